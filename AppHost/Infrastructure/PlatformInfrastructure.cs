@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Configuration;
+
+namespace BrandPlatform.AppHost.Infrastructure;
+
+public enum InfrastructureMode
+{
+    /// <summary>Choose containers where a container runtime answers, else local servers.</summary>
+    Auto,
+    /// <summary>PostgreSQL and RabbitMQ as containers (Aspire's AddPostgres / AddRabbitMQ).</summary>
+    Containers,
+    /// <summary>PostgreSQL and RabbitMQ as server processes the AppHost starts from the machine's packages.</summary>
+    Local,
+    /// <summary>Connection strings from configuration: a data centre's managed PostgreSQL and RabbitMQ.</summary>
+    External,
+}
+
+/// <summary>
+/// Where the platform's databases and broker come from. Program.cs stays the same in every mode: each service asks
+/// for its own database and the broker, and the mode decides what that means.
+/// </summary>
+public abstract class PlatformInfrastructure
+{
+    public const string BrokerName = "messaging";
+
+    public abstract InfrastructureMode Mode { get; }
+
+    public abstract IResourceBuilder<ProjectResource> AttachDatabase(IResourceBuilder<ProjectResource> project, string database);
+
+    public abstract IResourceBuilder<ProjectResource> AttachBroker(IResourceBuilder<ProjectResource> project);
+}
+
+public static class PlatformInfrastructureExtensions
+{
+    public static PlatformInfrastructure AddPlatformInfrastructure(this IDistributedApplicationBuilder builder)
+    {
+        var configured = builder.Configuration.GetValue("Infrastructure:Mode", InfrastructureMode.Auto);
+        var mode = configured == InfrastructureMode.Auto ? ContainerRuntime.Detect() : configured;
+        return mode switch
+        {
+            InfrastructureMode.Containers => new ContainerInfrastructure(builder),
+            InfrastructureMode.Local => new LocalInfrastructure(builder, LocalInfrastructureOptions.From(builder.Configuration)),
+            InfrastructureMode.External => new ExternalInfrastructure(builder),
+            _ => throw new InvalidOperationException($"Unknown infrastructure mode {mode}."),
+        };
+    }
+
+    /// <summary>A service with its own database, the broker, and a health check the dashboard and WaitFor use.</summary>
+    public static IResourceBuilder<ProjectResource> WithPlatformInfrastructure(
+        this IResourceBuilder<ProjectResource> project, PlatformInfrastructure infrastructure, string database)
+    {
+        infrastructure.AttachDatabase(project, database);
+        infrastructure.AttachBroker(project);
+        return project.WithHttpHealthCheck("/health");
+    }
+
+    /// <summary>The gateway is the only HTTP endpoint outside callers reach; Gateway:Port fixes its port for people.</summary>
+    public static IResourceBuilder<ProjectResource> WithPublicHttpEndpoint(
+        this IResourceBuilder<ProjectResource> gateway, IConfiguration configuration)
+    {
+        var port = configuration.GetValue<int?>("Gateway:Port");
+        if (port is > 0)
+        {
+            gateway.WithEndpoint("http", endpoint => endpoint.Port = port);
+        }
+        return gateway.WithExternalHttpEndpoints();
+    }
+}
+
+internal sealed class ContainerInfrastructure(IDistributedApplicationBuilder builder) : PlatformInfrastructure
+{
+    private readonly IResourceBuilder<PostgresServerResource> postgres = builder.AddPostgres("postgres")
+        .WithDataVolume("brandplatform-postgres");
+    private readonly IResourceBuilder<RabbitMQServerResource> broker = builder.AddRabbitMQ(BrokerName)
+        .WithManagementPlugin()
+        .WithDataVolume("brandplatform-rabbitmq");
+
+    public override InfrastructureMode Mode => InfrastructureMode.Containers;
+
+    public override IResourceBuilder<ProjectResource> AttachDatabase(IResourceBuilder<ProjectResource> project, string database)
+    {
+        var db = postgres.AddDatabase(database);
+        return project.WithReference(db).WaitFor(db);
+    }
+
+    public override IResourceBuilder<ProjectResource> AttachBroker(IResourceBuilder<ProjectResource> project) =>
+        project.WithReference(broker).WaitFor(broker);
+}
+
+internal sealed class ExternalInfrastructure(IDistributedApplicationBuilder builder) : PlatformInfrastructure
+{
+    private readonly IResourceBuilder<IResourceWithConnectionString> broker = builder.AddConnectionString(BrokerName);
+
+    public override InfrastructureMode Mode => InfrastructureMode.External;
+
+    public override IResourceBuilder<ProjectResource> AttachDatabase(IResourceBuilder<ProjectResource> project, string database) =>
+        project.WithReference(builder.AddConnectionString(database));
+
+    public override IResourceBuilder<ProjectResource> AttachBroker(IResourceBuilder<ProjectResource> project) =>
+        project.WithReference(broker);
+}
+
+internal sealed class LocalInfrastructure(IDistributedApplicationBuilder builder, LocalInfrastructureOptions options)
+    : PlatformInfrastructure
+{
+    private readonly IResourceBuilder<LocalPostgresResource> postgres = builder.AddLocalPostgres("postgres", options);
+    private readonly IResourceBuilder<LocalRabbitMqResource> broker = builder.AddLocalRabbitMq(BrokerName, options);
+
+    public override InfrastructureMode Mode => InfrastructureMode.Local;
+
+    public override IResourceBuilder<ProjectResource> AttachDatabase(IResourceBuilder<ProjectResource> project, string database) =>
+        project
+            .WithEnvironment($"ConnectionStrings__{database}", postgres.Resource.DatabaseConnectionString(database))
+            .WithReferenceRelationship(postgres)
+            .WaitFor(postgres);
+
+    public override IResourceBuilder<ProjectResource> AttachBroker(IResourceBuilder<ProjectResource> project) =>
+        project.WithReference(broker).WaitFor(broker);
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// What every BrandPlatform process shares: telemetry, health, service discovery, resilient HTTP and one error shape.
+/// </summary>
+public static class ServiceDefaultsExtensions
+{
+    public const string AliveTag = "live";
+    public const string CorrelationIdHeader = "X-Correlation-Id";
+
+    /// <summary>Activity sources whose spans join the trace from the gateway through RabbitMQ into consumers.</summary>
+    public static readonly string[] TraceSources = ["MassTransit", "Npgsql", PlatformTelemetry.SourceName];
+
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.ConfigureOpenTelemetry();
+        builder.AddDefaultHealthChecks();
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var activity = Activity.Current;
+            if (activity is not null)
+            {
+                context.ProblemDetails.Extensions.TryAdd("traceId", activity.TraceId.ToString());
+            }
+            if (context.HttpContext.Request.Headers.TryGetValue(CorrelationIdHeader, out var correlationId))
+            {
+                context.ProblemDetails.Extensions.TryAdd("correlationId", correlationId.ToString());
+            }
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+        });
+        return builder;
+    }
+
+    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter("MassTransit", PlatformTelemetry.SourceName, "Npgsql"))
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName)
+                .AddSource(TraceSources)
+                .AddAspNetCoreInstrumentation(options =>
+                    // Health probes every few seconds would bury the traces operators look for.
+                    options.Filter = context =>
+                        !context.Request.Path.StartsWithSegments("/health")
+                        && !context.Request.Path.StartsWithSegments("/alive"))
+                .AddHttpClientInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
+        return builder;
+    }
+
+    public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy(), [AliveTag]);
+        return builder;
+    }
+
+    /// <summary>/health: ready (every check, database and broker included); /alive: the process answers.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync })
+            .AllowAnonymous();
+        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(AliveTag) })
+            .AllowAnonymous();
+        return app;
+    }
+}

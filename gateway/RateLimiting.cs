@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BrandPlatform.Gateway;
+
+public static class RateLimiting
+{
+    public const string PerClientPolicy = "per-client";
+
+    /// <summary>
+    /// A fixed window per client: an OAuth client or user once tokens are issued, otherwise the caller's address.
+    /// Over the limit the caller gets 429 ProblemDetails with Retry-After, so a government system can back off.
+    /// </summary>
+    public static WebApplicationBuilder AddPerClientRateLimiting(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("RateLimiting").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(PerClientPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                ClientKey(context),
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.PermitLimit,
+                    Window = options.Window,
+                    QueueLimit = 0,
+                }));
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window;
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "请求过于频繁",
+                        Detail = $"Too many requests from this client; retry after {seconds} s.",
+                    },
+                });
+            };
+        });
+        return builder;
+    }
+
+    private static string ClientKey(HttpContext context) =>
+        context.User.FindFirstValue("client_id") is { } clientId ? $"client:{clientId}"
+        : context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId ? $"user:{userId}"
+        : $"ip:{context.Connection.RemoteIpAddress}";
+
+    private sealed class RateLimitOptions
+    {
+        public int PermitLimit { get; set; } = 600;
+        public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+    }
+}

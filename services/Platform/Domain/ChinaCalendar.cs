@@ -1,0 +1,9 @@
+namespace BrandPlatform.Platform.Domain;
+
+/// <summary>Every period figure and readable number follows the Asia/Shanghai calendar, whatever the server's zone.</summary>
+public static class ChinaCalendar
+{
+    public static readonly TimeZoneInfo TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public static DateTimeOffset ToChinaTime(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
+}

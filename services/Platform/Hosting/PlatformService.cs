@@ -1,0 +1,87 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Messaging;
+using FluentValidation;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.OpenApi;
+
+namespace BrandPlatform.Platform.Hosting;
+
+/// <summary>
+/// One way to host a BrandPlatform service: ServiceDefaults, its own PostgreSQL database through EF Core, MassTransit
+/// on RabbitMQ with the outbox dispatcher and retry policy, validation, ProblemDetails and an OpenAPI document.
+/// </summary>
+public static class PlatformService
+{
+    public const string BrokerConnectionName = "messaging";
+
+    /// <param name="serviceName">Short name (tickets, study, ...): prefixes queue names and titles the OpenAPI document.</param>
+    /// <param name="databaseName">Connection string name of the service's own database.</param>
+    public static WebApplicationBuilder AddPlatformService<TDbContext>(
+        this WebApplicationBuilder builder, string serviceName, string databaseName, string title)
+        where TDbContext : DbContext
+    {
+        builder.AddServiceDefaults();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxSaveChangesInterceptor>();
+        builder.Services.AddDbContextPool<TDbContext>((services, options) => options
+            .UseNpgsql(builder.Configuration.GetConnectionString(databaseName)
+                ?? throw new InvalidOperationException($"ConnectionStrings:{databaseName} is not configured."))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(services.GetRequiredService<OutboxSaveChangesInterceptor>()));
+        // Adds the database health check, Npgsql tracing and transient-failure retries to the context above.
+        builder.EnrichNpgsqlDbContext<TDbContext>();
+
+        builder.AddPlatformMessaging<TDbContext>(serviceName);
+
+        builder.Services.AddValidatorsFromAssembly(Assembly.GetEntryAssembly()!, includeInternalTypes: true);
+        Validation.UseJsonFieldNames();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
+        builder.Services.AddRequestLocalization(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Validation.DefaultCulture);
+            options.SupportedCultures = options.SupportedUICultures = [Validation.DefaultCulture, new("en")];
+        });
+
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo
+            {
+                Title = title,
+                Version = "v1",
+                Description = $"BrandPlatform {serviceName} service. Reached through the gateway under /api/{serviceName}.",
+            };
+            // Callers reach every service through the gateway, which serves the same paths.
+            document.Servers = [];
+            return Task.CompletedTask;
+        }));
+        return builder;
+    }
+
+    public static WebApplication UsePlatformService(this WebApplication app)
+    {
+        app.UseCorrelationId();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapDefaultEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,21 @@
+using System.Globalization;
+using FluentValidation;
+
+namespace BrandPlatform.Platform.Http;
+
+public static class Validation
+{
+    /// <summary>Field names in errors use the same camelCase as the JSON the caller sent.</summary>
+    public static void UseJsonFieldNames() =>
+        ValidatorOptions.Global.PropertyNameResolver = (_, member, expression) =>
+        {
+            var name = member?.Name ?? (expression is null ? null : FluentValidation.Internal.PropertyChain.FromExpression(expression).ToString());
+            return name is null ? null : JsonNamingPolicyCamel(name);
+        };
+
+    private static string JsonNamingPolicyCamel(string name) =>
+        string.Join('.', name.Split('.').Select(part => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(part)));
+
+    /// <summary>Messages default to the portal's language; callers may ask for English with Accept-Language.</summary>
+    public static readonly CultureInfo DefaultCulture = CultureInfo.GetCultureInfo("zh-CN");
+}

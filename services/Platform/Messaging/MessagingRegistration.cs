@@ -1,0 +1,61 @@
+using System.Reflection;
+using BrandPlatform.Contracts;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BrandPlatform.Platform.Messaging;
+
+public static class MessagingRegistration
+{
+    /// <summary>
+    /// MassTransit on RabbitMQ by convention: the entry assembly's consumers get queues named
+    /// <c>{service}-{consumer}</c>; events go to exchanges named by their versioned <see cref="EventNameAttribute"/>;
+    /// a failing message is retried with back-off, then moved to the queue's <c>_error</c> queue for replay.
+    /// </summary>
+    public static WebApplicationBuilder AddPlatformMessaging<TDbContext>(this WebApplicationBuilder builder, string serviceName)
+        where TDbContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(Hosting.PlatformService.BrokerConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{Hosting.PlatformService.BrokerConnectionName} is not configured.");
+        var retry = builder.Configuration.GetSection("Messaging:Retry").Get<RetryOptions>() ?? new RetryOptions();
+
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
+        builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            bus.AddConsumers(Assembly.GetEntryAssembly()!);
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+                endpoint.UseMessageRetry(r => r.Exponential(
+                    retry.Limit, retry.MinInterval, retry.MaxInterval, retry.IntervalDelta)));
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(new Uri(connectionString));
+                rabbit.MessageTopology.SetEntityNameFormatter(
+                    new EventNameEntityNameFormatter(rabbit.MessageTopology.EntityNameFormatter));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+
+    public sealed class RetryOptions
+    {
+        public int Limit { get; set; } = 5;
+        public TimeSpan MinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+        public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(10);
+        public TimeSpan IntervalDelta { get; set; } = TimeSpan.FromMilliseconds(500);
+    }
+
+    /// <summary>Exchanges carry the event's versioned wire name rather than its CLR namespace.</summary>
+    private sealed class EventNameEntityNameFormatter(IEntityNameFormatter fallback) : IEntityNameFormatter
+    {
+        public string FormatEntityName<T>() =>
+            typeof(T).IsDefined(typeof(EventNameAttribute), false)
+                ? EventNameAttribute.Of(typeof(T))
+                : fallback.FormatEntityName<T>();
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace BrandPlatform.Platform.Persistence;
+
+public static class DatabaseMigration
+{
+    public const string MigrateCommand = "migrate";
+
+    /// <summary>
+    /// Runs the service. In Development the schema is migrated on start; elsewhere migrations are a deliberate step:
+    /// <c>dotnet &lt;Service&gt;.dll migrate</c> applies them and exits, so a release can migrate before it serves.
+    /// </summary>
+    public static async Task RunServiceAsync<TDbContext>(this WebApplication app, string[] args) where TDbContext : DbContext
+    {
+        if (args.Contains(MigrateCommand, StringComparer.OrdinalIgnoreCase))
+        {
+            await MigrateAsync<TDbContext>(app.Services, app.Lifetime.ApplicationStopping);
+            return;
+        }
+        if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Database:MigrateOnStart"))
+        {
+            await MigrateAsync<TDbContext>(app.Services, app.Lifetime.ApplicationStopping);
+        }
+        await app.RunAsync();
+    }
+
+    public static async Task MigrateAsync<TDbContext>(IServiceProvider services, CancellationToken cancellationToken)
+        where TDbContext : DbContext
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("BrandPlatform.Migrations");
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        logger.LogInformation("Applying {Count} pending migrations to {Database}", pending.Count, db.Database.GetDbConnection().Database);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// Lets <c>dotnet ef migrations add</c> build a service's DbContext without its host. The connection string is only
+/// used for commands that touch a database (e.g. <c>dotnet ef database update</c>).
+/// </summary>
+public abstract class DesignTimeDbContextFactory<TDbContext> : IDesignTimeDbContextFactory<TDbContext> where TDbContext : DbContext
+{
+    public TDbContext CreateDbContext(string[] args)
+    {
+        var connectionString = Environment.GetEnvironmentVariable("BRANDPLATFORM_DESIGN_CONNECTION")
+            ?? "Host=127.0.0.1;Database=design;Username=postgres";
+        var options = new DbContextOptionsBuilder<TDbContext>()
+            .UseNpgsql(connectionString)
+            .UseSnakeCaseNamingConvention()
+            .Options;
+        return (TDbContext)Activator.CreateInstance(typeof(TDbContext), options)!;
+    }
+}

@@ -1,0 +1,27 @@
+using BrandPlatform.Platform.Messaging;
+using BrandPlatform.Platform.Persistence;
+using BrandPlatform.Reporting.Features.TicketFigures;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandPlatform.Reporting.Infrastructure;
+
+public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options) : DbContext(options)
+{
+    public DbSet<TicketRecord> TicketRecords => Set<TicketRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.Entity<TicketRecord>(ticket =>
+        {
+            ticket.ToTable("ticket_records");
+            ticket.HasKey(t => t.TicketId);
+            ticket.Property(t => t.TicketId).ValueGeneratedNever();
+            ticket.Property(t => t.Number).HasMaxLength(20);
+            ticket.Property(t => t.Category).HasMaxLength(32);
+            ticket.HasIndex(t => t.Category);
+        });
+    }
+}
+
+public sealed class ReportingDesignTimeFactory : DesignTimeDbContextFactory<ReportingDbContext>;

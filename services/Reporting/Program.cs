@@ -1,0 +1,13 @@
+using BrandPlatform.Platform.Hosting;
+using BrandPlatform.Platform.Persistence;
+using BrandPlatform.Reporting.Features;
+using BrandPlatform.Reporting.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatformService<ReportingDbContext>("reporting", "reportingdb", "报表与督办 Reporting and supervision");
+
+var app = builder.Build();
+app.UsePlatformService();
+app.MapReportingApi();
+
+await app.RunServiceAsync<ReportingDbContext>(args);

@@ -1,0 +1,22 @@
+using BrandPlatform.Tickets.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandPlatform.Tickets.Features.GetTicket;
+
+public static class GetTicket
+{
+    public static RouteHandlerBuilder MapGetTicket(this RouteGroupBuilder group) => group
+        .MapGet("/{id:guid}", HandleAsync)
+        .WithName("GetTicket")
+        .WithSummary("Read one ticket");
+
+    internal static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> HandleAsync(
+        Guid id, TicketsDbContext db, CancellationToken cancellationToken)
+    {
+        var ticket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        return ticket is null
+            ? TypedResults.Problem(title: "工单不存在", detail: $"No ticket has id {id}.", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Ok(TicketResponse.From(ticket));
+    }
+}

@@ -1,0 +1,77 @@
+using BrandPlatform.Platform.Domain;
+using BrandPlatform.Platform.Http;
+using BrandPlatform.Tickets.Domain;
+using BrandPlatform.Tickets.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandPlatform.Tickets.Features.SubmitTicket;
+
+/// <summary>An enterprise files a problem (受理前的登记): the ticket enters the closed loop as Submitted.</summary>
+public static class SubmitTicket
+{
+    public sealed record Request(
+        string? Title,
+        TicketCategory? Category,
+        string? Description,
+        string? EnterpriseName,
+        string? UnifiedSocialCreditCode);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Title).NotEmpty().MaximumLength(Ticket.TitleMaxLength);
+            RuleFor(r => r.Category).NotNull();
+            RuleFor(r => r.Description).NotEmpty().MaximumLength(Ticket.DescriptionMaxLength);
+            RuleFor(r => r.EnterpriseName).NotEmpty().MaximumLength(Ticket.EnterpriseNameMaxLength);
+            RuleFor(r => r.UnifiedSocialCreditCode)
+                .NotEmpty()
+                .Must(code => UnifiedSocialCreditCode.IsValid(UnifiedSocialCreditCode.Normalize(code!)))
+                .When(r => !string.IsNullOrWhiteSpace(r.UnifiedSocialCreditCode))
+                .WithMessage(r => CreditCodeMessages.For(UnifiedSocialCreditCode.Check(UnifiedSocialCreditCode.Normalize(r.UnifiedSocialCreditCode!))));
+        }
+    }
+
+    public static RouteHandlerBuilder MapSubmitTicket(this RouteGroupBuilder group) => group
+        .MapPost("/", HandleAsync)
+        .Validate<Request>()
+        .WithName("SubmitTicket")
+        .WithSummary("Submit an enterprise-service ticket")
+        .WithDescription("Files a problem for an enterprise. Answers 201 with the ticket and its Location; bad input answers 400 with field errors and writes nothing.");
+
+    internal static async Task<Created<TicketResponse>> HandleAsync(
+        Request request, TicketsDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        var ticket = await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var now = timeProvider.GetUtcNow();
+            var number = await db.NextAsync(now, ct);
+            var submitted = Ticket.Submit(
+                number, request.Title!, request.Category!.Value, request.Description!, request.EnterpriseName!,
+                UnifiedSocialCreditCode.Normalize(request.UnifiedSocialCreditCode!), now);
+            db.Tickets.Add(submitted);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return submitted;
+        }, cancellationToken);
+
+        return TypedResults.Created($"/api/tickets/{ticket.Id}", TicketResponse.From(ticket));
+    }
+}
+
+internal static class CreditCodeMessages
+{
+    public static string For(CreditCodeProblem problem) => problem switch
+    {
+        CreditCodeProblem.WrongLength => "统一社会信用代码应为18位",
+        CreditCodeProblem.InvalidCharacter => "统一社会信用代码含有不允许的字符（不使用 I、O、Z、S、V）",
+        CreditCodeProblem.InvalidDivisionCode => "统一社会信用代码第3至8位应为行政区划数字代码",
+        CreditCodeProblem.WrongCheckCharacter => "统一社会信用代码校验位不正确",
+        _ => "统一社会信用代码无效",
+    };
+}
