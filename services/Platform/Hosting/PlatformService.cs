@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json.Serialization;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Messaging;
@@ -47,7 +46,7 @@ public static class PlatformService
 
         builder.AddPlatformMessaging<TDbContext>(serviceName);
 
-        builder.Services.AddValidatorsFromAssembly(Assembly.GetEntryAssembly()!, includeInternalTypes: true);
+        builder.Services.AddValidatorsFromAssembly(typeof(TDbContext).Assembly, includeInternalTypes: true);
         Validation.UseJsonFieldNames();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -55,7 +55,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "请求参数校验失败",
-            Detail = json.Message,
+            // JsonException's own message names internal CLR types; callers only need the field.
+            Detail = field == "$" ? "The body is not valid JSON." : $"The value of '{field}' has the wrong format or is not allowed.",
         };
     }
 

@@ -1,4 +1,3 @@
-using System.Reflection;
 using BrandPlatform.Contracts;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -11,7 +10,7 @@ namespace BrandPlatform.Platform.Messaging;
 public static class MessagingRegistration
 {
     /// <summary>
-    /// MassTransit on RabbitMQ by convention: the entry assembly's consumers get queues named
+    /// MassTransit on RabbitMQ by convention: the service assembly's consumers get queues named
     /// <c>{service}-{consumer}</c>; events go to exchanges named by their versioned <see cref="EventNameAttribute"/>;
     /// a failing message is retried with back-off, then moved to the queue's <c>_error</c> queue for replay.
     /// </summary>
@@ -27,7 +26,7 @@ public static class MessagingRegistration
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
-            bus.AddConsumers(Assembly.GetEntryAssembly()!);
+            bus.AddConsumers(typeof(TDbContext).Assembly);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
                 endpoint.UseMessageRetry(r => r.Exponential(
                     retry.Limit, retry.MinInterval, retry.MaxInterval, retry.IntervalDelta)));

@@ -1,0 +1,58 @@
+using BrandPlatform.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+[assembly: AssemblyFixture(typeof(TestServers))]
+
+namespace BrandPlatform.IntegrationTests;
+
+/// <summary>
+/// Hosts one real service in-process against its own PostgreSQL database and its own RabbitMQ virtual host.
+/// Retries are shortened so a poison message reaches the error queue within the test.
+/// </summary>
+public sealed class ServiceFactory<TDbContext>(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<TDbContext>
+    where TDbContext : DbContext
+{
+    public static async Task<ServiceFactory<TDbContext>> CreateAsync(
+        TestServers servers, string service, string database, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{database}"] = servers.NewDatabase(service),
+            ["ConnectionStrings:messaging"] = (await servers.NewVirtualHostAsync(service)).ToString(),
+            ["Messaging:Retry:Limit"] = "2",
+            ["Messaging:Retry:MinInterval"] = "00:00:00.050",
+            ["Messaging:Retry:MaxInterval"] = "00:00:00.200",
+            ["Messaging:Retry:IntervalDelta"] = "00:00:00.050",
+            ["Messaging:Outbox:PollInterval"] = "00:00:00.500",
+            ["Messaging:Outbox:MaxRetryDelay"] = "00:00:01",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+        var factory = new ServiceFactory<TDbContext>(settings);
+        _ = factory.Server; // start now: migrations run and the bus connects before the first test
+        return factory;
+    }
+
+    public IReadOnlyDictionary<string, string?> Settings => settings;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A fresh DbContext on the service's database, to look at what the service really wrote.</summary>
+    public async Task<T> QueryAsync<T>(Func<TDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<TDbContext>());
+    }
+}

@@ -1,0 +1,37 @@
+using BrandPlatform.Testing;
+using BrandPlatform.Tickets.Infrastructure;
+
+namespace BrandPlatform.IntegrationTests.Tickets;
+
+public sealed class TicketsFixture(TestServers servers) : IAsyncLifetime
+{
+    public ServiceFactory<TicketsDbContext> Service { get; private set; } = null!;
+    public HttpClient Client { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Service = await ServiceFactory<TicketsDbContext>.CreateAsync(servers, "tickets", "ticketsdb");
+        Client = Service.CreateClient();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Service.DisposeAsync();
+    }
+}
+
+/// <summary>Requests as an enterprise's form would send them.</summary>
+public static class TicketRequests
+{
+    public const string ValidCreditCode = "91350100M000100Y43";
+
+    public static object Valid(string title = "企业融资贷款需求") => new
+    {
+        title,
+        category = "financing",
+        description = "企业扩大生产需要流动资金贷款，希望协调银行对接。",
+        enterpriseName = "三明市某某科技有限公司",
+        unifiedSocialCreditCode = ValidCreditCode,
+    };
+}
