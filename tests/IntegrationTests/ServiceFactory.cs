@@ -49,6 +49,15 @@ public sealed class ServiceFactory<TDbContext>(IReadOnlyDictionary<string, strin
         }
     }
 
+    /// <summary>Waits until /health reports the database and the bus (with its receive endpoints) ready.</summary>
+    public async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
+    {
+        using var client = CreateClient();
+        await Eventually.ReturnsAsync(
+            async () => (await client.GetAsync("/health", cancellationToken)).StatusCode,
+            status => status == System.Net.HttpStatusCode.OK, TimeSpan.FromSeconds(60), "the service to report healthy", cancellationToken);
+    }
+
     /// <summary>A fresh DbContext on the service's database, to look at what the service really wrote.</summary>
     public async Task<T> QueryAsync<T>(Func<TDbContext, Task<T>> query)
     {

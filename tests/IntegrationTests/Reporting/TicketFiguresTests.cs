@@ -1,0 +1,105 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using BrandPlatform.Contracts.Tickets;
+using BrandPlatform.Platform.Messaging;
+using BrandPlatform.Testing;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Shouldly;
+
+namespace BrandPlatform.IntegrationTests.Reporting;
+
+public sealed class TicketFiguresTests(ReportingFixture fixture) : IClassFixture<ReportingFixture>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_redelivered_event_is_counted_once()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var submitted = NewTicketSubmitted("land");
+        var before = await TotalAsync();
+
+        await PublishAsync(submitted, submitted.EventId);
+        await PublishAsync(submitted, submitted.EventId);
+        await Eventually.ReturnsAsync(() => Task.FromResult(fixture.Consumed.Completed(submitted.EventId)), n => n == 2, Timeout,
+            "both deliveries to be consumed", cancellationToken);
+
+        (await TotalAsync()).ShouldBe(before + 1);
+        (await fixture.Service.QueryAsync(db => db.Set<InboxMessage>().CountAsync(m => m.MessageId == submitted.EventId, cancellationToken))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_same_ticket_announced_under_two_message_ids_is_one_ticket()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var submitted = NewTicketSubmitted("policy");
+        var again = submitted with { EventId = Guid.NewGuid() };
+
+        await PublishAsync(submitted, submitted.EventId);
+        await PublishAsync(again, again.EventId);
+        await Eventually.ReturnsAsync(() => Task.FromResult(fixture.Consumed.Completed(submitted.EventId) + fixture.Consumed.Completed(again.EventId)),
+            n => n == 2, Timeout, "both messages to be consumed", cancellationToken);
+
+        (await fixture.Service.QueryAsync(db => db.TicketRecords.CountAsync(t => t.TicketId == submitted.TicketId, cancellationToken))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_summary_counts_per_category()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var before = await fixture.Client.GetFromJsonAsync<JsonElement>("/api/reporting/tickets/summary", cancellationToken);
+        var relocationBefore = before.GetProperty("byCategory").TryGetProperty("relocation", out var r) ? r.GetInt32() : 0;
+
+        var first = NewTicketSubmitted("relocation");
+        var second = NewTicketSubmitted("relocation");
+        await PublishAsync(first, first.EventId);
+        await PublishAsync(second, second.EventId);
+
+        await Eventually.ReturnsAsync(
+            async () => (await fixture.Client.GetFromJsonAsync<JsonElement>("/api/reporting/tickets/summary", cancellationToken))
+                .GetProperty("byCategory").GetProperty("relocation").GetInt32(),
+            n => n == relocationBefore + 2, Timeout, "two more relocation tickets", cancellationToken);
+    }
+
+    [Fact]
+    public async Task A_message_that_keeps_failing_is_retried_then_parked_in_the_error_queue_without_writing()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        // A number longer than the column allows: the database refuses the write on every attempt.
+        var poison = NewTicketSubmitted("other") with { Number = new string('9', 50) };
+
+        await PublishAsync(poison, poison.EventId);
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(fixture.Consumed.Faulted(poison.EventId)), n => n >= 1, Timeout,
+            "the consumer to give up", cancellationToken);
+        await Eventually.ReturnsAsync(() => fixture.Servers.QueueDepthAsync(VirtualHost, "reporting-ticket-submitted_error"),
+            n => n >= 1, Timeout, "the message to reach the error queue", cancellationToken);
+        (await fixture.Service.QueryAsync(db => db.TicketRecords.CountAsync(t => t.TicketId == poison.TicketId, cancellationToken))).ShouldBe(0);
+        (await fixture.Service.QueryAsync(db => db.Set<InboxMessage>().CountAsync(m => m.MessageId == poison.EventId, cancellationToken))).ShouldBe(0);
+    }
+
+    private Uri VirtualHost => new(fixture.Service.Settings["ConnectionStrings:messaging"]!);
+
+    private async Task<int> TotalAsync() =>
+        (await fixture.Client.GetFromJsonAsync<JsonElement>("/api/reporting/tickets/summary", TestContext.Current.CancellationToken))
+            .GetProperty("total").GetInt32();
+
+    private Task PublishAsync(TicketSubmitted message, Guid messageId) =>
+        fixture.Bus.Publish(message, context => context.MessageId = messageId, TestContext.Current.CancellationToken);
+
+    private static TicketSubmitted NewTicketSubmitted(string category)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new TicketSubmitted
+        {
+            OccurredAt = now,
+            TicketId = Guid.NewGuid(),
+            Number = $"QY-2026-{Random.Shared.Next(1, 999999):D6}",
+            Category = category,
+            EnterpriseName = "三明市某某机械有限公司",
+            UnifiedSocialCreditCode = "91350100M000100Y43",
+            SubmittedAt = now,
+        };
+    }
+}
