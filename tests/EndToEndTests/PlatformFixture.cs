@@ -1,0 +1,92 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using BrandPlatform.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BrandPlatform.EndToEndTests;
+
+/// <summary>
+/// The whole system as the run command starts it: the AppHost in local mode, with PostgreSQL and RabbitMQ as
+/// server processes of its own, in a throwaway data folder and on free ports so it never meets a running system.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    private DirectoryInfo dataDirectory = null!;
+
+    public DistributedApplication App { get; private set; } = null!;
+    public HttpClient Gateway { get; private set; } = null!;
+    public int PostgresPort { get; } = FreePort.Next();
+    public int RabbitMqPort { get; } = FreePort.Next();
+    public int RabbitMqManagementPort { get; } = FreePort.Next();
+
+    public string Database(string name) => $"Host=127.0.0.1;Port={PostgresPort};Username=postgres;Database={name}";
+
+    public async ValueTask InitializeAsync()
+    {
+        dataDirectory = Directory.CreateTempSubdirectory("brandplatform-e2e-");
+        if (!OperatingSystem.IsWindows())
+        {
+            // The postgres account must traverse it when the tests run as root.
+            File.SetUnixFileMode(dataDirectory.FullName, (UnixFileMode)0b111_101_101);
+        }
+        var mode = Environment.GetEnvironmentVariable("BRANDPLATFORM_E2E_INFRASTRUCTURE") ?? "local";
+        using var cancellation = new CancellationTokenSource(StartTimeout);
+
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+        [
+            $"--Infrastructure:Mode={mode}",
+            $"--Infrastructure:Local:DataDirectory={dataDirectory.FullName}",
+            $"--Infrastructure:Local:PostgresPort={PostgresPort}",
+            $"--Infrastructure:Local:RabbitMqPort={RabbitMqPort}",
+            $"--Infrastructure:Local:RabbitMqManagementPort={RabbitMqManagementPort}",
+            $"--Infrastructure:Local:RabbitMqDistributionPort={FreePort.Next()}",
+            "--Gateway:Port=0",
+        ], cancellation.Token);
+        App = await builder.BuildAsync(cancellation.Token);
+        await App.StartAsync(cancellation.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", cancellation.Token);
+        Gateway = App.CreateHttpClient("gateway");
+    }
+
+    public Task StopResourceAsync(string name, CancellationToken cancellationToken) =>
+        ExecuteAsync(name, KnownResourceCommands.StopCommand, cancellationToken);
+
+    public Task StartResourceAsync(string name, CancellationToken cancellationToken) =>
+        ExecuteAsync(name, KnownResourceCommands.StartCommand, cancellationToken);
+
+    private async Task ExecuteAsync(string name, string command, CancellationToken cancellationToken)
+    {
+        var result = await App.Services.GetRequiredService<ResourceCommandService>()
+            .ExecuteCommandAsync(name, command, cancellationToken);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"{command} on {name} failed: {result.Message}");
+        }
+    }
+
+    public async Task<int> TicketTotalAsync(CancellationToken cancellationToken) =>
+        (await Gateway.GetFromJsonAsync<JsonElement>("/api/reporting/tickets/summary", cancellationToken))
+            .GetProperty("total").GetInt32();
+
+    public async ValueTask DisposeAsync()
+    {
+        Gateway?.Dispose();
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+        try
+        {
+            dataDirectory.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // a server may still be flushing; the folder is in the temp area
+        }
+    }
+}

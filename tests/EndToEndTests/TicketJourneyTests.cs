@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using BrandPlatform.Testing;
+using Npgsql;
+using Shouldly;
+
+namespace BrandPlatform.EndToEndTests;
+
+/// <summary>The seed of the tickets service, driven through the gateway of the running system.</summary>
+public sealed class TicketJourneyTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+{
+    private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(60);
+    private HttpClient Gateway => platform.Gateway;
+
+    [Fact]
+    public async Task A_ticket_submitted_through_the_gateway_is_counted_by_reporting()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var before = await platform.TicketTotalAsync(cancellationToken);
+
+        using var response = await Gateway.PostAsJsonAsync("/api/tickets", NewTicket("首次贯通测试"), cancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        response.Headers.Location.ShouldNotBeNull();
+        response.Headers.Contains("X-Correlation-Id").ShouldBeTrue();
+        (await Gateway.GetAsync(response.Headers.Location, cancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Eventually.ReturnsAsync(() => platform.TicketTotalAsync(cancellationToken), n => n == before + 1, Delivery,
+            "reporting to count the ticket", cancellationToken);
+    }
+
+    [Fact]
+    public async Task Bad_input_through_the_gateway_is_a_400_problem_with_field_errors()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var response = await Gateway.PostAsync("/api/tickets",
+            new StringContent("""{"title":"","category":"financing","description":"d","enterpriseName":"e","unifiedSocialCreditCode":"91350100M000100Y44"}""",
+                Encoding.UTF8, "application/json"), cancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("errors");
+        errors.TryGetProperty("title", out _).ShouldBeTrue();
+        errors.TryGetProperty("unifiedSocialCreditCode", out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task The_gateway_reports_each_service_and_serves_the_api_reference()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var health = await Gateway.GetFromJsonAsync<JsonElement>("/health", cancellationToken);
+        foreach (var service in new[] { "tickets", "study", "discipline", "reporting" })
+        {
+            health.GetProperty("entries").GetProperty(service).GetProperty("status").GetString().ShouldBe("Healthy");
+        }
+
+        var docs = await Gateway.GetStringAsync("/docs/", cancellationToken);
+        // Scalar resolves document URLs against the application base, where the gateway serves them.
+        docs.ShouldContain("\"url\":\"openapi/tickets.json\"");
+        foreach (var service in new[] { "tickets", "study", "discipline", "reporting" })
+        {
+            var document = await Gateway.GetFromJsonAsync<JsonElement>($"/openapi/{service}.json", cancellationToken);
+            document.GetProperty("openapi").GetString()!.ShouldStartWith("3.");
+        }
+    }
+
+    [Fact]
+    public async Task Tickets_submitted_while_the_broker_is_down_for_30_seconds_are_all_counted()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var before = await platform.TicketTotalAsync(cancellationToken);
+
+        await platform.StopResourceAsync("messaging", cancellationToken);
+        await platform.App.ResourceNotifications.WaitForResourceAsync("messaging",
+            e => e.Snapshot.State?.Text is "Exited" or "Finished" or "Stopped" or "FailedToStart", cancellationToken);
+
+        // Six submissions spread over the 30 s outage; each must succeed without the broker.
+        var outage = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 6; i++)
+        {
+            using var response = await Gateway.PostAsJsonAsync("/api/tickets", NewTicket($"中断期间的工单 {i}"), cancellationToken);
+            response.StatusCode.ShouldBe(HttpStatusCode.Created);
+            await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+        }
+        outage.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(30));
+        (await platform.TicketTotalAsync(cancellationToken)).ShouldBe(before, "nothing can arrive while the broker is down");
+
+        await platform.StartResourceAsync("messaging", cancellationToken);
+        await platform.App.ResourceNotifications.WaitForResourceHealthyAsync("messaging", cancellationToken);
+
+        await Eventually.ReturnsAsync(() => platform.TicketTotalAsync(cancellationToken), n => n == before + 6, TimeSpan.FromSeconds(120),
+            "all six tickets to reach reporting after the broker returned", cancellationToken);
+    }
+
+    [Fact]
+    public async Task An_event_published_again_with_the_same_message_id_is_counted_once()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var response = await Gateway.PostAsJsonAsync("/api/tickets", NewTicket("重复投递测试"), cancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var ticketId = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetGuid();
+        await using var tickets = new NpgsqlConnection(platform.Database("ticketsdb"));
+        await tickets.OpenAsync(cancellationToken);
+        var eventId = await Eventually.ReturnsAsync(
+            () => ScalarAsync<Guid?>(tickets, $"SELECT id FROM outbox_messages WHERE sent_at IS NOT NULL AND payload->>'ticketId' = '{ticketId}'"),
+            id => id is not null, Delivery, "the event to be published", cancellationToken);
+        var total = await Eventually.ReturnsAsync(() => CountedAsync(ticketId), n => n == 1, Delivery, "reporting to record the ticket", cancellationToken);
+        var totalBefore = await platform.TicketTotalAsync(cancellationToken);
+        var acksBefore = await SettledAcknowledgementsAsync("reporting-ticket-submitted", cancellationToken);
+
+        // As after a crash between publishing and marking the row sent: the dispatcher publishes the same event again.
+        await ScalarAsync<int?>(tickets, $"UPDATE outbox_messages SET sent_at = NULL, next_attempt_at = now() WHERE id = '{eventId}' RETURNING 1");
+        await Eventually.ReturnsAsync(
+            () => ScalarAsync<DateTime?>(tickets, $"SELECT sent_at FROM outbox_messages WHERE id = '{eventId}'"),
+            sent => sent is not null, Delivery, "the event to be published a second time", cancellationToken);
+        await using var reporting = new NpgsqlConnection(platform.Database("reportingdb"));
+        await reporting.OpenAsync(cancellationToken);
+        // The management API's delivery statistics prove the second copy reached the consumer and was acknowledged.
+        await Eventually.ReturnsAsync(() => AcknowledgedAsync("reporting-ticket-submitted"), acks => acks >= acksBefore + 1,
+            Delivery, "the second delivery to be consumed", cancellationToken);
+
+        total.ShouldBe(1);
+        (await CountedAsync(ticketId)).ShouldBe(1);
+        (await platform.TicketTotalAsync(cancellationToken)).ShouldBe(totalBefore);
+        (await ScalarAsync<long?>(reporting, $"SELECT count(*) FROM inbox_messages WHERE message_id = '{eventId}'")).ShouldBe(1);
+
+        async Task<int> CountedAsync(Guid id)
+        {
+            await using var connection = new NpgsqlConnection(platform.Database("reportingdb"));
+            await connection.OpenAsync(cancellationToken);
+            return (int)(await ScalarAsync<long?>(connection, $"SELECT count(*) FROM ticket_records WHERE ticket_id = '{id}'") ?? 0);
+        }
+    }
+
+    /// <summary>The broker refreshes queue statistics every 5 s: wait until the count stops moving.</summary>
+    private async Task<long> SettledAcknowledgementsAsync(string queue, CancellationToken cancellationToken)
+    {
+        var last = await AcknowledgedAsync(queue);
+        var stableSince = DateTime.UtcNow;
+        while (DateTime.UtcNow - stableSince < TimeSpan.FromSeconds(7))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            var now = await AcknowledgedAsync(queue);
+            if (now != last)
+            {
+                last = now;
+                stableSince = DateTime.UtcNow;
+            }
+        }
+        return last;
+    }
+
+    private async Task<long> AcknowledgedAsync(string queue)
+    {
+        using var management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{platform.RabbitMqManagementPort}/") };
+        management.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("guest:guest")));
+        var info = await management.GetFromJsonAsync<JsonElement>($"api/queues/%2F/{queue}");
+        return info.TryGetProperty("message_stats", out var stats) && stats.TryGetProperty("ack", out var ack) ? ack.GetInt64() : 0;
+    }
+
+    private static async Task<T?> ScalarAsync<T>(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        var value = await command.ExecuteScalarAsync();
+        return value is null or DBNull ? default : (T)value;
+    }
+
+    private static object NewTicket(string title) => new
+    {
+        title,
+        category = "approvals",
+        description = "项目审批材料已齐备，希望加快办理。",
+        enterpriseName = "三明市某某新材料有限公司",
+        unifiedSocialCreditCode = "91350100M000100Y43",
+    };
+}
