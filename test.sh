@@ -7,13 +7,9 @@ cd "$(dirname "$0")"
 source scripts/lib.sh
 
 bp_require_dotnet
-if bp_container_runtime_answers; then
-  bp_log "a container runtime answers: the integration tests use Testcontainers, the AppHost test uses containers"
-  use_local=""
-else
-  bp_ensure_local_servers
-  use_local=1
-fi
+# Throwaway servers from the machine's packages serve every run, with or without Docker, so a run is the same
+# everywhere. (Without these variables, on a machine where Docker answers, the tests use Testcontainers.)
+bp_ensure_local_servers
 
 work=$(mktemp -d /tmp/brandplatform-test.XXXXXX)
 chmod 755 "$work"
@@ -21,26 +17,22 @@ epmd_before=""; bp_epmd_running && epmd_before=1
 pg_port=""; mq_port=""; mq_management=""
 
 cleanup() {
-  if [ -n "$use_local" ]; then
-    bp_stop_rabbitmq "$work/rabbitmq" "$mq_port" "$mq_management"
-    bp_stop_postgres "$work/postgres"
-    # The Erlang port mapper starts with the first node and outlives it; stop it unless it was ours before.
-    if [ -z "$epmd_before" ] && bp_epmd_running; then epmd -kill >/dev/null 2>&1 || pkill -x epmd || true; fi
-  fi
+  bp_stop_rabbitmq "$work/rabbitmq" "$mq_port" "$mq_management"
+  bp_stop_postgres "$work/postgres"
+  # The Erlang port mapper starts with the first node and outlives it; stop it unless it was running before.
+  if [ -z "$epmd_before" ] && bp_epmd_running; then epmd -kill >/dev/null 2>&1 || pkill -x epmd || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-if [ -n "$use_local" ]; then
-  pg_port=$(bp_free_port); mq_port=$(bp_free_port); mq_management=$(bp_free_port)
-  bp_log "starting PostgreSQL on 127.0.0.1:$pg_port and RabbitMQ on 127.0.0.1:$mq_port (management $mq_management)"
-  bp_start_postgres "$work/postgres" "$pg_port" "$work/postgres.log"
-  bp_start_rabbitmq "$work/rabbitmq" "$mq_port" "$mq_management" "$work/rabbitmq.log" || bp_die "RabbitMQ did not start"
-  export BRANDPLATFORM_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
-  export BRANDPLATFORM_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$mq_port/"
-  export BRANDPLATFORM_TEST_RABBITMQ_MANAGEMENT="http://127.0.0.1:$mq_management/"
-fi
+pg_port=$(bp_free_port); mq_port=$(bp_free_port); mq_management=$(bp_free_port)
+bp_log "starting PostgreSQL on 127.0.0.1:$pg_port and RabbitMQ on 127.0.0.1:$mq_port (management $mq_management)"
+bp_start_postgres "$work/postgres" "$pg_port" "$work/postgres.log"
+bp_start_rabbitmq "$work/rabbitmq" "$mq_port" "$mq_management" "$work/rabbitmq.log" || bp_die "RabbitMQ did not start"
+export BRANDPLATFORM_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+export BRANDPLATFORM_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$mq_port/"
+export BRANDPLATFORM_TEST_RABBITMQ_MANAGEMENT="http://127.0.0.1:$mq_management/"
 
 bp_log "building"
 dotnet build BrandPlatform.sln -c Release -nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
@@ -49,14 +41,15 @@ bp_log "running tests"
 dotnet test --solution BrandPlatform.sln -c Release --no-build 2>&1 | tee "$work/test.log"
 status=${PIPESTATUS[0]}
 
-# One line summed over every test assembly, from the per-assembly summaries Microsoft.Testing.Platform prints.
-summary=$(sed 's/\x1b\[[0-9;]*m//g' "$work/test.log" | awk '
+# One line summed over every test assembly, from the summary Microsoft.Testing.Platform prints.
+read -r passed failed skipped < <(sed 's/\x1b\[[0-9;]*m//g' "$work/test.log" | awk '
   /^[[:space:]]*failed:[[:space:]]*[0-9]+/    { f += $2 }
   /^[[:space:]]*succeeded:[[:space:]]*[0-9]+/ { p += $2 }
   /^[[:space:]]*skipped:[[:space:]]*[0-9]+/   { s += $2 }
-  END { line = p " passed, " f " failed"; if (s > 0) line = line ", " s " skipped"; print line }')
-if [ "$status" -ne 0 ] && [ "${summary#* passed, 0 failed}" != "$summary" ]; then
-  summary="${summary%% failed*} failed" ; summary="$(echo "$summary" | awk '{print $1 " passed, 1 failed"}')"
-fi
+  END { print p + 0, f + 0, s + 0 }')
+# A run that failed without a failing test (a crash, a test host that did not start) still counts as a failure.
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+summary="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
 echo "$summary"
 exit "$status"
