@@ -6,16 +6,16 @@ var builder = DistributedApplication.CreateBuilder(args);
 var infrastructure = builder.AddPlatformInfrastructure();
 
 var tickets = builder.AddProject<Projects.Tickets>("tickets")
-    .WithPlatformInfrastructure(infrastructure, database: "ticketsdb");
+    .AsPlatformService(infrastructure, database: "ticketsdb");
 
 var study = builder.AddProject<Projects.Study>("study")
-    .WithPlatformInfrastructure(infrastructure, database: "studydb");
+    .AsPlatformService(infrastructure, database: "studydb");
 
 var discipline = builder.AddProject<Projects.Discipline>("discipline")
-    .WithPlatformInfrastructure(infrastructure, database: "disciplinedb");
+    .AsPlatformService(infrastructure, database: "disciplinedb");
 
 var reporting = builder.AddProject<Projects.Reporting>("reporting")
-    .WithPlatformInfrastructure(infrastructure, database: "reportingdb");
+    .AsPlatformService(infrastructure, database: "reportingdb");
 
 builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(tickets).WaitFor(tickets)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -33,6 +34,9 @@ public static class ServiceDefaultsExtensions
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });
+        // The gateway (and a data centre's load balancer in front of it) tells services who really called.
+        builder.Services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders =
+            ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var activity = Activity.Current;

@@ -44,13 +44,25 @@ public static class PlatformInfrastructureExtensions
         };
     }
 
-    /// <summary>A service with its own database, the broker, and a health check the dashboard and WaitFor use.</summary>
-    public static IResourceBuilder<ProjectResource> WithPlatformInfrastructure(
+    /// <summary>
+    /// A BrandPlatform service: its own database, the broker, a health check the dashboard and WaitFor use, and the
+    /// operators' dashboard command that replays its faulted messages.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AsPlatformService(
         this IResourceBuilder<ProjectResource> project, PlatformInfrastructure infrastructure, string database)
     {
         infrastructure.AttachDatabase(project, database);
         infrastructure.AttachBroker(project);
-        return project.WithHttpHealthCheck("/health");
+        return project
+            .WithHttpHealthCheck("/health")
+            .WithHttpCommand("/ops/error-queues/replay", "重放错误队列", commandName: "replay-error-queues",
+                commandOptions: new HttpCommandOptions
+                {
+                    Method = HttpMethod.Post,
+                    Description = "Move messages this service gave up on back to their queues",
+                    IconName = "ArrowRepeatAll",
+                    ConfirmationMessage = "把错误队列中的消息重新投递给本服务？",
+                });
     }
 
     /// <summary>The gateway is the only HTTP endpoint outside callers reach; Gateway:Port fixes its port for people.</summary>

@@ -75,12 +75,14 @@ public static class PlatformService
 
     public static WebApplication UsePlatformService(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseCorrelationId();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
         app.MapOpenApi().AllowAnonymous();
         app.MapDefaultEndpoints();
+        app.MapErrorQueueReplay();
         return app;
     }
 }

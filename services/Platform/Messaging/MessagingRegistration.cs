@@ -21,11 +21,16 @@ public static class MessagingRegistration
             ?? throw new InvalidOperationException($"ConnectionStrings:{Hosting.PlatformService.BrokerConnectionName} is not configured.");
         var retry = builder.Configuration.GetSection("Messaging:Retry").Get<RetryOptions>() ?? new RetryOptions();
 
+        var endpointNames = new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false);
+        builder.Services.AddSingleton(services => new ErrorQueueReplayer(
+            new Uri(connectionString),
+            ErrorQueueReplayer.QueuesOf(typeof(TDbContext).Assembly, endpointNames),
+            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ErrorQueueReplayer>>()));
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
         builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            bus.SetEndpointNameFormatter(endpointNames);
             bus.AddConsumers(typeof(TDbContext).Assembly);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
                 endpoint.UseMessageRetry(r => r.Exponential(

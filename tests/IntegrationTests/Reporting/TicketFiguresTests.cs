@@ -63,7 +63,7 @@ public sealed class TicketFiguresTests(ReportingFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task A_message_that_keeps_failing_is_retried_then_parked_in_the_error_queue_without_writing()
+    public async Task A_message_that_keeps_failing_is_retried_then_parked_in_the_error_queue_without_writing_and_can_be_replayed()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         // A number longer than the column allows: the database refuses the write on every attempt.
@@ -77,6 +77,13 @@ public sealed class TicketFiguresTests(ReportingFixture fixture) : IClassFixture
             n => n >= 1, Timeout, "the message to reach the error queue", cancellationToken);
         (await fixture.Service.QueryAsync(db => db.TicketRecords.CountAsync(t => t.TicketId == poison.TicketId, cancellationToken))).ShouldBe(0);
         (await fixture.Service.QueryAsync(db => db.Set<InboxMessage>().CountAsync(m => m.MessageId == poison.EventId, cancellationToken))).ShouldBe(0);
+
+        using var replay = await fixture.Client.PostAsync("/ops/error-queues/replay", null, cancellationToken);
+        var replayed = await replay.Content.ReadFromJsonAsync<Dictionary<string, int>>(cancellationToken);
+        replayed!["reporting-ticket-submitted"].ShouldBeGreaterThanOrEqualTo(1);
+        // Still poison, so it is consumed again and fails again: the replay delivered it to the consumer.
+        await Eventually.ReturnsAsync(() => Task.FromResult(fixture.Consumed.Faulted(poison.EventId)), n => n >= 2, Timeout,
+            "the replayed message to be consumed again", cancellationToken);
     }
 
     private Uri VirtualHost => new(fixture.Service.Settings["ConnectionStrings:messaging"]!);

@@ -1,0 +1,95 @@
+using System.Reflection;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using RabbitMQ.Client;
+
+namespace BrandPlatform.Platform.Messaging;
+
+/// <summary>
+/// Moves messages a consumer gave up on from <c>{queue}_error</c> back to <c>{queue}</c>, unchanged (body, headers,
+/// MessageId), once the cause is fixed. The inbox makes a replay of an already-applied message harmless.
+/// </summary>
+public sealed partial class ErrorQueueReplayer(Uri broker, IReadOnlyList<string> queues, ILogger<ErrorQueueReplayer> logger)
+{
+    public const string ErrorSuffix = "_error";
+
+    /// <summary>This service's receive queues, whose error queues it may replay.</summary>
+    public IReadOnlyList<string> Queues => queues;
+
+    public async Task<IReadOnlyDictionary<string, int>> ReplayAllAsync(int maxPerQueue, CancellationToken cancellationToken)
+    {
+        var factory = new ConnectionFactory { Uri = broker, ClientProvidedName = "error-queue-replay" };
+        await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+        var replayed = new Dictionary<string, int>();
+        foreach (var queue in queues)
+        {
+            replayed[queue] = await ReplayAsync(connection, queue, maxPerQueue, cancellationToken);
+        }
+        return replayed;
+    }
+
+    private async Task<int> ReplayAsync(IConnection connection, string queue, int max, CancellationToken cancellationToken)
+    {
+        await using var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
+            cancellationToken);
+        try
+        {
+            await channel.QueueDeclarePassiveAsync(queue + ErrorSuffix, cancellationToken);
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return 0; // no message of this queue ever faulted
+        }
+
+        var count = 0;
+        while (count < max && await channel.BasicGetAsync(queue + ErrorSuffix, autoAck: false, cancellationToken) is { } message)
+        {
+            var properties = new BasicProperties(message.BasicProperties);
+            await channel.BasicPublishAsync("", queue, mandatory: true, properties, message.Body, cancellationToken);
+            await channel.BasicAckAsync(message.DeliveryTag, multiple: false, cancellationToken);
+            count++;
+        }
+        if (count > 0)
+        {
+            LogReplayed(logger, count, queue);
+        }
+        return count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replayed {Count} messages from {Queue}_error to {Queue}")]
+    private static partial void LogReplayed(ILogger logger, int count, string queue);
+
+    /// <summary>The receive queues MassTransit creates for the consumers in <paramref name="assembly"/>.</summary>
+    internal static IReadOnlyList<string> QueuesOf(Assembly assembly, IEndpointNameFormatter formatter) =>
+        assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetInterfaces()
+                .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>)))
+            .Select(t => (string)typeof(IEndpointNameFormatter).GetMethod(nameof(IEndpointNameFormatter.Consumer))!
+                .MakeGenericMethod(t).Invoke(formatter, null)!)
+            .ToList();
+}
+
+public static class ErrorQueueEndpoints
+{
+    public const string ReplayPath = "/ops/error-queues/replay";
+
+    /// <summary>
+    /// An operations endpoint on the service itself (the gateway does not route /ops), used by the dashboard's
+    /// "重放错误队列" command.
+    /// </summary>
+    public static IEndpointRouteBuilder MapErrorQueueReplay(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(ReplayPath, async Task<Ok<IReadOnlyDictionary<string, int>>> (
+                ErrorQueueReplayer replayer, int? max, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await replayer.ReplayAllAsync(Math.Clamp(max ?? 1000, 1, 10_000), cancellationToken)))
+            .WithName("ReplayErrorQueues")
+            .WithTags("Operations")
+            .WithSummary("Move faulted messages back to their queues for another attempt");
+        return app;
+    }
+}
