@@ -70,12 +70,10 @@ public static class ServiceDefaultsExtensions
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(TraceSources)
-                .AddAspNetCoreInstrumentation(options =>
-                    // Health probes every few seconds would bury the traces operators look for.
-                    options.Filter = context =>
-                        !context.Request.Path.StartsWithSegments("/health")
-                        && !context.Request.Path.StartsWithSegments("/alive"))
-                .AddHttpClientInstrumentation());
+                // Health probes every few seconds would bury the traces operators look for.
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsProbe(context.Request.Path))
+                .AddHttpClientInstrumentation(options => options.FilterHttpRequestMessage = request =>
+                    request.RequestUri is null || !IsProbe(request.RequestUri.AbsolutePath)));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
@@ -83,6 +81,8 @@ public static class ServiceDefaultsExtensions
         }
         return builder;
     }
+
+    private static bool IsProbe(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments("/alive");
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {

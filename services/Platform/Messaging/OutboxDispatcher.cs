@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OpenTelemetry;
 
 namespace BrandPlatform.Platform.Messaging;
 
@@ -80,7 +79,7 @@ public sealed partial class OutboxDispatcher<TDbContext>(
             var now = timeProvider.GetUtcNow();
             List<OutboxMessage> due;
             // Polling is routine: keep its queries out of the traces operators read.
-            using (SuppressInstrumentationScope.Begin())
+            using (PlatformTelemetry.Unrecorded("outbox poll"))
             {
                 due = await db.Set<OutboxMessage>()
                     .FromSql($"""
@@ -108,7 +107,7 @@ public sealed partial class OutboxDispatcher<TDbContext>(
                 count++;
             }
 
-            using (SuppressInstrumentationScope.Begin())
+            using (PlatformTelemetry.Unrecorded("outbox mark sent"))
             {
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
@@ -164,6 +163,7 @@ public sealed partial class OutboxDispatcher<TDbContext>(
             return;
         }
         lastPurge = now;
+        using var housekeeping = PlatformTelemetry.Unrecorded("outbox purge");
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         var sentBefore = now - settings.SentRetention;
