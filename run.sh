@@ -4,6 +4,7 @@
 #   ./run.sh            start (Ctrl+C stops everything)
 #   ./run.sh --reset    delete the local PostgreSQL and RabbitMQ data (the system must be stopped)
 set -euo pipefail
+started=$SECONDS
 cd "$(dirname "$0")"
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
@@ -53,7 +54,7 @@ export ASPNETCORE_URLS="http://127.0.0.1:$dashboard_port"
 export ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL="http://127.0.0.1:$(( dashboard_port + 2 ))"
 export ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://127.0.0.1:$(( dashboard_port + 3 ))"
 
-started=$SECONDS
+
 report_when_ready() {
   # The gateway's /health is healthy only when every service is, and they only when their database and broker are.
   local deadline=$(( SECONDS + 600 ))
@@ -61,7 +62,7 @@ report_when_ready() {
     [ $SECONDS -lt $deadline ] || { bp_log "the gateway did not report healthy within 10 minutes"; return; }
     sleep 1
   done
-  bp_log "all resources healthy $(( SECONDS - started )) s after start"
+  bp_log "all resources healthy $(( SECONDS - started )) s after ./run.sh started"
   bp_log "gateway:   http://localhost:$gateway_port   (API reference: http://localhost:$gateway_port/docs)"
 }
 curl_status() {

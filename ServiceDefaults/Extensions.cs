@@ -94,6 +94,19 @@ public static class ServiceDefaultsExtensions
     /// <summary>/health: ready (every check, database and broker included); /alive: the process answers.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        // Probes arrive every few seconds; the database queries they cause are not worth a trace each.
+        app.Use(async (context, next) =>
+        {
+            if (!IsProbe(context.Request.Path))
+            {
+                await next(context);
+                return;
+            }
+            using (PlatformTelemetry.Quiet())
+            {
+                await next(context);
+            }
+        });
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync })
             .AllowAnonymous();
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(AliveTag) })

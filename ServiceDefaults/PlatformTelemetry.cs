@@ -10,15 +10,24 @@ public static class PlatformTelemetry
     public static readonly ActivitySource ActivitySource = new(SourceName);
     public static readonly Meter Meter = new(SourceName);
 
+    private static readonly AsyncLocal<bool> quiet = new();
+
+    /// <summary>True inside <see cref="Quiet"/>: database commands are not traced.</summary>
+    public static bool IsQuiet => quiet.Value;
+
     /// <summary>
-    /// Makes the work inside (routine polling, housekeeping) a child of an unsampled parent, so its database spans
-    /// are not exported as a stream of meaningless root traces.
+    /// Routine work (polling, housekeeping) runs quiet, so its database commands do not become a stream of
+    /// meaningless root traces in the dashboard.
     /// </summary>
-    public static Activity Unrecorded(string name)
+    public static IDisposable Quiet()
     {
-        var activity = new Activity(name);
-        activity.SetIdFormat(ActivityIdFormat.W3C);
-        activity.ActivityTraceFlags = ActivityTraceFlags.None;
-        return activity.Start();
+        var previous = quiet.Value;
+        quiet.Value = true;
+        return new Restore(previous);
+    }
+
+    private sealed class Restore(bool previous) : IDisposable
+    {
+        public void Dispose() => quiet.Value = previous;
     }
 }

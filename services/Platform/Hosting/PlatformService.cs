@@ -37,8 +37,11 @@ public static class PlatformService
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxSaveChangesInterceptor>();
         builder.Services.AddDbContextPool<TDbContext>((services, options) => options
-            .UseNpgsql(builder.Configuration.GetConnectionString(databaseName)
-                ?? throw new InvalidOperationException($"ConnectionStrings:{databaseName} is not configured."))
+            .UseNpgsql(
+                builder.Configuration.GetConnectionString(databaseName)
+                    ?? throw new InvalidOperationException($"ConnectionStrings:{databaseName} is not configured."),
+                npgsql => npgsql.ConfigureDataSource(dataSource => dataSource.ConfigureTracing(tracing =>
+                    tracing.ConfigureCommandFilter(_ => !PlatformTelemetry.IsQuiet))))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(services.GetRequiredService<OutboxSaveChangesInterceptor>()));
         // Adds the database health check, Npgsql tracing and transient-failure retries to the context above.

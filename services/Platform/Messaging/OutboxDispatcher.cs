@@ -69,6 +69,9 @@ public sealed partial class OutboxDispatcher<TDbContext>(
     public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        // Polling is routine: its queries stay out of the traces operators read. Each publish still joins the trace
+        // of the request that caused the event, through the parent stored in its row.
+        using var quiet = PlatformTelemetry.Quiet();
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         var strategy = db.Database.CreateExecutionStrategy();
@@ -77,20 +80,15 @@ public sealed partial class OutboxDispatcher<TDbContext>(
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var now = timeProvider.GetUtcNow();
-            List<OutboxMessage> due;
-            // Polling is routine: keep its queries out of the traces operators read.
-            using (PlatformTelemetry.Unrecorded("outbox poll"))
-            {
-                due = await db.Set<OutboxMessage>()
-                    .FromSql($"""
-                        SELECT * FROM outbox_messages
-                        WHERE sent_at IS NULL AND next_attempt_at <= {now}
-                        ORDER BY occurred_at
-                        LIMIT {settings.BatchSize}
-                        FOR UPDATE SKIP LOCKED
-                        """)
-                    .ToListAsync(ct);
-            }
+            var due = await db.Set<OutboxMessage>()
+                .FromSql($"""
+                    SELECT * FROM outbox_messages
+                    WHERE sent_at IS NULL AND next_attempt_at <= {now}
+                    ORDER BY occurred_at
+                    LIMIT {settings.BatchSize}
+                    FOR UPDATE SKIP LOCKED
+                    """)
+                .ToListAsync(ct);
             if (due.Count == 0)
             {
                 return 0;
@@ -107,11 +105,8 @@ public sealed partial class OutboxDispatcher<TDbContext>(
                 count++;
             }
 
-            using (PlatformTelemetry.Unrecorded("outbox mark sent"))
-            {
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-            }
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             return count;
         }, cancellationToken);
     }
@@ -163,7 +158,7 @@ public sealed partial class OutboxDispatcher<TDbContext>(
             return;
         }
         lastPurge = now;
-        using var housekeeping = PlatformTelemetry.Unrecorded("outbox purge");
+        using var quiet = PlatformTelemetry.Quiet();
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         var sentBefore = now - settings.SentRetention;
