@@ -64,6 +64,10 @@ report_when_ready() {
   done
   bp_log "all resources healthy $(( SECONDS - started )) s after ./run.sh started"
   bp_log "gateway:   http://localhost:$gateway_port   (API reference: http://localhost:$gateway_port/docs)"
+  if [ "$ASPNETCORE_ENVIRONMENT" = Development ]; then
+    bp_log "demo government client (Development only): gov-demo-client / brandplatform-dev-secret"
+    bp_log "  token: POST http://localhost:$gateway_port/identity/connect/token grant_type=client_credentials scope=tickets.write"
+  fi
 }
 curl_status() {
   # bash-only HTTP GET, so the script needs no curl on a fresh machine

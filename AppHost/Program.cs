@@ -17,12 +17,21 @@ var discipline = builder.AddProject<Projects.Discipline>("discipline")
 var reporting = builder.AddProject<Projects.Reporting>("reporting")
     .AsPlatformService(infrastructure, database: "reportingdb");
 
-builder.AddProject<Projects.Gateway>("gateway")
+var identity = builder.AddProject<Projects.Identity>("identity")
+    .AsPlatformService(infrastructure, database: "identitydb");
+
+var gateway = builder.AddProject<Projects.Gateway>("gateway")
+    .WithReference(identity).WaitFor(identity)
     .WithReference(tickets).WaitFor(tickets)
     .WithReference(study).WaitFor(study)
     .WithReference(discipline).WaitFor(discipline)
     .WithReference(reporting).WaitFor(reporting)
     .WithPublicHttpEndpoint(builder.Configuration)
     .WithHttpHealthCheck("/health");
+
+// Tokens name the public issuer: the gateway's address under /identity/. TLS ends in front of the gateway.
+identity
+    .WithEnvironment("Identity__Issuer", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/identity/"))
+    .WithEnvironment("Identity__RequireHttps", "false");
 
 builder.Build().Run();

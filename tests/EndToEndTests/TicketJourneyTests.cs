@@ -66,6 +66,24 @@ public sealed class TicketJourneyTests(PlatformFixture platform) : IClassFixture
     }
 
     [Fact]
+    public async Task A_government_system_gets_a_token_through_the_gateway()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var response = await Gateway.PostAsync("/identity/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = "gov-demo-client",
+            ["client_secret"] = "brandplatform-dev-secret",
+            ["scope"] = "tickets.write",
+        }), cancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("access_token").GetString()!.Split('.').Length.ShouldBe(3);
+        var discovery = await Gateway.GetFromJsonAsync<JsonElement>("/identity/.well-known/openid-configuration", cancellationToken);
+        discovery.GetProperty("issuer").GetString().ShouldBe(new Uri(Gateway.BaseAddress!, "/identity/").ToString());
+    }
+
+    [Fact]
     public async Task Tickets_submitted_while_the_broker_is_down_for_30_seconds_are_all_counted()
     {
         var cancellationToken = TestContext.Current.CancellationToken;

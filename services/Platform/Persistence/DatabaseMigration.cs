@@ -16,7 +16,10 @@ public static class DatabaseMigration
     /// Runs the service. In Development the schema is migrated on start; elsewhere migrations are a deliberate step:
     /// <c>dotnet &lt;Service&gt;.dll migrate</c> applies them and exits, so a release can migrate before it serves.
     /// </summary>
-    public static async Task RunServiceAsync<TDbContext>(this WebApplication app, string[] args) where TDbContext : DbContext
+    /// <param name="seedDevelopmentData">Runs after migrating in Development only (demo data never reaches production).</param>
+    public static async Task RunServiceAsync<TDbContext>(
+        this WebApplication app, string[] args, Func<IServiceProvider, CancellationToken, Task>? seedDevelopmentData = null)
+        where TDbContext : DbContext
     {
         if (args.Contains(MigrateCommand, StringComparer.OrdinalIgnoreCase))
         {
@@ -26,6 +29,11 @@ public static class DatabaseMigration
         if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Database:MigrateOnStart"))
         {
             await MigrateAsync<TDbContext>(app.Services, app.Lifetime.ApplicationStopping);
+        }
+        if (app.Environment.IsDevelopment() && seedDevelopmentData is not null)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await seedDevelopmentData(scope.ServiceProvider, app.Lifetime.ApplicationStopping);
         }
         await app.RunAsync();
     }

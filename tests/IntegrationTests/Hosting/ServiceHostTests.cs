@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BrandPlatform.Discipline.Infrastructure;
+using BrandPlatform.Identity.Infrastructure;
 using BrandPlatform.Reporting.Infrastructure;
 using BrandPlatform.Study.Infrastructure;
 using BrandPlatform.Testing;
@@ -22,6 +23,9 @@ public sealed class ServiceHostTests(TestServers servers)
 
     [Fact]
     public Task Discipline_host() => AssertHostAsync<DisciplineDbContext>("discipline", "disciplinedb", "纪律教育");
+
+    [Fact]
+    public Task Identity_host() => AssertHostAsync<IdentityDbContext>("identity", "identitydb", "统一身份认证");
 
     [Fact]
     public Task Reporting_host() => AssertHostAsync<ReportingDbContext>("reporting", "reportingdb", "报表与督办");
