@@ -29,9 +29,12 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithPublicHttpEndpoint(builder.Configuration)
     .WithHttpHealthCheck("/health");
 
-// Tokens name the public issuer: the gateway's address under /identity/. TLS ends in front of the gateway.
-identity
-    .WithEnvironment("Identity__Issuer", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/identity/"))
-    .WithEnvironment("Identity__RequireHttps", "false");
+// Tokens name the public issuer, the gateway's address under /identity/, and every service trusts that issuer.
+var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/identity/");
+identity.WithEnvironment("Identity__Issuer", issuer).WithEnvironment("Identity__RequireHttps", "false");
+foreach (var service in new[] { tickets, study, discipline, reporting, identity })
+{
+    service.WithTokenAuthority(issuer);
+}
 
 builder.Build().Run();

@@ -65,6 +65,16 @@ public static class PlatformInfrastructureExtensions
                 });
     }
 
+    /// <summary>
+    /// Where the service gets the keys that validate access tokens. Development runs over plain HTTP on loopback;
+    /// an external authority (the government's unified identity platform) is set in the service's Identity:Authority.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithTokenAuthority(
+        this IResourceBuilder<ProjectResource> service, ReferenceExpression authority) =>
+        service
+            .WithEnvironment("Identity__Authority", authority)
+            .WithEnvironment("Identity__RequireHttpsMetadata", "false");
+
     /// <summary>The gateway is the only HTTP endpoint outside callers reach; Gateway:Port fixes its port for people.</summary>
     public static IResourceBuilder<ProjectResource> WithPublicHttpEndpoint(
         this IResourceBuilder<ProjectResource> gateway, IConfiguration configuration)

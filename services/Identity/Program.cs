@@ -12,8 +12,6 @@ var app = builder.Build();
 app.UsePathBase("/identity");
 app.UseRouting();
 app.UsePlatformService();
-app.UseAuthentication();
-app.UseAuthorization();
 app.MapTokenEndpoint();
 
 await app.RunServiceAsync<IdentityDbContext>(args, DevelopmentClients.SeedAsync);

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting;
@@ -50,6 +51,23 @@ public sealed class PlatformFixture : IAsyncLifetime
         await App.StartAsync(cancellation.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", cancellation.Token);
         Gateway = App.CreateHttpClient("gateway");
+        Gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer", await TokenAsync("tickets.read tickets.write reporting.read", cancellation.Token));
+    }
+
+    /// <summary>A client-credentials token for the demo government client, through the gateway.</summary>
+    public async Task<string> TokenAsync(string scopes, CancellationToken cancellationToken)
+    {
+        using var anonymous = App.CreateHttpClient("gateway");
+        using var response = await anonymous.PostAsync("/identity/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = "gov-demo-client",
+            ["client_secret"] = "brandplatform-dev-secret",
+            ["scope"] = scopes,
+        }), cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("access_token").GetString()!;
     }
 
     public Task StopResourceAsync(string name, CancellationToken cancellationToken) =>

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using BrandPlatform.Testing;
+using Aspire.Hosting.Testing;
 using Npgsql;
 using Shouldly;
 
@@ -66,21 +67,23 @@ public sealed class TicketJourneyTests(PlatformFixture platform) : IClassFixture
     }
 
     [Fact]
-    public async Task A_government_system_gets_a_token_through_the_gateway()
+    public async Task Submitting_needs_a_token_from_the_identity_service_through_the_gateway()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        using var response = await Gateway.PostAsync("/identity/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = "gov-demo-client",
-            ["client_secret"] = "brandplatform-dev-secret",
-            ["scope"] = "tickets.write",
-        }), cancellationToken);
+        using var anonymous = platform.App.CreateHttpClient("gateway");
+        using var refused = await anonymous.PostAsJsonAsync("/api/tickets", NewTicket("没有令牌"), cancellationToken);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        refused.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("access_token").GetString()!.Split('.').Length.ShouldBe(3);
-        var discovery = await Gateway.GetFromJsonAsync<JsonElement>("/identity/.well-known/openid-configuration", cancellationToken);
-        discovery.GetProperty("issuer").GetString().ShouldBe(new Uri(Gateway.BaseAddress!, "/identity/").ToString());
+        var token = await platform.TokenAsync("tickets.write", cancellationToken);
+        token.Split('.').Length.ShouldBe(3);
+        using var authorised = platform.App.CreateHttpClient("gateway");
+        authorised.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var accepted = await authorised.PostAsJsonAsync("/api/tickets", NewTicket("持令牌提交"), cancellationToken);
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var discovery = await anonymous.GetFromJsonAsync<JsonElement>("/identity/.well-known/openid-configuration", cancellationToken);
+        discovery.GetProperty("issuer").GetString().ShouldBe(new Uri(anonymous.BaseAddress!, "/identity/").ToString());
     }
 
     [Fact]

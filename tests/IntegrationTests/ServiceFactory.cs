@@ -1,5 +1,7 @@
 using BrandPlatform.Testing;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,11 +14,14 @@ namespace BrandPlatform.IntegrationTests;
 /// Hosts one real service in-process against its own PostgreSQL database and its own RabbitMQ virtual host.
 /// Retries are shortened so a poison message reaches the error queue within the test.
 /// </summary>
-public sealed class ServiceFactory<TDbContext>(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<TDbContext>
+public sealed class ServiceFactory<TDbContext>(IReadOnlyDictionary<string, string?> settings, HttpMessageHandler? identityBackchannel)
+    : WebApplicationFactory<TDbContext>
     where TDbContext : DbContext
 {
+    /// <param name="identityBackchannel">Reaches the in-process identity service, whose keys validate tokens.</param>
     public static async Task<ServiceFactory<TDbContext>> CreateAsync(
-        TestServers servers, string service, string database, IReadOnlyDictionary<string, string?>? overrides = null)
+        TestServers servers, string service, string database, IReadOnlyDictionary<string, string?>? overrides = null,
+        HttpMessageHandler? identityBackchannel = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -28,12 +33,14 @@ public sealed class ServiceFactory<TDbContext>(IReadOnlyDictionary<string, strin
             ["Messaging:Retry:IntervalDelta"] = "00:00:00.050",
             ["Messaging:Outbox:PollInterval"] = "00:00:00.500",
             ["Messaging:Outbox:MaxRetryDelay"] = "00:00:01",
+            ["Identity:Authority"] = IdentityHost.Issuer,
+            ["Identity:RequireHttpsMetadata"] = "false",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
-        var factory = new ServiceFactory<TDbContext>(settings);
+        var factory = new ServiceFactory<TDbContext>(settings, identityBackchannel);
         _ = factory.Server; // start now: migrations run and the bus connects before the first test
         return factory;
     }
@@ -46,6 +53,11 @@ public sealed class ServiceFactory<TDbContext>(IReadOnlyDictionary<string, strin
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (identityBackchannel is not null)
+        {
+            builder.ConfigureTestServices(services => services.Configure<JwtBearerOptions>(
+                JwtBearerDefaults.AuthenticationScheme, options => options.BackchannelHttpHandler = identityBackchannel));
         }
     }
 

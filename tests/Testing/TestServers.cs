@@ -20,6 +20,7 @@ public sealed class TestServers : IAsyncLifetime
     public const string RabbitMqVariable = "BRANDPLATFORM_TEST_RABBITMQ";
     public const string RabbitMqManagementVariable = "BRANDPLATFORM_TEST_RABBITMQ_MANAGEMENT";
 
+    private readonly Dictionary<string, Task<IAsyncDisposable>> shared = [];
     private PostgreSqlContainer? postgresContainer;
     private RabbitMqContainer? rabbitMqContainer;
     private HttpClient management = null!;
@@ -97,8 +98,32 @@ public sealed class TestServers : IAsyncLifetime
 
     private sealed record QueueInfo(int Messages);
 
+    /// <summary>
+    /// One instance per test run of something expensive that many classes use (the identity service that issues
+    /// their tokens); disposed with the servers.
+    /// </summary>
+    public async Task<T> SharedAsync<T>(string key, Func<TestServers, Task<T>> create) where T : IAsyncDisposable
+    {
+        Task<IAsyncDisposable> instance;
+        lock (shared)
+        {
+            if (!shared.TryGetValue(key, out instance!))
+            {
+                instance = CreateAsync();
+                shared[key] = instance;
+            }
+        }
+        return (T)await instance;
+
+        async Task<IAsyncDisposable> CreateAsync() => await create(this);
+    }
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var instance in shared.Values)
+        {
+            await (await instance).DisposeAsync();
+        }
         management?.Dispose();
         if (postgresContainer is not null)
         {

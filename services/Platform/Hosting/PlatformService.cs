@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Messaging;
+using BrandPlatform.Platform.Security;
 using FluentValidation;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -48,6 +49,7 @@ public static class PlatformService
         builder.EnrichNpgsqlDbContext<TDbContext>();
 
         builder.AddPlatformMessaging<TDbContext>(serviceName);
+        builder.AddPlatformAuthentication(serviceName);
 
         builder.Services.AddValidatorsFromAssembly(typeof(TDbContext).Assembly, includeInternalTypes: true);
         Validation.UseJsonFieldNames();
@@ -83,6 +85,8 @@ public static class PlatformService
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
         app.MapDefaultEndpoints();
         app.MapErrorQueueReplay();

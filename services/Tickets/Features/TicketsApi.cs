@@ -13,3 +13,10 @@ public static class TicketsApi
         return app;
     }
 }
+
+/// <summary>The scopes a caller's token must carry (granted by the identity service).</summary>
+public static class TicketScopes
+{
+    public const string Read = "tickets.read";
+    public const string Write = "tickets.write";
+}

@@ -2,38 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using BrandPlatform.Identity.Infrastructure;
 using BrandPlatform.Testing;
 using Shouldly;
 
 namespace BrandPlatform.IntegrationTests.Identity;
 
-public sealed class IdentityFixture(TestServers servers) : IAsyncLifetime
-{
-    public const string Issuer = "http://localhost/identity/";
-
-    public ServiceFactory<IdentityDbContext> Service { get; private set; } = null!;
-    public HttpClient Client { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        Service = await ServiceFactory<IdentityDbContext>.CreateAsync(servers, "identity", "identitydb", new Dictionary<string, string?>
-        {
-            ["Identity:Issuer"] = Issuer,
-            ["Identity:RequireHttps"] = "false",
-        });
-        Client = Service.CreateClient();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await Service.DisposeAsync();
-    }
-}
-
 /// <summary>Government systems get access tokens with the client-credentials grant, limited to their registered scopes.</summary>
-public sealed class ClientCredentialsTests(IdentityFixture fixture) : IClassFixture<IdentityFixture>
+public sealed class ClientCredentialsTests(TestServers servers)
 {
     [Fact]
     public async Task The_demo_client_gets_a_signed_token_for_its_scopes_with_the_services_as_audiences()
@@ -44,7 +19,7 @@ public sealed class ClientCredentialsTests(IdentityFixture fixture) : IClassFixt
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         body.GetProperty("token_type").GetString().ShouldBe("Bearer");
         var claims = JwtPayload(body.GetProperty("access_token").GetString()!);
-        claims.GetProperty("iss").GetString().ShouldBe(IdentityFixture.Issuer);
+        claims.GetProperty("iss").GetString().ShouldBe(IdentityHost.Issuer);
         claims.GetProperty("client_id").GetString().ShouldBe("gov-demo-client");
         claims.GetProperty("sub").GetString().ShouldBe("gov-demo-client");
         Audiences(claims).ShouldBe(["reporting", "tickets"], ignoreOrder: true);
@@ -82,21 +57,25 @@ public sealed class ClientCredentialsTests(IdentityFixture fixture) : IClassFixt
     [Fact]
     public async Task Discovery_names_the_public_issuer_and_token_endpoint()
     {
-        var discovery = await fixture.Client.GetFromJsonAsync<JsonElement>(
+        using var client = (await IdentityHost.SharedAsync(servers)).Service.CreateClient();
+        var discovery = await client.GetFromJsonAsync<JsonElement>(
             "/identity/.well-known/openid-configuration", TestContext.Current.CancellationToken);
-        discovery.GetProperty("issuer").GetString().ShouldBe(IdentityFixture.Issuer);
-        discovery.GetProperty("token_endpoint").GetString().ShouldBe(IdentityFixture.Issuer + "connect/token");
-        discovery.GetProperty("jwks_uri").GetString()!.ShouldStartWith(IdentityFixture.Issuer);
+        discovery.GetProperty("issuer").GetString().ShouldBe(IdentityHost.Issuer);
+        discovery.GetProperty("token_endpoint").GetString().ShouldBe(IdentityHost.Issuer + "connect/token");
+        discovery.GetProperty("jwks_uri").GetString()!.ShouldStartWith(IdentityHost.Issuer);
     }
 
-    private Task<HttpResponseMessage> RequestTokenAsync(string clientId, string secret, string scope) =>
-        fixture.Client.PostAsync("/identity/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+    private async Task<HttpResponseMessage> RequestTokenAsync(string clientId, string secret, string scope)
+    {
+        using var client = (await IdentityHost.SharedAsync(servers)).Service.CreateClient();
+        return await client.PostAsync("/identity/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
             ["client_id"] = clientId,
             ["client_secret"] = secret,
             ["scope"] = scope,
         }), TestContext.Current.CancellationToken);
+    }
 
     private static async Task<string?> ErrorAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("error").GetString();

@@ -18,9 +18,10 @@ public sealed class ReportingFixture(TestServers servers) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Service = await ServiceFactory<ReportingDbContext>.CreateAsync(servers, "reporting", "reportingdb");
+        var identity = await IdentityHost.SharedAsync(servers);
+        Service = await ServiceFactory<ReportingDbContext>.CreateAsync(servers, "reporting", "reportingdb", identityBackchannel: identity.Backchannel());
         await Service.WaitUntilHealthyAsync(TestContext.Current.CancellationToken);
-        Client = Service.CreateClient();
+        Client = await identity.ClientWithTokenAsync(Service, "reporting.read");
         observerHandle = Bus.ConnectConsumeObserver(Consumed);
     }
 

@@ -17,6 +17,7 @@ public sealed class OutboxDeliveryTests(TestServers servers)
     public async Task Tickets_submitted_while_the_broker_is_unreachable_reach_reporting_after_a_restart()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
+        var identity = await IdentityHost.SharedAsync(servers);
         var ticketsDatabase = servers.NewDatabase("tickets");
         var virtualHost = (await servers.NewVirtualHostAsync("outbox")).ToString();
 
@@ -25,9 +26,9 @@ public sealed class OutboxDeliveryTests(TestServers servers)
             ["ConnectionStrings:ticketsdb"] = ticketsDatabase,
             ["ConnectionStrings:messaging"] = $"amqp://guest:guest@127.0.0.1:{FreePort.Next()}/",
             ["Messaging:Outbox:PublishTimeout"] = "00:00:01",
-        }))
+        }, identity.Backchannel()))
         {
-            using var client = offline.CreateClient();
+            using var client = await identity.ClientWithTokenAsync(offline, "tickets.write");
             for (var i = 0; i < 3; i++)
             {
                 using var response = await client.PostAsJsonAsync("/api/tickets", TicketRequests.Valid($"断网期间的工单 {i}"), cancellationToken);
@@ -47,15 +48,15 @@ public sealed class OutboxDeliveryTests(TestServers servers)
         await using var reporting = await ServiceFactory<ReportingDbContext>.CreateAsync(servers, "reporting", "reportingdb", new Dictionary<string, string?>
         {
             ["ConnectionStrings:messaging"] = virtualHost,
-        });
+        }, identity.Backchannel());
         await reporting.WaitUntilHealthyAsync(cancellationToken);
         await using var online = await ServiceFactory<TicketsDbContext>.CreateAsync(servers, "tickets", "ticketsdb", new Dictionary<string, string?>
         {
             ["ConnectionStrings:ticketsdb"] = ticketsDatabase,
             ["ConnectionStrings:messaging"] = virtualHost,
-        });
+        }, identity.Backchannel());
 
-        using var reportingClient = reporting.CreateClient();
+        using var reportingClient = await identity.ClientWithTokenAsync(reporting, "reporting.read");
         await Eventually.ReturnsAsync(
             async () => (await reportingClient.GetFromJsonAsync<JsonElement>("/api/reporting/tickets/summary", cancellationToken)).GetProperty("total").GetInt32(),
             total => total == 3, TimeSpan.FromSeconds(30), "reporting to count the three tickets", cancellationToken);

@@ -5,13 +5,16 @@ namespace BrandPlatform.IntegrationTests.Tickets;
 
 public sealed class TicketsFixture(TestServers servers) : IAsyncLifetime
 {
+    public IdentityHost Identity { get; private set; } = null!;
     public ServiceFactory<TicketsDbContext> Service { get; private set; } = null!;
+    /// <summary>Sends a token with tickets.read and tickets.write.</summary>
     public HttpClient Client { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
-        Service = await ServiceFactory<TicketsDbContext>.CreateAsync(servers, "tickets", "ticketsdb");
-        Client = Service.CreateClient();
+        Identity = await IdentityHost.SharedAsync(servers);
+        Service = await ServiceFactory<TicketsDbContext>.CreateAsync(servers, "tickets", "ticketsdb", identityBackchannel: Identity.Backchannel());
+        Client = await Identity.ClientWithTokenAsync(Service, "tickets.read tickets.write");
     }
 
     public async ValueTask DisposeAsync()

@@ -28,12 +28,14 @@ public sealed class TracePropagationTests(TestServers servers)
         };
         ActivitySource.AddActivityListener(listener);
 
+        var identity = await IdentityHost.SharedAsync(servers);
         var virtualHost = (await servers.NewVirtualHostAsync("trace")).ToString();
         var shared = new Dictionary<string, string?> { ["ConnectionStrings:messaging"] = virtualHost };
         await using var reporting = await ServiceFactory<ReportingDbContext>.CreateAsync(servers, "reporting", "reportingdb", shared);
         await reporting.WaitUntilHealthyAsync(cancellationToken);
-        await using var tickets = await ServiceFactory<TicketsDbContext>.CreateAsync(servers, "tickets", "ticketsdb", shared);
-        using var client = tickets.CreateClient();
+        await using var tickets = await ServiceFactory<TicketsDbContext>.CreateAsync(
+            servers, "tickets", "ticketsdb", shared, identity.Backchannel());
+        using var client = await identity.ClientWithTokenAsync(tickets, "tickets.write");
 
         var traceId = ActivityTraceId.CreateRandom();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/tickets") { Content = JsonContent.Create(TicketRequests.Valid("追踪一张工单")) };

@@ -60,7 +60,6 @@ public static class IdentityServer
                     aspNetCore.DisableTransportSecurityRequirement();
                 }
             });
-        builder.Services.AddAuthorization();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Security;
 using BrandPlatform.Reporting.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,7 @@ public static class GetTicketSummary
 
     public static RouteHandlerBuilder MapGetTicketSummary(this RouteGroupBuilder group) => group
         .MapGet("/tickets/summary", HandleAsync)
+        .RequireScope("reporting.read")
         .WithName("GetTicketSummary")
         .WithSummary("Ticket volume, in total and per category");
 

@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ public static class GetTicket
 {
     public static RouteHandlerBuilder MapGetTicket(this RouteGroupBuilder group) => group
         .MapGet("/{id:guid}", HandleAsync)
+        .RequireScope(TicketScopes.Read, TicketScopes.Write)
         .WithName("GetTicket")
         .WithSummary("Read one ticket");
 

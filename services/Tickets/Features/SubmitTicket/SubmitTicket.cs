@@ -1,5 +1,6 @@
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Infrastructure;
 using FluentValidation;
@@ -37,6 +38,7 @@ public static class SubmitTicket
     public static RouteHandlerBuilder MapSubmitTicket(this RouteGroupBuilder group) => group
         .MapPost("/", HandleAsync)
         .Validate<Request>()
+        .RequireScope(TicketScopes.Write)
         .WithName("SubmitTicket")
         .WithSummary("Submit an enterprise-service ticket")
         .WithDescription("Files a problem for an enterprise. Answers 201 with the ticket and its Location; bad input answers 400 with field errors and writes nothing.");
