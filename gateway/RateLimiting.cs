@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
 
 namespace BrandPlatform.Gateway;
 
@@ -32,17 +31,8 @@ public static class RateLimiting
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window;
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-                await problems.WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "请求过于频繁",
-                        Detail = $"Too many requests from this client; retry after {seconds} s.",
-                    },
-                });
+                await context.HttpContext.WriteProblemAsync(StatusCodes.Status429TooManyRequests, "请求过于频繁",
+                    $"Too many requests from this client; retry after {seconds} s.");
             };
         });
         return builder;

@@ -18,9 +18,6 @@ public sealed partial class ErrorQueueReplayer(Uri broker, IReadOnlyList<string>
 {
     public const string ErrorSuffix = "_error";
 
-    /// <summary>This service's receive queues, whose error queues it may replay.</summary>
-    public IReadOnlyList<string> Queues => queues;
-
     public async Task<IReadOnlyDictionary<string, int>> ReplayAllAsync(int maxPerQueue, CancellationToken cancellationToken)
     {
         var factory = new ConnectionFactory { Uri = broker, ClientProvidedName = "error-queue-replay" };

@@ -11,8 +11,6 @@ public static class EventCatalog
         .Where(t => t is { IsAbstract: false } && t.IsSubclassOf(typeof(IntegrationEvent)))
         .ToFrozenDictionary(EventNameAttribute.Of, StringComparer.Ordinal);
 
-    public static IReadOnlyCollection<string> Names => byName.Keys;
-
     public static Type TypeOf(string eventName) =>
         byName.TryGetValue(eventName, out var type)
             ? type

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace BrandPlatform.Platform.Security;
 
@@ -49,13 +49,12 @@ public static class PlatformAuthentication
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();
-                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                         context.Response.Headers.WWWAuthenticate = "Bearer";
-                        await WriteProblemAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "需要登录或有效的访问令牌",
+                        await context.HttpContext.WriteProblemAsync(StatusCodes.Status401Unauthorized, "需要登录或有效的访问令牌",
                             context.AuthenticateFailure is null ? "A bearer token is required." : "The bearer token is not valid.");
                     },
-                    OnForbidden = context => WriteProblemAsync(context.HttpContext, StatusCodes.Status403Forbidden, "没有权限",
-                        "The token does not grant this operation."),
+                    OnForbidden = context => context.HttpContext.WriteProblemAsync(StatusCodes.Status403Forbidden, "没有权限",
+                        "The token does not grant this operation.").AsTask(),
                 };
             });
         // Secure by default: an endpoint that says nothing about authorization needs an authenticated caller.
@@ -74,14 +73,4 @@ public static class PlatformAuthentication
         user.FindAll(ScopeClaim)
             .SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Any(scopes.Contains);
-
-    private static Task WriteProblemAsync(HttpContext context, int status, string title, string detail)
-    {
-        context.Response.StatusCode = status;
-        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        }).AsTask();
-    }
 }

@@ -27,11 +27,17 @@ public static class SubmitTicket
             RuleFor(r => r.Category).NotNull();
             RuleFor(r => r.Description).NotEmpty().MaximumLength(Ticket.DescriptionMaxLength);
             RuleFor(r => r.EnterpriseName).NotEmpty().MaximumLength(Ticket.EnterpriseNameMaxLength);
+            RuleFor(r => r.UnifiedSocialCreditCode).NotEmpty();
             RuleFor(r => r.UnifiedSocialCreditCode)
-                .NotEmpty()
-                .Must(code => UnifiedSocialCreditCode.IsValid(UnifiedSocialCreditCode.Normalize(code!)))
-                .When(r => !string.IsNullOrWhiteSpace(r.UnifiedSocialCreditCode))
-                .WithMessage(r => CreditCodeMessages.For(UnifiedSocialCreditCode.Check(UnifiedSocialCreditCode.Normalize(r.UnifiedSocialCreditCode!))));
+                .Custom((code, context) =>
+                {
+                    var problem = UnifiedSocialCreditCode.Check(UnifiedSocialCreditCode.Normalize(code!));
+                    if (problem != CreditCodeProblem.None)
+                    {
+                        context.AddFailure(CreditCodeMessages.For(problem));
+                    }
+                })
+                .When(r => !string.IsNullOrWhiteSpace(r.UnifiedSocialCreditCode));
         }
     }
 

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class ProblemResponses
+{
+    /// <summary>
+    /// Answers from middleware (authentication, rate limiting) in the same RFC 9457 shape as the endpoints,
+    /// trace and correlation ids included.
+    /// </summary>
+    public static ValueTask WriteProblemAsync(this HttpContext context, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+}
