@@ -29,10 +29,13 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithPublicHttpEndpoint(builder.Configuration)
     .WithHttpHealthCheck("/health");
 
-// Tokens name the public issuer, the gateway's address under /identity/, and every service trusts that issuer.
+// Tokens name the public issuer, the gateway's address under /identity/, and the gateway and every service trust it.
+// The portal (web UI, later) signs people in with the authorization-code flow and gets its codes back at /portal/.
 var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/identity/");
-identity.WithEnvironment("Identity__Issuer", issuer).WithEnvironment("Identity__RequireHttps", "false");
-foreach (var service in new[] { tickets, study, discipline, reporting, identity })
+identity.WithEnvironment("Identity__Issuer", issuer).WithEnvironment("Identity__RequireHttps", "false")
+    .WithEnvironment("Identity__Portal__RedirectUris__0", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/portal/signin-callback"))
+    .WithEnvironment("Identity__Portal__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/portal/"));
+foreach (var service in new[] { tickets, study, discipline, reporting, identity, gateway })
 {
     service.WithTokenAuthority(issuer);
 }

@@ -2,6 +2,10 @@ using BrandPlatform.Gateway;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+// Tokens are checked at the edge too (issuer, lifetime, signature, an audience of this platform), so a bad or missing
+// token never reaches a service and the rate limit can count per client; services still check their own audience,
+// scopes and roles.
+builder.AddTokenAuthentication();
 builder.AddDownstreamHealthChecks();
 builder.AddPerClientRateLimiting();
 builder.Services.AddRequestTimeouts();
@@ -14,7 +18,9 @@ app.UseForwardedHeaders();
 app.UseCorrelationId();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
 app.UseRateLimiter();
+app.UseAuthorization();
 app.UseRequestTimeouts();
 
 app.MapDefaultEndpoints();

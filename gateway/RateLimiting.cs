@@ -9,7 +9,8 @@ public static class RateLimiting
     public const string PerClientPolicy = "per-client";
 
     /// <summary>
-    /// A fixed window per client: an OAuth client or user once tokens are issued, otherwise the caller's address.
+    /// A fixed window per client: the government system (client id) or the person (subject) named by the validated
+    /// token, otherwise the caller's address (sign-in pages, documents).
     /// Over the limit the caller gets 429 ProblemDetails with Retry-After, so a government system can back off.
     /// </summary>
     public static WebApplicationBuilder AddPerClientRateLimiting(this WebApplicationBuilder builder)
@@ -39,9 +40,9 @@ public static class RateLimiting
     }
 
     private static string ClientKey(HttpContext context) =>
-        context.User.FindFirstValue("client_id") is { } clientId ? $"client:{clientId}"
-        : context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId ? $"user:{userId}"
-        : $"ip:{context.Connection.RemoteIpAddress}";
+        context.User.FindFirstValue("sub") is { } subject
+            ? context.User.FindFirstValue("client_id") == subject ? $"client:{subject}" : $"person:{subject}"
+            : $"ip:{context.Connection.RemoteIpAddress}";
 
     private sealed class RateLimitOptions
     {

@@ -1,17 +1,27 @@
+using BrandPlatform.Identity.Features.Audit;
+using BrandPlatform.Identity.Features.DevelopmentData;
+using BrandPlatform.Identity.Features.Directory;
+using BrandPlatform.Identity.Features.SignIn;
 using BrandPlatform.Identity.Features.Tokens;
 using BrandPlatform.Identity.Infrastructure;
 using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Platform.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddPlatformService<IdentityDbContext>("identity", "identitydb", "统一身份认证 Identity");
+builder.AddPlatformService<IdentityDbContext>("identity", "identitydb", "统一身份认证与组织目录 Identity and directory");
 builder.AddIdentityServer();
+builder.Services.AddScoped<AuditTrail>();
+builder.Services.AddHostedService<ClientRegistrations>();
 
 var app = builder.Build();
 // The gateway forwards /identity/** unchanged; endpoints and the issuer live under that prefix.
 app.UsePathBase("/identity");
 app.UseRouting();
 app.UsePlatformService();
+app.UseAntiforgery();
 app.MapTokenEndpoint();
+app.MapAuthorizeEndpoint();
+app.MapLoginPage();
+app.MapDirectoryApi();
 
-await app.RunServiceAsync<IdentityDbContext>(args, DevelopmentClients.SeedAsync);
+await app.RunServiceAsync<IdentityDbContext>(args, DevelopmentSeed.SeedAsync);

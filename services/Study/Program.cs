@@ -1,5 +1,6 @@
 using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Platform.Persistence;
+using BrandPlatform.Study.Features.Branches;
 using BrandPlatform.Study.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,5 +8,6 @@ builder.AddPlatformService<StudyDbContext>("study", "studydb", "学习活动 Stu
 
 var app = builder.Build();
 app.UsePlatformService();
+app.MapGroup("/api/study").WithTags("Branches").MapBranches();
 
 await app.RunServiceAsync<StudyDbContext>(args);

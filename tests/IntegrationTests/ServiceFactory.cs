@@ -1,6 +1,7 @@
 using BrandPlatform.Testing;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -14,19 +15,25 @@ namespace BrandPlatform.IntegrationTests;
 /// Hosts one real service in-process against its own PostgreSQL database and its own RabbitMQ virtual host.
 /// Retries are shortened so a poison message reaches the error queue within the test.
 /// </summary>
-public sealed class ServiceFactory<TDbContext>(IReadOnlyDictionary<string, string?> settings, HttpMessageHandler? identityBackchannel)
+public sealed class ServiceFactory<TDbContext>(
+    IReadOnlyDictionary<string, string?> settings, HttpMessageHandler? identityBackchannel, Action<IServiceCollection>? configureServices)
     : WebApplicationFactory<TDbContext>
     where TDbContext : DbContext
 {
-    /// <param name="identityBackchannel">Reaches the in-process identity service, whose keys validate tokens.</param>
+    /// <param name="identityBackchannel">
+    /// Reaches the in-process identity service, whose keys validate tokens; without it the service asks itself (the
+    /// identity service validating its own tokens).
+    /// </param>
+    /// <param name="configureServices">Replaces services after the host's own registrations (e.g. the clock).</param>
     public static async Task<ServiceFactory<TDbContext>> CreateAsync(
         TestServers servers, string service, string database, IReadOnlyDictionary<string, string?>? overrides = null,
-        HttpMessageHandler? identityBackchannel = null)
+        HttpMessageHandler? identityBackchannel = null, Action<IServiceCollection>? configureServices = null)
     {
         var settings = new Dictionary<string, string?>
         {
-            [$"ConnectionStrings:{database}"] = servers.NewDatabase(service),
-            ["ConnectionStrings:messaging"] = (await servers.NewVirtualHostAsync(service)).ToString(),
+            [$"ConnectionStrings:{database}"] = overrides?.GetValueOrDefault($"ConnectionStrings:{database}") ?? servers.NewDatabase(service),
+            ["ConnectionStrings:messaging"] = overrides?.GetValueOrDefault("ConnectionStrings:messaging")
+                ?? (await servers.NewVirtualHostAsync(service)).ToString(),
             ["Messaging:Retry:Limit"] = "2",
             ["Messaging:Retry:MinInterval"] = "00:00:00.050",
             ["Messaging:Retry:MaxInterval"] = "00:00:00.200",
@@ -40,7 +47,7 @@ public sealed class ServiceFactory<TDbContext>(IReadOnlyDictionary<string, strin
         {
             settings[key] = value;
         }
-        var factory = new ServiceFactory<TDbContext>(settings, identityBackchannel);
+        var factory = new ServiceFactory<TDbContext>(settings, identityBackchannel, configureServices);
         _ = factory.Server; // start now: migrations run and the bus connects before the first test
         return factory;
     }
@@ -54,11 +61,12 @@ public sealed class ServiceFactory<TDbContext>(IReadOnlyDictionary<string, strin
         {
             builder.UseSetting(key, value);
         }
-        if (identityBackchannel is not null)
+        builder.ConfigureTestServices(services =>
         {
-            builder.ConfigureTestServices(services => services.Configure<JwtBearerOptions>(
-                JwtBearerDefaults.AuthenticationScheme, options => options.BackchannelHttpHandler = identityBackchannel));
-        }
+            services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IServer>((options, server) =>
+                options.BackchannelHttpHandler = identityBackchannel ?? ((TestServer)server).CreateHandler());
+            configureServices?.Invoke(services);
+        });
     }
 
     /// <summary>Waits until /health reports the database and the bus (with its receive endpoints) ready.</summary>

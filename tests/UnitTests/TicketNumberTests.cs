@@ -25,8 +25,8 @@ public sealed class TicketNumberTests
         var ticket = Ticket.Submit(TicketNumber.For(2026, 1), " 用地审批 ", TicketCategory.Land, "描述", "某某公司", "91350100M000100Y43", now);
 
         ticket.State.ShouldBe(TicketState.Submitted);
-        ticket.TakeRaisedEvents().ShouldHaveSingleItem().ShouldBeOfType<BrandPlatform.Contracts.Tickets.TicketSubmitted>().TicketId.ShouldBe(ticket.Id);
-        ticket.TakeRaisedEvents().ShouldBeEmpty();
+        ((BrandPlatform.Platform.Domain.IEventSource)ticket).RaisedEvents.Take().ShouldHaveSingleItem().ShouldBeOfType<BrandPlatform.Contracts.Tickets.TicketSubmitted>().TicketId.ShouldBe(ticket.Id);
+        ((BrandPlatform.Platform.Domain.IEventSource)ticket).RaisedEvents.Take().ShouldBeEmpty();
         ticket.Title.ShouldBe("用地审批");
         Should.Throw<ArgumentException>(() =>
             Ticket.Submit(TicketNumber.For(2026, 2), "t", TicketCategory.Land, "d", "e", "91350100M000100Y44", now));

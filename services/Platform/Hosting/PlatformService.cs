@@ -49,7 +49,7 @@ public static class PlatformService
         builder.EnrichNpgsqlDbContext<TDbContext>();
 
         builder.AddPlatformMessaging<TDbContext>(serviceName);
-        builder.AddPlatformAuthentication(serviceName);
+        builder.AddTokenAuthentication(serviceName);
 
         builder.Services.AddValidatorsFromAssembly(typeof(TDbContext).Assembly, includeInternalTypes: true);
         Validation.UseJsonFieldNames();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +10,7 @@ namespace BrandPlatform.Platform.Http;
 
 /// <summary>
 /// Turns the exceptions a caller can cause into RFC 9457 answers instead of 500s: unreadable JSON (with the field that
-/// failed), wrong content type, and writes that lost a race on a unique key.
+/// failed), wrong content type, writes that lost a race on a unique key, and changes an entity's rules refused.
 /// </summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
@@ -23,6 +24,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
                 Status = badRequest.StatusCode,
                 Title = "请求格式不正确",
                 Detail = badRequest.Message,
+            },
+            RuleViolation violation => new ProblemDetails
+            {
+                Status = violation.Status,
+                Title = violation.Title,
+                Detail = violation.Message,
             },
             DbUpdateException update when update.IsUniqueViolation() => new ProblemDetails
             {

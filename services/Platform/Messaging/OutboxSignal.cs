@@ -63,9 +63,9 @@ public sealed class OutboxSaveChangesInterceptor(OutboxSignal signal) : SaveChan
         {
             return;
         }
-        foreach (var aggregate in context.ChangeTracker.Entries<Aggregate>().Select(e => e.Entity).ToList())
+        foreach (var source in context.ChangeTracker.Entries<IEventSource>().Select(e => e.Entity).ToList())
         {
-            foreach (var raised in aggregate.TakeRaisedEvents())
+            foreach (var raised in source.RaisedEvents.Take())
             {
                 context.AddIntegrationEvent(raised);
             }

@@ -1,12 +1,35 @@
 using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Platform.Persistence;
+using BrandPlatform.Study.Features.Branches;
 using Microsoft.EntityFrameworkCore;
 
 namespace BrandPlatform.Study.Infrastructure;
 
 public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : DbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddOutboxAndInbox();
+    public DbSet<StudyUnit> Units => Set<StudyUnit>();
+    public DbSet<BranchMember> BranchMembers => Set<BranchMember>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.Entity<StudyUnit>(unit =>
+        {
+            unit.ToTable("units");
+            unit.Property(u => u.Id).ValueGeneratedNever();
+            unit.Property(u => u.Kind).HasMaxLength(32);
+            unit.Property(u => u.Name).HasMaxLength(100);
+            unit.HasIndex(u => u.Kind);
+        });
+        modelBuilder.Entity<BranchMember>(member =>
+        {
+            member.ToTable("branch_members");
+            member.Property(m => m.Id).ValueGeneratedNever();
+            member.Property(m => m.DisplayName).HasMaxLength(50);
+            member.HasIndex(m => new { m.BranchId, m.LeftOn });
+            member.HasIndex(m => m.PersonId);
+        });
+    }
 }
 
 public sealed class StudyDesignTimeFactory : DesignTimeDbContextFactory<StudyDbContext>;

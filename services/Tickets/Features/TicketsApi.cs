@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Features.GetTicket;
 using BrandPlatform.Tickets.Features.SubmitTicket;
 
@@ -14,9 +15,16 @@ public static class TicketsApi
     }
 }
 
-/// <summary>The scopes a caller's token must carry (granted by the identity service).</summary>
-public static class TicketScopes
+/// <summary>The scopes a caller's token must carry (granted by the identity service) and the roles people need.</summary>
+public static class TicketAccess
 {
-    public const string Read = "tickets.read";
-    public const string Write = "tickets.write";
+    public const string ReadScope = "tickets.read";
+    public const string WriteScope = "tickets.write";
+
+    /// <summary>Enterprises file their own problems; handlers and the office file on a requester's behalf.</summary>
+    public static readonly string[] Submitters =
+        [PlatformRoles.EnterpriseContact, PlatformRoles.TaskForceHandler, PlatformRoles.OfficeStaff, PlatformRoles.Administrator];
+
+    /// <summary>Submitters, and the liaison leaders who receive escalations.</summary>
+    public static readonly string[] Readers = [.. Submitters, PlatformRoles.LiaisonLeader];
 }

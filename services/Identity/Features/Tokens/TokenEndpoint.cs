@@ -1,5 +1,9 @@
 using System.Security.Claims;
+using BrandPlatform.Identity.Domain;
+using BrandPlatform.Identity.Infrastructure;
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -8,8 +12,8 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace BrandPlatform.Identity.Features.Tokens;
 
 /// <summary>
-/// The token endpoint's own decisions, after OpenIddict has authenticated the client and checked that it may use the
-/// grant and every requested scope: who the token speaks for and which services (audiences) accept it.
+/// The token endpoint's own decisions, after OpenIddict has authenticated the client and checked the grant, the code's
+/// PKCE verifier and every requested scope: who the token speaks for and which services (audiences) accept it.
 /// </summary>
 public static class TokenEndpoint
 {
@@ -23,38 +27,53 @@ public static class TokenEndpoint
 
     private static async Task<IResult> HandleAsync(
         HttpContext context, IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopes,
-        CancellationToken cancellationToken)
+        IdentityDbContext db, UserManager<Person> users, CancellationToken cancellationToken)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server request cannot be retrieved.");
-        if (!request.IsClientCredentialsGrantType())
+        if (request.IsClientCredentialsGrantType())
         {
-            return Forbid(Errors.UnsupportedGrantType, "This grant type is not supported here.");
+            return await ForClientAsync(request, applications, scopes, cancellationToken);
         }
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            // The code or refresh token names the person; their claims are read again so changes take effect.
+            var granted = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            var person = await PersonClaims.FindActiveAsync(db, granted.Principal?.GetClaim(Claims.Subject), cancellationToken);
+            if (person is null || await users.IsLockedOutAsync(person))
+            {
+                return Forbid(Errors.InvalidGrant, "The account can no longer sign in.");
+            }
+            var identity = await PersonClaims.CreateAsync(person, users, scopes, granted.Principal!.GetScopes(), cancellationToken);
+            return SignIn(identity);
+        }
+        return Forbid(Errors.UnsupportedGrantType, "This grant type is not supported here.");
+    }
 
+    private static async Task<IResult> ForClientAsync(
+        OpenIddictRequest request, IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopes, CancellationToken cancellationToken)
+    {
         var application = await applications.FindByClientIdAsync(request.ClientId!, cancellationToken);
         if (application is null)
         {
             return Forbid(Errors.InvalidClient, "The client is not registered.");
         }
 
+        // A government system acts as itself: the subject is its client id, its scopes are its whole permission.
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, request.ClientId);
         identity.SetClaim(Claims.ClientId, request.ClientId);
         identity.SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application, cancellationToken));
-        identity.SetScopes(request.GetScopes());
-        var audiences = new List<string>();
-        await foreach (var resource in scopes.ListResourcesAsync(identity.GetScopes(), cancellationToken))
-        {
-            audiences.Add(resource);
-        }
-        identity.SetResources(audiences);
+        await PersonClaims.GrantScopesAsync(identity, request.GetScopes(), scopes, cancellationToken);
         identity.SetDestinations(_ => [Destinations.AccessToken]);
-        return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        return SignIn(identity);
     }
 
+    private static IResult SignIn(ClaimsIdentity identity) =>
+        Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+
     private static IResult Forbid(string error, string description) => Results.Forbid(
-        new Microsoft.AspNetCore.Authentication.AuthenticationProperties(new Dictionary<string, string?>
+        new AuthenticationProperties(new Dictionary<string, string?>
         {
             [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
             [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,

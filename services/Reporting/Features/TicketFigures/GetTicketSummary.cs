@@ -11,7 +11,7 @@ public static class GetTicketSummary
 
     public static RouteHandlerBuilder MapGetTicketSummary(this RouteGroupBuilder group) => group
         .MapGet("/tickets/summary", HandleAsync)
-        .RequireScope("reporting.read")
+        .RequireAccess(["reporting.read"], PlatformRoles.OfficeStaff, PlatformRoles.LiaisonLeader, PlatformRoles.Administrator)
         .WithName("GetTicketSummary")
         .WithSummary("Ticket volume, in total and per category");
 

@@ -1,5 +1,6 @@
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Infrastructure;
@@ -44,27 +45,28 @@ public static class SubmitTicket
     public static RouteHandlerBuilder MapSubmitTicket(this RouteGroupBuilder group) => group
         .MapPost("/", HandleAsync)
         .Validate<Request>()
-        .RequireScope(TicketScopes.Write)
+        .RequireAccess([TicketAccess.WriteScope], TicketAccess.Submitters)
         .WithName("SubmitTicket")
         .WithSummary("Submit an enterprise-service ticket")
         .WithDescription("Files a problem for an enterprise. Answers 201 with the ticket and its Location; bad input answers 400 with field errors and writes nothing.");
 
-    internal static async Task<Created<TicketResponse>> HandleAsync(
-        Request request, TicketsDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)
+    internal static async Task<Results<Created<TicketResponse>, ProblemHttpResult>> HandleAsync(
+        Request request, HttpContext context, TicketsDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        var ticket = await strategy.ExecuteAsync(async ct =>
+        var creditCode = UnifiedSocialCreditCode.Normalize(request.UnifiedSocialCreditCode!);
+        if (!context.Caller().MayActForEnterprise(creditCode))
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            return TypedResults.Problem(title: "只能为本企业提交诉求", statusCode: StatusCodes.Status403Forbidden,
+                detail: "An enterprise contact submits tickets for its own enterprise only.");
+        }
+        var ticket = await db.InTransactionAsync(async ct =>
+        {
             var now = timeProvider.GetUtcNow();
             var number = await db.NextAsync(now, ct);
             var submitted = Ticket.Submit(
                 number, request.Title!, request.Category!.Value, request.Description!, request.EnterpriseName!,
-                UnifiedSocialCreditCode.Normalize(request.UnifiedSocialCreditCode!), now);
+                creditCode, now);
             db.Tickets.Add(submitted);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return submitted;
         }, cancellationToken);
 

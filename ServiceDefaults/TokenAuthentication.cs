@@ -1,36 +1,39 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
-namespace BrandPlatform.Platform.Security;
+namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// Identity:* for token validation. Authority is the OpenID Connect issuer: the embedded identity service through the
-/// gateway, or the government's unified identity platform — changing Authority is the whole switch.
+/// gateway, or the government's unified identity platform (统一身份认证) — changing Authority is the whole switch.
 /// </summary>
 public sealed class TokenValidationOptions
 {
     public string? Authority { get; set; }
     /// <summary>Only for development over plain HTTP; production metadata is fetched over HTTPS.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
-    /// <summary>Defaults to the service's own name (tickets, reporting, ...), the audience its scopes carry.</summary>
-    public string? Audience { get; set; }
+    /// <summary>
+    /// The audiences accepted. A service accepts its own name (tickets, reporting, ...), the audience its scopes carry;
+    /// the gateway accepts every service's name.
+    /// </summary>
+    public string[] Audiences { get; set; } = [];
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>The claim carrying roles; an external authority may name it differently.</summary>
+    public string RoleClaimType { get; set; } = "role";
 }
 
-public static class PlatformAuthentication
+public static class TokenAuthentication
 {
-    public const string ScopeClaim = "scope";
-
     /// <summary>
     /// JWT bearer validation of issuer, audience, lifetime and signature (keys from the discovery document), with
-    /// 401 and 403 answered as ProblemDetails.
+    /// 401 and 403 answered as ProblemDetails. Secure by default: an endpoint that says nothing about authorization
+    /// needs an authenticated caller.
     /// </summary>
-    public static WebApplicationBuilder AddPlatformAuthentication(this WebApplicationBuilder builder, string serviceName)
+    public static TBuilder AddTokenAuthentication<TBuilder>(this TBuilder builder, params string[] defaultAudiences)
+        where TBuilder : IHostApplicationBuilder
     {
         var settings = builder.Configuration.GetSection("Identity").Get<TokenValidationOptions>() ?? new TokenValidationOptions();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
@@ -38,11 +41,11 @@ public static class PlatformAuthentication
             {
                 options.Authority = settings.Authority;
                 options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
-                options.Audience = settings.Audience ?? serviceName;
+                options.TokenValidationParameters.ValidAudiences = settings.Audiences.Length > 0 ? settings.Audiences : defaultAudiences;
                 // Keep the token's own claim names (sub, scope, client_id, role) rather than WS-* URIs.
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters.NameClaimType = "name";
-                options.TokenValidationParameters.RoleClaimType = "role";
+                options.TokenValidationParameters.RoleClaimType = settings.RoleClaimType;
                 options.TokenValidationParameters.ClockSkew = settings.ClockSkew;
                 options.Events = new JwtBearerEvents
                 {
@@ -57,20 +60,8 @@ public static class PlatformAuthentication
                         "The token does not grant this operation.").AsTask(),
                 };
             });
-        // Secure by default: an endpoint that says nothing about authorization needs an authenticated caller.
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return builder;
     }
-
-    /// <summary>Callers need one of these scopes (space-separated in the token's scope claim).</summary>
-    public static TBuilder RequireScope<TBuilder>(this TBuilder builder, params string[] anyOf) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(policy => policy
-            .RequireAuthenticatedUser()
-            .RequireAssertion(context => HasAnyScope(context.User, anyOf)));
-
-    public static bool HasAnyScope(System.Security.Claims.ClaimsPrincipal user, IReadOnlyCollection<string> scopes) =>
-        user.FindAll(ScopeClaim)
-            .SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Any(scopes.Contains);
 }

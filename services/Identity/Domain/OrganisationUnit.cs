@@ -1,0 +1,130 @@
+using System.Text.Json;
+using BrandPlatform.Contracts.Directory;
+using BrandPlatform.Platform.Domain;
+
+namespace BrandPlatform.Identity.Domain;
+
+public enum UnitKind
+{
+    /// <summary>机关党委: the top of the tree.</summary>
+    OrganCommittee,
+    /// <summary>党支部</summary>
+    Branch,
+    /// <summary>党小组, inside a branch.</summary>
+    PartyGroup,
+    /// <summary>部务会</summary>
+    LeadershipTeam,
+    /// <summary>党委中心组</summary>
+    CentralStudyGroup,
+    /// <summary>青年理论学习小组; members may come from other units of the united-front system.</summary>
+    YouthStudyGroup,
+    /// <summary>工作专班 (招商服务, 征迁服务, 项目服务): handles enterprise tickets.</summary>
+    TaskForce,
+    /// <summary>处室 / 部门</summary>
+    Department,
+}
+
+/// <summary>
+/// A unit of the organisation directory with its place in the tree and its validity dates. Units are never deleted:
+/// a deactivated unit keeps its history (activities, tickets, figures still point at it).
+/// </summary>
+public sealed class OrganisationUnit : Aggregate
+{
+    public const int NameMaxLength = 100;
+
+    private OrganisationUnit() { }
+
+    public Guid Id { get; private set; }
+    public string Name { get; private set; } = "";
+    public UnitKind Kind { get; private set; }
+    public Guid? ParentId { get; private set; }
+    public DateOnly ValidFrom { get; private set; }
+    public DateOnly? ValidTo { get; private set; }
+
+    public bool IsActiveOn(DateOnly day) => ValidFrom <= day && (ValidTo is null || day < ValidTo);
+
+    public static OrganisationUnit Create(string name, UnitKind kind, OrganisationUnit? parent, DateOnly validFrom, DateTimeOffset now)
+    {
+        CheckParent(kind, parent, validFrom);
+        var unit = new OrganisationUnit
+        {
+            Id = Guid.CreateVersion7(now),
+            Name = name,
+            Kind = kind,
+            ParentId = parent?.Id,
+            ValidFrom = validFrom,
+        };
+        unit.Raise(new OrganisationUnitCreated
+        {
+            UnitId = unit.Id,
+            Kind = Code(kind),
+            Name = name,
+            ParentId = parent?.Id,
+            ValidFrom = validFrom,
+            OccurredAt = now,
+        });
+        return unit;
+    }
+
+    /// <summary>A party group moves to another branch; a branch or task force never changes committee here.</summary>
+    public void MoveTo(OrganisationUnit parent, DateOnly today, DateTimeOffset now)
+    {
+        EnsureActive(today);
+        if (parent.Id == ParentId)
+        {
+            throw new RuleViolation("组织已在该上级之下", $"The unit is already under {parent.Name}.");
+        }
+        CheckParent(Kind, parent, today);
+        var from = ParentId;
+        ParentId = parent.Id;
+        Raise(new OrganisationUnitMoved { UnitId = Id, Kind = Code(Kind), FromParentId = from, ToParentId = parent.Id, OccurredAt = now });
+    }
+
+    /// <summary>Ends the unit from <paramref name="on"/>; refused while active sub-units or members remain.</summary>
+    public void Deactivate(DateOnly on, bool hasActiveChildren, bool hasActiveMembers, DateTimeOffset now)
+    {
+        EnsureActive(on);
+        if (hasActiveChildren || hasActiveMembers)
+        {
+            throw new RuleViolation("组织下仍有在册成员或下级组织",
+                "Move or deactivate the unit's members and sub-units before deactivating it.");
+        }
+        ValidTo = on;
+        Raise(new OrganisationUnitDeactivated { UnitId = Id, Kind = Code(Kind), ValidTo = on, OccurredAt = now });
+    }
+
+    public void EnsureActive(DateOnly today)
+    {
+        if (!IsActiveOn(today))
+        {
+            throw new RuleViolation("组织已撤销或尚未生效", $"{Name} is not active on {today:yyyy-MM-dd} (valid {ValidFrom:yyyy-MM-dd} to {ValidTo:yyyy-MM-dd}).");
+        }
+    }
+
+    /// <summary>The unit kind as it travels in events and JSON (camelCase).</summary>
+    public static string Code(UnitKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
+
+    /// <summary>Where each kind sits: branches and committee bodies under the organ committee, party groups under a branch.</summary>
+    private static void CheckParent(UnitKind kind, OrganisationUnit? parent, DateOnly day)
+    {
+        UnitKind? expected = kind switch
+        {
+            UnitKind.OrganCommittee => null,
+            UnitKind.PartyGroup => UnitKind.Branch,
+            _ => UnitKind.OrganCommittee,
+        };
+        if (expected is null)
+        {
+            if (parent is not null)
+            {
+                throw RuleViolation.Unprocessable("机关党委不设上级组织", "An organ committee has no parent unit.");
+            }
+            return;
+        }
+        if (parent is null || parent.Kind != expected)
+        {
+            throw RuleViolation.Unprocessable("上级组织类型不正确", $"A {Code(kind)} belongs under a {Code(expected.Value)}.");
+        }
+        parent.EnsureActive(day);
+    }
+}

@@ -1,0 +1,167 @@
+using BrandPlatform.Identity.Domain;
+using BrandPlatform.Identity.Features.Audit;
+using BrandPlatform.Identity.Infrastructure;
+using BrandPlatform.Platform.Domain;
+using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Persistence;
+using BrandPlatform.Platform.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandPlatform.Identity.Features.Directory;
+
+/// <summary>Organisation units: the organ committee, its branches and party groups, groups, task forces, departments.</summary>
+public static class Units
+{
+    public sealed record UnitResponse(
+        Guid Id, string Name, UnitKind Kind, Guid? ParentId, DateOnly ValidFrom, DateOnly? ValidTo, int CurrentMembers)
+    {
+        public static UnitResponse From(OrganisationUnit unit, int currentMembers) =>
+            new(unit.Id, unit.Name, unit.Kind, unit.ParentId, unit.ValidFrom, unit.ValidTo, currentMembers);
+    }
+
+    public sealed record CreateRequest(string? Name, UnitKind? Kind, Guid? ParentId, DateOnly? ValidFrom);
+
+    public sealed record MoveRequest(Guid? ParentId);
+
+    public sealed record DeactivateRequest(DateOnly? On);
+
+    public sealed class CreateValidator : AbstractValidator<CreateRequest>
+    {
+        public CreateValidator()
+        {
+            RuleFor(r => r.Name).NotEmpty().MaximumLength(OrganisationUnit.NameMaxLength);
+            RuleFor(r => r.Kind).NotNull();
+            RuleFor(r => r.ParentId).NotEmpty().When(r => r.Kind is not null and not UnitKind.OrganCommittee);
+        }
+    }
+
+    public sealed class MoveValidator : AbstractValidator<MoveRequest>
+    {
+        public MoveValidator() => RuleFor(r => r.ParentId).NotEmpty();
+    }
+
+    public static void MapUnits(this RouteGroupBuilder directory)
+    {
+        var units = directory.MapGroup("/units");
+        units.MapGet("/", ListAsync)
+            .RequireAccess(DirectoryApi.ReadScopes, DirectoryApi.Readers)
+            .WithName("ListUnits").WithSummary("List organisation units, optionally of one kind or under one parent");
+        units.MapGet("/{id:guid}", GetAsync)
+            .RequireAccess(DirectoryApi.ReadScopes, DirectoryApi.Readers)
+            .WithName("GetUnit").WithSummary("Read one organisation unit");
+        units.MapPost("/", CreateAsync).Validate<CreateRequest>()
+            .RequireAccess(DirectoryApi.ManageScopes, DirectoryApi.Managers)
+            .WithName("CreateUnit").WithSummary("Create a unit under its parent (a branch under the organ committee, a party group under a branch, ...)");
+        units.MapPost("/{id:guid}/move", MoveAsync).Validate<MoveRequest>()
+            .RequireAccess(DirectoryApi.ManageScopes, DirectoryApi.Managers)
+            .WithName("MoveUnit").WithSummary("Move a unit under another parent of the right kind");
+        units.MapPost("/{id:guid}/deactivate", DeactivateAsync)
+            .RequireAccess(DirectoryApi.ManageScopes, DirectoryApi.Managers)
+            .WithName("DeactivateUnit").WithSummary("End a unit from a date (never deleted); refused while it has members or sub-units");
+    }
+
+    /// <param name="kind">A unit kind as in JSON (branch, partyGroup, taskForce, ...).</param>
+    internal static async Task<Results<Ok<List<UnitResponse>>, ValidationProblem>> ListAsync(
+        string? kind, Guid? parentId, bool? includeInactive, IdentityDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        var today = timeProvider.Today();
+        var query = db.OrganisationUnits.AsNoTracking();
+        if (kind is not null)
+        {
+            if (!Enum.TryParse<UnitKind>(kind, ignoreCase: true, out var parsed) || int.TryParse(kind, out _))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["组织类型不正确"] }, title: "请求参数校验失败");
+            }
+            query = query.Where(u => u.Kind == parsed);
+        }
+        if (parentId is not null)
+        {
+            query = query.Where(u => u.ParentId == parentId);
+        }
+        if (includeInactive != true)
+        {
+            query = query.Where(u => u.ValidTo == null || u.ValidTo > today);
+        }
+        var rows = await query
+            .OrderBy(u => u.Kind).ThenBy(u => u.Name)
+            .Select(u => new { Unit = u, Members = db.UnitMemberships.Count(m => m.UnitId == u.Id && m.ValidTo == null) })
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.Select(r => UnitResponse.From(r.Unit, r.Members)).ToList());
+    }
+
+    internal static async Task<Results<Ok<UnitResponse>, ProblemHttpResult>> GetAsync(
+        Guid id, IdentityDbContext db, CancellationToken cancellationToken)
+    {
+        var unit = await db.OrganisationUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        return unit is null
+            ? NotFound(id)
+            : TypedResults.Ok(UnitResponse.From(unit, await db.UnitMemberships.CountAsync(m => m.UnitId == id && m.ValidTo == null, cancellationToken)));
+    }
+
+    internal static async Task<Results<Created<UnitResponse>, ProblemHttpResult>> CreateAsync(
+        CreateRequest request, IdentityDbContext db, AuditTrail audit, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        OrganisationUnit? parent = null;
+        if (request.ParentId is { } parentId)
+        {
+            parent = await db.OrganisationUnits.SingleOrDefaultAsync(u => u.Id == parentId, cancellationToken);
+            if (parent is null)
+            {
+                return ParentNotFound(parentId);
+            }
+        }
+        var unit = await db.InTransactionAsync(async ct =>
+        {
+            var created = OrganisationUnit.Create(request.Name!.Trim(), request.Kind!.Value, parent,
+                request.ValidFrom ?? timeProvider.Today(), timeProvider.GetUtcNow());
+            db.OrganisationUnits.Add(created);
+            audit.Record(AuditActions.UnitCreated, true, created.Id.ToString(), $"{created.Kind} {created.Name} under {parent?.Name}");
+            return await Task.FromResult(created);
+        }, cancellationToken);
+        return TypedResults.Created($"/api/directory/units/{unit.Id}", UnitResponse.From(unit, 0));
+    }
+
+    internal static async Task<Results<Ok<UnitResponse>, ProblemHttpResult>> MoveAsync(
+        Guid id, MoveRequest request, IdentityDbContext db, AuditTrail audit, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        var unit = await db.OrganisationUnits.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (unit is null)
+        {
+            return NotFound(id);
+        }
+        var parent = await db.OrganisationUnits.SingleOrDefaultAsync(u => u.Id == request.ParentId, cancellationToken);
+        if (parent is null)
+        {
+            return ParentNotFound(request.ParentId!.Value);
+        }
+        unit.MoveTo(parent, timeProvider.Today(), timeProvider.GetUtcNow());
+        audit.Record(AuditActions.UnitMoved, true, unit.Id.ToString(), $"{unit.Name} moved under {parent.Name}");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(UnitResponse.From(unit, await db.UnitMemberships.CountAsync(m => m.UnitId == id && m.ValidTo == null, cancellationToken)));
+    }
+
+    internal static async Task<Results<Ok<UnitResponse>, ProblemHttpResult>> DeactivateAsync(
+        Guid id, DeactivateRequest? request, IdentityDbContext db, AuditTrail audit, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        var unit = await db.OrganisationUnits.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (unit is null)
+        {
+            return NotFound(id);
+        }
+        var on = request?.On ?? timeProvider.Today();
+        var hasChildren = await db.OrganisationUnits.AnyAsync(u => u.ParentId == id && (u.ValidTo == null || u.ValidTo > on), cancellationToken);
+        var hasMembers = await db.UnitMemberships.AnyAsync(m => m.UnitId == id && m.ValidTo == null, cancellationToken);
+        unit.Deactivate(on, hasChildren, hasMembers, timeProvider.GetUtcNow());
+        audit.Record(AuditActions.UnitDeactivated, true, unit.Id.ToString(), $"{unit.Name} ends {on:yyyy-MM-dd}");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(UnitResponse.From(unit, 0));
+    }
+
+    private static ProblemHttpResult NotFound(Guid id) =>
+        TypedResults.Problem(title: "组织不存在", detail: $"No organisation unit has id {id}.", statusCode: StatusCodes.Status404NotFound);
+
+    private static ProblemHttpResult ParentNotFound(Guid id) =>
+        FieldProblems.Unprocessable("parentId", "上级组织不存在", $"No organisation unit has id {id}.");
+}

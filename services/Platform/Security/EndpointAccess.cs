@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace BrandPlatform.Platform.Security;
+
+public static class EndpointAccess
+{
+    /// <summary>
+    /// Who may call an endpoint: the token must carry one of <paramref name="scopes"/> (what the application may do),
+    /// and a person must also hold one of <paramref name="roles"/> (what they may do). A government system's
+    /// client-credentials token is admitted by scope alone. Organisation scope (which branch, which
+    /// enterprise) is checked by the handler against the record, with <see cref="Caller"/>.
+    /// </summary>
+    public static TBuilder RequireAccess<TBuilder>(this TBuilder builder, string[] scopes, params string[] roles)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(policy => policy
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context =>
+            {
+                var caller = Security.Caller.From(context.User);
+                return caller.HasAnyScope(scopes) && (caller.IsSystem || caller.IsInAnyRole(roles));
+            }));
+
+    public static Caller Caller(this HttpContext context) => Security.Caller.From(context.User);
+}
