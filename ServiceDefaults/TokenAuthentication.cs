@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -52,12 +54,31 @@ public static class TokenAuthentication
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();
-                        context.Response.Headers.WWWAuthenticate = "Bearer";
-                        await context.HttpContext.WriteProblemAsync(StatusCodes.Status401Unauthorized, "需要登录或有效的访问令牌",
-                            context.AuthenticateFailure is null ? "A bearer token is required." : "The bearer token is not valid.");
+                        // RFC 6750: say why, so a client knows to refresh an expired token rather than sign in again.
+                        var (header, detail) = context.AuthenticateFailure switch
+                        {
+                            null => ("Bearer", "A bearer token is required."),
+                            SecurityTokenExpiredException or SecurityTokenInvalidLifetimeException =>
+                                ("Bearer error=\"invalid_token\", error_description=\"The token expired\"", "The bearer token has expired or is not valid yet."),
+                            _ => ("Bearer error=\"invalid_token\"", "The bearer token is not valid."),
+                        };
+                        context.Response.Headers.WWWAuthenticate = header;
+                        await context.HttpContext.WriteProblemAsync(StatusCodes.Status401Unauthorized, "需要登录或有效的访问令牌", detail);
                     },
                     OnForbidden = context => context.HttpContext.WriteProblemAsync(StatusCodes.Status403Forbidden, "没有权限",
                         "The token does not grant this operation.").AsTask(),
+                };
+            });
+        // Token lifetimes are judged by the same clock as everything else in the process (tests move it).
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TimeProvider>((options, clock) =>
+            {
+                var skew = options.TokenValidationParameters.ClockSkew;
+                options.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, _) =>
+                {
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    return (notBefore is null || notBefore.Value <= now + skew) && (expires is null || expires.Value >= now - skew);
                 };
             });
         builder.Services.AddAuthorizationBuilder()

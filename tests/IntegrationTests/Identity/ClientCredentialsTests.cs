@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using BrandPlatform.Testing;
 using Shouldly;
@@ -18,11 +17,11 @@ public sealed class ClientCredentialsTests(TestServers servers)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         body.GetProperty("token_type").GetString().ShouldBe("Bearer");
-        var claims = JwtPayload(body.GetProperty("access_token").GetString()!);
+        var claims = IdentityHost.JwtPayload(body.GetProperty("access_token").GetString()!);
         claims.GetProperty("iss").GetString().ShouldBe(IdentityHost.Issuer);
         claims.GetProperty("client_id").GetString().ShouldBe("gov-demo-client");
         claims.GetProperty("sub").GetString().ShouldBe("gov-demo-client");
-        Audiences(claims).ShouldBe(["reporting", "tickets"], ignoreOrder: true);
+        AuthorizationCodeFlowTests.Strings(claims, "aud").ShouldBe(["reporting", "tickets"], ignoreOrder: true);
         claims.GetProperty("scope").GetString()!.Split(' ').ShouldBe(["tickets.write", "reporting.read"], ignoreOrder: true);
         claims.GetProperty("exp").GetInt64().ShouldBeGreaterThan(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
     }
@@ -79,17 +78,4 @@ public sealed class ClientCredentialsTests(TestServers servers)
 
     private static async Task<string?> ErrorAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("error").GetString();
-
-    private static JsonElement JwtPayload(string jwt)
-    {
-        var payload = jwt.Split('.')[1].Replace('-', '+').Replace('_', '/');
-        payload = payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=');
-        return JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload))).RootElement;
-    }
-
-    private static string[] Audiences(JsonElement claims) => claims.GetProperty("aud") switch
-    {
-        { ValueKind: JsonValueKind.Array } array => [.. array.EnumerateArray().Select(a => a.GetString()!)],
-        var single => [single.GetString()!],
-    };
 }

@@ -15,10 +15,11 @@ public sealed class ReportingFixture(TestServers servers) : IAsyncLifetime
     public IBus Bus => Service.Services.GetRequiredService<IBus>();
     public ConsumedMessages Consumed { get; } = new();
     public TestServers Servers => servers;
+    public IdentityHost Identity { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
-        var identity = await IdentityHost.SharedAsync(servers);
+        var identity = Identity = await IdentityHost.SharedAsync(servers);
         Service = await ServiceFactory<ReportingDbContext>.CreateAsync(servers, "reporting", "reportingdb", identityBackchannel: identity.Backchannel());
         await Service.WaitUntilHealthyAsync(TestContext.Current.CancellationToken);
         Client = await identity.ClientWithTokenAsync(Service, "reporting.read");

@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
 namespace BrandPlatform.IntegrationTests.Tickets;
 
 /// <summary>Every call needs a valid token for this service with the right scope; refusals are ProblemDetails.</summary>
-public sealed class TokenRequirementTests(TicketsFixture fixture) : IClassFixture<TicketsFixture>
+public sealed class TokenRequirementTests(TicketsFixture fixture, BrandPlatform.Testing.TestServers servers) : IClassFixture<TicketsFixture>
 {
     [Fact]
     public async Task Without_a_token_the_answer_is_401_problem_details()
@@ -53,4 +54,29 @@ public sealed class TokenRequirementTests(TicketsFixture fixture) : IClassFixtur
         using var response = await client.PostAsJsonAsync("/api/tickets", TicketRequests.Valid(), TestContext.Current.CancellationToken);
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task An_expired_token_is_refused_and_the_answer_says_it_expired()
+    {
+        var token = await fixture.Identity.TokenAsync("tickets.write");
+        // The same service two hours later: the 30-minute token has run out (beyond the one-minute clock skew).
+        await using var later = await ServiceFactory<BrandPlatform.Tickets.Infrastructure.TicketsDbContext>.CreateAsync(
+            servers, "tickets", "ticketsdb", identityBackchannel: fixture.Identity.Backchannel(),
+            configureServices: services => services.AddSingleton<TimeProvider>(new ShiftedClock(TimeSpan.FromHours(2))));
+        using var client = IdentityHost.WithBearer(later.CreateClient(), token);
+
+        using var response = await client.PostAsJsonAsync("/api/tickets", TicketRequests.Valid(), TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        response.Headers.WwwAuthenticate.ToString().ShouldContain("The token expired");
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("expired");
+        using var now = await fixture.Client.GetAsync($"/api/tickets/{Guid.NewGuid()}", TestContext.Current.CancellationToken);
+        now.StatusCode.ShouldBe(HttpStatusCode.NotFound, "the same kind of token is accepted by a service whose clock says now");
+    }
+}
+
+/// <summary>The system clock moved by a fixed offset.</summary>
+public sealed class ShiftedClock(TimeSpan offset) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
 }
