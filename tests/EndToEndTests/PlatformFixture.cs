@@ -70,6 +70,19 @@ public sealed class PlatformFixture : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("access_token").GetString()!;
     }
 
+    /// <summary>A person's access token from the portal's sign-in flow (code + PKCE, login page), through the gateway.</summary>
+    public async Task<string> PersonTokenAsync(string userName, CancellationToken cancellationToken)
+    {
+        var gateway = App.GetEndpoint("gateway", "http");
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() })
+        {
+            BaseAddress = gateway,
+        };
+        var tokens = await PortalSignIn.SignInAsync(browser, $"{gateway.GetLeftPart(UriPartial.Authority)}/portal/signin-callback",
+            userName, PortalSignIn.DevelopmentPassword, PortalSignIn.PortalScopes, cancellationToken);
+        return tokens.GetProperty("access_token").GetString()!;
+    }
+
     public Task StopResourceAsync(string name, CancellationToken cancellationToken) =>
         ExecuteAsync(name, KnownResourceCommands.StopCommand, cancellationToken);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -84,6 +85,25 @@ public sealed class TicketJourneyTests(PlatformFixture platform) : IClassFixture
 
         var discovery = await anonymous.GetFromJsonAsync<JsonElement>("/identity/.well-known/openid-configuration", cancellationToken);
         discovery.GetProperty("issuer").GetString().ShouldBe(new Uri(anonymous.BaseAddress!, "/identity/").ToString());
+    }
+
+    [Fact]
+    public async Task People_sign_in_through_the_gateway_and_a_member_calling_an_admin_endpoint_gets_403()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var client = platform.App.CreateHttpClient("gateway");
+
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await platform.PersonTokenAsync("member", cancellationToken));
+        using var asMember = await client.GetAsync("/api/directory/people", cancellationToken);
+        asMember.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        asMember.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await platform.PersonTokenAsync("admin", cancellationToken));
+        using var asAdmin = await client.GetAsync("/api/directory/people", cancellationToken);
+        asAdmin.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var people = await asAdmin.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        people.EnumerateArray().Select(p => p.GetProperty("userName").GetString()).ShouldContain("secretary");
+        people.GetArrayLength().ShouldBeGreaterThanOrEqualTo(40, "the Development organisation has a few dozen people");
     }
 
     [Fact]

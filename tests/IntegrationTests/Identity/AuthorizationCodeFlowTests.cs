@@ -47,7 +47,7 @@ public sealed class AuthorizationCodeFlowTests(TestServers servers)
         html.ShouldContain("用户名");
         page.Headers.CacheControl!.NoStore.ShouldBeTrue();
 
-        using var refused = await signIn.SubmitLoginAsync("officer", "Wrong#Password1");
+        using var refused = await signIn.SubmitLoginAsync("officer", "Wrong#Password1", Cancel);
         refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await refused.Content.ReadAsStringAsync(Cancel)).ShouldContain("用户名或密码错误");
     }
@@ -81,16 +81,16 @@ public sealed class AuthorizationCodeFlowTests(TestServers servers)
     {
         var identity = await IdentityHost.SharedAsync(servers);
         using var signIn = await identity.BeginSignInAsync(IdentityHost.PortalScopes);
-        using var loggedIn = await signIn.SubmitLoginAsync("office", IdentityHost.DevelopmentPassword);
-        var code = await signIn.FollowToCodeAsync(loggedIn.Headers.Location!);
+        using var loggedIn = await signIn.SubmitLoginAsync("office", IdentityHost.DevelopmentPassword, Cancel);
+        var code = await signIn.FollowToCodeAsync(loggedIn.Headers.Location!, Cancel);
 
-        using var wrongVerifier = await signIn.RedeemAsync(code, new string('x', 43));
+        using var wrongVerifier = await signIn.RedeemAsync(code, new string('x', 43), Cancel);
         wrongVerifier.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await wrongVerifier.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("error").GetString().ShouldBe("invalid_grant");
 
-        using var redeemed = await signIn.RedeemAsync(code, signIn.Verifier);
+        using var redeemed = await signIn.RedeemAsync(code, signIn.Verifier, Cancel);
         redeemed.StatusCode.ShouldBe(HttpStatusCode.OK);
-        using var again = await signIn.RedeemAsync(code, signIn.Verifier);
+        using var again = await signIn.RedeemAsync(code, signIn.Verifier, Cancel);
         again.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await again.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("error").GetString().ShouldBe("invalid_grant");
     }

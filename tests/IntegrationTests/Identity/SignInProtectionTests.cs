@@ -25,7 +25,7 @@ public sealed class SignInProtectionTests(TestServers servers)
         for (var attempt = 0; attempt < 5; attempt++)
         {
             using var signIn = await identity.BeginSignInAsync("openid");
-            using var response = await signIn.SubmitLoginAsync(userName, "Wrong#Password" + attempt);
+            using var response = await signIn.SubmitLoginAsync(userName, "Wrong#Password" + attempt, Cancel);
             statuses.Add(response.StatusCode);
             if (attempt == 4)
             {
@@ -33,7 +33,7 @@ public sealed class SignInProtectionTests(TestServers servers)
             }
         }
         using (var signIn = await identity.BeginSignInAsync("openid"))
-        using (var right = await signIn.SubmitLoginAsync(userName, DirectoryTests.TestPassword))
+        using (var right = await signIn.SubmitLoginAsync(userName, DirectoryTests.TestPassword, Cancel))
         {
             statuses.Add(right.StatusCode);
         }
@@ -77,7 +77,7 @@ public sealed class SignInProtectionTests(TestServers servers)
         (await refresh.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("error").GetString().ShouldBe("invalid_grant");
 
         using var signIn = await identity.BeginSignInAsync("openid");
-        using var refused = await signIn.SubmitLoginAsync(userName, DirectoryTests.TestPassword);
+        using var refused = await signIn.SubmitLoginAsync(userName, DirectoryTests.TestPassword, Cancel);
         refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
         var history = await identity.Service.QueryAsync(db => db.UnitMemberships.Where(m => m.PersonId == person).ToListAsync(Cancel));
