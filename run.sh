@@ -67,6 +67,10 @@ report_when_ready() {
   if [ "$ASPNETCORE_ENVIRONMENT" = Development ]; then
     bp_log "demo government client (Development only): gov-demo-client / brandplatform-dev-secret"
     bp_log "  token: POST http://localhost:$gateway_port/identity/connect/token grant_type=client_credentials scope=tickets.write"
+    bp_log "demo accounts (Development only), password Dangjian#2026, sign in at http://localhost:$gateway_port/identity/account/login:"
+    bp_log "  admin (Administrator)  operator (Operator)  office (OfficeStaff)  secretary (BranchSecretary, 第一党支部)"
+    bp_log "  officer (PartyAffairsOfficer, 第二党支部)  member (Member, 第一党支部)  handler (TaskForceHandler, 招商服务专班)"
+    bp_log "  leader (LiaisonLeader)  enterprise / enterprise2 (EnterpriseContact, 示范科技 / 样板制造)  member01..member30  youth-fic1/2"
   fi
 }
 curl_status() {
