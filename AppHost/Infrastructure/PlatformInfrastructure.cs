@@ -45,6 +45,12 @@ public static class PlatformInfrastructureExtensions
     }
 
     /// <summary>
+    /// Lets the dashboard's commands call the services' /ops endpoints; new on every start of the AppHost, known only to
+    /// it and the services it starts (people use an operator's token instead).
+    /// </summary>
+    private static readonly string OperationsKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>
     /// A BrandPlatform service: its own database, the broker, a health check the dashboard and WaitFor use, and the
     /// operators' dashboard command that replays its faulted messages.
     /// </summary>
@@ -54,6 +60,7 @@ public static class PlatformInfrastructureExtensions
         infrastructure.AttachDatabase(project, database);
         infrastructure.AttachBroker(project);
         return project
+            .WithEnvironment("Operations__Key", OperationsKey)
             .WithHttpHealthCheck("/health")
             .WithHttpCommand("/ops/error-queues/replay", "重放错误队列", commandName: "replay-error-queues",
                 commandOptions: new HttpCommandOptions
@@ -62,6 +69,11 @@ public static class PlatformInfrastructureExtensions
                     Description = "Move messages this service gave up on back to their queues",
                     IconName = "ArrowRepeatAll",
                     ConfirmationMessage = "把错误队列中的消息重新投递给本服务？",
+                    PrepareRequest = context =>
+                    {
+                        context.Request.Headers.Add("X-Operations-Key", OperationsKey);
+                        return Task.CompletedTask;
+                    },
                 });
     }
 

@@ -42,6 +42,7 @@ public sealed class ServiceFactory<TDbContext>(
             ["Messaging:Outbox:MaxRetryDelay"] = "00:00:01",
             ["Identity:Authority"] = IdentityHost.Issuer,
             ["Identity:RequireHttpsMetadata"] = "false",
+            ["Operations:Key"] = OperationsKey,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -51,6 +52,8 @@ public sealed class ServiceFactory<TDbContext>(
         _ = factory.Server; // start now: migrations run and the bus connects before the first test
         return factory;
     }
+
+    public const string OperationsKey = "test-operations-key";
 
     public IReadOnlyDictionary<string, string?> Settings => settings;
 

@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Security;
 using System.Reflection;
 using MassTransit;
 using Microsoft.AspNetCore.Authorization;
@@ -77,17 +78,15 @@ public static class ErrorQueueEndpoints
     public const string ReplayPath = "/ops/error-queues/replay";
 
     /// <summary>
-    /// An operations endpoint on the service itself (the gateway does not route /ops), used by the dashboard's
-    /// "重放错误队列" command.
+    /// An operations endpoint on the service itself (the gateway does not route /ops), used by operators and by the
+    /// dashboard's "重放错误队列" command.
     /// </summary>
     public static IEndpointRouteBuilder MapErrorQueueReplay(this IEndpointRouteBuilder app)
     {
         app.MapPost(ReplayPath, async Task<Ok<IReadOnlyDictionary<string, int>>> (
                 ErrorQueueReplayer replayer, int? max, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await replayer.ReplayAllAsync(Math.Clamp(max ?? 1000, 1, 10_000), cancellationToken)))
-            // Reached only inside the deployment (the gateway does not route /ops) by the dashboard's command;
-            // the Operator role guards it once people sign in.
-            .AllowAnonymous()
+            .RequireOperator()
             .WithName("ReplayErrorQueues")
             .WithTags("Operations")
             .WithSummary("Move faulted messages back to their queues for another attempt");

@@ -21,4 +21,26 @@ public sealed class ReportAccessTests(ReportingFixture fixture) : IClassFixture<
 
         response.StatusCode.ShouldBe(expected);
     }
+
+    [Fact]
+    public async Task Operations_endpoints_admit_operators_and_the_dashboard_s_key_only()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        using var anonymous = fixture.Service.CreateClient();
+        (await anonymous.PostAsync("/ops/error-queues/replay", null, cancel)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        var memberToken = (await fixture.Identity.SignInAsync("member", IdentityHost.DevelopmentPassword, "openid operations"))
+            .GetProperty("access_token").GetString()!;
+        using var member = IdentityHost.WithBearer(fixture.Service.CreateClient(), memberToken);
+        (await member.PostAsync("/ops/error-queues/replay", null, cancel)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await fixture.Client.PostAsync("/ops/error-queues/replay", null, cancel)).StatusCode
+            .ShouldBe(HttpStatusCode.Forbidden, "a government system's token is not an operator");
+
+        using var dashboard = fixture.Service.CreateClient();
+        dashboard.DefaultRequestHeaders.Add("X-Operations-Key", ServiceFactory<BrandPlatform.Reporting.Infrastructure.ReportingDbContext>.OperationsKey);
+        (await dashboard.PostAsync("/ops/error-queues/replay", null, cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        dashboard.DefaultRequestHeaders.Remove("X-Operations-Key");
+        dashboard.DefaultRequestHeaders.Add("X-Operations-Key", "guess");
+        (await dashboard.PostAsync("/ops/error-queues/replay", null, cancel)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
 }

@@ -77,7 +77,12 @@ public sealed class TicketFiguresTests(ReportingFixture fixture) : IClassFixture
         (await fixture.Service.QueryAsync(db => db.TicketRecords.CountAsync(t => t.TicketId == poison.TicketId, cancellationToken))).ShouldBe(0);
         (await fixture.Service.QueryAsync(db => db.Set<InboxMessage>().CountAsync(m => m.MessageId == poison.EventId, cancellationToken))).ShouldBe(0);
 
-        using var replay = await fixture.Client.PostAsync("/ops/error-queues/replay", null, cancellationToken);
+        // An operator, signed in with the operations scope, replays the error queue.
+        var operatorToken = (await fixture.Identity.SignInAsync("operator", IdentityHost.DevelopmentPassword, "openid operations"))
+            .GetProperty("access_token").GetString()!;
+        using var operatorClient = IdentityHost.WithBearer(fixture.Service.CreateClient(), operatorToken);
+        using var replay = await operatorClient.PostAsync("/ops/error-queues/replay", null, cancellationToken);
+        replay.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
         var replayed = await replay.Content.ReadFromJsonAsync<Dictionary<string, int>>(cancellationToken);
         replayed!["reporting-ticket-submitted"].ShouldBeGreaterThanOrEqualTo(1);
         // Still poison, so it is consumed again and fails again: the replay delivered it to the consumer.

@@ -1,3 +1,5 @@
+using BrandPlatform.Platform.Security;
+
 namespace BrandPlatform.Identity.Features.Tokens;
 
 /// <summary>
@@ -6,19 +8,21 @@ namespace BrandPlatform.Identity.Features.Tokens;
 /// </summary>
 public static class ApiScopes
 {
-    public sealed record ApiScope(string Name, string Audience, string DisplayName);
+    public sealed record ApiScope(string Name, string DisplayName, params string[] Audiences);
 
     public const string DirectoryRead = "directory.read";
     public const string DirectoryManage = "directory.manage";
 
     public static readonly IReadOnlyList<ApiScope> All =
     [
-        new("tickets.read", "tickets", "读取企业服务工单"),
-        new("tickets.write", "tickets", "提交和办理企业服务工单"),
-        new("study.read", "study", "读取学习活动"),
-        new("discipline.read", "discipline", "读取纪律教育记录"),
-        new("reporting.read", "reporting", "读取报表与督办"),
-        new(DirectoryRead, "identity", "读取组织与人员"),
-        new(DirectoryManage, "identity", "管理组织与人员"),
+        new("tickets.read", "读取企业服务工单", "tickets"),
+        new("tickets.write", "提交和办理企业服务工单", "tickets"),
+        new("study.read", "读取学习活动", "study"),
+        new("discipline.read", "读取纪律教育记录", "discipline"),
+        new("reporting.read", "读取报表与督办", "reporting"),
+        new(DirectoryRead, "读取组织与人员", "identity"),
+        new(DirectoryManage, "管理组织与人员", "identity"),
+        // Operators' own endpoints (/ops/**) on every service, e.g. replaying faulted messages.
+        new(OperationsAccess.Scope, "运维操作", "identity", "tickets", "study", "discipline", "reporting"),
     ];
 }

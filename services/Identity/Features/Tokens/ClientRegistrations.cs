@@ -26,14 +26,15 @@ public sealed class ClientRegistrations(IServiceProvider services, IConfiguratio
         var scopeManager = scope.ServiceProvider.GetRequiredService<IOpenIddictScopeManager>();
         foreach (var apiScope in ApiScopes.All)
         {
-            if (await scopeManager.FindByNameAsync(apiScope.Name, cancellationToken) is null)
+            var scopeDescriptor = new OpenIddictScopeDescriptor { Name = apiScope.Name, DisplayName = apiScope.DisplayName };
+            scopeDescriptor.Resources.UnionWith(apiScope.Audiences);
+            if (await scopeManager.FindByNameAsync(apiScope.Name, cancellationToken) is { } existingScope)
             {
-                await scopeManager.CreateAsync(new OpenIddictScopeDescriptor
-                {
-                    Name = apiScope.Name,
-                    DisplayName = apiScope.DisplayName,
-                    Resources = { apiScope.Audience },
-                }, cancellationToken);
+                await scopeManager.UpdateAsync(existingScope, scopeDescriptor, cancellationToken);
+            }
+            else
+            {
+                await scopeManager.CreateAsync(scopeDescriptor, cancellationToken);
             }
         }
 
