@@ -89,6 +89,10 @@ public sealed class PlatformFixture : IAsyncLifetime
     public Task StartResourceAsync(string name, CancellationToken cancellationToken) =>
         ExecuteAsync(name, KnownResourceCommands.StartCommand, cancellationToken);
 
+    /// <summary>The dashboard's "重放错误队列" command on a service, as an operator would click it.</summary>
+    public Task ReplayErrorQueuesAsync(string name, CancellationToken cancellationToken) =>
+        ExecuteAsync(name, "replay-error-queues", cancellationToken);
+
     private async Task ExecuteAsync(string name, string command, CancellationToken cancellationToken)
     {
         var result = await App.Services.GetRequiredService<ResourceCommandService>()

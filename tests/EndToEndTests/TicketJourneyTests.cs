@@ -88,6 +88,13 @@ public sealed class TicketJourneyTests(PlatformFixture platform) : IClassFixture
     }
 
     [Fact]
+    public async Task The_dashboard_command_replays_error_queues_with_the_deployment_s_operations_key()
+    {
+        // Throws unless the service answered 2xx: without the key the /ops endpoint answers 401.
+        await platform.ReplayErrorQueuesAsync("reporting", TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task People_sign_in_through_the_gateway_and_a_member_calling_an_admin_endpoint_gets_403()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
