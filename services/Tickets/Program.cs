@@ -1,10 +1,16 @@
+using BrandPlatform.Platform.Calendar;
 using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Platform.Persistence;
+using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Features;
 using BrandPlatform.Tickets.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService<TicketsDbContext>("tickets", "ticketsdb", "企业服务工单 Enterprise-service tickets");
+builder.AddWorkingCalendar();
+builder.Services.AddSingleton(services => new DeadlinePolicy(
+    services.GetRequiredService<WorkingCalendar>(),
+    DeadlinePolicy.FromSettings(builder.Configuration.GetSection("Tickets:Deadlines").Get<Dictionary<string, Dictionary<string, string>>>())));
 
 var app = builder.Build();
 app.UsePlatformService();

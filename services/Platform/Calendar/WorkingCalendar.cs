@@ -24,6 +24,7 @@ public sealed record WorkingPeriod(TimeOnly Start, TimeOnly End);
 /// holidays are off. "Within N working days" and "within N working hours" are computed here, and so are the working
 /// time between two instants (pauses excluded by the caller) and the next moment a notice may go out. A year without a
 /// data file falls back to Monday–Friday and is reported by <see cref="KnowsYear"/>, so operators can add the file.
+/// Instants come back in UTC.
 /// </summary>
 public sealed class WorkingCalendar
 {
@@ -150,7 +151,7 @@ public sealed class WorkingCalendar
             {
                 if (time < period.End)
                 {
-                    return time >= period.Start ? instant : At(day, period.Start);
+                    return time >= period.Start ? instant.ToUniversalTime() : At(day, period.Start);
                 }
             }
         }
@@ -168,9 +169,10 @@ public sealed class WorkingCalendar
         return At(DateOnly.FromDateTime(local.DateTime), period.End);
     }
 
+    /// <summary>A China-time moment, as UTC (what the database stores and what callers compare).</summary>
     private static DateTimeOffset At(DateOnly day, TimeOnly time)
     {
         var local = day.ToDateTime(time);
-        return new DateTimeOffset(local, ChinaCalendar.TimeZone.GetUtcOffset(local));
+        return new DateTimeOffset(local, ChinaCalendar.TimeZone.GetUtcOffset(local)).ToUniversalTime();
     }
 }

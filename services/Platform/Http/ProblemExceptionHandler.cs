@@ -31,6 +31,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
                 Title = violation.Title,
                 Detail = violation.Message,
             },
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "数据已被他人修改",
+                Detail = "Someone changed the record at the same time; read it again and retry.",
+            },
             DbUpdateException update when update.IsUniqueViolation() => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,

@@ -1,17 +1,22 @@
+using System.Text.Json;
 using BrandPlatform.Contracts.Tickets;
 using BrandPlatform.Platform.Domain;
 
 namespace BrandPlatform.Tickets.Domain;
 
 /// <summary>
-/// An enterprise-service ticket (企业服务工单) in the 我为企业解难题 closed loop. The entity owns its state machine:
-/// each transition is a method that checks the current state and raises the event that announces it.
+/// An enterprise-service ticket (企业服务工单) in the 我为企业解难题 closed loop: 受理 → 交办 → 处置 → 反馈 → 办结 →
+/// 企业确认. The entity owns its state machine: each transition is a method that checks the current state (409 naming
+/// it otherwise), moves the clocks, appends to the timeline and raises the event that announces it.
 /// </summary>
 public sealed class Ticket : Aggregate
 {
     public const int TitleMaxLength = 200;
     public const int DescriptionMaxLength = 4000;
     public const int EnterpriseNameMaxLength = 200;
+    public const int NoteMaxLength = 2000;
+
+    private readonly List<TimelineEntry> timeline = [];
 
     private Ticket() { }
 
@@ -20,19 +25,51 @@ public sealed class Ticket : Aggregate
     public string Title { get; private set; } = "";
     public TicketCategory Category { get; private set; }
     public string Description { get; private set; } = "";
+    public RequesterKind RequesterKind { get; private set; }
     public string EnterpriseName { get; private set; } = "";
     public string UnifiedSocialCreditCode { get; private set; } = "";
+    public TicketPriority Priority { get; private set; }
+    public TicketChannel Channel { get; private set; }
     public TicketState State { get; private set; }
+    /// <summary>Where a paused ticket returns when the requester's material arrives.</summary>
+    public TicketState? StateBeforePause { get; private set; }
+    public DateTimeOffset? PausedAt { get; private set; }
+    public TimeSpan PausedWorkingTime { get; private set; }
+    public Guid? LeadUnitId { get; private set; }
+    public Guid[] CoHandlingUnitIds { get; private set; } = [];
+
     public DateTimeOffset SubmittedAt { get; private set; }
+    public DateTimeOffset AcceptanceDue { get; private set; }
+    public DateTimeOffset FirstContactDue { get; private set; }
+    public DateTimeOffset? StageReplyDue { get; private set; }
+    public DateTimeOffset? OriginalResolutionDue { get; private set; }
+    public DateTimeOffset? ResolutionDue { get; private set; }
+
+    public DateTimeOffset? AcceptedAt { get; private set; }
+    public DateTimeOffset? FirstContactAt { get; private set; }
+    public DateTimeOffset? RespondedAt { get; private set; }
+    public DateTimeOffset? ResolvedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public Satisfaction? Satisfaction { get; private set; }
+    public int ReopenCount { get; private set; }
+
+    /// <summary>Grows with every change; the ETag callers send back in If-Match.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<TimelineEntry> Timeline => timeline;
+
+    public bool IsOpen => State is not (TicketState.Rejected or TicketState.Confirmed or TicketState.Withdrawn);
 
     public static Ticket Submit(
-        TicketNumber number, string title, TicketCategory category, string description,
-        string enterpriseName, string unifiedSocialCreditCode, DateTimeOffset now)
+        TicketNumber number, string title, TicketCategory category, string description, string enterpriseName,
+        string unifiedSocialCreditCode, TicketPriority priority, TicketChannel channel, TicketActor actor,
+        DeadlinePolicy deadlines, DateTimeOffset now)
     {
         if (!Platform.Domain.UnifiedSocialCreditCode.IsValid(unifiedSocialCreditCode))
         {
             throw new ArgumentException("The unified social credit code is not valid.", nameof(unifiedSocialCreditCode));
         }
+        var clocks = deadlines.For(priority);
         var ticket = new Ticket
         {
             Id = Guid.CreateVersion7(now),
@@ -40,28 +77,227 @@ public sealed class Ticket : Aggregate
             Title = title.Trim(),
             Category = category,
             Description = description.Trim(),
+            RequesterKind = RequesterKind.Enterprise,
             EnterpriseName = enterpriseName.Trim(),
             UnifiedSocialCreditCode = unifiedSocialCreditCode,
+            Priority = priority,
+            Channel = channel,
             State = TicketState.Submitted,
             SubmittedAt = now,
+            AcceptanceDue = clocks.Acceptance.After(now, deadlines.Calendar),
+            FirstContactDue = clocks.FirstContact.After(now, deadlines.Calendar),
         };
-        ticket.Raise(new TicketSubmitted
+        ticket.timeline.Add(TimelineEntry.Record(ticket.Id, "submit", null, TicketState.Submitted, actor, null, now));
+        ticket.Raise(ticket.Stamp(new TicketSubmitted
         {
             OccurredAt = now,
-            TicketId = ticket.Id,
-            Number = number.Value,
-            Category = category.ToWireName(),
             EnterpriseName = ticket.EnterpriseName,
             UnifiedSocialCreditCode = unifiedSocialCreditCode,
-            SubmittedAt = now,
-        });
+            Channel = Code(channel),
+        }));
         return ticket;
     }
+
+    /// <summary>受理: the office takes the ticket on; the stage-reply and resolution clocks start.</summary>
+    public void Accept(TicketActor actor, DeadlinePolicy deadlines, DateTimeOffset now)
+    {
+        Move("accept", [TicketState.Submitted], TicketState.Accepted, actor, null, now);
+        AcceptedAt = now;
+        var clocks = deadlines.For(Priority);
+        StageReplyDue = clocks.StageReply.After(now, deadlines.Calendar);
+        ResolutionDue = OriginalResolutionDue = clocks.Resolution.After(now, deadlines.Calendar);
+        Raise(Stamp(new TicketAccepted { OccurredAt = now, AcceptedAt = now }));
+    }
+
+    /// <summary>不予受理: out of scope, with the reason the requester is told.</summary>
+    public void Reject(string reason, TicketActor actor, DateTimeOffset now)
+    {
+        Move("reject", [TicketState.Submitted], TicketState.Rejected, actor, reason, now);
+        ClosedAt = now;
+        Raise(Stamp(new TicketRejected { OccurredAt = now, Reason = reason }));
+    }
+
+    /// <summary>交办: a lead unit (主办) and optional co-handling units (协办).</summary>
+    public void Assign(Guid leadUnitId, IReadOnlyCollection<Guid> coHandlingUnitIds, TicketActor actor, DateTimeOffset now)
+    {
+        if (coHandlingUnitIds.Contains(leadUnitId))
+        {
+            throw RuleViolation.Unprocessable("主办单位不能同时为协办单位", "The lead unit cannot also be a co-handling unit.");
+        }
+        Move("assign", [TicketState.Accepted, TicketState.Assigned, TicketState.Reopened], TicketState.Assigned, actor, null, now);
+        LeadUnitId = leadUnitId;
+        CoHandlingUnitIds = [.. coHandlingUnitIds.Distinct()];
+        Raise(Stamp(new TicketAssigned { OccurredAt = now }));
+    }
+
+    /// <summary>处置 begins: the lead unit has contacted the requester (first contact).</summary>
+    public void StartHandling(string? note, TicketActor actor, DateTimeOffset now)
+    {
+        Move("start", [TicketState.Assigned], TicketState.InProgress, actor, note, now);
+        FirstContactAt ??= now;
+    }
+
+    /// <summary>阶段性答复 to the requester.</summary>
+    public void Respond(string note, TicketActor actor, DateTimeOffset now)
+    {
+        Move("respond", [TicketState.InProgress, TicketState.Responded], TicketState.Responded, actor, note, now);
+        RespondedAt ??= now;
+        Raise(Stamp(new TicketResponded { OccurredAt = now, RespondedAt = RespondedAt.Value }));
+    }
+
+    /// <summary>办结: the unit reports the problem solved; the requester confirms next.</summary>
+    public void Resolve(string note, TicketActor actor, DeadlinePolicy deadlines, DateTimeOffset now)
+    {
+        Move("resolve", [TicketState.InProgress, TicketState.Responded], TicketState.Resolved, actor, note, now);
+        ResolvedAt = now;
+        var handling = deadlines.Calendar.WorkingTimeBetween(AcceptedAt!.Value, now) - PausedWorkingTime;
+        Raise(Stamp(new TicketResolved
+        {
+            OccurredAt = now,
+            ResolvedAt = now,
+            HandlingWorkingHours = Math.Round(Math.Max(0, handling.TotalHours), 2),
+        }));
+    }
+
+    /// <summary>企业确认/评价. A dissatisfied requester sends it back to be redone (退回重办).</summary>
+    public void Confirm(Satisfaction satisfaction, string? note, TicketActor actor, DateTimeOffset now)
+    {
+        Move("confirm", [TicketState.Resolved], TicketState.Confirmed, actor, note, now);
+        Satisfaction = satisfaction;
+        Raise(Stamp(new TicketConfirmed { OccurredAt = now, Satisfaction = Code(satisfaction) }));
+        if (satisfaction == Domain.Satisfaction.Dissatisfied)
+        {
+            Reopen("requester dissatisfied", actor, now);
+        }
+        else
+        {
+            ClosedAt = now;
+        }
+    }
+
+    /// <summary>退回重办: back to the office for reassignment.</summary>
+    public void Reopen(string reason, TicketActor actor, DateTimeOffset now)
+    {
+        Move("reopen", [TicketState.Resolved, TicketState.Confirmed], TicketState.Reopened, actor, reason, now);
+        ReopenCount++;
+        ResolvedAt = null;
+        ClosedAt = null;
+        Raise(Stamp(new TicketReopened { OccurredAt = now, Reason = reason }));
+    }
+
+    /// <summary>Waiting for the requester's material: the clocks stop until <see cref="Resume"/>.</summary>
+    public void Pause(string reason, TicketActor actor, DateTimeOffset now)
+    {
+        var from = State;
+        Move("pause", [TicketState.Accepted, TicketState.Assigned, TicketState.InProgress, TicketState.Responded], TicketState.Paused, actor, reason, now);
+        StateBeforePause = from;
+        PausedAt = now;
+        Raise(Stamp(new TicketPaused { OccurredAt = now, Reason = reason }));
+    }
+
+    /// <summary>The material arrived: the paused working time is added to every running clock.</summary>
+    public void Resume(string? note, TicketActor actor, DeadlinePolicy deadlines, DateTimeOffset now)
+    {
+        Move("resume", [TicketState.Paused], StateBeforePause ?? TicketState.Accepted, actor, note, now);
+        var paused = deadlines.Calendar.WorkingTimeBetween(PausedAt!.Value, now);
+        PausedWorkingTime += paused;
+        StageReplyDue = Shift(StageReplyDue, paused, deadlines);
+        ResolutionDue = Shift(ResolutionDue, paused, deadlines);
+        OriginalResolutionDue = Shift(OriginalResolutionDue, paused, deadlines);
+        if (FirstContactAt is null)
+        {
+            FirstContactDue = Shift(FirstContactDue, paused, deadlines)!.Value;
+        }
+        StateBeforePause = null;
+        PausedAt = null;
+        Raise(Stamp(new TicketResumed { OccurredAt = now }));
+    }
+
+    /// <summary>撤单: only the requester withdraws; the monthly withdrawal check reviews each one.</summary>
+    public void Withdraw(string reason, TicketActor actor, DateTimeOffset now)
+    {
+        Move("withdraw", [TicketState.Submitted, TicketState.Accepted, TicketState.Assigned, TicketState.InProgress, TicketState.Responded, TicketState.Paused],
+            TicketState.Withdrawn, actor, reason, now);
+        ClosedAt = now;
+        Raise(Stamp(new TicketWithdrawn { OccurredAt = now, Reason = reason }));
+    }
+
+    private void Move(string action, TicketState[] allowedFrom, TicketState to, TicketActor actor, string? note, DateTimeOffset now)
+    {
+        if (!allowedFrom.Contains(State))
+        {
+            throw new RuleViolation("工单当前状态不允许此操作",
+                $"The ticket is {Code(State)}; {action} is allowed only when it is {string.Join(" or ", allowedFrom.Select(s => Code(s)))}.");
+        }
+        timeline.Add(TimelineEntry.Record(Id, action, State, to, actor, note, now));
+        State = to;
+        Version++;
+    }
+
+    private static DateTimeOffset? Shift(DateTimeOffset? deadline, TimeSpan paused, DeadlinePolicy deadlines) =>
+        deadline is null || paused <= TimeSpan.Zero ? deadline : deadlines.Calendar.AddWorkingTime(deadline.Value, paused);
+
+    private T Stamp<T>(T integrationEvent) where T : TicketEvent => integrationEvent with
+    {
+        TicketId = Id,
+        Number = Number.Value,
+        Category = Code(Category),
+        Priority = Code(Priority),
+        RequesterKind = Code(RequesterKind),
+        EnterpriseCode = UnifiedSocialCreditCode,
+        State = Code(State),
+        LeadUnitId = LeadUnitId,
+        CoHandlingUnitIds = CoHandlingUnitIds,
+        SubmittedAt = SubmittedAt,
+        AcceptanceDue = AcceptanceDue,
+        StageReplyDue = StageReplyDue,
+        OriginalResolutionDue = OriginalResolutionDue,
+        ResolutionDue = ResolutionDue,
+        PausedWorkingTime = PausedWorkingTime,
+    };
+
+    /// <summary>An enum value as it appears in JSON and events: camelCase of its name.</summary>
+    public static string Code<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 }
 
 public enum TicketState
 {
     Submitted,
+    Accepted,
+    Rejected,
+    Assigned,
+    InProgress,
+    Responded,
+    Resolved,
+    Confirmed,
+    Reopened,
+    Paused,
+    Withdrawn,
+}
+
+public enum RequesterKind
+{
+    Enterprise,
+    /// <summary>A named person without a credit code: 民营经济人士, 新阶层人士.</summary>
+    Person,
+}
+
+/// <summary>How the ticket arrived.</summary>
+public enum TicketChannel
+{
+    Portal,
+    /// <summary>A handler filed it on the requester's behalf.</summary>
+    Handler,
+    Visit,
+    Hotline,
+    GovernmentSystem,
+}
+
+public enum Satisfaction
+{
+    Satisfied,
+    BasicallySatisfied,
+    Dissatisfied,
 }
 
 /// <summary>The categories of problems enterprises bring (融资, 用地, 审批, 用工, 政策, 征迁, 项目, 其他).</summary>
@@ -77,9 +313,38 @@ public enum TicketCategory
     Other,
 }
 
-public static class TicketCategoryNames
+/// <summary>Who did something to a ticket, as the timeline records it.</summary>
+public sealed record TicketActor(string Id, string Name, string? Role, Guid? UnitId);
+
+/// <summary>One line of a ticket's timeline: appended with every change, never edited.</summary>
+public sealed class TimelineEntry
 {
-    /// <summary>The category as it appears in JSON and in events: camelCase of the enum name.</summary>
-    public static string ToWireName(this TicketCategory category) =>
-        System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(category.ToString());
+    private TimelineEntry() { }
+
+    public long Id { get; private set; }
+    public Guid TicketId { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string Action { get; private set; } = "";
+    public TicketState? FromState { get; private set; }
+    public TicketState ToState { get; private set; }
+    public string ActorId { get; private set; } = "";
+    public string ActorName { get; private set; } = "";
+    public string? ActorRole { get; private set; }
+    public Guid? UnitId { get; private set; }
+    public string? Note { get; private set; }
+
+    internal static TimelineEntry Record(
+        Guid ticketId, string action, TicketState? from, TicketState to, TicketActor actor, string? note, DateTimeOffset at) => new()
+    {
+        TicketId = ticketId,
+        At = at,
+        Action = action,
+        FromState = from,
+        ToState = to,
+        ActorId = actor.Id,
+        ActorName = actor.Name,
+        ActorRole = actor.Role,
+        UnitId = actor.UnitId,
+        Note = note,
+    };
 }

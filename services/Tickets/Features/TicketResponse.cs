@@ -8,12 +8,37 @@ public sealed record TicketResponse(
     string Title,
     TicketCategory Category,
     string Description,
+    RequesterKind RequesterKind,
     string EnterpriseName,
     string UnifiedSocialCreditCode,
+    TicketPriority Priority,
+    TicketChannel Channel,
     TicketState State,
-    DateTimeOffset SubmittedAt)
+    Guid? LeadUnitId,
+    IReadOnlyList<Guid> CoHandlingUnitIds,
+    DateTimeOffset SubmittedAt,
+    TicketResponse.Clocks Deadlines,
+    DateTimeOffset? AcceptedAt,
+    DateTimeOffset? FirstContactAt,
+    DateTimeOffset? RespondedAt,
+    DateTimeOffset? ResolvedAt,
+    DateTimeOffset? ClosedAt,
+    Satisfaction? Satisfaction,
+    double PausedWorkingHours,
+    int Version)
 {
+    public sealed record Clocks(
+        DateTimeOffset Acceptance, DateTimeOffset FirstContact, DateTimeOffset? StageReply, DateTimeOffset? Resolution,
+        DateTimeOffset? OriginalResolution);
+
     public static TicketResponse From(Ticket ticket) => new(
-        ticket.Id, ticket.Number.Value, ticket.Title, ticket.Category, ticket.Description, ticket.EnterpriseName,
-        ticket.UnifiedSocialCreditCode, ticket.State, ticket.SubmittedAt);
+        ticket.Id, ticket.Number.Value, ticket.Title, ticket.Category, ticket.Description, ticket.RequesterKind,
+        ticket.EnterpriseName, ticket.UnifiedSocialCreditCode, ticket.Priority, ticket.Channel, ticket.State,
+        ticket.LeadUnitId, ticket.CoHandlingUnitIds, ticket.SubmittedAt,
+        new Clocks(ticket.AcceptanceDue, ticket.FirstContactDue, ticket.StageReplyDue, ticket.ResolutionDue, ticket.OriginalResolutionDue),
+        ticket.AcceptedAt, ticket.FirstContactAt, ticket.RespondedAt, ticket.ResolvedAt, ticket.ClosedAt, ticket.Satisfaction,
+        Math.Round(ticket.PausedWorkingTime.TotalHours, 2), ticket.Version);
+
+    /// <summary>The entity tag of a ticket's current version, for If-Match.</summary>
+    public static string ETagOf(Ticket ticket) => $"\"{ticket.Version}\"";
 }

@@ -1,6 +1,9 @@
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Features.GetTicket;
+using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Features.SubmitTicket;
+using BrandPlatform.Tickets.Features.Workflow;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BrandPlatform.Tickets.Features;
 
@@ -11,6 +14,8 @@ public static class TicketsApi
         var tickets = app.MapGroup("/api/tickets").WithTags("Tickets");
         tickets.MapSubmitTicket();
         tickets.MapGetTicket();
+        tickets.MapGetTimeline();
+        tickets.MapTicketWorkflow();
         return app;
     }
 }
@@ -20,6 +25,8 @@ public static class TicketAccess
 {
     public const string ReadScope = "tickets.read";
     public const string WriteScope = "tickets.write";
+    /// <summary>The handling steps (accept, assign, respond, resolve, ...): people in the loop, not requesters' systems.</summary>
+    public const string HandleScope = "tickets.handle";
 
     /// <summary>Enterprises file their own problems; handlers and the office file on a requester's behalf.</summary>
     public static readonly string[] Submitters =
@@ -27,4 +34,32 @@ public static class TicketAccess
 
     /// <summary>Submitters, and the liaison leaders who receive escalations.</summary>
     public static readonly string[] Readers = [.. Submitters, PlatformRoles.LiaisonLeader];
+
+    /// <summary>The committee's office accepts, rejects, assigns and reopens (受理、交办).</summary>
+    public static readonly string[] Dispatchers = [PlatformRoles.OfficeStaff, PlatformRoles.Administrator];
+
+    /// <summary>Handlers of the assigned units work the ticket; the office may act for them.</summary>
+    public static readonly string[] Handlers = [PlatformRoles.TaskForceHandler, PlatformRoles.OfficeStaff, PlatformRoles.Administrator];
+
+    /// <summary>The requester confirms or withdraws; the office records what the requester said on the phone.</summary>
+    public static readonly string[] Requesters = [PlatformRoles.EnterpriseContact, PlatformRoles.OfficeStaff, PlatformRoles.Administrator];
+
+    /// <summary>
+    /// Organisation scope on one ticket: an enterprise contact only its own enterprise's; a task-force handler only
+    /// tickets assigned to one of their units (lead or co-handling) once assigned.
+    /// </summary>
+    public static bool MayUse(Caller caller, Ticket ticket) =>
+        caller.MayActForEnterprise(ticket.UnifiedSocialCreditCode)
+        && (!caller.Roles.Contains(PlatformRoles.TaskForceHandler) || caller.IsInAnyRole(Dispatchers)
+            || ticket.LeadUnitId is null || caller.UnitIds.Contains(ticket.LeadUnitId.Value) || ticket.CoHandlingUnitIds.Any(caller.UnitIds.Contains));
+
+    /// <summary>A ticket outside the caller's scope is answered as missing: its existence is not the caller's business.</summary>
+    public static ProblemHttpResult NotFound(Guid id) =>
+        TypedResults.Problem(title: "工单不存在", detail: $"No ticket has id {id}.", statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>The caller as the timeline records them, in the role that admitted them to the step.</summary>
+    public static TicketActor AsTicketActor(this Caller caller, IEnumerable<string> admittingRoles) => new(
+        caller.Subject, caller.DisplayName,
+        caller.IsSystem ? "GovernmentSystem" : admittingRoles.FirstOrDefault(caller.Roles.Contains),
+        caller.UnitIds.Count > 0 ? caller.UnitIds.First() : null);
 }

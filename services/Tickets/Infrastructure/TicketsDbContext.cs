@@ -28,7 +28,31 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             ticket.Property(t => t.UnifiedSocialCreditCode).HasMaxLength(18).IsFixedLength();
             ticket.Property(t => t.Category).HasConversion<string>().HasMaxLength(32);
             ticket.Property(t => t.State).HasConversion<string>().HasMaxLength(32);
+            ticket.Property(t => t.StateBeforePause).HasConversion<string>().HasMaxLength(32);
+            ticket.Property(t => t.Priority).HasConversion<string>().HasMaxLength(32);
+            ticket.Property(t => t.Channel).HasConversion<string>().HasMaxLength(32);
+            ticket.Property(t => t.RequesterKind).HasConversion<string>().HasMaxLength(32);
+            ticket.Property(t => t.Satisfaction).HasConversion<string>().HasMaxLength(32);
+            // Optimistic concurrency: a change based on an older version fails instead of overwriting (ETag / If-Match).
+            ticket.Property(t => t.Version).IsConcurrencyToken();
             ticket.HasIndex(t => t.SubmittedAt);
+            ticket.HasIndex(t => new { t.State, t.ResolutionDue });
+            ticket.HasIndex(t => t.UnifiedSocialCreditCode);
+            ticket.HasMany(t => t.Timeline).WithOne().HasForeignKey(e => e.TicketId);
+            ticket.Navigation(t => t.Timeline).HasField("timeline").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        modelBuilder.Entity<TimelineEntry>(entry =>
+        {
+            entry.ToTable("ticket_timeline");
+            entry.Property(e => e.Action).HasMaxLength(32);
+            entry.Property(e => e.FromState).HasConversion<string>().HasMaxLength(32);
+            entry.Property(e => e.ToState).HasConversion<string>().HasMaxLength(32);
+            entry.Property(e => e.ActorId).HasMaxLength(128);
+            entry.Property(e => e.ActorName).HasMaxLength(100);
+            entry.Property(e => e.ActorRole).HasMaxLength(64);
+            entry.Property(e => e.Note).HasMaxLength(Ticket.NoteMaxLength);
+            entry.HasIndex(e => new { e.TicketId, e.Id });
         });
 
         modelBuilder.Entity<TicketNumberSequence>(sequence =>

@@ -16,7 +16,8 @@ public static class ApiScopes
     public static readonly IReadOnlyList<ApiScope> All =
     [
         new("tickets.read", "读取企业服务工单", "tickets"),
-        new("tickets.write", "提交和办理企业服务工单", "tickets"),
+        new("tickets.write", "提交企业服务工单、确认和撤单", "tickets"),
+        new("tickets.handle", "受理、交办和办理企业服务工单", "tickets"),
         new("study.read", "读取学习活动", "study"),
         new("discipline.read", "读取纪律教育记录", "discipline"),
         new("reporting.read", "读取报表与督办", "reporting"),

@@ -9,7 +9,7 @@ public static class GetTicket
 {
     public static RouteHandlerBuilder MapGetTicket(this RouteGroupBuilder group) => group
         .MapGet("/{id:guid}", HandleAsync)
-        .RequireAccess([TicketAccess.ReadScope, TicketAccess.WriteScope], TicketAccess.Readers)
+        .RequireAccess([TicketAccess.ReadScope, TicketAccess.WriteScope, TicketAccess.HandleScope], TicketAccess.Readers)
         .WithName("GetTicket")
         .WithSummary("Read one ticket");
 
@@ -17,9 +17,11 @@ public static class GetTicket
         Guid id, HttpContext context, TicketsDbContext db, CancellationToken cancellationToken)
     {
         var ticket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        // Another enterprise's ticket is answered as missing: its existence is not the caller's business.
-        return ticket is null || !context.Caller().MayActForEnterprise(ticket.UnifiedSocialCreditCode)
-            ? TypedResults.Problem(title: "工单不存在", detail: $"No ticket has id {id}.", statusCode: StatusCodes.Status404NotFound)
-            : TypedResults.Ok(TicketResponse.From(ticket));
+        if (ticket is null || !TicketAccess.MayUse(context.Caller(), ticket))
+        {
+            return TicketAccess.NotFound(id);
+        }
+        context.Response.Headers.ETag = TicketResponse.ETagOf(ticket);
+        return TypedResults.Ok(TicketResponse.From(ticket));
     }
 }

@@ -18,7 +18,9 @@ public static class SubmitTicket
         TicketCategory? Category,
         string? Description,
         string? EnterpriseName,
-        string? UnifiedSocialCreditCode);
+        string? UnifiedSocialCreditCode,
+        TicketPriority? Priority = null,
+        TicketChannel? Channel = null);
 
     public sealed class Validator : AbstractValidator<Request>
     {
@@ -51,10 +53,12 @@ public static class SubmitTicket
         .WithDescription("Files a problem for an enterprise. Answers 201 with the ticket and its Location; bad input answers 400 with field errors and writes nothing.");
 
     internal static async Task<Results<Created<TicketResponse>, ProblemHttpResult>> HandleAsync(
-        Request request, HttpContext context, TicketsDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)
+        Request request, HttpContext context, TicketsDbContext db, DeadlinePolicy deadlines, TimeProvider timeProvider,
+        CancellationToken cancellationToken)
     {
+        var caller = context.Caller();
         var creditCode = UnifiedSocialCreditCode.Normalize(request.UnifiedSocialCreditCode!);
-        if (!context.Caller().MayActForEnterprise(creditCode))
+        if (!caller.MayActForEnterprise(creditCode))
         {
             return TypedResults.Problem(title: "只能为本企业提交诉求", statusCode: StatusCodes.Status403Forbidden,
                 detail: "An enterprise contact submits tickets for its own enterprise only.");
@@ -65,13 +69,21 @@ public static class SubmitTicket
             var number = await db.NextAsync(now, ct);
             var submitted = Ticket.Submit(
                 number, request.Title!, request.Category!.Value, request.Description!, request.EnterpriseName!,
-                creditCode, now);
+                creditCode, request.Priority ?? TicketPriority.Normal, request.Channel ?? DefaultChannel(caller),
+                caller.AsTicketActor(TicketAccess.Submitters), deadlines, now);
             db.Tickets.Add(submitted);
             return submitted;
         }, cancellationToken);
 
+        context.Response.Headers.ETag = TicketResponse.ETagOf(ticket);
         return TypedResults.Created($"/api/tickets/{ticket.Id}", TicketResponse.From(ticket));
     }
+
+    /// <summary>Enterprises use the portal; another government system is its own channel; staff file on behalf.</summary>
+    private static TicketChannel DefaultChannel(Caller caller) =>
+        caller.IsSystem ? TicketChannel.GovernmentSystem
+        : caller.Roles.Contains(PlatformRoles.EnterpriseContact) ? TicketChannel.Portal
+        : TicketChannel.Handler;
 }
 
 internal static class CreditCodeMessages

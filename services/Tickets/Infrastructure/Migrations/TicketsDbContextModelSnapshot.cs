@@ -118,11 +118,34 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset>("AcceptanceDue")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acceptance_due");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("category");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.PrimitiveCollection<Guid[]>("CoHandlingUnitIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("co_handling_unit_ids");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -136,17 +159,83 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("enterprise_name");
 
+                    b.Property<DateTimeOffset?>("FirstContactAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_contact_at");
+
+                    b.Property<DateTimeOffset>("FirstContactDue")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_contact_due");
+
+                    b.Property<Guid?>("LeadUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lead_unit_id");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("number");
 
+                    b.Property<DateTimeOffset?>("OriginalResolutionDue")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("original_resolution_due");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paused_at");
+
+                    b.Property<TimeSpan>("PausedWorkingTime")
+                        .HasColumnType("interval")
+                        .HasColumnName("paused_working_time");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("priority");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("reopen_count");
+
+                    b.Property<string>("RequesterKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("requester_kind");
+
+                    b.Property<DateTimeOffset?>("ResolutionDue")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolution_due");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("responded_at");
+
+                    b.Property<string>("Satisfaction")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("satisfaction");
+
+                    b.Property<DateTimeOffset?>("StageReplyDue")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_reply_due");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("state");
+
+                    b.Property<string>("StateBeforePause")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("state_before_pause");
 
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
@@ -165,6 +254,11 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasColumnName("unified_social_credit_code")
                         .IsFixedLength();
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_tickets");
 
@@ -175,7 +269,82 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                     b.HasIndex("SubmittedAt")
                         .HasDatabaseName("ix_tickets_submitted_at");
 
+                    b.HasIndex("UnifiedSocialCreditCode")
+                        .HasDatabaseName("ix_tickets_unified_social_credit_code");
+
+                    b.HasIndex("State", "ResolutionDue")
+                        .HasDatabaseName("ix_tickets_state_resolution_due");
+
                     b.ToTable("tickets", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.TimelineEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<string>("ActorRole")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("actor_role");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("FromState")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("from_state");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("to_state");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_timeline");
+
+                    b.HasIndex("TicketId", "Id")
+                        .HasDatabaseName("ix_ticket_timeline_ticket_id_id");
+
+                    b.ToTable("ticket_timeline", (string)null);
                 });
 
             modelBuilder.Entity("BrandPlatform.Tickets.Infrastructure.TicketNumberSequence", b =>
@@ -192,6 +361,21 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasName("pk_ticket_number_sequences");
 
                     b.ToTable("ticket_number_sequences", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.TimelineEntry", b =>
+                {
+                    b.HasOne("BrandPlatform.Tickets.Domain.Ticket", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_timeline_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.Ticket", b =>
+                {
+                    b.Navigation("Timeline");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,84 @@
+namespace BrandPlatform.Contracts.Tickets;
+
+/// <summary>
+/// What every ticket event carries so reporting can keep its figures without asking back: the ticket, its class, its
+/// units and its clocks as they stand after the change. Codes are camelCase (category, priority, state).
+/// </summary>
+public abstract record TicketEvent : IntegrationEvent
+{
+    public Guid TicketId { get; init; }
+    public string Number { get; init; } = "";
+    public string Category { get; init; } = "";
+    public string Priority { get; init; } = "";
+    /// <summary>enterprise or person (民营经济人士, 新阶层人士).</summary>
+    public string RequesterKind { get; init; } = "";
+    public string? EnterpriseCode { get; init; }
+    public string State { get; init; } = "";
+    public Guid? LeadUnitId { get; init; }
+    public IReadOnlyList<Guid> CoHandlingUnitIds { get; init; } = [];
+    public DateTimeOffset SubmittedAt { get; init; }
+    public DateTimeOffset? AcceptanceDue { get; init; }
+    public DateTimeOffset? StageReplyDue { get; init; }
+    /// <summary>The deadline as first set: on-time statistics use it even after an extension.</summary>
+    public DateTimeOffset? OriginalResolutionDue { get; init; }
+    public DateTimeOffset? ResolutionDue { get; init; }
+    /// <summary>Working time spent paused (waiting for the requester), excluded from handling time.</summary>
+    public TimeSpan PausedWorkingTime { get; init; }
+}
+
+[EventName("tickets.ticket-accepted.v1")]
+public sealed record TicketAccepted : TicketEvent
+{
+    public required DateTimeOffset AcceptedAt { get; init; }
+}
+
+[EventName("tickets.ticket-rejected.v1")]
+public sealed record TicketRejected : TicketEvent
+{
+    public required string Reason { get; init; }
+}
+
+[EventName("tickets.ticket-assigned.v1")]
+public sealed record TicketAssigned : TicketEvent;
+
+[EventName("tickets.ticket-paused.v1")]
+public sealed record TicketPaused : TicketEvent
+{
+    public required string Reason { get; init; }
+}
+
+[EventName("tickets.ticket-resumed.v1")]
+public sealed record TicketResumed : TicketEvent;
+
+[EventName("tickets.ticket-responded.v1")]
+public sealed record TicketResponded : TicketEvent
+{
+    public required DateTimeOffset RespondedAt { get; init; }
+}
+
+[EventName("tickets.ticket-resolved.v1")]
+public sealed record TicketResolved : TicketEvent
+{
+    public required DateTimeOffset ResolvedAt { get; init; }
+    /// <summary>Working hours from acceptance to resolution, pauses excluded.</summary>
+    public required double HandlingWorkingHours { get; init; }
+}
+
+[EventName("tickets.ticket-confirmed.v1")]
+public sealed record TicketConfirmed : TicketEvent
+{
+    /// <summary>satisfied, basicallySatisfied or dissatisfied.</summary>
+    public required string Satisfaction { get; init; }
+}
+
+[EventName("tickets.ticket-reopened.v1")]
+public sealed record TicketReopened : TicketEvent
+{
+    public required string Reason { get; init; }
+}
+
+[EventName("tickets.ticket-withdrawn.v1")]
+public sealed record TicketWithdrawn : TicketEvent
+{
+    public required string Reason { get; init; }
+}

@@ -1,0 +1,121 @@
+using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Security;
+using BrandPlatform.Tickets.Domain;
+using BrandPlatform.Tickets.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandPlatform.Tickets.Features.Workflow;
+
+/// <summary>
+/// The closed loop's steps as endpoints, POST /api/tickets/{id}/{step}. Each loads the ticket, checks the caller's
+/// organisation scope and the If-Match version (412 when stale), and asks the entity to make the transition (409 naming
+/// the current state when it is not allowed). The answer carries the new ETag.
+/// </summary>
+public static class TicketWorkflow
+{
+    public sealed record NoteRequest(string? Note);
+
+    public sealed record ReasonRequest(string? Reason);
+
+    public sealed record AssignRequest(Guid? LeadUnitId, Guid[]? CoHandlingUnitIds);
+
+    public sealed record ConfirmRequest(Satisfaction? Satisfaction, string? Note);
+
+    public sealed class NoteValidator : AbstractValidator<NoteRequest>
+    {
+        public NoteValidator() => RuleFor(r => r.Note).MaximumLength(Ticket.NoteMaxLength);
+    }
+
+    public sealed class RequiredNoteValidator : AbstractValidator<RequiredNote>
+    {
+        public RequiredNoteValidator() => RuleFor(r => r.Note).NotEmpty().MaximumLength(Ticket.NoteMaxLength);
+    }
+
+    /// <summary>A note the step cannot do without (a stage reply, a resolution report).</summary>
+    public sealed record RequiredNote(string? Note);
+
+    public sealed class ReasonValidator : AbstractValidator<ReasonRequest>
+    {
+        public ReasonValidator() => RuleFor(r => r.Reason).NotEmpty().MaximumLength(Ticket.NoteMaxLength);
+    }
+
+    public sealed class AssignValidator : AbstractValidator<AssignRequest>
+    {
+        public AssignValidator()
+        {
+            RuleFor(r => r.LeadUnitId).NotEmpty();
+            RuleFor(r => r.CoHandlingUnitIds).Must(ids => ids is null || ids.Length <= 10).WithMessage("协办单位最多10个");
+        }
+    }
+
+    public sealed class ConfirmValidator : AbstractValidator<ConfirmRequest>
+    {
+        public ConfirmValidator()
+        {
+            RuleFor(r => r.Satisfaction).NotNull();
+            RuleFor(r => r.Note).MaximumLength(Ticket.NoteMaxLength);
+        }
+    }
+
+    public static void MapTicketWorkflow(this RouteGroupBuilder tickets)
+    {
+        string[] handle = [TicketAccess.HandleScope];
+        tickets.MapStep<ReasonRequest>("reject", "不予受理 Reject", handle, TicketAccess.Dispatchers,
+            (t, r, s) => t.Reject(r.Reason!, s.Actor, s.Now));
+        tickets.MapStep<NoteRequest>("accept", "受理 Accept: the stage-reply and resolution clocks start", handle, TicketAccess.Dispatchers,
+            (t, _, s) => t.Accept(s.Actor, s.Deadlines, s.Now));
+        tickets.MapStep<AssignRequest>("assign", "交办 Assign to a lead unit with optional co-handling units", handle, TicketAccess.Dispatchers,
+            (t, r, s) => t.Assign(r.LeadUnitId!.Value, r.CoHandlingUnitIds ?? [], s.Actor, s.Now));
+        tickets.MapStep<NoteRequest>("start", "Start handling (first contact with the requester)", handle, TicketAccess.Handlers,
+            (t, r, s) => t.StartHandling(r.Note, s.Actor, s.Now));
+        tickets.MapStep<RequiredNote>("respond", "阶段性答复 Stage reply to the requester", handle, TicketAccess.Handlers,
+            (t, r, s) => t.Respond(r.Note!, s.Actor, s.Now));
+        tickets.MapStep<RequiredNote>("resolve", "办结 Report the problem solved", handle, TicketAccess.Handlers,
+            (t, r, s) => t.Resolve(r.Note!, s.Actor, s.Deadlines, s.Now));
+        tickets.MapStep<ReasonRequest>("pause", "Pause while waiting for the requester's material (the clocks stop)", handle, TicketAccess.Handlers,
+            (t, r, s) => t.Pause(r.Reason!, s.Actor, s.Now));
+        tickets.MapStep<NoteRequest>("resume", "Resume when the material arrives (deadlines move by the paused working time)", handle, TicketAccess.Handlers,
+            (t, r, s) => t.Resume(r.Note, s.Actor, s.Deadlines, s.Now));
+        tickets.MapStep<ReasonRequest>("reopen", "退回重办 Reopen a resolved or confirmed ticket", handle, TicketAccess.Dispatchers,
+            (t, r, s) => t.Reopen(r.Reason!, s.Actor, s.Now));
+        tickets.MapStep<ConfirmRequest>("confirm", "企业确认 The requester confirms and rates; dissatisfied reopens", [TicketAccess.WriteScope], TicketAccess.Requesters,
+            (t, r, s) => t.Confirm(r.Satisfaction!.Value, r.Note, s.Actor, s.Now));
+        tickets.MapStep<ReasonRequest>("withdraw", "撤单 The requester withdraws the ticket", [TicketAccess.WriteScope], TicketAccess.Requesters,
+            (t, r, s) => t.Withdraw(r.Reason!, s.Actor, s.Now));
+    }
+
+    /// <summary>What a step needs besides the ticket and the request.</summary>
+    public sealed record StepContext(TicketActor Actor, DeadlinePolicy Deadlines, DateTimeOffset Now);
+
+    private static void MapStep<TRequest>(
+        this RouteGroupBuilder tickets, string step, string summary, string[] scopes, string[] roles,
+        Action<Ticket, TRequest, StepContext> apply) where TRequest : class
+    {
+        tickets.MapPost($"/{{id:guid}}/{step}", async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> (
+                Guid id, TRequest request, HttpContext context, TicketsDbContext db, DeadlinePolicy deadlines,
+                TimeProvider timeProvider, CancellationToken cancellationToken) =>
+            {
+                var caller = context.Caller();
+                var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+                if (ticket is null || !TicketAccess.MayUse(caller, ticket))
+                {
+                    return TicketAccess.NotFound(id);
+                }
+                if (context.Request.Headers.IfMatch is { Count: > 0 } ifMatch && !ifMatch.Contains(TicketResponse.ETagOf(ticket)) && !ifMatch.Contains("*"))
+                {
+                    return TypedResults.Problem(title: "工单已被他人修改", statusCode: StatusCodes.Status412PreconditionFailed,
+                        detail: $"The ticket is at version {TicketResponse.ETagOf(ticket)}, not {ifMatch}; read it again and retry.");
+                }
+                apply(ticket, request, new StepContext(caller.AsTicketActor(roles), deadlines, timeProvider.GetUtcNow()));
+                await db.SaveChangesAsync(cancellationToken);
+                context.Response.Headers.ETag = TicketResponse.ETagOf(ticket);
+                return TypedResults.Ok(TicketResponse.From(ticket));
+            })
+            .Validate<TRequest>()
+            .RequireAccess(scopes, roles)
+            .WithName($"Ticket{char.ToUpperInvariant(step[0])}{step[1..]}")
+            .WithSummary(summary);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using BrandPlatform.IntegrationTests.Identity;
+using BrandPlatform.Platform.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Shouldly;
+
+namespace BrandPlatform.IntegrationTests.Tickets;
+
+/// <summary>
+/// The closed loop over HTTP with people's tokens: the office accepts and assigns, the task force handles (with a pause
+/// for material), the enterprise confirms; versions guard every step (If-Match → 412), illegal steps are 409.
+/// </summary>
+public sealed class TicketWorkflowTests(TicketsFixture fixture) : IClassFixture<TicketsFixture>
+{
+    private const string EnterpriseCode = "91320100MA1X0ABC1F";
+    private CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_ticket_walks_from_submission_to_confirmation_with_a_pause_and_co_handling()
+    {
+        using var enterprise = await fixture.Identity.ClientForPersonAsync(fixture.Service, "enterprise");
+        using var office = await fixture.Identity.ClientForPersonAsync(fixture.Service, "office");
+        using var handler = await fixture.Identity.ClientForPersonAsync(fixture.Service, "handler");
+        var taskForce = await HandlerUnitAsync();
+        var coUnit = Guid.NewGuid();
+
+        var (id, etag) = await SubmitAsync(enterprise);
+        etag = await StepAsync(office, id, "accept", new { }, etag);
+        etag = await StepAsync(office, id, "assign", new { leadUnitId = taskForce, coHandlingUnitIds = new[] { coUnit } }, etag);
+        etag = await StepAsync(handler, id, "start", new { note = "已电话联系企业" }, etag);
+        etag = await StepAsync(handler, id, "pause", new { reason = "等待企业补充财务报表" }, etag);
+        etag = await StepAsync(handler, id, "resume", new { note = "材料已收到" }, etag);
+        etag = await StepAsync(handler, id, "respond", new { note = "已与两家银行对接" }, etag);
+        etag = await StepAsync(handler, id, "resolve", new { note = "银行已放款" }, etag);
+        await StepAsync(enterprise, id, "confirm", new { satisfaction = "satisfied" }, etag);
+
+        var ticket = await enterprise.GetFromJsonAsync<JsonElement>($"/api/tickets/{id}", Cancel);
+        ticket.GetProperty("state").GetString().ShouldBe("confirmed");
+        ticket.GetProperty("satisfaction").GetString().ShouldBe("satisfied");
+        ticket.GetProperty("leadUnitId").GetGuid().ShouldBe(taskForce);
+        ticket.GetProperty("coHandlingUnitIds")[0].GetGuid().ShouldBe(coUnit);
+        var timeline = await office.GetFromJsonAsync<JsonElement>($"/api/tickets/{id}/timeline", Cancel);
+        timeline.EnumerateArray().Select(e => e.GetProperty("action").GetString())
+            .ShouldBe(["submit", "accept", "assign", "start", "pause", "resume", "respond", "resolve", "confirm"]);
+        timeline[3].GetProperty("actorName").GetString().ShouldBe("招商服务专班经办人");
+        timeline[3].GetProperty("actorRole").GetString().ShouldBe("TaskForceHandler");
+
+        var events = await fixture.Service.QueryAsync(db => db.Set<OutboxMessage>()
+            .Where(m => m.EventName.StartsWith("tickets.")).ToListAsync(Cancel));
+        events.Where(m => m.Payload.Contains(id.ToString())).Select(m => m.EventName).ShouldBe([
+            "tickets.ticket-submitted.v1", "tickets.ticket-accepted.v1", "tickets.ticket-assigned.v1", "tickets.ticket-paused.v1",
+            "tickets.ticket-resumed.v1", "tickets.ticket-responded.v1", "tickets.ticket-resolved.v1", "tickets.ticket-confirmed.v1"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_stale_version_is_412_and_an_illegal_step_is_409_naming_the_state()
+    {
+        using var enterprise = await fixture.Identity.ClientForPersonAsync(fixture.Service, "enterprise");
+        using var office = await fixture.Identity.ClientForPersonAsync(fixture.Service, "office");
+        var (id, etag) = await SubmitAsync(enterprise);
+        await StepAsync(office, id, "accept", new { }, etag);
+
+        using var stale = await SendStepAsync(office, id, "reject", new { reason = "重复提交" }, etag);
+        stale.StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed);
+        stale.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+
+        using var illegal = await SendStepAsync(office, id, "reject", new { reason = "重复提交" }, ifMatch: null);
+        illegal.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await illegal.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("detail").GetString()!.ShouldContain("The ticket is accepted");
+
+        using var noReason = await SendStepAsync(office, id, "pause", new { }, ifMatch: null);
+        noReason.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noReason.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors").TryGetProperty("reason", out _).ShouldBeTrue();
+        var state = await fixture.Service.QueryAsync(db => db.Tickets.Where(t => t.Id == id).Select(t => t.State).SingleAsync(Cancel));
+        state.ShouldBe(BrandPlatform.Tickets.Domain.TicketState.Accepted);
+    }
+
+    [Fact]
+    public async Task Only_the_office_dispatches_only_the_assigned_units_handle_and_systems_cannot_handle()
+    {
+        using var enterprise = await fixture.Identity.ClientForPersonAsync(fixture.Service, "enterprise");
+        using var office = await fixture.Identity.ClientForPersonAsync(fixture.Service, "office");
+        using var handler = await fixture.Identity.ClientForPersonAsync(fixture.Service, "handler");
+        var (id, etag) = await SubmitAsync(enterprise);
+
+        (await SendStepAsync(enterprise, id, "accept", new { }, etag)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await SendStepAsync(handler, id, "accept", new { }, etag)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await SendStepAsync(fixture.Client, id, "accept", new { }, etag)).StatusCode.ShouldBe(HttpStatusCode.Forbidden,
+            "a government system with tickets.write cannot take the office's steps");
+
+        etag = await StepAsync(office, id, "accept", new { }, etag);
+        await StepAsync(office, id, "assign", new { leadUnitId = Guid.NewGuid() }, etag);
+        using var otherUnit = await SendStepAsync(handler, id, "start", new { }, ifMatch: null);
+        otherUnit.StatusCode.ShouldBe(HttpStatusCode.NotFound, "the ticket went to another unit");
+    }
+
+    private async Task<Guid> HandlerUnitAsync()
+    {
+        var claims = IdentityHost.JwtPayload(await fixture.Identity.PersonTokenAsync("handler"));
+        return Guid.Parse(AuthorizationCodeFlowTests.Strings(claims, "unit").Single());
+    }
+
+    private async Task<(Guid Id, string ETag)> SubmitAsync(HttpClient enterprise)
+    {
+        using var response = await enterprise.PostAsJsonAsync("/api/tickets", new
+        {
+            title = "流动资金贷款",
+            category = "financing",
+            description = "扩大生产需要流动资金。",
+            enterpriseName = "示范科技有限公司",
+            unifiedSocialCreditCode = EnterpriseCode,
+        }, Cancel);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        return ((await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid(), response.Headers.ETag!.Tag);
+    }
+
+    private async Task<string> StepAsync(HttpClient client, Guid id, string step, object body, string etag)
+    {
+        using var response = await SendStepAsync(client, id, step, body, etag);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{step}: {await response.Content.ReadAsStringAsync(Cancel)}");
+        return response.Headers.ETag!.Tag;
+    }
+
+    private Task<HttpResponseMessage> SendStepAsync(HttpClient client, Guid id, string step, object body, string? ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tickets/{id}/{step}") { Content = JsonContent.Create(body) };
+        if (ifMatch is not null)
+        {
+            request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue(ifMatch));
+        }
+        return client.SendAsync(request, Cancel);
+    }
+}
