@@ -19,7 +19,7 @@ public sealed class TicketLifecycleTests
 
     internal static Ticket NewTicket(DateTimeOffset at, TicketPriority priority = TicketPriority.Normal) =>
         Ticket.Submit(TicketNumber.For(2026, 1), " 用地审批 ", TicketCategory.Land, "描述", "某某公司", "91350100M000100Y43",
-            priority, TicketChannel.Portal, Requester, Deadlines, at);
+            priority, TicketChannel.Portal, null, Requester, Deadlines, at);
 
     private static Ticket InState(TicketState state)
     {
@@ -192,7 +192,7 @@ public sealed class TicketLifecycleTests
     public void A_bad_credit_code_never_makes_a_ticket()
     {
         Should.Throw<ArgumentException>(() => Ticket.Submit(TicketNumber.For(2026, 2), "t", TicketCategory.Land, "d", "e",
-            "91350100M000100Y44", TicketPriority.Normal, TicketChannel.Portal, Requester, Deadlines, China(3, 2, 9)));
+            "91350100M000100Y44", TicketPriority.Normal, TicketChannel.Portal, null, Requester, Deadlines, China(3, 2, 9)));
     }
 
     private static List<IntegrationEvent> Take(IEventSource source) => [.. source.RaisedEvents.Take()];

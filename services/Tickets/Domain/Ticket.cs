@@ -53,6 +53,13 @@ public sealed class Ticket : Aggregate
     public Satisfaction? Satisfaction { get; private set; }
     public int ReopenCount { get; private set; }
 
+    /// <summary>Another government system's own reference (e.g. its 12345 work-order number), unique per source.</summary>
+    public ExternalReference? External { get; private set; }
+    /// <summary>Who filed it (a person's or a government system's subject).</summary>
+    public string SubmittedBy { get; private set; } = "";
+    /// <summary>When anything last changed: other systems synchronise by it (changed-since).</summary>
+    public DateTimeOffset LastChangedAt { get; private set; }
+
     /// <summary>Grows with every change; the ETag callers send back in If-Match.</summary>
     public int Version { get; private set; }
 
@@ -62,8 +69,8 @@ public sealed class Ticket : Aggregate
 
     public static Ticket Submit(
         TicketNumber number, string title, TicketCategory category, string description, string enterpriseName,
-        string unifiedSocialCreditCode, TicketPriority priority, TicketChannel channel, TicketActor actor,
-        DeadlinePolicy deadlines, DateTimeOffset now)
+        string unifiedSocialCreditCode, TicketPriority priority, TicketChannel channel, ExternalReference? external,
+        TicketActor actor, DeadlinePolicy deadlines, DateTimeOffset now)
     {
         if (!Platform.Domain.UnifiedSocialCreditCode.IsValid(unifiedSocialCreditCode))
         {
@@ -82,8 +89,11 @@ public sealed class Ticket : Aggregate
             UnifiedSocialCreditCode = unifiedSocialCreditCode,
             Priority = priority,
             Channel = channel,
+            External = external,
+            SubmittedBy = actor.Id,
             State = TicketState.Submitted,
             SubmittedAt = now,
+            LastChangedAt = now,
             AcceptanceDue = clocks.Acceptance.After(now, deadlines.Calendar),
             FirstContactDue = clocks.FirstContact.After(now, deadlines.Calendar),
         };
@@ -232,6 +242,7 @@ public sealed class Ticket : Aggregate
         timeline.Add(TimelineEntry.Record(Id, action, State, to, actor, note, now));
         State = to;
         Version++;
+        LastChangedAt = now;
     }
 
     private static DateTimeOffset? Shift(DateTimeOffset? deadline, TimeSpan paused, DeadlinePolicy deadlines) =>
@@ -311,6 +322,12 @@ public enum TicketCategory
     Relocation,
     Project,
     Other,
+}
+
+/// <summary>A reference in another system: the source (that system's client id) and its own number there.</summary>
+public sealed record ExternalReference(string Source, string Reference)
+{
+    public const int MaxLength = 64;
 }
 
 /// <summary>Who did something to a ticket, as the timeline records it.</summary>

@@ -2,6 +2,7 @@ using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Features.GetTicket;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Features.SubmitTicket;
+using BrandPlatform.Tickets.Features.Synchronisation;
 using BrandPlatform.Tickets.Features.Workflow;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,6 +17,7 @@ public static class TicketsApi
         tickets.MapGetTicket();
         tickets.MapGetTimeline();
         tickets.MapTicketWorkflow();
+        tickets.MapSynchronisation();
         return app;
     }
 }
@@ -45,13 +47,28 @@ public static class TicketAccess
     public static readonly string[] Requesters = [PlatformRoles.EnterpriseContact, PlatformRoles.OfficeStaff, PlatformRoles.Administrator];
 
     /// <summary>
-    /// Organisation scope on one ticket: an enterprise contact only its own enterprise's; a task-force handler only
-    /// tickets assigned to one of their units (lead or co-handling) once assigned.
+    /// Organisation scope as a query, one rule for single reads, steps and lists: an enterprise contact sees its own
+    /// enterprise's tickets; a task-force handler those not yet assigned or assigned to one of their units (lead or
+    /// co-handling); a government system those it filed; the office, leaders and administrators all.
     /// </summary>
-    public static bool MayUse(Caller caller, Ticket ticket) =>
-        caller.MayActForEnterprise(ticket.UnifiedSocialCreditCode)
-        && (!caller.Roles.Contains(PlatformRoles.TaskForceHandler) || caller.IsInAnyRole(Dispatchers)
-            || ticket.LeadUnitId is null || caller.UnitIds.Contains(ticket.LeadUnitId.Value) || ticket.CoHandlingUnitIds.Any(caller.UnitIds.Contains));
+    public static IQueryable<Ticket> VisibleTo(this IQueryable<Ticket> tickets, Caller caller)
+    {
+        if (caller.IsSystem)
+        {
+            return caller.HasAnyScope([HandleScope]) ? tickets : tickets.Where(t => t.SubmittedBy == caller.Subject);
+        }
+        if (caller.IsInAnyRole([.. Dispatchers, PlatformRoles.LiaisonLeader]))
+        {
+            return tickets;
+        }
+        if (caller.Roles.Contains(PlatformRoles.EnterpriseContact))
+        {
+            var code = caller.EnterpriseCode ?? "";
+            return tickets.Where(t => t.UnifiedSocialCreditCode == code);
+        }
+        var units = caller.UnitIds.ToArray();
+        return tickets.Where(t => t.LeadUnitId == null || units.Contains(t.LeadUnitId.Value) || t.CoHandlingUnitIds.Any(u => units.Contains(u)));
+    }
 
     /// <summary>A ticket outside the caller's scope is answered as missing: its existence is not the caller's business.</summary>
     public static ProblemHttpResult NotFound(Guid id) =>

@@ -38,6 +38,15 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             ticket.HasIndex(t => t.SubmittedAt);
             ticket.HasIndex(t => new { t.State, t.ResolutionDue });
             ticket.HasIndex(t => t.UnifiedSocialCreditCode);
+            ticket.OwnsOne(t => t.External, external =>
+            {
+                external.Property(e => e.Source).HasColumnName("external_source").HasMaxLength(ExternalReference.MaxLength);
+                external.Property(e => e.Reference).HasColumnName("external_reference").HasMaxLength(ExternalReference.MaxLength);
+                external.HasIndex(e => new { e.Source, e.Reference }).IsUnique();
+            });
+            ticket.HasIndex(t => new { t.LastChangedAt, t.Id });
+            ticket.Property(t => t.SubmittedBy).HasMaxLength(128);
+            ticket.HasIndex(t => t.SubmittedBy);
             ticket.HasMany(t => t.Timeline).WithOne().HasForeignKey(e => e.TicketId);
             ticket.Navigation(t => t.Timeline).HasField("timeline").UsePropertyAccessMode(PropertyAccessMode.Field);
         });
@@ -55,6 +64,15 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             entry.HasIndex(e => new { e.TicketId, e.Id });
         });
 
+        modelBuilder.Entity<IdempotencyRecord>(record =>
+        {
+            record.ToTable("idempotency_keys");
+            record.HasKey(r => new { r.Caller, r.Key });
+            record.Property(r => r.Caller).HasMaxLength(128);
+            record.Property(r => r.Key).HasMaxLength(IdempotencyRecord.KeyMaxLength);
+            record.Property(r => r.RequestHash).HasMaxLength(64);
+        });
+
         modelBuilder.Entity<TicketNumberSequence>(sequence =>
         {
             sequence.ToTable("ticket_number_sequences");
@@ -62,6 +80,22 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             sequence.Property(s => s.Year).ValueGeneratedNever();
         });
     }
+}
+
+/// <summary>
+/// A creation request made with an Idempotency-Key: the same caller retrying with the same key gets the same ticket, never
+/// a second one. Kept with the ticket it created.
+/// </summary>
+public sealed class IdempotencyRecord
+{
+    public const int KeyMaxLength = 100;
+
+    public string Caller { get; set; } = "";
+    public string Key { get; set; } = "";
+    /// <summary>SHA-256 of the request body: the same key with a different request is refused.</summary>
+    public string RequestHash { get; set; } = "";
+    public Guid TicketId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
 }
 
 /// <summary>The last number given out in a year; numbers restart at 1 every year, without gaps.</summary>

@@ -16,8 +16,8 @@ public static class GetTicket
     internal static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> HandleAsync(
         Guid id, HttpContext context, TicketsDbContext db, CancellationToken cancellationToken)
     {
-        var ticket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (ticket is null || !TicketAccess.MayUse(context.Caller(), ticket))
+        var ticket = await db.Tickets.AsNoTracking().VisibleTo(context.Caller()).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (ticket is null)
         {
             return TicketAccess.NotFound(id);
         }

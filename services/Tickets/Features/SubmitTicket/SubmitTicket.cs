@@ -4,6 +4,8 @@ using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Infrastructure;
+using System.Security.Cryptography;
+using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +22,9 @@ public static class SubmitTicket
         string? EnterpriseName,
         string? UnifiedSocialCreditCode,
         TicketPriority? Priority = null,
-        TicketChannel? Channel = null);
+        TicketChannel? Channel = null,
+        /// <summary>The calling government system's own number for this request; unique for that system.</summary>
+        string? ExternalReference = null);
 
     public sealed class Validator : AbstractValidator<Request>
     {
@@ -41,6 +45,8 @@ public static class SubmitTicket
                     }
                 })
                 .When(r => !string.IsNullOrWhiteSpace(r.UnifiedSocialCreditCode));
+            RuleFor(r => r.ExternalReference).MaximumLength(Domain.ExternalReference.MaxLength).Matches("^[A-Za-z0-9._:/-]+$")
+                .When(r => r.ExternalReference is not null).WithMessage("外部编号只能包含字母、数字和 . _ : / -");
         }
     }
 
@@ -50,7 +56,12 @@ public static class SubmitTicket
         .RequireAccess([TicketAccess.WriteScope], TicketAccess.Submitters)
         .WithName("SubmitTicket")
         .WithSummary("Submit an enterprise-service ticket")
-        .WithDescription("Files a problem for an enterprise. Answers 201 with the ticket and its Location; bad input answers 400 with field errors and writes nothing.");
+        .WithDescription("Files a problem for an enterprise. Answers 201 with the ticket, its Location and ETag; bad input answers 400 " +
+            "with field errors and writes nothing. With an Idempotency-Key header a retry answers the ticket the first request " +
+            "made (Idempotent-Replayed: true) and never creates a second one; the same key with a different body is 422. A " +
+            "government system's externalReference is unique for that system (a second ticket with it is 409).");
+
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     internal static async Task<Results<Created<TicketResponse>, ProblemHttpResult>> HandleAsync(
         Request request, HttpContext context, TicketsDbContext db, DeadlinePolicy deadlines, TimeProvider timeProvider,
@@ -63,18 +74,70 @@ public static class SubmitTicket
             return TypedResults.Problem(title: "只能为本企业提交诉求", statusCode: StatusCodes.Status403Forbidden,
                 detail: "An enterprise contact submits tickets for its own enterprise only.");
         }
-        var ticket = await db.InTransactionAsync(async ct =>
+        var idempotencyKey = context.Request.Headers[IdempotencyKeyHeader].ToString();
+        if (idempotencyKey.Length > IdempotencyRecord.KeyMaxLength)
         {
-            var now = timeProvider.GetUtcNow();
-            var number = await db.NextAsync(now, ct);
-            var submitted = Ticket.Submit(
-                number, request.Title!, request.Category!.Value, request.Description!, request.EnterpriseName!,
-                creditCode, request.Priority ?? TicketPriority.Normal, request.Channel ?? DefaultChannel(caller),
-                caller.AsTicketActor(TicketAccess.Submitters), deadlines, now);
-            db.Tickets.Add(submitted);
-            return submitted;
-        }, cancellationToken);
+            return FieldProblems.Unprocessable(IdempotencyKeyHeader, $"幂等键最长{IdempotencyRecord.KeyMaxLength}个字符", "The Idempotency-Key is too long.");
+        }
+        var requestHash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));
+        if (idempotencyKey.Length > 0 && await ReplayAsync(db, caller.Subject, idempotencyKey, requestHash, context, cancellationToken) is { } replayed)
+        {
+            return replayed;
+        }
+        var external = caller.IsSystem && request.ExternalReference is { } reference ? new ExternalReference(caller.Subject, reference) : null;
 
+        Ticket ticket;
+        try
+        {
+            ticket = await db.InTransactionAsync(async ct =>
+            {
+                var now = timeProvider.GetUtcNow();
+                var number = await db.NextAsync(now, ct);
+                var submitted = Ticket.Submit(
+                    number, request.Title!, request.Category!.Value, request.Description!, request.EnterpriseName!,
+                    creditCode, request.Priority ?? TicketPriority.Normal, request.Channel ?? DefaultChannel(caller), external,
+                    caller.AsTicketActor(TicketAccess.Submitters), deadlines, now);
+                db.Tickets.Add(submitted);
+                if (idempotencyKey.Length > 0)
+                {
+                    db.Add(new IdempotencyRecord
+                    {
+                        Caller = caller.Subject, Key = idempotencyKey, RequestHash = requestHash, TicketId = submitted.Id, CreatedAt = now,
+                    });
+                }
+                return submitted;
+            }, cancellationToken);
+        }
+        catch (DbUpdateException conflict) when (conflict.IsUniqueViolation() && idempotencyKey.Length > 0)
+        {
+            // A concurrent retry with the same key committed first: answer with its ticket.
+            db.ChangeTracker.Clear();
+            if (await ReplayAsync(db, caller.Subject, idempotencyKey, requestHash, context, cancellationToken) is { } replay)
+            {
+                return replay;
+            }
+            throw; // another unique rule (an external reference already used): 409
+        }
+
+        context.Response.Headers.ETag = TicketResponse.ETagOf(ticket);
+        return TypedResults.Created($"/api/tickets/{ticket.Id}", TicketResponse.From(ticket));
+    }
+
+    private static async Task<Results<Created<TicketResponse>, ProblemHttpResult>?> ReplayAsync(
+        TicketsDbContext db, string caller, string key, string requestHash, HttpContext context, CancellationToken cancellationToken)
+    {
+        var record = await db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+        if (record.RequestHash != requestHash)
+        {
+            return FieldProblems.Unprocessable(IdempotencyKeyHeader, "该幂等键已用于另一个请求",
+                "The Idempotency-Key was already used with a different request body.");
+        }
+        var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == record.TicketId, cancellationToken);
+        context.Response.Headers["Idempotent-Replayed"] = "true";
         context.Response.Headers.ETag = TicketResponse.ETagOf(ticket);
         return TypedResults.Created($"/api/tickets/{ticket.Id}", TicketResponse.From(ticket));
     }

@@ -98,8 +98,8 @@ public static class TicketWorkflow
                 TimeProvider timeProvider, CancellationToken cancellationToken) =>
             {
                 var caller = context.Caller();
-                var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-                if (ticket is null || !TicketAccess.MayUse(caller, ticket))
+                var ticket = await db.Tickets.VisibleTo(caller).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+                if (ticket is null)
                 {
                     return TicketAccess.NotFound(id);
                 }

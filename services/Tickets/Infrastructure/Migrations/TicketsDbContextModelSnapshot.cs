@@ -167,6 +167,10 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_contact_due");
 
+                    b.Property<DateTimeOffset>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_changed_at");
+
                     b.Property<Guid?>("LeadUnitId")
                         .HasColumnType("uuid")
                         .HasColumnName("lead_unit_id");
@@ -241,6 +245,12 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
 
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("submitted_by");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -269,8 +279,14 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                     b.HasIndex("SubmittedAt")
                         .HasDatabaseName("ix_tickets_submitted_at");
 
+                    b.HasIndex("SubmittedBy")
+                        .HasDatabaseName("ix_tickets_submitted_by");
+
                     b.HasIndex("UnifiedSocialCreditCode")
                         .HasDatabaseName("ix_tickets_unified_social_credit_code");
+
+                    b.HasIndex("LastChangedAt", "Id")
+                        .HasDatabaseName("ix_tickets_last_changed_at_id");
 
                     b.HasIndex("State", "ResolutionDue")
                         .HasDatabaseName("ix_tickets_state_resolution_due");
@@ -347,6 +363,38 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                     b.ToTable("ticket_timeline", (string)null);
                 });
 
+            modelBuilder.Entity("BrandPlatform.Tickets.Infrastructure.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("caller");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Caller", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("BrandPlatform.Tickets.Infrastructure.TicketNumberSequence", b =>
                 {
                     b.Property<int>("Year")
@@ -361,6 +409,42 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasName("pk_ticket_number_sequences");
 
                     b.ToTable("ticket_number_sequences", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.Ticket", b =>
+                {
+                    b.OwnsOne("BrandPlatform.Tickets.Domain.ExternalReference", "External", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Reference")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("external_reference");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("external_source");
+
+                            b1.HasKey("TicketId");
+
+                            b1.HasIndex("Source", "Reference")
+                                .IsUnique()
+                                .HasDatabaseName("ix_tickets_external_source_external_reference");
+
+                            b1.ToTable("tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId")
+                                .HasConstraintName("fk_tickets_tickets_id");
+                        });
+
+                    b.Navigation("External");
                 });
 
             modelBuilder.Entity("BrandPlatform.Tickets.Domain.TimelineEntry", b =>

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+using BrandPlatform.Platform.Security;
+using BrandPlatform.Tickets.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandPlatform.Tickets.Features.Synchronisation;
+
+/// <summary>
+/// What other government systems need to keep their own records in step: find a ticket by their own reference, and
+/// page through every ticket changed since a moment (keyset paging, stable under concurrent changes).
+/// </summary>
+public static class Synchronisation
+{
+    public const int MaxPageSize = 500;
+
+    public sealed record ChangesResponse(IReadOnlyList<TicketResponse> Items, string? Next);
+
+    public static RouteGroupBuilder MapSynchronisation(this RouteGroupBuilder tickets)
+    {
+        tickets.MapGet("/by-external-reference/{reference}", ByExternalReferenceAsync)
+            .RequireAccess([TicketAccess.ReadScope, TicketAccess.WriteScope], TicketAccess.Readers)
+            .WithName("GetTicketByExternalReference")
+            .WithSummary("The ticket a government system filed under its own reference (source = the calling system; staff name it with ?source=)");
+        tickets.MapGet("/changes", ChangesAsync)
+            .RequireAccess([TicketAccess.ReadScope, TicketAccess.WriteScope, TicketAccess.HandleScope], TicketAccess.Readers)
+            .WithName("ListTicketChanges")
+            .WithSummary("Tickets changed since a moment, oldest change first; follow 'next' until it is null");
+        return tickets;
+    }
+
+    internal static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> ByExternalReferenceAsync(
+        string reference, string? source, HttpContext context, TicketsDbContext db, CancellationToken cancellationToken)
+    {
+        var caller = context.Caller();
+        var from = caller.IsSystem ? caller.Subject : source ?? "";
+        var ticket = await db.Tickets.AsNoTracking().VisibleTo(caller)
+            .SingleOrDefaultAsync(t => t.External != null && t.External.Source == from && t.External.Reference == reference, cancellationToken);
+        if (ticket is null)
+        {
+            return TypedResults.Problem(title: "工单不存在", statusCode: StatusCodes.Status404NotFound,
+                detail: $"No ticket has the external reference {reference} from {from}.");
+        }
+        context.Response.Headers.ETag = TicketResponse.ETagOf(ticket);
+        return TypedResults.Ok(TicketResponse.From(ticket));
+    }
+
+    /// <param name="since">Changes after this moment (ISO 8601).</param>
+    /// <param name="after">The 'next' cursor of the previous page.</param>
+    internal static async Task<Results<Ok<ChangesResponse>, ValidationProblem>> ChangesAsync(
+        DateTimeOffset? since, string? after, int? limit, HttpContext context, TicketsDbContext db, CancellationToken cancellationToken)
+    {
+        var take = limit ?? 100;
+        if (take is < 1 or > MaxPageSize)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"每页1至{MaxPageSize}条"] }, title: "请求参数校验失败");
+        }
+        var query = db.Tickets.AsNoTracking().VisibleTo(context.Caller());
+        if (after is not null)
+        {
+            if (!Cursor.TryRead(after, out var changedAt, out var id))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["after"] = ["游标无效"] }, title: "请求参数校验失败");
+            }
+            query = query.Where(t => t.LastChangedAt > changedAt || (t.LastChangedAt == changedAt && t.Id.CompareTo(id) > 0));
+        }
+        else if (since is not null)
+        {
+            var from = since.Value.ToUniversalTime();
+            query = query.Where(t => t.LastChangedAt > from);
+        }
+        var page = await query.OrderBy(t => t.LastChangedAt).ThenBy(t => t.Id).Take(take + 1).ToListAsync(cancellationToken);
+        var items = page.Take(take).Select(TicketResponse.From).ToList();
+        var next = page.Count > take ? Cursor.Write(page[take - 1].LastChangedAt, page[take - 1].Id) : null;
+        return TypedResults.Ok(new ChangesResponse(items, next));
+    }
+
+    /// <summary>An opaque position: the last item's change time (microseconds, as stored) and id.</summary>
+    private static class Cursor
+    {
+        public static string Write(DateTimeOffset changedAt, Guid id) => Convert.ToBase64String(Encoding.UTF8.GetBytes(
+            string.Create(CultureInfo.InvariantCulture, $"{changedAt.UtcTicks}|{id:N}"))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        public static bool TryRead(string cursor, out DateTimeOffset changedAt, out Guid id)
+        {
+            changedAt = default;
+            id = default;
+            try
+            {
+                var padded = cursor.Replace('-', '+').Replace('_', '/');
+                padded = padded.PadRight(padded.Length + (4 - padded.Length % 4) % 4, '=');
+                var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split('|');
+                if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                    && Guid.TryParseExact(parts[1], "N", out id))
+                {
+                    changedAt = new DateTimeOffset(ticks, TimeSpan.Zero);
+                    return true;
+                }
+            }
+            catch (FormatException)
+            {
+            }
+            return false;
+        }
+    }
+}
