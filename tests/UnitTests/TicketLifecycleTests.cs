@@ -100,7 +100,7 @@ public sealed class TicketLifecycleTests
         {
             var refused = Should.Throw<RuleViolation>(() => apply(ticket));
             refused.Status.ShouldBe(409);
-            refused.Message.ShouldContain($"The ticket is {Ticket.Code(state)}");
+            refused.Message.ShouldContain($"The ticket is {state.ToCode()}");
             ticket.State.ShouldBe(state);
             ticket.Version.ShouldBe(version);
             ticket.Timeline.Count.ShouldBe(entries);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BrandPlatform.Contracts.Directory;
 using BrandPlatform.Platform.Domain;
 
@@ -57,7 +56,7 @@ public sealed class OrganisationUnit : Aggregate
         unit.Raise(new OrganisationUnitCreated
         {
             UnitId = unit.Id,
-            Kind = Code(kind),
+            Kind = kind.ToCode(),
             Name = name,
             ParentId = parent?.Id,
             ValidFrom = validFrom,
@@ -77,7 +76,7 @@ public sealed class OrganisationUnit : Aggregate
         CheckParent(Kind, parent, today);
         var from = ParentId;
         ParentId = parent.Id;
-        Raise(new OrganisationUnitMoved { UnitId = Id, Kind = Code(Kind), FromParentId = from, ToParentId = parent.Id, OccurredAt = now });
+        Raise(new OrganisationUnitMoved { UnitId = Id, Kind = Kind.ToCode(), FromParentId = from, ToParentId = parent.Id, OccurredAt = now });
     }
 
     /// <summary>Ends the unit from <paramref name="on"/>; refused while active sub-units or members remain.</summary>
@@ -90,7 +89,7 @@ public sealed class OrganisationUnit : Aggregate
                 "Move or deactivate the unit's members and sub-units before deactivating it.");
         }
         ValidTo = on;
-        Raise(new OrganisationUnitDeactivated { UnitId = Id, Kind = Code(Kind), ValidTo = on, OccurredAt = now });
+        Raise(new OrganisationUnitDeactivated { UnitId = Id, Kind = Kind.ToCode(), ValidTo = on, OccurredAt = now });
     }
 
     public void EnsureActive(DateOnly today)
@@ -101,8 +100,6 @@ public sealed class OrganisationUnit : Aggregate
         }
     }
 
-    /// <summary>The unit kind as it travels in events and JSON (camelCase).</summary>
-    public static string Code(UnitKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 
     /// <summary>Where each kind sits: branches and committee bodies under the organ committee, party groups under a branch.</summary>
     private static void CheckParent(UnitKind kind, OrganisationUnit? parent, DateOnly day)
@@ -123,7 +120,7 @@ public sealed class OrganisationUnit : Aggregate
         }
         if (parent is null || parent.Kind != expected)
         {
-            throw RuleViolation.Unprocessable("上级组织类型不正确", $"A {Code(kind)} belongs under a {Code(expected.Value)}.");
+            throw RuleViolation.Unprocessable("上级组织类型不正确", $"A {kind.ToCode()} belongs under a {expected.Value.ToCode()}.");
         }
         parent.EnsureActive(day);
     }

@@ -93,7 +93,7 @@ public sealed class Person : IdentityUser<Guid>, IEventSource
         memberships.Add(membership);
         Raise(unit.Kind == UnitKind.Branch
             ? new MemberJoinedBranch { PersonId = Id, BranchId = unit.Id, DisplayName = DisplayName, On = on, OccurredAt = now }
-            : new MemberJoinedUnit { PersonId = Id, UnitId = unit.Id, UnitKind = OrganisationUnit.Code(unit.Kind), DisplayName = DisplayName, On = on, OccurredAt = now });
+            : new MemberJoinedUnit { PersonId = Id, UnitId = unit.Id, UnitKind = unit.Kind.ToCode(), DisplayName = DisplayName, On = on, OccurredAt = now });
     }
 
     public void Leave(Guid unitId, DateOnly on, DateTimeOffset now)
@@ -130,7 +130,7 @@ public sealed class Person : IdentityUser<Guid>, IEventSource
         membership.End(on);
         Raise(membership.UnitKind == UnitKind.Branch
             ? new MemberLeftBranch { PersonId = Id, BranchId = membership.UnitId, On = on, OccurredAt = now }
-            : new MemberLeftUnit { PersonId = Id, UnitId = membership.UnitId, UnitKind = OrganisationUnit.Code(membership.UnitKind), On = on, OccurredAt = now });
+            : new MemberLeftUnit { PersonId = Id, UnitId = membership.UnitId, UnitKind = membership.UnitKind.ToCode(), On = on, OccurredAt = now });
     }
 
     private void Raise(Contracts.IntegrationEvent integrationEvent) => ((IEventSource)this).RaisedEvents.Add(integrationEvent);

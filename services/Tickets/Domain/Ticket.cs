@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BrandPlatform.Contracts.Tickets;
 using BrandPlatform.Platform.Domain;
 
@@ -103,7 +102,7 @@ public sealed class Ticket : Aggregate
             OccurredAt = now,
             EnterpriseName = ticket.EnterpriseName,
             UnifiedSocialCreditCode = unifiedSocialCreditCode,
-            Channel = Code(channel),
+            Channel = channel.ToCode(),
         }));
         return ticket;
     }
@@ -174,7 +173,7 @@ public sealed class Ticket : Aggregate
     {
         Move("confirm", [TicketState.Resolved], TicketState.Confirmed, actor, note, now);
         Satisfaction = satisfaction;
-        Raise(Stamp(new TicketConfirmed { OccurredAt = now, Satisfaction = Code(satisfaction) }));
+        Raise(Stamp(new TicketConfirmed { OccurredAt = now, Satisfaction = satisfaction.ToCode() }));
         if (satisfaction == Domain.Satisfaction.Dissatisfied)
         {
             Reopen("requester dissatisfied", actor, now);
@@ -237,7 +236,7 @@ public sealed class Ticket : Aggregate
         if (!allowedFrom.Contains(State))
         {
             throw new RuleViolation("工单当前状态不允许此操作",
-                $"The ticket is {Code(State)}; {action} is allowed only when it is {string.Join(" or ", allowedFrom.Select(s => Code(s)))}.");
+                $"The ticket is {State.ToCode()}; {action} is allowed only when it is {string.Join(" or ", allowedFrom.Select(s => s.ToCode()))}.");
         }
         timeline.Add(TimelineEntry.Record(Id, action, State, to, actor, note, now));
         State = to;
@@ -252,11 +251,11 @@ public sealed class Ticket : Aggregate
     {
         TicketId = Id,
         Number = Number.Value,
-        Category = Code(Category),
-        Priority = Code(Priority),
-        RequesterKind = Code(RequesterKind),
+        Category = Category.ToCode(),
+        Priority = Priority.ToCode(),
+        RequesterKind = RequesterKind.ToCode(),
         EnterpriseCode = UnifiedSocialCreditCode,
-        State = Code(State),
+        State = State.ToCode(),
         LeadUnitId = LeadUnitId,
         CoHandlingUnitIds = CoHandlingUnitIds,
         SubmittedAt = SubmittedAt,
@@ -267,8 +266,6 @@ public sealed class Ticket : Aggregate
         PausedWorkingTime = PausedWorkingTime,
     };
 
-    /// <summary>An enum value as it appears in JSON and events: camelCase of its name.</summary>
-    public static string Code<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 }
 
 public enum TicketState
