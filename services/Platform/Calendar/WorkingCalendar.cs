@@ -169,10 +169,5 @@ public sealed class WorkingCalendar
         return At(DateOnly.FromDateTime(local.DateTime), period.End);
     }
 
-    /// <summary>A China-time moment, as UTC (what the database stores and what callers compare).</summary>
-    private static DateTimeOffset At(DateOnly day, TimeOnly time)
-    {
-        var local = day.ToDateTime(time);
-        return new DateTimeOffset(local, ChinaCalendar.TimeZone.GetUtcOffset(local)).ToUniversalTime();
-    }
+    private static DateTimeOffset At(DateOnly day, TimeOnly time) => ChinaCalendar.At(day, time);
 }

@@ -7,6 +7,13 @@ public static class ChinaCalendar
 
     public static DateTimeOffset ToChinaTime(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
 
+    /// <summary>A moment of a China date and time, as UTC (what the database stores and what callers compare).</summary>
+    public static DateTimeOffset At(DateOnly day, TimeOnly time)
+    {
+        var local = day.ToDateTime(time);
+        return new DateTimeOffset(local, TimeZone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     /// <summary>The date it is in China now: memberships and validity dates are China dates.</summary>
     public static DateOnly Today(this TimeProvider timeProvider) => DateOnly.FromDateTime(timeProvider.GetUtcNow().ToChinaTime().DateTime);
 }

@@ -8,6 +8,7 @@ public static class ReportingApi
     {
         var reporting = app.MapGroup("/api/reporting").WithTags("Reporting");
         reporting.MapGetTicketSummary();
+        reporting.MapGetTicketFigures();
         return app;
     }
 }

@@ -19,7 +19,11 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             ticket.Property(t => t.TicketId).ValueGeneratedNever();
             ticket.Property(t => t.Number).HasMaxLength(20);
             ticket.Property(t => t.Category).HasMaxLength(32);
+            ticket.Property(t => t.Priority).HasMaxLength(32);
+            ticket.Property(t => t.State).HasMaxLength(32);
+            ticket.Property(t => t.Satisfaction).HasMaxLength(32);
             ticket.HasIndex(t => t.Category);
+            ticket.HasIndex(t => t.SubmittedAt);
         });
     }
 }

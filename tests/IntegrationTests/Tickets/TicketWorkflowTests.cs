@@ -14,7 +14,6 @@ namespace BrandPlatform.IntegrationTests.Tickets;
 /// </summary>
 public sealed class TicketWorkflowTests(TicketsFixture fixture) : IClassFixture<TicketsFixture>
 {
-    private const string EnterpriseCode = "91320100MA1X0ABC1F";
     private CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -26,15 +25,15 @@ public sealed class TicketWorkflowTests(TicketsFixture fixture) : IClassFixture<
         var taskForce = await HandlerUnitAsync();
         var coUnit = Guid.NewGuid();
 
-        var (id, etag) = await SubmitAsync(enterprise);
-        etag = await StepAsync(office, id, "accept", new { }, etag);
-        etag = await StepAsync(office, id, "assign", new { leadUnitId = taskForce, coHandlingUnitIds = new[] { coUnit } }, etag);
-        etag = await StepAsync(handler, id, "start", new { note = "已电话联系企业" }, etag);
-        etag = await StepAsync(handler, id, "pause", new { reason = "等待企业补充财务报表" }, etag);
-        etag = await StepAsync(handler, id, "resume", new { note = "材料已收到" }, etag);
-        etag = await StepAsync(handler, id, "respond", new { note = "已与两家银行对接" }, etag);
-        etag = await StepAsync(handler, id, "resolve", new { note = "银行已放款" }, etag);
-        await StepAsync(enterprise, id, "confirm", new { satisfaction = "satisfied" }, etag);
+        var (id, etag) = await TicketSteps.SubmitAsync(enterprise);
+        etag = await TicketSteps.StepAsync(office, id, "accept", new { }, etag);
+        etag = await TicketSteps.StepAsync(office, id, "assign", new { leadUnitId = taskForce, coHandlingUnitIds = new[] { coUnit } }, etag);
+        etag = await TicketSteps.StepAsync(handler, id, "start", new { note = "已电话联系企业" }, etag);
+        etag = await TicketSteps.StepAsync(handler, id, "pause", new { reason = "等待企业补充财务报表" }, etag);
+        etag = await TicketSteps.StepAsync(handler, id, "resume", new { note = "材料已收到" }, etag);
+        etag = await TicketSteps.StepAsync(handler, id, "respond", new { note = "已与两家银行对接" }, etag);
+        etag = await TicketSteps.StepAsync(handler, id, "resolve", new { note = "银行已放款" }, etag);
+        await TicketSteps.StepAsync(enterprise, id, "confirm", new { satisfaction = "satisfied" }, etag);
 
         var ticket = await enterprise.GetFromJsonAsync<JsonElement>($"/api/tickets/{id}", Cancel);
         ticket.GetProperty("state").GetString().ShouldBe("confirmed");
@@ -59,18 +58,18 @@ public sealed class TicketWorkflowTests(TicketsFixture fixture) : IClassFixture<
     {
         using var enterprise = await fixture.Identity.ClientForPersonAsync(fixture.Service, "enterprise");
         using var office = await fixture.Identity.ClientForPersonAsync(fixture.Service, "office");
-        var (id, etag) = await SubmitAsync(enterprise);
-        await StepAsync(office, id, "accept", new { }, etag);
+        var (id, etag) = await TicketSteps.SubmitAsync(enterprise);
+        await TicketSteps.StepAsync(office, id, "accept", new { }, etag);
 
-        using var stale = await SendStepAsync(office, id, "reject", new { reason = "重复提交" }, etag);
+        using var stale = await TicketSteps.SendStepAsync(office, id, "reject", new { reason = "重复提交" }, etag);
         stale.StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed);
         stale.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
 
-        using var illegal = await SendStepAsync(office, id, "reject", new { reason = "重复提交" }, ifMatch: null);
+        using var illegal = await TicketSteps.SendStepAsync(office, id, "reject", new { reason = "重复提交" }, ifMatch: null);
         illegal.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await illegal.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("detail").GetString()!.ShouldContain("The ticket is accepted");
 
-        using var noReason = await SendStepAsync(office, id, "pause", new { }, ifMatch: null);
+        using var noReason = await TicketSteps.SendStepAsync(office, id, "pause", new { }, ifMatch: null);
         noReason.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await noReason.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors").TryGetProperty("reason", out _).ShouldBeTrue();
         var state = await fixture.Service.QueryAsync(db => db.Tickets.Where(t => t.Id == id).Select(t => t.State).SingleAsync(Cancel));
@@ -83,16 +82,16 @@ public sealed class TicketWorkflowTests(TicketsFixture fixture) : IClassFixture<
         using var enterprise = await fixture.Identity.ClientForPersonAsync(fixture.Service, "enterprise");
         using var office = await fixture.Identity.ClientForPersonAsync(fixture.Service, "office");
         using var handler = await fixture.Identity.ClientForPersonAsync(fixture.Service, "handler");
-        var (id, etag) = await SubmitAsync(enterprise);
+        var (id, etag) = await TicketSteps.SubmitAsync(enterprise);
 
-        (await SendStepAsync(enterprise, id, "accept", new { }, etag)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await SendStepAsync(handler, id, "accept", new { }, etag)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await SendStepAsync(fixture.Client, id, "accept", new { }, etag)).StatusCode.ShouldBe(HttpStatusCode.Forbidden,
+        (await TicketSteps.SendStepAsync(enterprise, id, "accept", new { }, etag)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await TicketSteps.SendStepAsync(handler, id, "accept", new { }, etag)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await TicketSteps.SendStepAsync(fixture.Client, id, "accept", new { }, etag)).StatusCode.ShouldBe(HttpStatusCode.Forbidden,
             "a government system with tickets.write cannot take the office's steps");
 
-        etag = await StepAsync(office, id, "accept", new { }, etag);
-        await StepAsync(office, id, "assign", new { leadUnitId = Guid.NewGuid() }, etag);
-        using var otherUnit = await SendStepAsync(handler, id, "start", new { }, ifMatch: null);
+        etag = await TicketSteps.StepAsync(office, id, "accept", new { }, etag);
+        await TicketSteps.StepAsync(office, id, "assign", new { leadUnitId = Guid.NewGuid() }, etag);
+        using var otherUnit = await TicketSteps.SendStepAsync(handler, id, "start", new { }, ifMatch: null);
         otherUnit.StatusCode.ShouldBe(HttpStatusCode.NotFound, "the ticket went to another unit");
     }
 
@@ -100,36 +99,5 @@ public sealed class TicketWorkflowTests(TicketsFixture fixture) : IClassFixture<
     {
         var claims = IdentityHost.JwtPayload(await fixture.Identity.PersonTokenAsync("handler"));
         return Guid.Parse(AuthorizationCodeFlowTests.Strings(claims, "unit").Single());
-    }
-
-    private async Task<(Guid Id, string ETag)> SubmitAsync(HttpClient enterprise)
-    {
-        using var response = await enterprise.PostAsJsonAsync("/api/tickets", new
-        {
-            title = "流动资金贷款",
-            category = "financing",
-            description = "扩大生产需要流动资金。",
-            enterpriseName = "示范科技有限公司",
-            unifiedSocialCreditCode = EnterpriseCode,
-        }, Cancel);
-        response.StatusCode.ShouldBe(HttpStatusCode.Created);
-        return ((await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid(), response.Headers.ETag!.Tag);
-    }
-
-    private async Task<string> StepAsync(HttpClient client, Guid id, string step, object body, string etag)
-    {
-        using var response = await SendStepAsync(client, id, step, body, etag);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{step}: {await response.Content.ReadAsStringAsync(Cancel)}");
-        return response.Headers.ETag!.Tag;
-    }
-
-    private Task<HttpResponseMessage> SendStepAsync(HttpClient client, Guid id, string step, object body, string? ifMatch)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tickets/{id}/{step}") { Content = JsonContent.Create(body) };
-        if (ifMatch is not null)
-        {
-            request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue(ifMatch));
-        }
-        return client.SendAsync(request, Cancel);
     }
 }

@@ -1,20 +1,70 @@
+using BrandPlatform.Contracts.Tickets;
+
 namespace BrandPlatform.Reporting.Features.TicketFigures;
 
-/// <summary>Reporting's own copy of what it needs about one ticket, built from the tickets service's events.</summary>
+/// <summary>
+/// Reporting's own copy of what it needs about one ticket, built from the tickets service's events. Events of one
+/// ticket travel on different queues and may arrive in any order: each fills in its own facts, and the state follows
+/// the latest event.
+/// </summary>
 public sealed class TicketRecord
 {
     private TicketRecord() { }
 
-    public TicketRecord(Guid ticketId, string number, string category, DateTimeOffset submittedAt)
-    {
-        TicketId = ticketId;
-        Number = number;
-        Category = category;
-        SubmittedAt = submittedAt;
-    }
-
     public Guid TicketId { get; private set; }
     public string Number { get; private set; } = "";
     public string Category { get; private set; } = "";
+    public string Priority { get; private set; } = "";
+    public string State { get; private set; } = "";
+    public DateTimeOffset StateAt { get; private set; }
+    public Guid? LeadUnitId { get; private set; }
     public DateTimeOffset SubmittedAt { get; private set; }
+    public DateTimeOffset? AcceptanceDue { get; private set; }
+    public DateTimeOffset? AcceptedAt { get; private set; }
+    public DateTimeOffset? OriginalResolutionDue { get; private set; }
+    public DateTimeOffset? ResolvedAt { get; private set; }
+    public double? HandlingWorkingHours { get; private set; }
+    public string? Satisfaction { get; private set; }
+    public int ReopenCount { get; private set; }
+    public DateTimeOffset? LastReopenedAt { get; private set; }
+
+    public static TicketRecord For(TicketEvent integrationEvent) => new() { TicketId = integrationEvent.TicketId };
+
+    public void Apply(TicketEvent integrationEvent)
+    {
+        Number = integrationEvent.Number;
+        Category = integrationEvent.Category;
+        Priority = integrationEvent.Priority;
+        SubmittedAt = integrationEvent.SubmittedAt;
+        if (integrationEvent.OccurredAt >= StateAt)
+        {
+            State = integrationEvent.State;
+            StateAt = integrationEvent.OccurredAt;
+            LeadUnitId = integrationEvent.LeadUnitId;
+            AcceptanceDue = integrationEvent.AcceptanceDue;
+            OriginalResolutionDue = integrationEvent.OriginalResolutionDue;
+        }
+        switch (integrationEvent)
+        {
+            case TicketAccepted accepted:
+                AcceptedAt = accepted.AcceptedAt;
+                break;
+            // A reopened ticket is no longer resolved until it is resolved again (退回重办 undoes 办结).
+            case TicketResolved resolved when LastReopenedAt is null || resolved.ResolvedAt > LastReopenedAt:
+                ResolvedAt = resolved.ResolvedAt;
+                HandlingWorkingHours = resolved.HandlingWorkingHours;
+                break;
+            case TicketConfirmed confirmed:
+                Satisfaction = confirmed.Satisfaction;
+                break;
+            case TicketReopened reopened:
+                ReopenCount++;
+                LastReopenedAt = LastReopenedAt is { } last && last > reopened.OccurredAt ? last : reopened.OccurredAt;
+                if (ResolvedAt is not null && ResolvedAt <= reopened.OccurredAt)
+                {
+                    ResolvedAt = null;
+                }
+                break;
+        }
+    }
 }

@@ -118,17 +118,70 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("ticket_id");
 
+                    b.Property<DateTimeOffset?>("AcceptanceDue")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acceptance_due");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("category");
 
+                    b.Property<double?>("HandlingWorkingHours")
+                        .HasColumnType("double precision")
+                        .HasColumnName("handling_working_hours");
+
+                    b.Property<DateTimeOffset?>("LastReopenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_reopened_at");
+
+                    b.Property<Guid?>("LeadUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lead_unit_id");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("number");
+
+                    b.Property<DateTimeOffset?>("OriginalResolutionDue")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("original_resolution_due");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("priority");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("reopen_count");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("Satisfaction")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("satisfaction");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("StateAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("state_at");
 
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
@@ -139,6 +192,9 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
 
                     b.HasIndex("Category")
                         .HasDatabaseName("ix_ticket_records_category");
+
+                    b.HasIndex("SubmittedAt")
+                        .HasDatabaseName("ix_ticket_records_submitted_at");
 
                     b.ToTable("ticket_records", (string)null);
                 });
