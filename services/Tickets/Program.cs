@@ -3,6 +3,7 @@ using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Features;
+using BrandPlatform.Tickets.Features.Escalation;
 using BrandPlatform.Tickets.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,9 @@ builder.AddWorkingCalendar();
 builder.Services.AddSingleton(services => new DeadlinePolicy(
     services.GetRequiredService<WorkingCalendar>(),
     DeadlinePolicy.FromSettings(builder.Configuration.GetSection("Tickets:Deadlines").Get<Dictionary<string, Dictionary<string, string>>>())));
+builder.Services.Configure<EscalationPolicy>(builder.Configuration.GetSection("Tickets:Escalation"));
+builder.Services.AddScoped<EscalationRun>();
+builder.Services.AddHostedService<EscalationScheduler>();
 
 var app = builder.Build();
 app.UsePlatformService();

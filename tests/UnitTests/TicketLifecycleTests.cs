@@ -176,8 +176,8 @@ public sealed class TicketLifecycleTests
 
         ticket.State.ShouldBe(TicketState.Reopened);
         ticket.ReopenCount.ShouldBe(1);
-        Take(ticket).Select(e => e.GetType()).ShouldBe([typeof(TicketConfirmed), typeof(TicketReopened)]);
-        ticket.Timeline.Select(e => e.Action).ShouldBe(["submit", "accept", "assign", "start", "pause", "resume", "resolve", "confirm", "reopen"]);
+        Take(ticket).Select(e => e.GetType()).ShouldBe([typeof(TicketConfirmed), typeof(TicketReopened), typeof(TicketEscalated)]);
+        ticket.Timeline.Select(e => e.Action).ShouldBe(["submit", "accept", "assign", "start", "pause", "resume", "resolve", "confirm", "reopen", "urge"]);
     }
 
     [Fact]

@@ -82,3 +82,19 @@ public sealed record TicketWithdrawn : TicketEvent
 {
     public required string Reason { get; init; }
 }
+
+/// <summary>A reminder to the handling unit before the resolution deadline.</summary>
+[EventName("tickets.ticket-reminded.v1")]
+public sealed record TicketReminded : TicketEvent;
+
+/// <summary>
+/// A step of the escalation ladder: urge (催办, the working day after the deadline was missed), supervise (督办单 to the
+/// liaison leader) or publicise (通报), or urge after a dissatisfied confirmation.
+/// </summary>
+[EventName("tickets.ticket-escalated.v1")]
+public sealed record TicketEscalated : TicketEvent
+{
+    public required string Step { get; init; }
+    /// <summary>The liaison leader a supervision order (督办单) goes to.</summary>
+    public Guid? LeaderId { get; init; }
+}

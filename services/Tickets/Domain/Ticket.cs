@@ -59,6 +59,11 @@ public sealed class Ticket : Aggregate
     /// <summary>When anything last changed: other systems synchronise by it (changed-since).</summary>
     public DateTimeOffset LastChangedAt { get; private set; }
 
+    public EscalationLevel EscalationLevel { get; private set; }
+    public DateTimeOffset? LastEscalatedAt { get; private set; }
+    private readonly List<SupervisionOrder> supervisionOrders = [];
+    public IReadOnlyList<SupervisionOrder> SupervisionOrders => supervisionOrders;
+
     /// <summary>Grows with every change; the ETag callers send back in If-Match.</summary>
     public int Version { get; private set; }
 
@@ -176,7 +181,9 @@ public sealed class Ticket : Aggregate
         Raise(Stamp(new TicketConfirmed { OccurredAt = now, Satisfaction = satisfaction.ToCode() }));
         if (satisfaction == Domain.Satisfaction.Dissatisfied)
         {
+            // 退回重办, and the ticket is urged at once: the requester said the problem is not solved.
             Reopen("requester dissatisfied", actor, now);
+            Escalate(EscalationLevel.Urged, "urge", null, actor, now);
         }
         else
         {
@@ -230,6 +237,62 @@ public sealed class Ticket : Aggregate
         ClosedAt = now;
         Raise(Stamp(new TicketWithdrawn { OccurredAt = now, Reason = reason }));
     }
+
+    /// <summary>
+    /// One step of the ladder if one is due at <paramref name="now"/>, run by the scheduler: a reminder within the
+    /// reminder window before the deadline; 催办 from the working day after a missed deadline; 督办单 to the leader the
+    /// working day after 催办; 通报 a configured number of working days after 督办. Never outside working hours, never
+    /// while paused (the clock is stopped) or once resolved or closed. At most one step per call.
+    /// </summary>
+    public bool AdvanceEscalation(EscalationPolicy policy, DeadlinePolicy deadlines, Guid? leaderId, DateTimeOffset now)
+    {
+        var calendar = deadlines.Calendar;
+        if (ResolutionDue is not { } due || !calendar.IsWorkingTime(now)
+            || State is TicketState.Paused or TicketState.Resolved or TicketState.Confirmed or TicketState.Rejected or TicketState.Withdrawn)
+        {
+            return false;
+        }
+        var today = DateOnly.FromDateTime(now.ToChinaTime().DateTime);
+        var system = new TicketActor("escalation-scheduler", "督办提醒", null, null);
+        switch (EscalationLevel)
+        {
+            case EscalationLevel.None when now < due && calendar.WorkingTimeBetween(now, due) <= policy.ReminderWindow:
+                EscalationLevel = EscalationLevel.Reminded;
+                LastEscalatedAt = now;
+                Version++;
+                LastChangedAt = now;
+                timeline.Add(TimelineEntry.Record(Id, "remind", State, State, system, null, now));
+                Raise(Stamp(new TicketReminded { OccurredAt = now }));
+                return true;
+            case EscalationLevel.None or EscalationLevel.Reminded when today >= calendar.NextWorkingDay(ChinaDate(due)):
+                Escalate(EscalationLevel.Urged, "urge", null, system, now);
+                return true;
+            case EscalationLevel.Urged when today >= calendar.NextWorkingDay(ChinaDate(LastEscalatedAt!.Value)):
+                Escalate(EscalationLevel.Supervised, "supervise", leaderId, system, now);
+                return true;
+            case EscalationLevel.Supervised when today >= calendar.AddWorkingDays(ChinaDate(LastEscalatedAt!.Value), policy.PublicNoticeAfterDays):
+                Escalate(EscalationLevel.Publicised, "publicise", null, system, now);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void Escalate(EscalationLevel level, string step, Guid? leaderId, TicketActor actor, DateTimeOffset now)
+    {
+        EscalationLevel = level;
+        LastEscalatedAt = now;
+        Version++;
+        LastChangedAt = now;
+        if (level == EscalationLevel.Supervised)
+        {
+            supervisionOrders.Add(SupervisionOrder.Issue(Id, leaderId, now));
+        }
+        timeline.Add(TimelineEntry.Record(Id, step, State, State, actor, null, now));
+        Raise(Stamp(new TicketEscalated { OccurredAt = now, Step = step, LeaderId = leaderId }));
+    }
+
+    private static DateOnly ChinaDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToChinaTime().DateTime);
 
     private void Move(string action, TicketState[] allowedFrom, TicketState to, TicketActor actor, string? note, DateTimeOffset now)
     {

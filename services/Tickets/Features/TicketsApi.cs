@@ -1,4 +1,5 @@
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Tickets.Features.Escalation;
 using BrandPlatform.Tickets.Features.GetTicket;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Features.SubmitTicket;
@@ -18,6 +19,7 @@ public static class TicketsApi
         tickets.MapGetTimeline();
         tickets.MapTicketWorkflow();
         tickets.MapSynchronisation();
+        tickets.MapSupervisionOrders();
         return app;
     }
 }

@@ -47,6 +47,9 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             ticket.HasIndex(t => new { t.LastChangedAt, t.Id });
             ticket.Property(t => t.SubmittedBy).HasMaxLength(128);
             ticket.HasIndex(t => t.SubmittedBy);
+            ticket.Property(t => t.EscalationLevel).HasConversion<string>().HasMaxLength(32);
+            ticket.HasMany(t => t.SupervisionOrders).WithOne().HasForeignKey(o => o.TicketId);
+            ticket.Navigation(t => t.SupervisionOrders).HasField("supervisionOrders").UsePropertyAccessMode(PropertyAccessMode.Field);
             ticket.HasMany(t => t.Timeline).WithOne().HasForeignKey(e => e.TicketId);
             ticket.Navigation(t => t.Timeline).HasField("timeline").UsePropertyAccessMode(PropertyAccessMode.Field);
         });
@@ -62,6 +65,15 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             entry.Property(e => e.ActorRole).HasMaxLength(64);
             entry.Property(e => e.Note).HasMaxLength(Ticket.NoteMaxLength);
             entry.HasIndex(e => new { e.TicketId, e.Id });
+        });
+
+        modelBuilder.Entity<SupervisionOrder>(order =>
+        {
+            order.ToTable("supervision_orders");
+            order.Property(o => o.Id).ValueGeneratedNever();
+            order.Property(o => o.Instructions).HasMaxLength(SupervisionOrder.TextMaxLength);
+            order.Property(o => o.Answer).HasMaxLength(SupervisionOrder.TextMaxLength);
+            order.HasIndex(o => new { o.LeaderId, o.IssuedAt });
         });
 
         modelBuilder.Entity<IdempotencyRecord>(record =>

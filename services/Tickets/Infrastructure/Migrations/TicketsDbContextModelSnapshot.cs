@@ -112,6 +112,54 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.SupervisionOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<DateTimeOffset?>("InstructedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("instructed_at");
+
+                    b.Property<string>("Instructions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("instructions");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid?>("LeaderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leader_id");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_orders");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_supervision_orders_ticket_id");
+
+                    b.HasIndex("LeaderId", "IssuedAt")
+                        .HasDatabaseName("ix_supervision_orders_leader_id_issued_at");
+
+                    b.ToTable("supervision_orders", (string)null);
+                });
+
             modelBuilder.Entity("BrandPlatform.Tickets.Domain.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
@@ -159,6 +207,12 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("enterprise_name");
 
+                    b.Property<string>("EscalationLevel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("escalation_level");
+
                     b.Property<DateTimeOffset?>("FirstContactAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_contact_at");
@@ -170,6 +224,10 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("LastChangedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_changed_at");
+
+                    b.Property<DateTimeOffset?>("LastEscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_escalated_at");
 
                     b.Property<Guid?>("LeadUnitId")
                         .HasColumnType("uuid")
@@ -411,6 +469,16 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                     b.ToTable("ticket_number_sequences", (string)null);
                 });
 
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.SupervisionOrder", b =>
+                {
+                    b.HasOne("BrandPlatform.Tickets.Domain.Ticket", null)
+                        .WithMany("SupervisionOrders")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_orders_tickets_ticket_id");
+                });
+
             modelBuilder.Entity("BrandPlatform.Tickets.Domain.Ticket", b =>
                 {
                     b.OwnsOne("BrandPlatform.Tickets.Domain.ExternalReference", "External", b1 =>
@@ -459,6 +527,8 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
 
             modelBuilder.Entity("BrandPlatform.Tickets.Domain.Ticket", b =>
                 {
+                    b.Navigation("SupervisionOrders");
+
                     b.Navigation("Timeline");
                 });
 #pragma warning restore 612, 618

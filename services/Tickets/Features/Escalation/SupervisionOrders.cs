@@ -1,0 +1,89 @@
+using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Security;
+using BrandPlatform.Tickets.Domain;
+using BrandPlatform.Tickets.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandPlatform.Tickets.Features.Escalation;
+
+/// <summary>
+/// 督办单: a liaison leader's escalation inbox, the leader's instructions and the handling unit's answer, each recorded.
+/// </summary>
+public static class SupervisionOrders
+{
+    public sealed record OrderResponse(
+        Guid Id, Guid TicketId, string TicketNumber, string TicketTitle, Guid? LeaderId, DateTimeOffset IssuedAt,
+        string? Instructions, DateTimeOffset? InstructedAt, string? Answer, DateTimeOffset? AnsweredAt);
+
+    public sealed record TextRequest(string? Text);
+
+    public sealed class TextValidator : AbstractValidator<TextRequest>
+    {
+        public TextValidator() => RuleFor(r => r.Text).NotEmpty().MaximumLength(SupervisionOrder.TextMaxLength);
+    }
+
+    private static readonly string[] InboxReaders = [PlatformRoles.LiaisonLeader, PlatformRoles.OfficeStaff, PlatformRoles.Administrator];
+
+    public static RouteGroupBuilder MapSupervisionOrders(this RouteGroupBuilder tickets)
+    {
+        tickets.MapGet("/supervision-orders", InboxAsync)
+            .RequireAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], InboxReaders)
+            .WithName("ListSupervisionOrders")
+            .WithSummary("督办单 inbox: a leader's own orders (and those without a linked leader); the office sees all");
+        tickets.MapPost("/supervision-orders/{orderId:guid}/instructions", (Guid orderId, TextRequest request, HttpContext context,
+                TicketsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+                RecordAsync(orderId, context, db, cancellationToken, order => order.Instruct(request.Text!, clock.GetUtcNow())))
+            .Validate<TextRequest>()
+            .RequireAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], PlatformRoles.LiaisonLeader)
+            .WithName("InstructSupervisionOrder")
+            .WithSummary("The leader's instructions (批示) on a supervision order");
+        tickets.MapPost("/supervision-orders/{orderId:guid}/answer", (Guid orderId, TextRequest request, HttpContext context,
+                TicketsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+                RecordAsync(orderId, context, db, cancellationToken, order => order.AnswerWith(request.Text!, clock.GetUtcNow())))
+            .Validate<TextRequest>()
+            .RequireAccess([TicketAccess.HandleScope], TicketAccess.Handlers)
+            .WithName("AnswerSupervisionOrder")
+            .WithSummary("The handling unit's answer to a supervision order");
+        return tickets;
+    }
+
+    internal static async Task<Ok<List<OrderResponse>>> InboxAsync(HttpContext context, TicketsDbContext db, CancellationToken cancellationToken)
+    {
+        var caller = context.Caller();
+        var orders = db.Set<SupervisionOrder>().AsNoTracking();
+        if (!caller.IsInAnyRole([PlatformRoles.OfficeStaff, PlatformRoles.Administrator]))
+        {
+            var me = caller.UserId;
+            orders = orders.Where(o => o.LeaderId == null || o.LeaderId == me);
+        }
+        return TypedResults.Ok(await ResponsesAsync(db, orders.OrderByDescending(o => o.IssuedAt).Take(500), cancellationToken));
+    }
+
+    private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> RecordAsync(
+        Guid orderId, HttpContext context, TicketsDbContext db, CancellationToken cancellationToken, Action<SupervisionOrder> record)
+    {
+        var caller = context.Caller();
+        var order = await db.Set<SupervisionOrder>().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        var visible = order is not null && await db.Tickets.VisibleTo(caller).AnyAsync(t => t.Id == order.TicketId, cancellationToken)
+            && (!caller.Roles.Contains(PlatformRoles.LiaisonLeader) || order.LeaderId is null || order.LeaderId == caller.UserId
+                || caller.IsInAnyRole(TicketAccess.Dispatchers));
+        if (!visible)
+        {
+            return TypedResults.Problem(title: "督办单不存在", detail: $"No supervision order has id {orderId}.", statusCode: StatusCodes.Status404NotFound);
+        }
+        record(order!);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok((await ResponsesAsync(db, db.Set<SupervisionOrder>().AsNoTracking().Where(o => o.Id == orderId), cancellationToken)).Single());
+    }
+
+    private static async Task<List<OrderResponse>> ResponsesAsync(TicketsDbContext db, IQueryable<SupervisionOrder> orders, CancellationToken cancellationToken)
+    {
+        var rows = await (from order in orders
+                          join ticket in db.Tickets on order.TicketId equals ticket.Id
+                          select new { Order = order, ticket.Number, ticket.Title }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new OrderResponse(r.Order.Id, r.Order.TicketId, r.Number.Value, r.Title, r.Order.LeaderId, r.Order.IssuedAt,
+            r.Order.Instructions, r.Order.InstructedAt, r.Order.Answer, r.Order.AnsweredAt))];
+    }
+}
