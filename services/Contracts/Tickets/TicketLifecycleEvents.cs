@@ -98,3 +98,13 @@ public sealed record TicketEscalated : TicketEvent
     /// <summary>The liaison leader a supervision order (督办单) goes to.</summary>
     public Guid? LeaderId { get; init; }
 }
+
+/// <summary>
+/// The office approved an extension: <see cref="TicketEvent.ResolutionDue"/> is the new deadline, while
+/// <see cref="TicketEvent.OriginalResolutionDue"/> stays for on-time statistics. The requester is told.
+/// </summary>
+[EventName("tickets.ticket-extended.v1")]
+public sealed record TicketExtended : TicketEvent
+{
+    public required string Reason { get; init; }
+}

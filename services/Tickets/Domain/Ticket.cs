@@ -59,6 +59,11 @@ public sealed class Ticket : Aggregate
     /// <summary>When anything last changed: other systems synchronise by it (changed-since).</summary>
     public DateTimeOffset LastChangedAt { get; private set; }
 
+    public DateTimeOffset? AssignedAt { get; private set; }
+    /// <summary>An assignment objection awaiting the office's decision (the same working day).</summary>
+    public PendingObjection? Objection { get; private set; }
+    /// <summary>An extension request awaiting the office's decision.</summary>
+    public PendingExtension? Extension { get; private set; }
     public EscalationLevel EscalationLevel { get; private set; }
     public DateTimeOffset? LastEscalatedAt { get; private set; }
     private readonly List<SupervisionOrder> supervisionOrders = [];
@@ -139,6 +144,8 @@ public sealed class Ticket : Aggregate
             throw RuleViolation.Unprocessable("主办单位不能同时为协办单位", "The lead unit cannot also be a co-handling unit.");
         }
         Move("assign", [TicketState.Accepted, TicketState.Assigned, TicketState.Reopened], TicketState.Assigned, actor, null, now);
+        AssignedAt = now;
+        Objection = null;
         LeadUnitId = leadUnitId;
         CoHandlingUnitIds = [.. coHandlingUnitIds.Distinct()];
         Raise(Stamp(new TicketAssigned { OccurredAt = now }));
@@ -239,6 +246,95 @@ public sealed class Ticket : Aggregate
     }
 
     /// <summary>
+    /// 交办异议: the assigned lead unit says the ticket is not theirs, within one working day of the assignment and
+    /// before it starts handling. The office decides by the close of the same working day.
+    /// </summary>
+    public void ObjectToAssignment(string reason, TicketActor actor, DeadlinePolicy deadlines, DateTimeOffset now)
+    {
+        if (State != TicketState.Assigned || Objection is not null)
+        {
+            throw new RuleViolation("工单当前状态不允许此操作",
+                $"The ticket is {State.ToCode()}{(Objection is null ? "" : " with an objection pending")}; an objection needs an assigned ticket without one.");
+        }
+        if (now > deadlines.Calendar.DeadlineInWorkingDays(AssignedAt!.Value, 1))
+        {
+            throw new RuleViolation("异议期已过", "An assignment objection is raised within one working day of the assignment.");
+        }
+        Objection = new PendingObjection(reason, now, actor.Name, deadlines.Calendar.CloseOf(ChinaDate(deadlines.Calendar.NextWorkingMoment(now))));
+        Touch("object", actor, reason, now);
+    }
+
+    /// <summary>The office upholds the objection (and assigns another lead unit) or dismisses it.</summary>
+    public void DecideObjection(bool uphold, Guid? newLeadUnitId, string? note, TicketActor actor, DateTimeOffset now)
+    {
+        if (Objection is null)
+        {
+            throw new RuleViolation("没有待处理的交办异议", $"The ticket is {State.ToCode()} and has no objection pending.");
+        }
+        if (uphold && newLeadUnitId is null)
+        {
+            throw RuleViolation.Unprocessable("请指定新的主办单位", "Upholding an objection names the new lead unit.");
+        }
+        Touch(uphold ? "objection-upheld" : "objection-dismissed", actor, note, now);
+        Objection = null;
+        if (uphold)
+        {
+            Assign(newLeadUnitId!.Value, [.. CoHandlingUnitIds.Where(u => u != newLeadUnitId)], actor, now);
+        }
+    }
+
+    /// <summary>
+    /// 延期申请 by the handling unit at least one working day before the resolution deadline; the office decides.
+    /// </summary>
+    public void RequestExtension(DateTimeOffset requestedDue, string reason, TicketActor actor, DeadlinePolicy deadlines, DateTimeOffset now)
+    {
+        if (State is not (TicketState.Assigned or TicketState.InProgress or TicketState.Responded) || Extension is not null)
+        {
+            throw new RuleViolation("工单当前状态不允许此操作",
+                $"The ticket is {State.ToCode()}{(Extension is null ? "" : " with an extension request pending")}; extensions are requested while it is handled.");
+        }
+        var due = ResolutionDue!.Value;
+        if (deadlines.Calendar.NextWorkingDay(ChinaDate(now)) > ChinaDate(due))
+        {
+            throw new RuleViolation("延期申请应在期限前至少一个工作日提出", "An extension is requested at least one working day before the deadline.");
+        }
+        if (requestedDue <= due)
+        {
+            throw RuleViolation.Unprocessable("延期后的期限应晚于现期限", "The requested deadline must be later than the current one.");
+        }
+        Extension = new PendingExtension(requestedDue, reason, now, actor.Name);
+        Touch("request-extension", actor, reason, now);
+    }
+
+    /// <summary>The office approves (the deadline moves; the original stays for statistics) or refuses.</summary>
+    public void DecideExtension(bool approve, string? note, TicketActor actor, DateTimeOffset now)
+    {
+        if (Extension is not { } request)
+        {
+            throw new RuleViolation("没有待审批的延期申请", $"The ticket is {State.ToCode()} and has no extension request pending.");
+        }
+        Touch(approve ? "extension-approved" : "extension-refused", actor, note, now);
+        Extension = null;
+        if (approve)
+        {
+            ResolutionDue = request.RequestedDue;
+            if (EscalationLevel == EscalationLevel.Reminded)
+            {
+                EscalationLevel = EscalationLevel.None;
+            }
+            Raise(Stamp(new TicketExtended { OccurredAt = now, Reason = request.Reason }));
+        }
+    }
+
+    /// <summary>A change that keeps the state: recorded in the timeline, versioned.</summary>
+    private void Touch(string action, TicketActor actor, string? note, DateTimeOffset now)
+    {
+        timeline.Add(TimelineEntry.Record(Id, action, State, State, actor, note, now));
+        Version++;
+        LastChangedAt = now;
+    }
+
+    /// <summary>
     /// One step of the ladder if one is due at <paramref name="now"/>, run by the scheduler: a reminder within the
     /// reminder window before the deadline; 催办 from the working day after a missed deadline; 督办单 to the leader the
     /// working day after 催办; 通报 a configured number of working days after 督办. Never outside working hours, never
@@ -259,9 +355,7 @@ public sealed class Ticket : Aggregate
             case EscalationLevel.None when now < due && calendar.WorkingTimeBetween(now, due) <= policy.ReminderWindow:
                 EscalationLevel = EscalationLevel.Reminded;
                 LastEscalatedAt = now;
-                Version++;
-                LastChangedAt = now;
-                timeline.Add(TimelineEntry.Record(Id, "remind", State, State, system, null, now));
+                Touch("remind", system, null, now);
                 Raise(Stamp(new TicketReminded { OccurredAt = now }));
                 return true;
             case EscalationLevel.None or EscalationLevel.Reminded when today >= calendar.NextWorkingDay(ChinaDate(due)):
@@ -282,13 +376,11 @@ public sealed class Ticket : Aggregate
     {
         EscalationLevel = level;
         LastEscalatedAt = now;
-        Version++;
-        LastChangedAt = now;
         if (level == EscalationLevel.Supervised)
         {
             supervisionOrders.Add(SupervisionOrder.Issue(Id, leaderId, now));
         }
-        timeline.Add(TimelineEntry.Record(Id, step, State, State, actor, null, now));
+        Touch(step, actor, null, now);
         Raise(Stamp(new TicketEscalated { OccurredAt = now, Step = step, LeaderId = leaderId }));
     }
 
@@ -383,6 +475,12 @@ public enum TicketCategory
     Project,
     Other,
 }
+
+/// <summary>An assignment objection waiting for the office; <see cref="DecisionDue"/> is the close of that working day.</summary>
+public sealed record PendingObjection(string Reason, DateTimeOffset RaisedAt, string RaisedBy, DateTimeOffset DecisionDue);
+
+/// <summary>An extension request waiting for the office.</summary>
+public sealed record PendingExtension(DateTimeOffset RequestedDue, string Reason, DateTimeOffset RequestedAt, string RequestedBy);
 
 /// <summary>A reference in another system: the source (that system's client id) and its own number there.</summary>
 public sealed record ExternalReference(string Source, string Reference)

@@ -25,6 +25,9 @@ public sealed record TicketResponse(
     DateTimeOffset? ClosedAt,
     Satisfaction? Satisfaction,
     double PausedWorkingHours,
+    EscalationLevel EscalationLevel,
+    PendingObjection? Objection,
+    PendingExtension? Extension,
     int Version)
 {
     public sealed record Clocks(
@@ -37,7 +40,7 @@ public sealed record TicketResponse(
         ticket.LeadUnitId, ticket.CoHandlingUnitIds, ticket.SubmittedAt,
         new Clocks(ticket.AcceptanceDue, ticket.FirstContactDue, ticket.StageReplyDue, ticket.ResolutionDue, ticket.OriginalResolutionDue),
         ticket.AcceptedAt, ticket.FirstContactAt, ticket.RespondedAt, ticket.ResolvedAt, ticket.ClosedAt, ticket.Satisfaction,
-        Math.Round(ticket.PausedWorkingTime.TotalHours, 2), ticket.Version);
+        Math.Round(ticket.PausedWorkingTime.TotalHours, 2), ticket.EscalationLevel, ticket.Objection, ticket.Extension, ticket.Version);
 
     /// <summary>The entity tag of a ticket's current version, for If-Match.</summary>
     public static string ETagOf(Ticket ticket) => $"\"{ticket.Version}\"";

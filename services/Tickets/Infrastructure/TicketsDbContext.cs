@@ -45,6 +45,20 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
                 external.HasIndex(e => new { e.Source, e.Reference }).IsUnique();
             });
             ticket.HasIndex(t => new { t.LastChangedAt, t.Id });
+            ticket.OwnsOne(t => t.Objection, objection =>
+            {
+                objection.Property(o => o.Reason).HasColumnName("objection_reason").HasMaxLength(Ticket.NoteMaxLength);
+                objection.Property(o => o.RaisedAt).HasColumnName("objection_raised_at");
+                objection.Property(o => o.RaisedBy).HasColumnName("objection_raised_by").HasMaxLength(100);
+                objection.Property(o => o.DecisionDue).HasColumnName("objection_decision_due");
+            });
+            ticket.OwnsOne(t => t.Extension, extension =>
+            {
+                extension.Property(e => e.RequestedDue).HasColumnName("extension_requested_due");
+                extension.Property(e => e.Reason).HasColumnName("extension_reason").HasMaxLength(Ticket.NoteMaxLength);
+                extension.Property(e => e.RequestedAt).HasColumnName("extension_requested_at");
+                extension.Property(e => e.RequestedBy).HasColumnName("extension_requested_by").HasMaxLength(100);
+            });
             ticket.Property(t => t.SubmittedBy).HasMaxLength(128);
             ticket.HasIndex(t => t.SubmittedBy);
             ticket.Property(t => t.EscalationLevel).HasConversion<string>().HasMaxLength(32);

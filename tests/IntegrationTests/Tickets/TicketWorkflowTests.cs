@@ -95,6 +95,37 @@ public sealed class TicketWorkflowTests(TicketsFixture fixture) : IClassFixture<
         otherUnit.StatusCode.ShouldBe(HttpStatusCode.NotFound, "the ticket went to another unit");
     }
 
+    [Fact]
+    public async Task The_lead_unit_objects_and_asks_for_more_time_and_the_office_decides()
+    {
+        using var enterprise = await fixture.Identity.ClientForPersonAsync(fixture.Service, "enterprise");
+        using var office = await fixture.Identity.ClientForPersonAsync(fixture.Service, "office");
+        using var handler = await fixture.Identity.ClientForPersonAsync(fixture.Service, "handler");
+        var taskForce = await HandlerUnitAsync();
+        var (id, _) = await TicketSteps.SubmitAsync(enterprise, "交办异议与延期");
+        await TicketSteps.StepAsync(office, id, "accept", new { });
+        await TicketSteps.StepAsync(office, id, "assign", new { leadUnitId = Guid.NewGuid() });
+
+        // The first unit objects (the office acts for it here), the office gives the ticket to the handler's task force.
+        await TicketSteps.StepAsync(office, id, "objection", new { reason = "不属于本单位职责" });
+        await TicketSteps.StepAsync(office, id, "objection-decision", new { uphold = true, leadUnitId = taskForce, note = "改由招商服务专班主办" });
+        await TicketSteps.StepAsync(handler, id, "start", new { note = "已联系企业" });
+
+        var before = await handler.GetFromJsonAsync<JsonElement>($"/api/tickets/{id}", Cancel);
+        var due = before.GetProperty("deadlines").GetProperty("resolution").GetDateTimeOffset();
+        await TicketSteps.StepAsync(handler, id, "extension-request", new { requestedDue = due.AddDays(7), reason = "需等待市级部门批复" });
+        using var missingDecision = await TicketSteps.SendStepAsync(office, id, "extension-decision", new { note = "?" }, ifMatch: null);
+        missingDecision.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        await TicketSteps.StepAsync(office, id, "extension-decision", new { approve = true, note = "同意，已告知企业" });
+
+        var after = await handler.GetFromJsonAsync<JsonElement>($"/api/tickets/{id}", Cancel);
+        after.GetProperty("deadlines").GetProperty("resolution").GetDateTimeOffset().ShouldBe(due.AddDays(7));
+        after.GetProperty("deadlines").GetProperty("originalResolution").GetDateTimeOffset().ShouldBe(due);
+        after.GetProperty("leadUnitId").GetGuid().ShouldBe(taskForce);
+        var outbox = await fixture.Service.QueryAsync(db => db.Set<OutboxMessage>().Where(m => m.EventName == "tickets.ticket-extended.v1").ToListAsync(Cancel));
+        outbox.ShouldContain(m => m.Payload.Contains(id.ToString()));
+    }
+
     private async Task<Guid> HandlerUnitAsync()
     {
         var claims = IdentityHost.JwtPayload(await fixture.Identity.PersonTokenAsync("handler"));

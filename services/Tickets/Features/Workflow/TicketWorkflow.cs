@@ -23,6 +23,40 @@ public static class TicketWorkflow
 
     public sealed record ConfirmRequest(Satisfaction? Satisfaction, string? Note);
 
+    public sealed record ObjectionDecisionRequest(bool? Uphold, Guid? LeadUnitId, string? Note);
+
+    public sealed record ExtensionRequest(DateTimeOffset? RequestedDue, string? Reason);
+
+    public sealed record ExtensionDecisionRequest(bool? Approve, string? Note);
+
+    public sealed class ObjectionDecisionValidator : AbstractValidator<ObjectionDecisionRequest>
+    {
+        public ObjectionDecisionValidator()
+        {
+            RuleFor(r => r.Uphold).NotNull();
+            RuleFor(r => r.LeadUnitId).NotEmpty().When(r => r.Uphold == true).WithMessage("支持异议时须指定新的主办单位");
+            RuleFor(r => r.Note).MaximumLength(Ticket.NoteMaxLength);
+        }
+    }
+
+    public sealed class ExtensionValidator : AbstractValidator<ExtensionRequest>
+    {
+        public ExtensionValidator()
+        {
+            RuleFor(r => r.RequestedDue).NotNull();
+            RuleFor(r => r.Reason).NotEmpty().MaximumLength(Ticket.NoteMaxLength);
+        }
+    }
+
+    public sealed class ExtensionDecisionValidator : AbstractValidator<ExtensionDecisionRequest>
+    {
+        public ExtensionDecisionValidator()
+        {
+            RuleFor(r => r.Approve).NotNull();
+            RuleFor(r => r.Note).MaximumLength(Ticket.NoteMaxLength);
+        }
+    }
+
     public sealed class NoteValidator : AbstractValidator<NoteRequest>
     {
         public NoteValidator() => RuleFor(r => r.Note).MaximumLength(Ticket.NoteMaxLength);
@@ -78,6 +112,14 @@ public static class TicketWorkflow
             (t, r, s) => t.Pause(r.Reason!, s.Actor, s.Now));
         tickets.MapStep<NoteRequest>("resume", "Resume when the material arrives (deadlines move by the paused working time)", handle, TicketAccess.Handlers,
             (t, r, s) => t.Resume(r.Note, s.Actor, s.Deadlines, s.Now));
+        tickets.MapStep<ReasonRequest>("objection", "交办异议 The lead unit objects within one working day of the assignment", handle, TicketAccess.Handlers,
+            (t, r, s) => t.ObjectToAssignment(r.Reason!, s.Actor, s.Deadlines, s.Now));
+        tickets.MapStep<ObjectionDecisionRequest>("objection-decision", "The office upholds (naming the new lead unit) or dismisses an objection", handle, TicketAccess.Dispatchers,
+            (t, r, s) => t.DecideObjection(r.Uphold!.Value, r.LeadUnitId, r.Note, s.Actor, s.Now));
+        tickets.MapStep<ExtensionRequest>("extension-request", "延期申请 at least one working day before the deadline", handle, TicketAccess.Handlers,
+            (t, r, s) => t.RequestExtension(r.RequestedDue!.Value.ToUniversalTime(), r.Reason!, s.Actor, s.Deadlines, s.Now));
+        tickets.MapStep<ExtensionDecisionRequest>("extension-decision", "The office approves (the original deadline stays for statistics) or refuses", handle, TicketAccess.Dispatchers,
+            (t, r, s) => t.DecideExtension(r.Approve!.Value, r.Note, s.Actor, s.Now));
         tickets.MapStep<ReasonRequest>("reopen", "退回重办 Reopen a resolved or confirmed ticket", handle, TicketAccess.Dispatchers,
             (t, r, s) => t.Reopen(r.Reason!, s.Actor, s.Now));
         tickets.MapStep<ConfirmRequest>("confirm", "企业确认 The requester confirms and rates; dissatisfied reopens", [TicketAccess.WriteScope], TicketAccess.Requesters,

@@ -174,6 +174,10 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("accepted_at");
 
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -512,7 +516,81 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                                 .HasConstraintName("fk_tickets_tickets_id");
                         });
 
+                    b.OwnsOne("BrandPlatform.Tickets.Domain.PendingExtension", "Extension", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("extension_reason");
+
+                            b1.Property<DateTimeOffset>("RequestedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("extension_requested_at");
+
+                            b1.Property<string>("RequestedBy")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("extension_requested_by");
+
+                            b1.Property<DateTimeOffset>("RequestedDue")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("extension_requested_due");
+
+                            b1.HasKey("TicketId");
+
+                            b1.ToTable("tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId")
+                                .HasConstraintName("fk_tickets_tickets_id");
+                        });
+
+                    b.OwnsOne("BrandPlatform.Tickets.Domain.PendingObjection", "Objection", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTimeOffset>("DecisionDue")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("objection_decision_due");
+
+                            b1.Property<DateTimeOffset>("RaisedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("objection_raised_at");
+
+                            b1.Property<string>("RaisedBy")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("objection_raised_by");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("objection_reason");
+
+                            b1.HasKey("TicketId");
+
+                            b1.ToTable("tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId")
+                                .HasConstraintName("fk_tickets_tickets_id");
+                        });
+
+                    b.Navigation("Extension");
+
                     b.Navigation("External");
+
+                    b.Navigation("Objection");
                 });
 
             modelBuilder.Entity("BrandPlatform.Tickets.Domain.TimelineEntry", b =>
