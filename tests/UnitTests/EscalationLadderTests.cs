@@ -4,6 +4,8 @@ using BrandPlatform.Platform.Domain;
 using BrandPlatform.Tickets.Domain;
 using Shouldly;
 
+using static BrandPlatform.UnitTests.TestCalendar;
+
 namespace BrandPlatform.UnitTests;
 
 /// <summary>
@@ -12,12 +14,11 @@ namespace BrandPlatform.UnitTests;
 /// </summary>
 public sealed class EscalationLadderTests
 {
-    private static readonly DeadlinePolicy Deadlines = new(new WorkingCalendar(CalendarRegistration.LoadYears(null)));
+    private static readonly DeadlinePolicy Deadlines = TestCalendar.Deadlines;
     private static readonly EscalationPolicy Policy = new() { ReminderBefore = "4h", PublicNoticeAfterDays = 2 };
     private static readonly Guid Leader = Guid.NewGuid();
     private static readonly TicketActor Office = new("office-1", "办公室", "OfficeStaff", null);
 
-    private static DateTimeOffset China(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.FromHours(8));
 
     private static Ticket AcceptedAt(DateTimeOffset at)
     {

@@ -4,16 +4,17 @@ using BrandPlatform.Platform.Domain;
 using BrandPlatform.Tickets.Domain;
 using Shouldly;
 
+using static BrandPlatform.UnitTests.TestCalendar;
+
 namespace BrandPlatform.UnitTests;
 
 /// <summary>Assignment objections within one working day, and extensions requested a working day ahead.</summary>
 public sealed class ObjectionAndExtensionTests
 {
-    private static readonly DeadlinePolicy Deadlines = new(new WorkingCalendar(CalendarRegistration.LoadYears(null)));
+    private static readonly DeadlinePolicy Deadlines = TestCalendar.Deadlines;
     private static readonly TicketActor Office = new("office-1", "办公室", "OfficeStaff", null);
     private static readonly TicketActor Handler = new("handler-1", "经办人", "TaskForceHandler", null);
 
-    private static DateTimeOffset China(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.FromHours(8));
 
     private static Ticket AssignedOn(DateTimeOffset at, Guid unit)
     {

@@ -5,17 +5,18 @@ using BrandPlatform.Platform.Domain;
 using BrandPlatform.Tickets.Domain;
 using Shouldly;
 
+using static BrandPlatform.UnitTests.TestCalendar;
+
 namespace BrandPlatform.UnitTests;
 
 /// <summary>The closed loop as the entity enforces it: every legal step, every illegal one, and the clocks.</summary>
 public sealed class TicketLifecycleTests
 {
-    private static readonly DeadlinePolicy Deadlines = new(new WorkingCalendar(CalendarRegistration.LoadYears(null)));
+    private static readonly DeadlinePolicy Deadlines = TestCalendar.Deadlines;
     private static readonly TicketActor Office = new("office-1", "办公室", "OfficeStaff", null);
     private static readonly TicketActor Handler = new("handler-1", "经办人", "TaskForceHandler", Guid.NewGuid());
     private static readonly TicketActor Requester = new("enterprise-1", "联络员", "EnterpriseContact", null);
 
-    private static DateTimeOffset China(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.FromHours(8));
 
     internal static Ticket NewTicket(DateTimeOffset at, TicketPriority priority = TicketPriority.Normal) =>
         Ticket.Submit(TicketNumber.For(2026, 1), " 用地审批 ", TicketCategory.Land, "描述", "某某公司", "91350100M000100Y43",

@@ -1,6 +1,8 @@
 using BrandPlatform.Platform.Calendar;
 using Shouldly;
 
+using static BrandPlatform.UnitTests.TestCalendar;
+
 namespace BrandPlatform.UnitTests;
 
 /// <summary>
@@ -9,10 +11,8 @@ namespace BrandPlatform.UnitTests;
 /// </summary>
 public sealed class WorkingCalendarTests
 {
-    private static readonly WorkingCalendar Calendar = new(CalendarRegistration.LoadYears(directory: null));
+    private static readonly WorkingCalendar Calendar = TestCalendar.Calendar;
 
-    private static DateTimeOffset China(int month, int day, int hour, int minute = 0, int year = 2026) =>
-        new(year, month, day, hour, minute, 0, TimeSpan.FromHours(8));
 
     [Theory]
     [InlineData("2026-02-13", true)]   // Friday before the Spring Festival
