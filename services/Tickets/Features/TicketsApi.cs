@@ -1,6 +1,7 @@
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Features.Escalation;
 using BrandPlatform.Tickets.Features.GetTicket;
+using BrandPlatform.Tickets.Features.Queues;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Features.SubmitTicket;
 using BrandPlatform.Tickets.Features.Synchronisation;
@@ -20,6 +21,7 @@ public static class TicketsApi
         tickets.MapTicketWorkflow();
         tickets.MapSynchronisation();
         tickets.MapSupervisionOrders();
+        tickets.MapTicketQueues();
         return app;
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -59,7 +57,7 @@ public static class Synchronisation
         var query = db.Tickets.AsNoTracking().VisibleTo(context.Caller());
         if (after is not null)
         {
-            if (!Cursor.TryRead(after, out var changedAt, out var id))
+            if (!KeysetCursor.TryRead(after, out var changedAt, out var id))
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["after"] = ["游标无效"] }, title: "请求参数校验失败");
             }
@@ -72,36 +70,7 @@ public static class Synchronisation
         }
         var page = await query.OrderBy(t => t.LastChangedAt).ThenBy(t => t.Id).Take(take + 1).ToListAsync(cancellationToken);
         var items = page.Take(take).Select(TicketResponse.From).ToList();
-        var next = page.Count > take ? Cursor.Write(page[take - 1].LastChangedAt, page[take - 1].Id) : null;
+        var next = page.Count > take ? KeysetCursor.Write(page[take - 1].LastChangedAt, page[take - 1].Id) : null;
         return TypedResults.Ok(new ChangesResponse(items, next));
-    }
-
-    /// <summary>An opaque position: the last item's change time (microseconds, as stored) and id.</summary>
-    private static class Cursor
-    {
-        public static string Write(DateTimeOffset changedAt, Guid id) => Convert.ToBase64String(Encoding.UTF8.GetBytes(
-            string.Create(CultureInfo.InvariantCulture, $"{changedAt.UtcTicks}|{id:N}"))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-        public static bool TryRead(string cursor, out DateTimeOffset changedAt, out Guid id)
-        {
-            changedAt = default;
-            id = default;
-            try
-            {
-                var padded = cursor.Replace('-', '+').Replace('_', '/');
-                padded = padded.PadRight(padded.Length + (4 - padded.Length % 4) % 4, '=');
-                var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split('|');
-                if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                    && Guid.TryParseExact(parts[1], "N", out id))
-                {
-                    changedAt = new DateTimeOffset(ticks, TimeSpan.Zero);
-                    return true;
-                }
-            }
-            catch (FormatException)
-            {
-            }
-            return false;
-        }
     }
 }

@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Text;
+using BrandPlatform.Platform.Calendar;
+using BrandPlatform.Platform.Domain;
+using BrandPlatform.Platform.Security;
+using BrandPlatform.Tickets.Domain;
+using BrandPlatform.Tickets.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandPlatform.Tickets.Features.Queues;
+
+/// <summary>
+/// The handler's queue and the office's search: filters, sorted by the deadline that matters now (acceptance before the
+/// ticket is accepted, resolution after), with the working time remaining, keyset paging, and a CSV export of the same list.
+/// </summary>
+public static class TicketQueues
+{
+    public const int MaxPageSize = 200;
+    public const int MaxExportRows = 10_000;
+
+    /// <summary>The filters, as query parameters. Enum values as in JSON (inProgress, financing, urgent).</summary>
+    public sealed record Filter(
+        string? State, string? Category, string? Priority, Guid? UnitId, string? Requester, bool? Overdue, bool? Paused,
+        DateOnly? From, DateOnly? To, string? Q)
+    {
+        public Dictionary<string, string[]> Problems()
+        {
+            var problems = new Dictionary<string, string[]>();
+            Check<TicketState>(State, "state", problems);
+            Check<TicketCategory>(Category, "category", problems);
+            Check<TicketPriority>(Priority, "priority", problems);
+            if (From is not null && To is not null && To < From)
+            {
+                problems["to"] = ["结束日期不能早于开始日期"];
+            }
+            return problems;
+        }
+
+        public IQueryable<Ticket> Apply(IQueryable<Ticket> tickets, DateTimeOffset now)
+        {
+            if (Parse<TicketState>(State) is { } state)
+            {
+                tickets = tickets.Where(t => t.State == state);
+            }
+            if (Parse<TicketCategory>(Category) is { } category)
+            {
+                tickets = tickets.Where(t => t.Category == category);
+            }
+            if (Parse<TicketPriority>(Priority) is { } priority)
+            {
+                tickets = tickets.Where(t => t.Priority == priority);
+            }
+            if (UnitId is { } unit)
+            {
+                tickets = tickets.Where(t => t.LeadUnitId == unit || t.CoHandlingUnitIds.Contains(unit));
+            }
+            if (!string.IsNullOrWhiteSpace(Requester))
+            {
+                var requester = Requester.Trim();
+                tickets = tickets.Where(t => t.UnifiedSocialCreditCode == requester.ToUpperInvariant() || t.EnterpriseName.Contains(requester));
+            }
+            if (Overdue is { } overdue)
+            {
+                tickets = overdue ? tickets.Where(t => OpenStates.Contains(t.State) && (t.ResolutionDue ?? t.AcceptanceDue) < now)
+                    : tickets.Where(t => !OpenStates.Contains(t.State) || (t.ResolutionDue ?? t.AcceptanceDue) >= now);
+            }
+            if (Paused is { } paused)
+            {
+                tickets = tickets.Where(t => (t.State == TicketState.Paused) == paused);
+            }
+            if (From is { } from)
+            {
+                var start = ChinaCalendar.At(from, TimeOnly.MinValue);
+                tickets = tickets.Where(t => t.SubmittedAt >= start);
+            }
+            if (To is { } to)
+            {
+                var end = ChinaCalendar.At(to.AddDays(1), TimeOnly.MinValue);
+                tickets = tickets.Where(t => t.SubmittedAt < end);
+            }
+            if (!string.IsNullOrWhiteSpace(Q))
+            {
+                var text = Q.Trim();
+                tickets = tickets.Where(t => t.Title.Contains(text) || t.Description.Contains(text));
+            }
+            return tickets;
+        }
+
+        private static TEnum? Parse<TEnum>(string? value) where TEnum : struct, Enum =>
+            value is not null && Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && !int.TryParse(value, out _) ? parsed : null;
+
+        private static void Check<TEnum>(string? value, string field, Dictionary<string, string[]> problems) where TEnum : struct, Enum
+        {
+            if (value is not null && Parse<TEnum>(value) is null)
+            {
+                problems[field] = [$"不支持的取值：{value}"];
+            }
+        }
+    }
+
+    public sealed record QueueItem(TicketResponse Ticket, DateTimeOffset Due, double WorkingHoursRemaining, bool Overdue);
+
+    public sealed record QueuePage(IReadOnlyList<QueueItem> Items, string? Next);
+
+    private static readonly TicketState[] OpenStates =
+        [TicketState.Submitted, TicketState.Accepted, TicketState.Assigned, TicketState.InProgress, TicketState.Responded, TicketState.Reopened];
+
+    public static RouteGroupBuilder MapTicketQueues(this RouteGroupBuilder tickets)
+    {
+        tickets.MapGet("/", ListAsync)
+            .RequireAccess([TicketAccess.ReadScope, TicketAccess.WriteScope, TicketAccess.HandleScope], TicketAccess.Readers)
+            .WithName("ListTickets")
+            .WithSummary("The queue: tickets the caller may see, filtered, nearest deadline first, with working time remaining; follow 'next'");
+        tickets.MapGet("/export.csv", ExportAsync)
+            .RequireAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], TicketAccess.Dispatchers.Concat([PlatformRoles.LiaisonLeader, PlatformRoles.TaskForceHandler]).ToArray())
+            .WithName("ExportTickets")
+            .WithSummary("The same filtered list as CSV (UTF-8 with BOM, opens in Excel), at most 10 000 rows");
+        return tickets;
+    }
+
+    internal static async Task<Results<Ok<QueuePage>, ValidationProblem>> ListAsync(
+        [AsParameters] Filter filter, string? after, int? limit, HttpContext context, TicketsDbContext db, WorkingCalendar calendar,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var problems = filter.Problems();
+        var take = limit ?? 50;
+        if (take is < 1 or > MaxPageSize)
+        {
+            problems["limit"] = [$"每页1至{MaxPageSize}条"];
+        }
+        (DateTimeOffset Due, Guid Id)? cursor = null;
+        if (after is not null)
+        {
+            if (KeysetCursor.TryRead(after, out var due, out var id))
+            {
+                cursor = (due, id);
+            }
+            else
+            {
+                problems["after"] = ["游标无效"];
+            }
+        }
+        if (problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(problems, title: "请求参数校验失败");
+        }
+        var now = clock.GetUtcNow();
+        var query = filter.Apply(db.Tickets.AsNoTracking().VisibleTo(context.Caller()), now);
+        if (cursor is { } position)
+        {
+            query = query.Where(t => (t.ResolutionDue ?? t.AcceptanceDue) > position.Due
+                || ((t.ResolutionDue ?? t.AcceptanceDue) == position.Due && t.Id.CompareTo(position.Id) > 0));
+        }
+        var page = await query.OrderBy(t => t.ResolutionDue ?? t.AcceptanceDue).ThenBy(t => t.Id).Take(take + 1).ToListAsync(cancellationToken);
+        var items = page.Take(take).Select(t => Item(t, calendar, now)).ToList();
+        var next = page.Count > take ? KeysetCursor.Write(items[^1].Due, items[^1].Ticket.Id) : null;
+        return TypedResults.Ok(new QueuePage(items, next));
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(
+        [AsParameters] Filter filter, HttpContext context, TicketsDbContext db, WorkingCalendar calendar, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var problems = filter.Problems();
+        if (problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(problems, title: "请求参数校验失败");
+        }
+        var now = clock.GetUtcNow();
+        var tickets = await filter.Apply(db.Tickets.AsNoTracking().VisibleTo(context.Caller()), now)
+            .OrderBy(t => t.SubmittedAt).ThenBy(t => t.Id).Take(MaxExportRows).ToListAsync(cancellationToken);
+        var csv = new StringBuilder("\uFEFF工单编号,标题,类别,优先级,状态,企业名称,统一社会信用代码,提交时间,受理期限,办结期限,原办结期限,剩余工作小时,是否逾期,满意度\r\n");
+        foreach (var ticket in tickets)
+        {
+            var item = Item(ticket, calendar, now);
+            csv.AppendJoin(',', [
+                ticket.Number.Value, Field(ticket.Title), ticket.Category.ToCode(), ticket.Priority.ToCode(), ticket.State.ToCode(),
+                Field(ticket.EnterpriseName), ticket.UnifiedSocialCreditCode, Time(ticket.SubmittedAt), Time(ticket.AcceptanceDue),
+                Time(ticket.ResolutionDue), Time(ticket.OriginalResolutionDue),
+                item.WorkingHoursRemaining.ToString("0.##", CultureInfo.InvariantCulture), item.Overdue ? "是" : "否",
+                ticket.Satisfaction?.ToCode() ?? "",
+            ]).Append("\r\n");
+        }
+        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8",
+            $"tickets-{now.ToChinaTime():yyyyMMdd-HHmm}.csv");
+    }
+
+    private static QueueItem Item(Ticket ticket, WorkingCalendar calendar, DateTimeOffset now)
+    {
+        var due = ticket.ResolutionDue ?? ticket.AcceptanceDue;
+        var open = OpenStates.Contains(ticket.State);
+        var remaining = due >= now ? calendar.WorkingTimeBetween(now, due) : -calendar.WorkingTimeBetween(due, now);
+        return new QueueItem(TicketResponse.From(ticket), due, open ? Math.Round(remaining.TotalHours, 2) : 0, open && due < now);
+    }
+
+    private static string Time(DateTimeOffset? instant) => instant is null ? "" : instant.Value.ToChinaTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>RFC 4180 quoting; a leading =, +, - or @ is defused so a spreadsheet never runs it as a formula.</summary>
+    private static string Field(string value)
+    {
+        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
+        return safe.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + safe.Replace("\"", "\"\"") + "\"" : safe;
+    }
+}
