@@ -108,3 +108,15 @@ public sealed record TicketExtended : TicketEvent
 {
     public required string Reason { get; init; }
 }
+
+/// <summary>回访: office staff called the requester about a resolved ticket.</summary>
+[EventName("tickets.ticket-return-visited.v1")]
+public sealed record TicketReturnVisited : TicketEvent
+{
+    public required bool Answered { get; init; }
+    /// <summary>satisfied, basicallySatisfied or dissatisfied when answered.</summary>
+    public string? Satisfaction { get; init; }
+    public bool? ReallySolved { get; init; }
+    /// <summary>The requester said someone asked for something improper (吃拿卡要).</summary>
+    public bool? ImproperRequest { get; init; }
+}

@@ -64,6 +64,13 @@ public sealed class Ticket : Aggregate
     public PendingObjection? Objection { get; private set; }
     /// <summary>An extension request awaiting the office's decision.</summary>
     public PendingExtension? Extension { get; private set; }
+    /// <summary>When a resolved ticket not yet confirmed enters the return-visit queue (3 working days after resolution).</summary>
+    public DateTimeOffset? ConfirmationDue { get; private set; }
+    private readonly List<ReturnVisit> returnVisits = [];
+    public IReadOnlyList<ReturnVisit> ReturnVisits => returnVisits;
+    /// <summary>撤单质检: the office's monthly review of a withdrawal.</summary>
+    public WithdrawalReview? WithdrawalReview { get; private set; }
+    public DateTimeOffset? WithdrawnAt { get; private set; }
     public EscalationLevel EscalationLevel { get; private set; }
     public DateTimeOffset? LastEscalatedAt { get; private set; }
     private readonly List<SupervisionOrder> supervisionOrders = [];
@@ -171,6 +178,7 @@ public sealed class Ticket : Aggregate
     {
         Move("resolve", [TicketState.InProgress, TicketState.Responded], TicketState.Resolved, actor, note, now);
         ResolvedAt = now;
+        ConfirmationDue = deadlines.Calendar.DeadlineInWorkingDays(now, 3);
         var handling = deadlines.Calendar.WorkingTimeBetween(AcceptedAt!.Value, now) - PausedWorkingTime;
         Raise(Stamp(new TicketResolved
         {
@@ -242,7 +250,63 @@ public sealed class Ticket : Aggregate
         Move("withdraw", [TicketState.Submitted, TicketState.Accepted, TicketState.Assigned, TicketState.InProgress, TicketState.Responded, TicketState.Paused],
             TicketState.Withdrawn, actor, reason, now);
         ClosedAt = now;
+        WithdrawnAt = now;
         Raise(Stamp(new TicketWithdrawn { OccurredAt = now, Reason = reason }));
+    }
+
+    /// <summary>
+    /// 回访 by phone for a resolved ticket the requester has not confirmed. An answered call with satisfaction confirms
+    /// the ticket; a dissatisfied answer or "not really solved" reopens and urges it, like an online dissatisfied
+    /// confirmation. An unanswered call is recorded and the ticket stays in the return-visit queue.
+    /// </summary>
+    public void RecordReturnVisit(bool answered, Satisfaction? satisfaction, bool? reallySolved, bool? improperRequest, string? note,
+        TicketActor actor, DateTimeOffset now)
+    {
+        if (State != TicketState.Resolved)
+        {
+            throw new RuleViolation("工单当前状态不允许此操作", $"The ticket is {State.ToCode()}; a return visit is recorded for a resolved ticket.");
+        }
+        if (answered && satisfaction is null)
+        {
+            throw RuleViolation.Unprocessable("请记录企业的满意度", "An answered return visit records the requester's satisfaction.");
+        }
+        returnVisits.Add(ReturnVisit.Record(Id, answered, satisfaction, reallySolved, improperRequest, note, actor.Name, now));
+        Touch("return-visit", actor, note, now);
+        Raise(Stamp(new TicketReturnVisited
+        {
+            OccurredAt = now,
+            Answered = answered,
+            Satisfaction = satisfaction?.ToCode(),
+            ReallySolved = reallySolved,
+            ImproperRequest = improperRequest,
+        }));
+        if (answered)
+        {
+            Confirm(reallySolved == false ? Domain.Satisfaction.Dissatisfied : satisfaction!.Value, note, actor, now);
+        }
+    }
+
+    /// <summary>
+    /// 撤单质检: the office reviews a withdrawal; one the requester was pressed into by a unit reopens the ticket and urges it.
+    /// </summary>
+    public void ReviewWithdrawal(bool pressedByUnit, string? note, TicketActor actor, DateTimeOffset now)
+    {
+        if (State != TicketState.Withdrawn || WithdrawalReview is not null)
+        {
+            throw new RuleViolation("工单当前状态不允许此操作",
+                $"The ticket is {State.ToCode()}{(WithdrawalReview is null ? "" : ", already reviewed")}; a withdrawal is reviewed once.");
+        }
+        WithdrawalReview = new WithdrawalReview(now, pressedByUnit, note);
+        if (!pressedByUnit)
+        {
+            Touch("withdrawal-confirmed", actor, note, now);
+            return;
+        }
+        Move("withdrawal-pressed", [TicketState.Withdrawn], TicketState.Reopened, actor, note, now);
+        ReopenCount++;
+        ClosedAt = null;
+        Raise(Stamp(new TicketReopened { OccurredAt = now, Reason = "withdrawal pressed by a unit" }));
+        Escalate(EscalationLevel.Urged, "urge", null, actor, now);
     }
 
     /// <summary>
@@ -474,6 +538,39 @@ public enum TicketCategory
     Relocation,
     Project,
     Other,
+}
+
+/// <summary>The office's review of a withdrawal: was the requester pressed into it by a unit?</summary>
+public sealed record WithdrawalReview(DateTimeOffset ReviewedAt, bool PressedByUnit, string? Note);
+
+/// <summary>One return-visit call: whether anyone answered, and what the requester said.</summary>
+public sealed class ReturnVisit
+{
+    private ReturnVisit() { }
+
+    public Guid Id { get; private set; }
+    public Guid TicketId { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string VisitedBy { get; private set; } = "";
+    public bool Answered { get; private set; }
+    public Satisfaction? Satisfaction { get; private set; }
+    public bool? ReallySolved { get; private set; }
+    public bool? ImproperRequest { get; private set; }
+    public string? Note { get; private set; }
+
+    internal static ReturnVisit Record(Guid ticketId, bool answered, Satisfaction? satisfaction, bool? reallySolved, bool? improperRequest,
+        string? note, string visitedBy, DateTimeOffset at) => new()
+    {
+        Id = Guid.CreateVersion7(at),
+        TicketId = ticketId,
+        At = at,
+        VisitedBy = visitedBy,
+        Answered = answered,
+        Satisfaction = satisfaction,
+        ReallySolved = reallySolved,
+        ImproperRequest = improperRequest,
+        Note = note,
+    };
 }
 
 /// <summary>An assignment objection waiting for the office; <see cref="DecisionDue"/> is the close of that working day.</summary>

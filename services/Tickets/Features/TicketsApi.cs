@@ -2,6 +2,7 @@ using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Features.Escalation;
 using BrandPlatform.Tickets.Features.GetTicket;
 using BrandPlatform.Tickets.Features.Queues;
+using BrandPlatform.Tickets.Features.ReturnVisits;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Features.SubmitTicket;
 using BrandPlatform.Tickets.Features.Synchronisation;
@@ -22,6 +23,7 @@ public static class TicketsApi
         tickets.MapSynchronisation();
         tickets.MapSupervisionOrders();
         tickets.MapTicketQueues();
+        tickets.MapOfficeReviews();
         return app;
     }
 }
@@ -47,7 +49,7 @@ public static class TicketAccess
     /// <summary>Handlers of the assigned units work the ticket; the office may act for them.</summary>
     public static readonly string[] Handlers = [PlatformRoles.TaskForceHandler, PlatformRoles.OfficeStaff, PlatformRoles.Administrator];
 
-    /// <summary>The requester confirms or withdraws; the office records what the requester said on the phone.</summary>
+    /// <summary>The requester confirms; the office records what the requester said on the phone.</summary>
     public static readonly string[] Requesters = [PlatformRoles.EnterpriseContact, PlatformRoles.OfficeStaff, PlatformRoles.Administrator];
 
     /// <summary>

@@ -52,6 +52,16 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
                 objection.Property(o => o.RaisedBy).HasColumnName("objection_raised_by").HasMaxLength(100);
                 objection.Property(o => o.DecisionDue).HasColumnName("objection_decision_due");
             });
+            ticket.OwnsOne(t => t.WithdrawalReview, review =>
+            {
+                review.Property(r => r.ReviewedAt).HasColumnName("withdrawal_reviewed_at");
+                review.Property(r => r.PressedByUnit).HasColumnName("withdrawal_pressed_by_unit");
+                review.Property(r => r.Note).HasColumnName("withdrawal_review_note").HasMaxLength(Ticket.NoteMaxLength);
+            });
+            ticket.HasMany(t => t.ReturnVisits).WithOne().HasForeignKey(v => v.TicketId);
+            ticket.Navigation(t => t.ReturnVisits).HasField("returnVisits").UsePropertyAccessMode(PropertyAccessMode.Field);
+            ticket.HasIndex(t => new { t.State, t.ConfirmationDue });
+            ticket.HasIndex(t => t.WithdrawnAt);
             ticket.OwnsOne(t => t.Extension, extension =>
             {
                 extension.Property(e => e.RequestedDue).HasColumnName("extension_requested_due");
@@ -79,6 +89,15 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             entry.Property(e => e.ActorRole).HasMaxLength(64);
             entry.Property(e => e.Note).HasMaxLength(Ticket.NoteMaxLength);
             entry.HasIndex(e => new { e.TicketId, e.Id });
+        });
+
+        modelBuilder.Entity<ReturnVisit>(visit =>
+        {
+            visit.ToTable("return_visits");
+            visit.Property(v => v.Id).ValueGeneratedNever();
+            visit.Property(v => v.VisitedBy).HasMaxLength(100);
+            visit.Property(v => v.Satisfaction).HasConversion<string>().HasMaxLength(32);
+            visit.Property(v => v.Note).HasMaxLength(Ticket.NoteMaxLength);
         });
 
         modelBuilder.Entity<SupervisionOrder>(order =>

@@ -126,6 +126,34 @@ public sealed class TicketWorkflowTests(TicketsFixture fixture) : IClassFixture<
         outbox.ShouldContain(m => m.Payload.Contains(id.ToString()));
     }
 
+    [Fact]
+    public async Task Only_the_requester_withdraws_the_office_reviews_the_month_s_withdrawals_and_records_return_visits()
+    {
+        using var enterprise = await fixture.Identity.ClientForPersonAsync(fixture.Service, "enterprise");
+        using var office = await fixture.Identity.ClientForPersonAsync(fixture.Service, "office");
+        var (withdrawn, _) = await TicketSteps.SubmitAsync(enterprise, "撤单质检");
+        (await TicketSteps.SendStepAsync(office, withdrawn, "withdraw", new { reason = "办公室代为撤单" }, null)).StatusCode
+            .ShouldBe(HttpStatusCode.Forbidden, "a withdrawal counts only when the requester makes it");
+        await TicketSteps.StepAsync(enterprise, withdrawn, "withdraw", new { reason = "已自行解决" });
+
+        var month = await office.GetFromJsonAsync<JsonElement>("/api/tickets/withdrawals", Cancel);
+        month.EnumerateArray().ShouldContain(w => w.GetProperty("ticket").GetProperty("id").GetGuid() == withdrawn);
+        await TicketSteps.StepAsync(office, withdrawn, "withdrawal-review", new { pressedByUnit = true, note = "回访核实：被要求撤单" });
+        (await office.GetFromJsonAsync<JsonElement>($"/api/tickets/{withdrawn}", Cancel)).GetProperty("state").GetString().ShouldBe("reopened");
+
+        var (resolved, _) = await TicketSteps.SubmitAsync(enterprise, "电话回访");
+        await TicketSteps.StepAsync(office, resolved, "accept", new { });
+        await TicketSteps.StepAsync(office, resolved, "assign", new { leadUnitId = Guid.NewGuid() });
+        await TicketSteps.StepAsync(office, resolved, "start", new { });
+        await TicketSteps.StepAsync(office, resolved, "resolve", new { note = "已办结" });
+        using var incomplete = await TicketSteps.SendStepAsync(office, resolved, "return-visit", new { answered = true }, null);
+        incomplete.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        await TicketSteps.StepAsync(office, resolved, "return-visit",
+            new { answered = true, satisfaction = "satisfied", reallySolved = true, improperRequest = false, note = "企业满意" });
+        (await office.GetFromJsonAsync<JsonElement>($"/api/tickets/{resolved}", Cancel)).GetProperty("state").GetString().ShouldBe("confirmed");
+        (await office.GetAsync("/api/tickets/return-visits", Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     private async Task<Guid> HandlerUnitAsync()
     {
         var claims = IdentityHost.JwtPayload(await fixture.Identity.PersonTokenAsync("handler"));

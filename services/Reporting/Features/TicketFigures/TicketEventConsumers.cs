@@ -53,3 +53,15 @@ public sealed class TicketReopenedConsumer(ReportingDbContext db, TimeProvider t
 
 public sealed class TicketWithdrawnConsumer(ReportingDbContext db, TimeProvider time, ILogger<TicketWithdrawnConsumer> logger)
     : TicketEventConsumer<TicketWithdrawn>(db, time, logger);
+
+public sealed class TicketExtendedConsumer(ReportingDbContext db, TimeProvider time, ILogger<TicketExtendedConsumer> logger)
+    : TicketEventConsumer<TicketExtended>(db, time, logger);
+
+public sealed class TicketRemindedConsumer(ReportingDbContext db, TimeProvider time, ILogger<TicketRemindedConsumer> logger)
+    : TicketEventConsumer<TicketReminded>(db, time, logger);
+
+public sealed class TicketEscalatedConsumer(ReportingDbContext db, TimeProvider time, ILogger<TicketEscalatedConsumer> logger)
+    : TicketEventConsumer<TicketEscalated>(db, time, logger);
+
+public sealed class TicketReturnVisitedConsumer(ReportingDbContext db, TimeProvider time, ILogger<TicketReturnVisitedConsumer> logger)
+    : TicketEventConsumer<TicketReturnVisited>(db, time, logger);

@@ -23,6 +23,30 @@ public static class TicketWorkflow
 
     public sealed record ConfirmRequest(Satisfaction? Satisfaction, string? Note);
 
+    public sealed record ReturnVisitRequest(bool? Answered, Satisfaction? Satisfaction, bool? ReallySolved, bool? ImproperRequest, string? Note);
+
+    public sealed record WithdrawalReviewRequest(bool? PressedByUnit, string? Note);
+
+    public sealed class ReturnVisitValidator : AbstractValidator<ReturnVisitRequest>
+    {
+        public ReturnVisitValidator()
+        {
+            RuleFor(r => r.Answered).NotNull();
+            RuleFor(r => r.Satisfaction).NotNull().When(r => r.Answered == true).WithMessage("接通回访须记录满意度");
+            RuleFor(r => r.ReallySolved).NotNull().When(r => r.Answered == true).WithMessage("接通回访须记录问题是否真正解决");
+            RuleFor(r => r.Note).MaximumLength(Ticket.NoteMaxLength);
+        }
+    }
+
+    public sealed class WithdrawalReviewValidator : AbstractValidator<WithdrawalReviewRequest>
+    {
+        public WithdrawalReviewValidator()
+        {
+            RuleFor(r => r.PressedByUnit).NotNull();
+            RuleFor(r => r.Note).NotEmpty().When(r => r.PressedByUnit == true).MaximumLength(Ticket.NoteMaxLength);
+        }
+    }
+
     public sealed record ObjectionDecisionRequest(bool? Uphold, Guid? LeadUnitId, string? Note);
 
     public sealed record ExtensionRequest(DateTimeOffset? RequestedDue, string? Reason);
@@ -124,8 +148,13 @@ public static class TicketWorkflow
             (t, r, s) => t.Reopen(r.Reason!, s.Actor, s.Now));
         tickets.MapStep<ConfirmRequest>("confirm", "企业确认 The requester confirms and rates; dissatisfied reopens", [TicketAccess.WriteScope], TicketAccess.Requesters,
             (t, r, s) => t.Confirm(r.Satisfaction!.Value, r.Note, s.Actor, s.Now));
-        tickets.MapStep<ReasonRequest>("withdraw", "撤单 The requester withdraws the ticket", [TicketAccess.WriteScope], TicketAccess.Requesters,
+        tickets.MapStep<ReasonRequest>("withdraw", "撤单 The requester withdraws the ticket (only the requester: a withdrawal counts only then)",
+            [TicketAccess.WriteScope], [PlatformRoles.EnterpriseContact],
             (t, r, s) => t.Withdraw(r.Reason!, s.Actor, s.Now));
+        tickets.MapStep<ReturnVisitRequest>("return-visit", "回访 Office staff record a phone return visit; an answered one confirms or reopens", handle, TicketAccess.Dispatchers,
+            (t, r, s) => t.RecordReturnVisit(r.Answered!.Value, r.Satisfaction, r.ReallySolved, r.ImproperRequest, r.Note, s.Actor, s.Now));
+        tickets.MapStep<WithdrawalReviewRequest>("withdrawal-review", "撤单质检 The office reviews a withdrawal; one pressed by a unit reopens the ticket", handle, TicketAccess.Dispatchers,
+            (t, r, s) => t.ReviewWithdrawal(r.PressedByUnit!.Value, r.Note, s.Actor, s.Now));
     }
 
     /// <summary>What a step needs besides the ticket and the request.</summary>

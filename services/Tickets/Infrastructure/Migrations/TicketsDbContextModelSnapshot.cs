@@ -112,6 +112,57 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.ReturnVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Answered")
+                        .HasColumnType("boolean")
+                        .HasColumnName("answered");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<bool?>("ImproperRequest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("improper_request");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<bool?>("ReallySolved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("really_solved");
+
+                    b.Property<string>("Satisfaction")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("satisfaction");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("VisitedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("visited_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_return_visits");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_return_visits_ticket_id");
+
+                    b.ToTable("return_visits", (string)null);
+                });
+
             modelBuilder.Entity("BrandPlatform.Tickets.Domain.SupervisionOrder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -198,6 +249,10 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .IsRequired()
                         .HasColumnType("uuid[]")
                         .HasColumnName("co_handling_unit_ids");
+
+                    b.Property<DateTimeOffset?>("ConfirmationDue")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmation_due");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -331,6 +386,10 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
                     b.HasKey("Id")
                         .HasName("pk_tickets");
 
@@ -347,8 +406,14 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                     b.HasIndex("UnifiedSocialCreditCode")
                         .HasDatabaseName("ix_tickets_unified_social_credit_code");
 
+                    b.HasIndex("WithdrawnAt")
+                        .HasDatabaseName("ix_tickets_withdrawn_at");
+
                     b.HasIndex("LastChangedAt", "Id")
                         .HasDatabaseName("ix_tickets_last_changed_at_id");
+
+                    b.HasIndex("State", "ConfirmationDue")
+                        .HasDatabaseName("ix_tickets_state_confirmation_due");
 
                     b.HasIndex("State", "ResolutionDue")
                         .HasDatabaseName("ix_tickets_state_resolution_due");
@@ -473,6 +538,16 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                     b.ToTable("ticket_number_sequences", (string)null);
                 });
 
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.ReturnVisit", b =>
+                {
+                    b.HasOne("BrandPlatform.Tickets.Domain.Ticket", null)
+                        .WithMany("ReturnVisits")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_return_visits_tickets_ticket_id");
+                });
+
             modelBuilder.Entity("BrandPlatform.Tickets.Domain.SupervisionOrder", b =>
                 {
                     b.HasOne("BrandPlatform.Tickets.Domain.Ticket", null)
@@ -586,11 +661,41 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                                 .HasConstraintName("fk_tickets_tickets_id");
                         });
 
+                    b.OwnsOne("BrandPlatform.Tickets.Domain.WithdrawalReview", "WithdrawalReview", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("withdrawal_review_note");
+
+                            b1.Property<bool>("PressedByUnit")
+                                .HasColumnType("boolean")
+                                .HasColumnName("withdrawal_pressed_by_unit");
+
+                            b1.Property<DateTimeOffset>("ReviewedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("withdrawal_reviewed_at");
+
+                            b1.HasKey("TicketId");
+
+                            b1.ToTable("tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId")
+                                .HasConstraintName("fk_tickets_tickets_id");
+                        });
+
                     b.Navigation("Extension");
 
                     b.Navigation("External");
 
                     b.Navigation("Objection");
+
+                    b.Navigation("WithdrawalReview");
                 });
 
             modelBuilder.Entity("BrandPlatform.Tickets.Domain.TimelineEntry", b =>
@@ -605,6 +710,8 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
 
             modelBuilder.Entity("BrandPlatform.Tickets.Domain.Ticket", b =>
                 {
+                    b.Navigation("ReturnVisits");
+
                     b.Navigation("SupervisionOrders");
 
                     b.Navigation("Timeline");

@@ -1,0 +1,56 @@
+using BrandPlatform.Platform.Domain;
+using BrandPlatform.Platform.Security;
+using BrandPlatform.Tickets.Domain;
+using BrandPlatform.Tickets.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandPlatform.Tickets.Features.ReturnVisits;
+
+/// <summary>
+/// The office's two review lists: the return-visit queue (resolved tickets the requester has not confirmed within three
+/// working days) and the month's withdrawals for 撤单质检.
+/// </summary>
+public static class OfficeReviews
+{
+    public sealed record WithdrawalItem(TicketResponse Ticket, DateTimeOffset WithdrawnAt, WithdrawalReview? Review);
+
+    public static RouteGroupBuilder MapOfficeReviews(this RouteGroupBuilder tickets)
+    {
+        tickets.MapGet("/return-visits", ReturnVisitQueueAsync)
+            .RequireAccess([TicketAccess.HandleScope], TicketAccess.Dispatchers)
+            .WithName("ListReturnVisitQueue")
+            .WithSummary("回访 queue: resolved tickets not confirmed within three working days, oldest first");
+        tickets.MapGet("/withdrawals", WithdrawalsAsync)
+            .RequireAccess([TicketAccess.HandleScope], TicketAccess.Dispatchers)
+            .WithName("ListWithdrawals")
+            .WithSummary("撤单质检: a month's withdrawals (China calendar, ?month=2026-11) with their review");
+        return tickets;
+    }
+
+    internal static async Task<Ok<List<TicketResponse>>> ReturnVisitQueueAsync(TicketsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var due = await db.Tickets.AsNoTracking()
+            .Where(t => t.State == TicketState.Resolved && t.ConfirmationDue < now)
+            .OrderBy(t => t.ConfirmationDue).Take(500).ToListAsync(cancellationToken);
+        return TypedResults.Ok(due.Select(TicketResponse.From).ToList());
+    }
+
+    internal static async Task<Results<Ok<List<WithdrawalItem>>, ValidationProblem>> WithdrawalsAsync(
+        string? month, TicketsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var today = clock.Today();
+        var first = new DateOnly(today.Year, today.Month, 1);
+        if (month is not null && !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out first))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["month"] = ["月份格式应为 yyyy-MM"] }, title: "请求参数校验失败");
+        }
+        var start = ChinaCalendar.At(first, TimeOnly.MinValue);
+        var end = ChinaCalendar.At(first.AddMonths(1), TimeOnly.MinValue);
+        var withdrawn = await db.Tickets.AsNoTracking()
+            .Where(t => t.WithdrawnAt >= start && t.WithdrawnAt < end)
+            .OrderBy(t => t.WithdrawnAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(withdrawn.Select(t => new WithdrawalItem(TicketResponse.From(t), t.WithdrawnAt!.Value, t.WithdrawalReview)).ToList());
+    }
+}
