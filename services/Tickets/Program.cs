@@ -4,6 +4,7 @@ using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Features;
 using BrandPlatform.Tickets.Features.Escalation;
+using BrandPlatform.Tickets.Features.Webhooks;
 using BrandPlatform.Tickets.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,11 @@ builder.Services.AddSingleton(services => new DeadlinePolicy(
 builder.Services.Configure<EscalationPolicy>(builder.Configuration.GetSection("Tickets:Escalation"));
 builder.Services.AddScoped<EscalationRun>();
 builder.Services.AddHostedService<EscalationScheduler>();
+// Each webhook attempt is one POST that the delivery log records: no hidden retries in the HTTP pipeline.
+#pragma warning disable EXTEXP0001 // the supported way to opt one client out of ServiceDefaults' resilience handler
+builder.Services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10)).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+builder.Services.AddHostedService<WebhookSender>();
 
 var app = builder.Build();
 app.UsePlatformService();

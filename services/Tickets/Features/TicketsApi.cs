@@ -6,6 +6,7 @@ using BrandPlatform.Tickets.Features.ReturnVisits;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Features.SubmitTicket;
 using BrandPlatform.Tickets.Features.Synchronisation;
+using BrandPlatform.Tickets.Features.Webhooks;
 using BrandPlatform.Tickets.Features.Workflow;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,6 +25,7 @@ public static class TicketsApi
         tickets.MapSupervisionOrders();
         tickets.MapTicketQueues();
         tickets.MapOfficeReviews();
+        tickets.MapWebhooks();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Tickets.Domain;
+using BrandPlatform.Tickets.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace BrandPlatform.Tickets.Infrastructure;
@@ -89,6 +90,26 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             entry.Property(e => e.ActorRole).HasMaxLength(64);
             entry.Property(e => e.Note).HasMaxLength(Ticket.NoteMaxLength);
             entry.HasIndex(e => new { e.TicketId, e.Id });
+        });
+
+        modelBuilder.Entity<WebhookSubscription>(subscription =>
+        {
+            subscription.ToTable("webhook_subscriptions");
+            subscription.Property(s => s.Id).ValueGeneratedNever();
+            subscription.Property(s => s.Owner).HasMaxLength(128);
+            subscription.Property(s => s.CallbackUrl).HasMaxLength(WebhookSubscription.UrlMaxLength);
+            subscription.Property(s => s.Secret).HasMaxLength(64);
+            subscription.HasIndex(s => s.Owner);
+        });
+
+        modelBuilder.Entity<WebhookDelivery>(delivery =>
+        {
+            delivery.ToTable("webhook_deliveries");
+            delivery.Property(d => d.Id).ValueGeneratedNever();
+            delivery.Property(d => d.LastError).HasMaxLength(500);
+            delivery.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId);
+            delivery.HasIndex(d => new { d.DeliveredAt, d.GaveUpAt, d.NextAttemptAt });
+            delivery.HasIndex(d => new { d.SubscriptionId, d.CreatedAt });
         });
 
         modelBuilder.Entity<ReturnVisit>(visit =>

@@ -1,6 +1,7 @@
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
+using BrandPlatform.Tickets.Features.Webhooks;
 using BrandPlatform.Tickets.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -179,7 +180,13 @@ public static class TicketWorkflow
                     return TypedResults.Problem(title: "工单已被他人修改", statusCode: StatusCodes.Status412PreconditionFailed,
                         detail: $"The ticket is at version {TicketResponse.ETagOf(ticket)}, not {ifMatch}; read it again and retry.");
                 }
-                apply(ticket, request, new StepContext(caller.AsTicketActor(roles), deadlines, timeProvider.GetUtcNow()));
+                var before = ticket.State;
+                var now = timeProvider.GetUtcNow();
+                apply(ticket, request, new StepContext(caller.AsTicketActor(roles), deadlines, now));
+                if (ticket.State != before)
+                {
+                    await WebhookQueue.EnqueueAsync(db, ticket, now, cancellationToken);
+                }
                 await db.SaveChangesAsync(cancellationToken);
                 context.Response.Headers.ETag = TicketResponse.ETagOf(ticket);
                 return TypedResults.Ok(TicketResponse.From(ticket));
