@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -53,27 +54,12 @@ public sealed partial class EscalationRun(
 }
 
 /// <summary>Runs the ladder every Tickets:Escalation:Interval; the clock is the service's TimeProvider.</summary>
-public sealed partial class EscalationScheduler(
-    IServiceScopeFactory scopes, IOptions<EscalationPolicy> options, TimeProvider clock, ILogger<EscalationScheduler> logger) : BackgroundService
+public sealed class EscalationScheduler(
+    IServiceScopeFactory scopes, IOptions<EscalationPolicy> options, TimeProvider clock, ILogger<EscalationScheduler> logger)
+    : PeriodicWork(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                using var quiet = PlatformTelemetry.Quiet();
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<EscalationRun>().RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(logger, exception);
-            }
-            await Task.Delay(options.Value.Interval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
+    protected override TimeSpan Interval => options.Value.Interval;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation pass failed; trying again at the next interval")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<EscalationRun>().RunOnceAsync(cancellationToken);
 }
