@@ -40,8 +40,11 @@ public sealed class TicketLifecycleFiguresTests(TestServers servers)
 
         var figures = await Eventually.ReturnsAsync(
             () => leader.GetFromJsonAsync<JsonElement>("/api/reporting/tickets/figures", Cancel),
-            f => f.GetProperty("volume").GetInt32() == 3 && f.GetProperty("confirmed").GetInt32() == 2
-                && f.GetProperty("reopenRate").ValueKind == JsonValueKind.Number && f.GetProperty("reopenRate").GetDouble() > 0,
+            // Each event type has its own queue: wait until every one has been applied.
+            f => f.GetProperty("volume").GetInt32() == 3 && f.GetProperty("accepted").GetInt32() == 2 && f.GetProperty("resolved").GetInt32() == 2
+                && f.GetProperty("confirmed").GetInt32() == 2 && f.GetProperty("averageHandlingWorkingHours").ValueKind == JsonValueKind.Number
+                && f.GetProperty("reopenRate").ValueKind == JsonValueKind.Number && f.GetProperty("reopenRate").GetDouble() > 0
+                && f.GetProperty("resolvedOnTimeRate").ValueKind == JsonValueKind.Number && f.GetProperty("resolvedOnTimeRate").GetDouble() < 1,
             TimeSpan.FromSeconds(30), "reporting to have every event", Cancel);
 
         figures.GetProperty("accepted").GetInt32().ShouldBe(2);
