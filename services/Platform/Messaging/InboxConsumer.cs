@@ -43,9 +43,10 @@ public abstract partial class InboxConsumer<TMessage, TDbContext>(TDbContext db,
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation(InboxMessage.PrimaryKeyName))
         {
-            // The same message was being applied concurrently and committed first; its effects stand.
+            // The same message was being applied concurrently and committed first; its effects stand. Any other
+            // conflict (say, two events of one ticket creating its record at once) is retried: nothing may be dropped.
             LogDuplicate(logger, messageId, consumer);
         }
     }

@@ -59,6 +59,9 @@ public sealed class OutboxMessage
 /// <summary>Marks a message one consumer has applied, so a redelivery of the same MessageId is not applied twice.</summary>
 public sealed class InboxMessage
 {
+    /// <summary>The primary key's name in every service's database (snake-case convention).</summary>
+    public const string PrimaryKeyName = "pk_inbox_messages";
+
     private InboxMessage() { }
 
     public InboxMessage(Guid messageId, string consumer, DateTimeOffset processedAt)
