@@ -65,7 +65,7 @@ public sealed class TicketQueueTests(TicketsFixture fixture) : IClassFixture<Tic
     }
 
     [Fact]
-    public async Task The_export_is_a_csv_excel_opens_with_formulas_defused()
+    public async Task The_export_is_a_csv_excel_opens_with_formulas_defused_or_an_xlsx_workbook()
     {
         using var office = await fixture.Identity.ClientForPersonAsync(fixture.Service, "office");
         var marker = "导出" + Guid.NewGuid().ToString("N")[..6];
@@ -86,6 +86,17 @@ public sealed class TicketQueueTests(TicketsFixture fixture) : IClassFixture<Tic
         lines[0].ShouldStartWith("工单编号,标题,类别");
         lines.Length.ShouldBe(2);
         lines[1].ShouldContain($"\"'=HYPERLINK(\"\"x\"\") {marker}\"");
+
+        using var xlsx = await office.GetAsync($"/api/tickets/export.xlsx?q={Uri.EscapeDataString(marker)}", Cancel);
+        xlsx.StatusCode.ShouldBe(HttpStatusCode.OK);
+        xlsx.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        using var workbook = new System.IO.Compression.ZipArchive(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Cancel)));
+        var text = string.Concat(workbook.Entries.Where(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal))
+            .Select(e => new StreamReader(e.Open()).ReadToEnd()));
+        text.ShouldContain("工单编号");
+        text.ShouldContain(marker);
+        (await office.GetAsync("/api/tickets/export.pdf", Cancel)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
         using var enterprise = await fixture.Identity.ClientForPersonAsync(fixture.Service, "enterprise");
         (await enterprise.GetAsync("/api/tickets/export.csv", Cancel)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }

@@ -12,7 +12,7 @@ namespace BrandPlatform.Tickets.Features.Queues;
 
 /// <summary>
 /// The handler's queue and the office's search: filters, sorted by the deadline that matters now (acceptance before the
-/// ticket is accepted, resolution after), with the working time remaining, keyset paging, and a CSV export of the same list.
+/// ticket is accepted, resolution after), with the working time remaining, keyset paging, and CSV / XLSX exports of the same list.
 /// </summary>
 public static class TicketQueues
 {
@@ -112,10 +112,10 @@ public static class TicketQueues
             .RequireAccess([TicketAccess.ReadScope, TicketAccess.WriteScope, TicketAccess.HandleScope], TicketAccess.Readers)
             .WithName("ListTickets")
             .WithSummary("The queue: tickets the caller may see, filtered, nearest deadline first, with working time remaining; follow 'next'");
-        tickets.MapGet("/export.csv", ExportAsync)
+        tickets.MapGet("/export.{format}", ExportAsync)
             .RequireAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], TicketAccess.Dispatchers.Concat([PlatformRoles.LiaisonLeader, PlatformRoles.TaskForceHandler]).ToArray())
             .WithName("ExportTickets")
-            .WithSummary("The same filtered list as CSV (UTF-8 with BOM, opens in Excel), at most 10 000 rows");
+            .WithSummary("The same filtered list as export.csv (UTF-8 with BOM, opens in Excel) or export.xlsx, at most 10 000 rows");
         return tickets;
     }
 
@@ -158,11 +158,16 @@ public static class TicketQueues
         return TypedResults.Ok(new QueuePage(items, next));
     }
 
+    /// <param name="format">csv (default) or xlsx.</param>
     internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(
-        [AsParameters] Filter filter, HttpContext context, TicketsDbContext db, WorkingCalendar calendar, TimeProvider clock,
-        CancellationToken cancellationToken)
+        [AsParameters] Filter filter, string format, HttpContext context, TicketsDbContext db, WorkingCalendar calendar,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var problems = filter.Problems();
+        if (format is not ("csv" or "xlsx"))
+        {
+            problems["format"] = ["导出格式为 csv 或 xlsx"];
+        }
         if (problems.Count > 0)
         {
             return TypedResults.ValidationProblem(problems, title: "请求参数校验失败");
@@ -170,20 +175,37 @@ public static class TicketQueues
         var now = clock.GetUtcNow();
         var tickets = await filter.Apply(db.Tickets.AsNoTracking().VisibleTo(context.Caller()), now)
             .OrderBy(t => t.SubmittedAt).ThenBy(t => t.Id).Take(MaxExportRows).ToListAsync(cancellationToken);
-        var csv = new StringBuilder("\uFEFF工单编号,标题,类别,优先级,状态,企业名称,统一社会信用代码,提交时间,受理期限,办结期限,原办结期限,剩余工作小时,是否逾期,满意度\r\n");
-        foreach (var ticket in tickets)
+        var rows = tickets.Select(t => Row(t, calendar, now)).ToList();
+        var name = $"tickets-{now.ToChinaTime():yyyyMMdd-HHmm}.{format}";
+        if (format == "xlsx")
         {
-            var item = Item(ticket, calendar, now);
-            csv.AppendJoin(',', [
-                ticket.Number.Value, Field(ticket.Title), ticket.Category.ToCode(), ticket.Priority.ToCode(), ticket.State.ToCode(),
-                Field(ticket.EnterpriseName), ticket.UnifiedSocialCreditCode, Time(ticket.SubmittedAt), Time(ticket.AcceptanceDue),
-                Time(ticket.ResolutionDue), Time(ticket.OriginalResolutionDue),
-                item.WorkingHoursRemaining.ToString("0.##", CultureInfo.InvariantCulture), item.Overdue ? "是" : "否",
-                ticket.Satisfaction?.ToCode() ?? "",
-            ]).Append("\r\n");
+            using var stream = new MemoryStream();
+            await MiniExcelLibs.MiniExcel.SaveAsAsync(stream, rows, cancellationToken: cancellationToken);
+            return TypedResults.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
         }
-        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8",
-            $"tickets-{now.ToChinaTime():yyyyMMdd-HHmm}.csv");
+        var csv = new StringBuilder("\uFEFF").AppendJoin(',', Columns).Append("\r\n");
+        foreach (var row in rows)
+        {
+            csv.AppendJoin(',', Columns.Select(column => Field(Convert.ToString(row[column], CultureInfo.InvariantCulture) ?? ""))).Append("\r\n");
+        }
+        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
+    }
+
+    private static readonly string[] Columns =
+        ["工单编号", "标题", "类别", "优先级", "状态", "企业名称", "统一社会信用代码", "提交时间", "受理期限", "办结期限", "原办结期限", "剩余工作小时", "是否逾期", "满意度"];
+
+    /// <summary>One exported row, the same for CSV and XLSX.</summary>
+    private static Dictionary<string, object?> Row(Ticket ticket, WorkingCalendar calendar, DateTimeOffset now)
+    {
+        var item = Item(ticket, calendar, now);
+        object?[] values =
+        [
+            ticket.Number.Value, Defused(ticket.Title), ticket.Category.ToCode(), ticket.Priority.ToCode(), ticket.State.ToCode(),
+            Defused(ticket.EnterpriseName), ticket.UnifiedSocialCreditCode, Time(ticket.SubmittedAt), Time(ticket.AcceptanceDue),
+            Time(ticket.ResolutionDue), Time(ticket.OriginalResolutionDue), item.WorkingHoursRemaining, item.Overdue ? "是" : "否",
+            ticket.Satisfaction?.ToCode() ?? "",
+        ];
+        return Columns.Zip(values).ToDictionary(pair => pair.First, pair => pair.Second);
     }
 
     private static QueueItem Item(Ticket ticket, WorkingCalendar calendar, DateTimeOffset now)
@@ -196,10 +218,10 @@ public static class TicketQueues
 
     private static string Time(DateTimeOffset? instant) => instant is null ? "" : instant.Value.ToChinaTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>RFC 4180 quoting; a leading =, +, - or @ is defused so a spreadsheet never runs it as a formula.</summary>
-    private static string Field(string value)
-    {
-        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
-        return safe.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + safe.Replace("\"", "\"\"") + "\"" : safe;
-    }
+    /// <summary>Text people typed starts with =, +, - or @ only as text: a spreadsheet never runs it as a formula.</summary>
+    private static string Defused(string value) => value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
+
+    /// <summary>RFC 4180 quoting.</summary>
+    private static string Field(string value) =>
+        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 }
