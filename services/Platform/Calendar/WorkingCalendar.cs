@@ -58,10 +58,6 @@ public sealed class WorkingCalendar
         }
     }
 
-    public IReadOnlyList<WorkingPeriod> Hours => hours;
-
-    public TimeSpan WorkingDayLength => TimeSpan.FromTicks(hours.Sum(p => (p.End - p.Start).Ticks));
-
     public bool KnowsYear(int year) => years.Contains(year);
 
     public bool IsWorkingDay(DateOnly day) =>
@@ -95,7 +91,7 @@ public sealed class WorkingCalendar
     /// </summary>
     public DateTimeOffset DeadlineInWorkingDays(DateTimeOffset start, int count)
     {
-        var day = DateOnly.FromDateTime(NextWorkingMoment(start).ToChinaTime().DateTime);
+        var day = ChinaCalendar.DateOf(NextWorkingMoment(start));
         return CloseOf(AddWorkingDays(day, count));
     }
 

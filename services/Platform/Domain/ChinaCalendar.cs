@@ -15,5 +15,8 @@ public static class ChinaCalendar
     }
 
     /// <summary>The date it is in China now: memberships and validity dates are China dates.</summary>
-    public static DateOnly Today(this TimeProvider timeProvider) => DateOnly.FromDateTime(timeProvider.GetUtcNow().ToChinaTime().DateTime);
+    public static DateOnly Today(this TimeProvider timeProvider) => DateOf(timeProvider.GetUtcNow());
+
+    /// <summary>The China date of an instant.</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToChinaTime().DateTime);
 }

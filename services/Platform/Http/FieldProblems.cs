@@ -5,6 +5,13 @@ namespace BrandPlatform.Platform.Http;
 
 public static class FieldProblems
 {
+    public const string Title = "请求参数校验失败";
+
+    /// <summary>400 with field errors: the same shape the validation filter gives for a bad body.</summary>
+    public static ValidationProblem Invalid(IDictionary<string, string[]> errors) => TypedResults.ValidationProblem(errors, title: Title);
+
+    public static ValidationProblem Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
     /// <summary>
     /// A well-formed request that names something that is not there (a parent unit, a branch): 422 with the field,
     /// in the same shape as validation errors.
@@ -13,7 +20,7 @@ public static class FieldProblems
         new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = StatusCodes.Status422UnprocessableEntity,
-            Title = "请求参数校验失败",
+            Title = Title,
             Detail = detail,
         });
 }

@@ -29,7 +29,7 @@ public static class ValidationFilter
                         result.Errors
                             .GroupBy(e => e.PropertyName)
                             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()),
-                        title: "请求参数校验失败");
+                        title: FieldProblems.Title);
                 }
                 return await next(context);
             })

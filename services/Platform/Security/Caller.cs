@@ -14,7 +14,6 @@ public sealed record Caller(
     Guid? BranchId,
     IReadOnlySet<Guid> UnitIds,
     string? EnterpriseCode,
-    string? EnterpriseName,
     string DisplayName)
 {
     public static Caller From(ClaimsPrincipal user)
@@ -30,7 +29,6 @@ public sealed record Caller(
             UnitIds: user.FindAll(PlatformClaims.Unit).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty)
                 .Where(id => id != Guid.Empty).ToHashSet(),
             EnterpriseCode: user.FindFirstValue(PlatformClaims.Enterprise),
-            EnterpriseName: user.FindFirstValue(PlatformClaims.EnterpriseName),
             DisplayName: user.FindFirstValue(PlatformClaims.Name) ?? subject);
     }
 

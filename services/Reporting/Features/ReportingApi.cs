@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Security;
 using BrandPlatform.Reporting.Features.TicketFigures;
 
 namespace BrandPlatform.Reporting.Features;
@@ -11,4 +12,11 @@ public static class ReportingApi
         reporting.MapGetTicketFigures();
         return app;
     }
+}
+
+/// <summary>Figures are for the committee's office, liaison leaders and administrators, and systems granted reporting.read.</summary>
+public static class ReportingAccess
+{
+    public static readonly string[] ReadScopes = ["reporting.read"];
+    public static readonly string[] Readers = [PlatformRoles.OfficeStaff, PlatformRoles.LiaisonLeader, PlatformRoles.Administrator];
 }

@@ -16,6 +16,8 @@ public sealed class Ticket : Aggregate
     public const int NoteMaxLength = 2000;
 
     private readonly List<TimelineEntry> timeline = [];
+    private readonly List<SupervisionOrder> supervisionOrders = [];
+    private readonly List<ReturnVisit> returnVisits = [];
 
     private Ticket() { }
 
@@ -66,14 +68,12 @@ public sealed class Ticket : Aggregate
     public PendingExtension? Extension { get; private set; }
     /// <summary>When a resolved ticket not yet confirmed enters the return-visit queue (3 working days after resolution).</summary>
     public DateTimeOffset? ConfirmationDue { get; private set; }
-    private readonly List<ReturnVisit> returnVisits = [];
     public IReadOnlyList<ReturnVisit> ReturnVisits => returnVisits;
     /// <summary>撤单质检: the office's monthly review of a withdrawal.</summary>
     public WithdrawalReview? WithdrawalReview { get; private set; }
     public DateTimeOffset? WithdrawnAt { get; private set; }
     public EscalationLevel EscalationLevel { get; private set; }
     public DateTimeOffset? LastEscalatedAt { get; private set; }
-    private readonly List<SupervisionOrder> supervisionOrders = [];
     public IReadOnlyList<SupervisionOrder> SupervisionOrders => supervisionOrders;
 
     /// <summary>Grows with every change; the ETag callers send back in If-Match.</summary>
@@ -324,7 +324,7 @@ public sealed class Ticket : Aggregate
         {
             throw new RuleViolation("异议期已过", "An assignment objection is raised within one working day of the assignment.");
         }
-        Objection = new PendingObjection(reason, now, actor.Name, deadlines.Calendar.CloseOf(ChinaDate(deadlines.Calendar.NextWorkingMoment(now))));
+        Objection = new PendingObjection(reason, now, actor.Name, deadlines.Calendar.CloseOf(ChinaCalendar.DateOf(deadlines.Calendar.NextWorkingMoment(now))));
         Touch("object", actor, reason, now);
     }
 
@@ -358,7 +358,7 @@ public sealed class Ticket : Aggregate
                 $"The ticket is {State.ToCode()}{(Extension is null ? "" : " with an extension request pending")}; extensions are requested while it is handled.");
         }
         var due = ResolutionDue!.Value;
-        if (deadlines.Calendar.NextWorkingDay(ChinaDate(now)) > ChinaDate(due))
+        if (deadlines.Calendar.NextWorkingDay(ChinaCalendar.DateOf(now)) > ChinaCalendar.DateOf(due))
         {
             throw new RuleViolation("延期申请应在期限前至少一个工作日提出", "An extension is requested at least one working day before the deadline.");
         }
@@ -412,7 +412,7 @@ public sealed class Ticket : Aggregate
         {
             return false;
         }
-        var today = DateOnly.FromDateTime(now.ToChinaTime().DateTime);
+        var today = ChinaCalendar.DateOf(now);
         var system = new TicketActor("escalation-scheduler", "督办提醒", null, null);
         switch (EscalationLevel)
         {
@@ -422,13 +422,13 @@ public sealed class Ticket : Aggregate
                 Touch("remind", system, null, now);
                 Raise(Stamp(new TicketReminded { OccurredAt = now }));
                 return true;
-            case EscalationLevel.None or EscalationLevel.Reminded when today >= calendar.NextWorkingDay(ChinaDate(due)):
+            case EscalationLevel.None or EscalationLevel.Reminded when today >= calendar.NextWorkingDay(ChinaCalendar.DateOf(due)):
                 Escalate(EscalationLevel.Urged, "urge", null, system, now);
                 return true;
-            case EscalationLevel.Urged when today >= calendar.NextWorkingDay(ChinaDate(LastEscalatedAt!.Value)):
+            case EscalationLevel.Urged when today >= calendar.NextWorkingDay(ChinaCalendar.DateOf(LastEscalatedAt!.Value)):
                 Escalate(EscalationLevel.Supervised, "supervise", leaderId, system, now);
                 return true;
-            case EscalationLevel.Supervised when today >= calendar.AddWorkingDays(ChinaDate(LastEscalatedAt!.Value), policy.PublicNoticeAfterDays):
+            case EscalationLevel.Supervised when today >= calendar.AddWorkingDays(ChinaCalendar.DateOf(LastEscalatedAt!.Value), policy.PublicNoticeAfterDays):
                 Escalate(EscalationLevel.Publicised, "publicise", null, system, now);
                 return true;
             default:
@@ -447,8 +447,6 @@ public sealed class Ticket : Aggregate
         Touch(step, actor, null, now);
         Raise(Stamp(new TicketEscalated { OccurredAt = now, Step = step, LeaderId = leaderId }));
     }
-
-    private static DateOnly ChinaDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToChinaTime().DateTime);
 
     private void Move(string action, TicketState[] allowedFrom, TicketState to, TicketActor actor, string? note, DateTimeOffset now)
     {

@@ -49,8 +49,8 @@ public sealed class EscalationTests(TicketsFixture fixture) : IClassFixture<Tick
             .OrderBy(e => e.Id).Select(e => new { e.Action, e.At }).ToListAsync(Cancel));
         steps.Select(s => s.Action).ShouldBe(["remind", "urge", "supervise", "publicise"]);
         steps.ShouldAllBe(s => calendar.IsWorkingTime(s.At));
-        var days = steps.Skip(1).Select(s => DateOnly.FromDateTime(BrandPlatform.Platform.Domain.ChinaCalendar.ToChinaTime(s.At).DateTime)).ToList();
-        days[0].ShouldBe(calendar.NextWorkingDay(DateOnly.FromDateTime(BrandPlatform.Platform.Domain.ChinaCalendar.ToChinaTime(due).DateTime)));
+        var days = steps.Skip(1).Select(s => BrandPlatform.Platform.Domain.ChinaCalendar.DateOf(s.At)).ToList();
+        days[0].ShouldBe(calendar.NextWorkingDay(BrandPlatform.Platform.Domain.ChinaCalendar.DateOf(due)));
         days[1].ShouldBe(calendar.NextWorkingDay(days[0]));
         days[2].ShouldBe(calendar.AddWorkingDays(days[1], 2));
         var events = (await fixture.Service.QueryAsync(db => db.Set<OutboxMessage>()

@@ -166,7 +166,7 @@ public static class People
         }
         if (problems.Count > 0)
         {
-            return TypedResults.ValidationProblem(problems, title: "请求参数校验失败");
+            return FieldProblems.Invalid(problems);
         }
 
         await db.InTransactionAsync(async ct =>

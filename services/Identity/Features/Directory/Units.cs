@@ -72,7 +72,7 @@ public static class Units
         {
             if (!Enum.TryParse<UnitKind>(kind, ignoreCase: true, out var parsed) || int.TryParse(kind, out _))
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["组织类型不正确"] }, title: "请求参数校验失败");
+                return FieldProblems.Invalid("kind", "组织类型不正确");
             }
             query = query.Where(u => u.Kind == parsed);
         }

@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Reporting.Infrastructure;
@@ -21,7 +22,7 @@ public static class GetTicketFigures
 
     public static RouteHandlerBuilder MapGetTicketFigures(this RouteGroupBuilder group) => group
         .MapGet("/tickets/figures", HandleAsync)
-        .RequireAccess(["reporting.read"], PlatformRoles.OfficeStaff, PlatformRoles.LiaisonLeader, PlatformRoles.Administrator)
+        .RequireAccess(ReportingAccess.ReadScopes, ReportingAccess.Readers)
         .WithName("GetTicketFigures")
         .WithSummary("On-time, satisfaction and reopen figures of tickets submitted in a period, optionally per category or lead unit");
 
@@ -34,7 +35,7 @@ public static class GetTicketFigures
         var last = to ?? today;
         if (last < first)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["结束日期不能早于开始日期"] }, title: "请求参数校验失败");
+            return FieldProblems.Invalid("to", "结束日期不能早于开始日期");
         }
         var start = ChinaCalendar.At(first, TimeOnly.MinValue);
         var end = ChinaCalendar.At(last.AddDays(1), TimeOnly.MinValue);

@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Http;
 using System.Globalization;
 using System.Text;
 using BrandPlatform.Platform.Calendar;
@@ -143,7 +144,7 @@ public static class TicketQueues
         }
         if (problems.Count > 0)
         {
-            return TypedResults.ValidationProblem(problems, title: "请求参数校验失败");
+            return FieldProblems.Invalid(problems);
         }
         var now = clock.GetUtcNow();
         var query = filter.Apply(db.Tickets.AsNoTracking().VisibleTo(context.Caller()), now);
@@ -170,7 +171,7 @@ public static class TicketQueues
         }
         if (problems.Count > 0)
         {
-            return TypedResults.ValidationProblem(problems, title: "请求参数校验失败");
+            return FieldProblems.Invalid(problems);
         }
         var now = clock.GetUtcNow();
         var tickets = await filter.Apply(db.Tickets.AsNoTracking().VisibleTo(context.Caller()), now)

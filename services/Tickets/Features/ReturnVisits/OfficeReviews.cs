@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
@@ -44,7 +45,7 @@ public static class OfficeReviews
         var first = new DateOnly(today.Year, today.Month, 1);
         if (month is not null && !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out first))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["month"] = ["月份格式应为 yyyy-MM"] }, title: "请求参数校验失败");
+            return FieldProblems.Invalid("month", "月份格式应为 yyyy-MM");
         }
         var start = ChinaCalendar.At(first, TimeOnly.MinValue);
         var end = ChinaCalendar.At(first.AddMonths(1), TimeOnly.MinValue);

@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -52,14 +53,14 @@ public static class Synchronisation
         var take = limit ?? 100;
         if (take is < 1 or > MaxPageSize)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"每页1至{MaxPageSize}条"] }, title: "请求参数校验失败");
+            return FieldProblems.Invalid("limit", $"每页1至{MaxPageSize}条");
         }
         var query = db.Tickets.AsNoTracking().VisibleTo(context.Caller());
         if (after is not null)
         {
             if (!KeysetCursor.TryRead(after, out var changedAt, out var id))
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["after"] = ["游标无效"] }, title: "请求参数校验失败");
+                return FieldProblems.Invalid("after", "游标无效");
             }
             query = query.Where(t => t.LastChangedAt > changedAt || (t.LastChangedAt == changedAt && t.Id.CompareTo(id) > 0));
         }
