@@ -63,18 +63,23 @@ public static class PlatformService
             options.SupportedCultures = options.SupportedUICultures = [Validation.DefaultCulture, new("en")];
         });
 
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddSingleton(ApiExamples.From(typeof(TDbContext).Assembly, typeof(PlatformService).Assembly));
+        builder.Services.AddOpenApi(options =>
         {
-            document.Info = new OpenApiInfo
+            options.AddDocumentTransformer((document, _, _) =>
             {
-                Title = title,
-                Version = "v1",
-                Description = $"BrandPlatform {serviceName} service. Reached through the gateway under /api/{serviceName}.",
-            };
-            // Callers reach every service through the gateway, which serves the same paths.
-            document.Servers = [];
-            return Task.CompletedTask;
-        }));
+                document.Info = new OpenApiInfo
+                {
+                    Title = title,
+                    Version = "v1",
+                    Description = $"BrandPlatform {serviceName} service. Reached through the gateway under /api/{serviceName}.",
+                };
+                // Callers reach every service through the gateway, which serves the same paths.
+                document.Servers = [];
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer<OpenApiOperations>();
+        });
         return builder;
     }
 

@@ -16,36 +16,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = exception switch
-        {
-            BadHttpRequestException { InnerException: JsonException json } => FieldProblem(json),
-            BadHttpRequestException badRequest => new ProblemDetails
-            {
-                Status = badRequest.StatusCode,
-                Title = "请求格式不正确",
-                Detail = badRequest.Message,
-            },
-            RuleViolation violation => new ProblemDetails
-            {
-                Status = violation.Status,
-                Title = violation.Title,
-                Detail = violation.Message,
-            },
-            DbUpdateConcurrencyException => new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "数据已被他人修改",
-                Detail = "Someone changed the record at the same time; read it again and retry.",
-            },
-            DbUpdateException update when update.IsUniqueViolation() => new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "数据冲突",
-                Detail = "The record conflicts with an existing one.",
-            },
-            _ => null,
-        };
-        if (problem is null)
+        if (ProblemFor(exception) is not { } problem)
         {
             return false;
         }
@@ -58,16 +29,50 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
         });
     }
 
-    private static HttpValidationProblemDetails FieldProblem(JsonException json)
+    /// <summary>The answer to an exception a caller caused, or null for a fault of ours (500). The OpenAPI examples use it too.</summary>
+    internal static ProblemDetails? ProblemFor(Exception exception) => exception switch
     {
-        var field = JsonPathToField(json.Path);
+        BadHttpRequestException { InnerException: JsonException json } => FieldProblem(json.Path),
+        BadHttpRequestException badRequest => new ProblemDetails
+        {
+            Status = badRequest.StatusCode,
+            Title = "请求格式不正确",
+            Detail = badRequest.Message,
+        },
+        RuleViolation violation => new ProblemDetails
+        {
+            Status = violation.Status,
+            Title = violation.Title,
+            Detail = violation.Message,
+        },
+        DbUpdateConcurrencyException => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "数据已被他人修改",
+            Detail = "Someone changed the record at the same time; read it again and retry.",
+        },
+        DbUpdateException update when update.IsUniqueViolation() => UniqueConflict(),
+        _ => null,
+    };
+
+    internal static ProblemDetails UniqueConflict() => new()
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "数据冲突",
+        Detail = "The record conflicts with an existing one.",
+    };
+
+    /// <summary>A body that could not be read as JSON, with the field (from the reader's path, "$.category") that failed.</summary>
+    private static HttpValidationProblemDetails FieldProblem(string? jsonPath)
+    {
+        var field = JsonPathToField(jsonPath);
         return new HttpValidationProblemDetails(new Dictionary<string, string[]>
         {
-            [field] = [string.IsNullOrEmpty(json.Path) ? "请求体不是有效的 JSON" : "值的格式或取值不正确"],
+            [field] = [string.IsNullOrEmpty(jsonPath) ? "请求体不是有效的 JSON" : "值的格式或取值不正确"],
         })
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "请求参数校验失败",
+            Title = FieldProblems.Title,
             // JsonException's own message names internal CLR types; callers only need the field.
             Detail = field == "$" ? "The body is not valid JSON." : $"The value of '{field}' has the wrong format or is not allowed.",
         };

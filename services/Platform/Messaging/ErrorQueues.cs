@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Security;
 using System.Reflection;
 using MassTransit;
@@ -92,4 +93,11 @@ public static class ErrorQueueEndpoints
             .WithSummary("Move faulted messages back to their queues for another attempt");
         return app;
     }
+}
+
+/// <summary>Every service has the replay endpoint, so its example lives with it.</summary>
+internal sealed class ErrorQueueExamples : IApiExamples
+{
+    public void Describe(ApiExamples examples) => examples.Add("ReplayErrorQueues",
+        response: new Dictionary<string, int> { ["reporting-ticket-submitted"] = 3, ["reporting-ticket-accepted"] = 0 });
 }

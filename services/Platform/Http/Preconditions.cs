@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace BrandPlatform.Platform.Http;
+
+public static class Preconditions
+{
+    public const string IfMatchHeader = "If-Match";
+
+    /// <summary>
+    /// The handler compares If-Match with the record's ETag and answers 412 when it is stale. The handler reads the
+    /// header itself, so nothing else tells the OpenAPI document about the header and the answer.
+    /// </summary>
+    public static RouteHandlerBuilder ChecksIfMatch(this RouteHandlerBuilder builder) => builder
+        .WithMetadata(new ChecksIfMatchMetadata())
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+}
+
+/// <summary>Marks an endpoint that honours If-Match.</summary>
+public sealed class ChecksIfMatchMetadata;
