@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Study.Features.Branches;
@@ -5,22 +6,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BrandPlatform.Study.Infrastructure;
 
-public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : DbContext(options)
+public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : DbContext(options), IDirectoryUnits
 {
-    public DbSet<StudyUnit> Units => Set<StudyUnit>();
+    public DbSet<DirectoryUnit> Units => Set<DirectoryUnit>();
     public DbSet<BranchMember> BranchMembers => Set<BranchMember>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
-        modelBuilder.Entity<StudyUnit>(unit =>
-        {
-            unit.ToTable("units");
-            unit.Property(u => u.Id).ValueGeneratedNever();
-            unit.Property(u => u.Kind).HasMaxLength(32);
-            unit.Property(u => u.Name).HasMaxLength(100);
-            unit.HasIndex(u => u.Kind);
-        });
+        modelBuilder.AddDirectoryUnits();
         modelBuilder.Entity<BranchMember>(member =>
         {
             member.ToTable("branch_members");

@@ -1,36 +1,6 @@
 namespace BrandPlatform.Study.Features.Branches;
 
 /// <summary>
-/// Study's local copy of the directory's units (branches, party groups, study groups), kept from directory events:
-/// activities are scheduled for a unit and coverage is counted per branch.
-/// </summary>
-public sealed class StudyUnit
-{
-    /// <summary>The directory's code for a party branch.</summary>
-    public const string BranchKind = "branch";
-
-    private StudyUnit() { }
-
-    public StudyUnit(Guid id, string kind, string name, Guid? parentId)
-    {
-        Id = id;
-        Kind = kind;
-        Name = name;
-        ParentId = parentId;
-    }
-
-    public Guid Id { get; private set; }
-    public string Kind { get; private set; } = "";
-    public string Name { get; private set; } = "";
-    public Guid? ParentId { get; private set; }
-    public DateOnly? ValidTo { get; private set; }
-
-    public void MoveTo(Guid parentId) => ParentId = parentId;
-
-    public void Deactivate(DateOnly validTo) => ValidTo = validTo;
-}
-
-/// <summary>
 /// A person's stint in a branch, the denominator of 学习教育全覆盖. Joined and left arrive on different queues and
 /// may come in either order, so each side fills in its own date.
 /// </summary>

@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Study.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,7 +34,7 @@ public static class Branches
     {
         var caller = context.Caller();
         var branches = await db.Units.AsNoTracking()
-            .Where(u => u.Kind == StudyUnit.BranchKind && u.ValidTo == null)
+            .Where(u => u.Kind == UnitKinds.Branch && u.ValidTo == null)
             .OrderBy(u => u.Name)
             .Select(u => new BranchResponse(u.Id, u.Name, db.BranchMembers.Count(m => m.BranchId == u.Id && m.JoinedOn != null && m.LeftOn == null)))
             .ToListAsync(cancellationToken);
@@ -43,7 +44,7 @@ public static class Branches
     internal static async Task<Results<Ok<List<MemberResponse>>, ProblemHttpResult>> MembersAsync(
         Guid id, HttpContext context, StudyDbContext db, CancellationToken cancellationToken)
     {
-        if (!await db.Units.AnyAsync(u => u.Id == id && u.Kind == StudyUnit.BranchKind, cancellationToken))
+        if (!await db.Units.AnyAsync(u => u.Id == id && u.Kind == UnitKinds.Branch, cancellationToken))
         {
             return TypedResults.Problem(title: "支部不存在", detail: $"No branch has id {id}.", statusCode: StatusCodes.Status404NotFound);
         }

@@ -1,4 +1,5 @@
 using BrandPlatform.Contracts.Directory;
+using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Study.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -8,34 +9,13 @@ namespace BrandPlatform.Study.Features.Branches;
 // Each consumer applies one directory event to study's local copy, once (inbox), whatever order they arrive in.
 
 public sealed class OrganisationUnitCreatedConsumer(StudyDbContext db, TimeProvider timeProvider, ILogger<OrganisationUnitCreatedConsumer> logger)
-    : InboxConsumer<OrganisationUnitCreated, StudyDbContext>(db, timeProvider, logger)
-{
-    protected override async Task HandleAsync(OrganisationUnitCreated message, CancellationToken cancellationToken)
-    {
-        if (await Db.Units.FindAsync([message.UnitId], cancellationToken) is null)
-        {
-            Db.Units.Add(new StudyUnit(message.UnitId, message.Kind, message.Name, message.ParentId));
-        }
-    }
-}
+    : UnitCreatedConsumer<StudyDbContext>(db, timeProvider, logger);
 
 public sealed class OrganisationUnitMovedConsumer(StudyDbContext db, TimeProvider timeProvider, ILogger<OrganisationUnitMovedConsumer> logger)
-    : InboxConsumer<OrganisationUnitMoved, StudyDbContext>(db, timeProvider, logger)
-{
-    protected override async Task HandleAsync(OrganisationUnitMoved message, CancellationToken cancellationToken) =>
-        (await Db.Units.FindAsync([message.UnitId], cancellationToken)
-            ?? throw new InvalidOperationException($"Unit {message.UnitId} is not known yet; the retry will find it."))
-        .MoveTo(message.ToParentId);
-}
+    : UnitMovedConsumer<StudyDbContext>(db, timeProvider, logger);
 
 public sealed class OrganisationUnitDeactivatedConsumer(StudyDbContext db, TimeProvider timeProvider, ILogger<OrganisationUnitDeactivatedConsumer> logger)
-    : InboxConsumer<OrganisationUnitDeactivated, StudyDbContext>(db, timeProvider, logger)
-{
-    protected override async Task HandleAsync(OrganisationUnitDeactivated message, CancellationToken cancellationToken) =>
-        (await Db.Units.FindAsync([message.UnitId], cancellationToken)
-            ?? throw new InvalidOperationException($"Unit {message.UnitId} is not known yet; the retry will find it."))
-        .Deactivate(message.ValidTo);
-}
+    : UnitDeactivatedConsumer<StudyDbContext>(db, timeProvider, logger);
 
 public sealed class MemberJoinedBranchConsumer(StudyDbContext db, TimeProvider timeProvider, ILogger<MemberJoinedBranchConsumer> logger)
     : InboxConsumer<MemberJoinedBranch, StudyDbContext>(db, timeProvider, logger)

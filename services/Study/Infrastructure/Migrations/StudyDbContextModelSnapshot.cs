@@ -112,6 +112,41 @@ namespace BrandPlatform.Study.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("BrandPlatform.Platform.Organisation.DirectoryUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_units");
+
+                    b.HasIndex("Kind")
+                        .HasDatabaseName("ix_units_kind");
+
+                    b.ToTable("units", (string)null);
+                });
+
             modelBuilder.Entity("BrandPlatform.Study.Features.Branches.BranchMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -150,41 +185,6 @@ namespace BrandPlatform.Study.Infrastructure.Migrations
                         .HasDatabaseName("ix_branch_members_branch_id_left_on");
 
                     b.ToTable("branch_members", (string)null);
-                });
-
-            modelBuilder.Entity("BrandPlatform.Study.Features.Branches.StudyUnit", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("name");
-
-                    b.Property<Guid?>("ParentId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("parent_id");
-
-                    b.Property<DateOnly?>("ValidTo")
-                        .HasColumnType("date")
-                        .HasColumnName("valid_to");
-
-                    b.HasKey("Id")
-                        .HasName("pk_units");
-
-                    b.HasIndex("Kind")
-                        .HasDatabaseName("ix_units_kind");
-
-                    b.ToTable("units", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -115,6 +115,7 @@ public static class TicketQueues
             .WithSummary("The queue: tickets the caller may see, filtered, nearest deadline first, with working time remaining; follow 'next'");
         tickets.MapGet("/export.{format}", ExportAsync)
             .RequireAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], TicketAccess.Dispatchers.Concat([PlatformRoles.LiaisonLeader, PlatformRoles.TaskForceHandler]).ToArray())
+            .Produces<Stream>(StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .WithName("ExportTickets")
             .WithSummary("The same filtered list as export.csv (UTF-8 with BOM, opens in Excel) or export.xlsx, at most 10 000 rows");
         return tickets;

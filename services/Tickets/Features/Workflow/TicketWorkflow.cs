@@ -192,8 +192,9 @@ public static class TicketWorkflow
                 return TypedResults.Ok(TicketResponse.From(ticket));
             })
             .Validate<TRequest>()
+            .ChecksIfMatch()
             .RequireAccess(scopes, roles)
-            .WithName($"Ticket{char.ToUpperInvariant(step[0])}{step[1..]}")
+            .WithName("Ticket" + string.Concat(step.Split('-').Select(word => char.ToUpperInvariant(word[0]) + word[1..])))
             .WithSummary(summary);
     }
 }
