@@ -17,8 +17,11 @@ var discipline = builder.AddProject<Projects.Discipline>("discipline")
 var reporting = builder.AddProject<Projects.Reporting>("reporting")
     .AsPlatformService(infrastructure, database: "reportingdb");
 
+// The directory announces its units and people once (the first start seeds them): its subscribers' queues must be
+// bound by then, or a fresh system's copies would miss them.
 var identity = builder.AddProject<Projects.Identity>("identity")
-    .AsPlatformService(infrastructure, database: "identitydb");
+    .AsPlatformService(infrastructure, database: "identitydb")
+    .WaitFor(study).WaitFor(tickets);
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(identity).WaitFor(identity)

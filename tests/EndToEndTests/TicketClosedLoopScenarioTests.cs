@@ -43,9 +43,14 @@ public sealed class TicketClosedLoopScenarioTests(PlatformFixture platform) : IC
         etag = await TicketSteps.StepAsync(office, id, "accept", new { note = "属于企业服务范围" }, etag);
         etag = await TicketSteps.StepAsync(office, id, "assign", new { leadUnitId = lead, coHandlingUnitIds = new[] { coHandling } }, etag);
         etag = await TicketSteps.StepAsync(handler, id, "pause", new { reason = "请企业补充近三年财务报表" }, etag);
+        etag = await TicketSteps.StepAsync(enterprise, id, "attachments", new
+        {
+            attachments = new[] { new { fileName = "近三年财务报表.pdf", contentType = "application/pdf", sizeBytes = 482_113, sha256 = new string('a', 64) } },
+        }, etag);
         etag = await TicketSteps.StepAsync(handler, id, "resume", new { note = "财务报表已收到" }, etag);
         etag = await TicketSteps.StepAsync(handler, id, "start", new { note = "已电话联系企业财务负责人" }, etag);
         etag = await TicketSteps.StepAsync(handler, id, "respond", new { note = "已对接两家银行，正在评估授信" }, etag);
+        etag = await TicketSteps.StepAsync(office, id, "co-handling-feedback", new { unitId = coHandling, note = "厂区用地无征迁问题" }, etag);
         etag = await TicketSteps.StepAsync(handler, id, "resolve", new { note = "银行授信已批复，贷款已发放" }, etag);
         await TicketSteps.StepAsync(enterprise, id, "confirm", new { satisfaction = "satisfied", note = "问题已解决，感谢" }, etag);
 
@@ -72,9 +77,11 @@ public sealed class TicketClosedLoopScenarioTests(PlatformFixture platform) : IC
             ("accept", "办公室督办专员", "OfficeStaff", officeUnit, "accepted"),
             ("assign", "办公室督办专员", "OfficeStaff", officeUnit, "assigned"),
             ("pause", "招商服务专班经办人", "TaskForceHandler", lead, "paused"),
+            ("attach", "示范科技联络员", "EnterpriseContact", null, "paused"),
             ("resume", "招商服务专班经办人", "TaskForceHandler", lead, "assigned"),
             ("start", "招商服务专班经办人", "TaskForceHandler", lead, "inProgress"),
             ("respond", "招商服务专班经办人", "TaskForceHandler", lead, "responded"),
+            ("co-handling-feedback", "办公室督办专员", "OfficeStaff", coHandling, "responded"),
             ("resolve", "招商服务专班经办人", "TaskForceHandler", lead, "resolved"),
             ("confirm", "示范科技联络员", "EnterpriseContact", null, "confirmed"),
         ]);

@@ -82,8 +82,8 @@ public sealed class OutboxTests
         TicketId = Guid.NewGuid(),
         Number = "QY-2026-000001",
         Category = "financing",
-        EnterpriseName = "某某公司",
-        UnifiedSocialCreditCode = "91350100M000100Y43",
+        RequesterName = "某某公司",
+        EnterpriseCode = "91350100M000100Y43",
         SubmittedAt = Now,
     };
 

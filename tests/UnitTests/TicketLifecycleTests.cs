@@ -6,6 +6,7 @@ using BrandPlatform.Tickets.Domain;
 using Shouldly;
 
 using static BrandPlatform.UnitTests.TestCalendar;
+using RequesterProfile = BrandPlatform.Tickets.Domain.Requester;
 
 namespace BrandPlatform.UnitTests;
 
@@ -19,8 +20,9 @@ public sealed class TicketLifecycleTests
 
 
     internal static Ticket NewTicket(DateTimeOffset at, TicketPriority priority = TicketPriority.Normal) =>
-        Ticket.Submit(TicketNumber.For(2026, 1), " 用地审批 ", TicketCategory.Land, "描述", "某某公司", "91350100M000100Y43",
-            priority, TicketChannel.Portal, null, Requester, Deadlines, at);
+        Ticket.Submit(TicketNumber.For(2026, 1), " 用地审批 ", TicketCategory.Land, "描述",
+            RequesterProfile.Enterprise("某某公司", "91350100M000100Y43", null, at), "某某公司",
+            priority, TicketChannel.Portal, null, [], Requester, Deadlines, at);
 
     private static Ticket InState(TicketState state)
     {
@@ -165,10 +167,12 @@ public sealed class TicketLifecycleTests
     {
         var ticket = NewTicket(China(3, 2, 9));
         ticket.Accept(Office, Deadlines, China(3, 2, 9));
-        ticket.Assign(Guid.NewGuid(), [Guid.NewGuid()], Office, China(3, 2, 9));
+        var coHandling = Guid.NewGuid();
+        ticket.Assign(Guid.NewGuid(), [coHandling], Office, China(3, 2, 9));
         ticket.StartHandling("已电话联系", Handler, China(3, 2, 10));
         ticket.Pause("等待材料", Handler, China(3, 2, 13, 30));
         ticket.Resume(null, Handler, Deadlines, China(3, 3, 9));
+        ticket.RecordCoHandlingFeedback(coHandling, "协办意见", Office, China(3, 3, 11));
         ticket.Resolve("已协调解决", Handler, Deadlines, China(3, 3, 12));
         var resolved = Take(ticket).OfType<TicketResolved>().Single();
         resolved.HandlingWorkingHours.ShouldBe(6, "09:00–12:00 and 09:00–12:00; the afternoon pause is excluded");
@@ -178,7 +182,7 @@ public sealed class TicketLifecycleTests
         ticket.State.ShouldBe(TicketState.Reopened);
         ticket.ReopenCount.ShouldBe(1);
         Take(ticket).Select(e => e.GetType()).ShouldBe([typeof(TicketConfirmed), typeof(TicketReopened), typeof(TicketEscalated)]);
-        ticket.Timeline.Select(e => e.Action).ShouldBe(["submit", "accept", "assign", "start", "pause", "resume", "resolve", "confirm", "reopen", "urge"]);
+        ticket.Timeline.Select(e => e.Action).ShouldBe(["submit", "accept", "assign", "start", "pause", "resume", "co-handling-feedback", "resolve", "confirm", "reopen", "urge"]);
     }
 
     [Fact]
@@ -190,10 +194,9 @@ public sealed class TicketLifecycleTests
     }
 
     [Fact]
-    public void A_bad_credit_code_never_makes_a_ticket()
+    public void A_bad_credit_code_never_makes_a_requester()
     {
-        Should.Throw<ArgumentException>(() => Ticket.Submit(TicketNumber.For(2026, 2), "t", TicketCategory.Land, "d", "e",
-            "91350100M000100Y44", TicketPriority.Normal, TicketChannel.Portal, null, Requester, Deadlines, China(3, 2, 9)));
+        Should.Throw<ArgumentException>(() => RequesterProfile.Enterprise("e", "91350100M000100Y44", null, China(3, 2, 9)));
     }
 
     private static List<IntegrationEvent> Take(IEventSource source) => [.. source.RaisedEvents.Take()];

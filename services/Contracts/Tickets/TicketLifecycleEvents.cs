@@ -12,12 +12,19 @@ public abstract record TicketEvent : IntegrationEvent
     public string Priority { get; init; } = "";
     /// <summary>enterprise or person (民营经济人士, 新阶层人士).</summary>
     public string RequesterKind { get; init; } = "";
+    public Guid RequesterId { get; init; }
+    /// <summary>The enterprise's unified social credit code; null for a person.</summary>
     public string? EnterpriseCode { get; init; }
+    /// <summary>The requester's chamber of commerce when the ticket was filed.</summary>
+    public Guid? ChamberId { get; init; }
     public string State { get; init; } = "";
     public Guid? LeadUnitId { get; init; }
     public IReadOnlyList<Guid> CoHandlingUnitIds { get; init; } = [];
     public DateTimeOffset SubmittedAt { get; init; }
     public DateTimeOffset? AcceptanceDue { get; init; }
+    public DateTimeOffset? FirstContactDue { get; init; }
+    /// <summary>When the lead unit first contacted the requester (handling started).</summary>
+    public DateTimeOffset? FirstContactAt { get; init; }
     public DateTimeOffset? StageReplyDue { get; init; }
     /// <summary>The deadline as first set: on-time statistics use it even after an extension.</summary>
     public DateTimeOffset? OriginalResolutionDue { get; init; }

@@ -4,8 +4,8 @@ namespace BrandPlatform.Contracts.Tickets;
 [EventName("tickets.ticket-submitted.v1")]
 public sealed record TicketSubmitted : TicketEvent
 {
-    public required string EnterpriseName { get; init; }
-    public required string UnifiedSocialCreditCode { get; init; }
+    /// <summary>The enterprise's or the person's name; the enterprise's credit code is <see cref="TicketEvent.EnterpriseCode"/>.</summary>
+    public required string RequesterName { get; init; }
     /// <summary>portal, handler, visit, hotline or governmentSystem.</summary>
     public string Channel { get; init; } = "";
 }

@@ -20,3 +20,18 @@ public static class ChinaCalendar
     /// <summary>The China date of an instant.</summary>
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToChinaTime().DateTime);
 }
+
+/// <summary>A period of whole China dates, as the figures are asked for: from its first day's midnight to the day after its last.</summary>
+public sealed record ChinaPeriod(DateOnly From, DateOnly To)
+{
+    public DateTimeOffset Start => ChinaCalendar.At(From, TimeOnly.MinValue);
+    public DateTimeOffset End => ChinaCalendar.At(To.AddDays(1), TimeOnly.MinValue);
+    public bool IsBackwards => To < From;
+
+    /// <summary>The period a caller named; without dates, the year so far.</summary>
+    public static ChinaPeriod Of(DateOnly? from, DateOnly? to, TimeProvider timeProvider)
+    {
+        var today = timeProvider.Today();
+        return new ChinaPeriod(from ?? new DateOnly(today.Year, 1, 1), to ?? today);
+    }
+}

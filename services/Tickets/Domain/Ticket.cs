@@ -12,12 +12,14 @@ public sealed class Ticket : Aggregate
 {
     public const int TitleMaxLength = 200;
     public const int DescriptionMaxLength = 4000;
-    public const int EnterpriseNameMaxLength = 200;
+    public const int MaxAttachments = 20;
     public const int NoteMaxLength = 2000;
 
     private readonly List<TimelineEntry> timeline = [];
     private readonly List<SupervisionOrder> supervisionOrders = [];
     private readonly List<ReturnVisit> returnVisits = [];
+    private readonly List<Attachment> attachments = [];
+    private readonly List<CoHandlingFeedback> coHandlingFeedback = [];
 
     private Ticket() { }
 
@@ -26,9 +28,15 @@ public sealed class Ticket : Aggregate
     public string Title { get; private set; } = "";
     public TicketCategory Category { get; private set; }
     public string Description { get; private set; } = "";
+    /// <summary>The requester's profile; kind, name, credit code and chamber are kept as they were when it was filed.</summary>
+    public Guid RequesterId { get; private set; }
     public RequesterKind RequesterKind { get; private set; }
-    public string EnterpriseName { get; private set; } = "";
-    public string UnifiedSocialCreditCode { get; private set; } = "";
+    public string RequesterName { get; private set; } = "";
+    /// <summary>Enterprises only; an enterprise contact sees the tickets of its own code.</summary>
+    public string? UnifiedSocialCreditCode { get; private set; }
+    public Guid? ChamberId { get; private set; }
+    /// <summary>What the requester sent (the files live in the document store; the ticket keeps their description).</summary>
+    public IReadOnlyList<Attachment> Attachments => attachments;
     public TicketPriority Priority { get; private set; }
     public TicketChannel Channel { get; private set; }
     public TicketState State { get; private set; }
@@ -38,6 +46,8 @@ public sealed class Ticket : Aggregate
     public TimeSpan PausedWorkingTime { get; private set; }
     public Guid? LeadUnitId { get; private set; }
     public Guid[] CoHandlingUnitIds { get; private set; } = [];
+    /// <summary>协办意见: each co-handling unit's own feedback to the lead unit.</summary>
+    public IReadOnlyList<CoHandlingFeedback> CoHandlingFeedback => coHandlingFeedback;
 
     public DateTimeOffset SubmittedAt { get; private set; }
     public DateTimeOffset AcceptanceDue { get; private set; }
@@ -84,14 +94,10 @@ public sealed class Ticket : Aggregate
     public bool IsOpen => State is not (TicketState.Rejected or TicketState.Confirmed or TicketState.Withdrawn);
 
     public static Ticket Submit(
-        TicketNumber number, string title, TicketCategory category, string description, string enterpriseName,
-        string unifiedSocialCreditCode, TicketPriority priority, TicketChannel channel, ExternalReference? external,
+        TicketNumber number, string title, TicketCategory category, string description, Requester requester, string requesterName,
+        TicketPriority priority, TicketChannel channel, ExternalReference? external, IReadOnlyCollection<AttachmentInfo> attachments,
         TicketActor actor, DeadlinePolicy deadlines, DateTimeOffset now)
     {
-        if (!Platform.Domain.UnifiedSocialCreditCode.IsValid(unifiedSocialCreditCode))
-        {
-            throw new ArgumentException("The unified social credit code is not valid.", nameof(unifiedSocialCreditCode));
-        }
         var clocks = deadlines.For(priority);
         var ticket = new Ticket
         {
@@ -100,9 +106,11 @@ public sealed class Ticket : Aggregate
             Title = title.Trim(),
             Category = category,
             Description = description.Trim(),
-            RequesterKind = RequesterKind.Enterprise,
-            EnterpriseName = enterpriseName.Trim(),
-            UnifiedSocialCreditCode = unifiedSocialCreditCode,
+            RequesterId = requester.Id,
+            RequesterKind = requester.Kind,
+            RequesterName = requesterName.Trim(),
+            UnifiedSocialCreditCode = requester.UnifiedSocialCreditCode,
+            ChamberId = requester.ChamberId,
             Priority = priority,
             Channel = channel,
             External = external,
@@ -113,15 +121,35 @@ public sealed class Ticket : Aggregate
             AcceptanceDue = clocks.Acceptance.After(now, deadlines.Calendar),
             FirstContactDue = clocks.FirstContact.After(now, deadlines.Calendar),
         };
+        ticket.AttachAll(attachments, actor, now);
         ticket.timeline.Add(TimelineEntry.Record(ticket.Id, "submit", null, TicketState.Submitted, actor, null, now));
         ticket.Raise(ticket.Stamp(new TicketSubmitted
         {
             OccurredAt = now,
-            EnterpriseName = ticket.EnterpriseName,
-            UnifiedSocialCreditCode = unifiedSocialCreditCode,
+            RequesterName = ticket.RequesterName,
             Channel = channel.ToCode(),
         }));
         return ticket;
+    }
+
+    /// <summary>Material added while the ticket is open (typically what a pause waited for).</summary>
+    public void Attach(IReadOnlyCollection<AttachmentInfo> added, TicketActor actor, DateTimeOffset now)
+    {
+        if (!IsOpen)
+        {
+            throw new RuleViolation("工单当前状态不允许此操作", $"The ticket is {State.ToCode()}; material is added to an open ticket.");
+        }
+        AttachAll(added, actor, now);
+        Touch("attach", actor, string.Join("、", added.Select(a => a.FileName)), now);
+    }
+
+    private void AttachAll(IReadOnlyCollection<AttachmentInfo> added, TicketActor actor, DateTimeOffset now)
+    {
+        if (attachments.Count + added.Count > MaxAttachments)
+        {
+            throw RuleViolation.Unprocessable($"附件最多{MaxAttachments}个", $"A ticket has at most {MaxAttachments} attachments.");
+        }
+        attachments.AddRange(added.Select(a => Attachment.Record(Id, a, actor.Name, now)));
     }
 
     /// <summary>受理: the office takes the ticket on; the stage-reply and resolution clocks start.</summary>
@@ -173,9 +201,33 @@ public sealed class Ticket : Aggregate
         Raise(Stamp(new TicketResponded { OccurredAt = now, RespondedAt = RespondedAt.Value }));
     }
 
-    /// <summary>办结: the unit reports the problem solved; the requester confirms next.</summary>
+    /// <summary>协办意见: a co-handling unit gives its feedback on its part while the lead unit handles the ticket.</summary>
+    public void RecordCoHandlingFeedback(Guid unitId, string note, TicketActor actor, DateTimeOffset now)
+    {
+        if (State is not (TicketState.Assigned or TicketState.InProgress or TicketState.Responded))
+        {
+            throw new RuleViolation("工单当前状态不允许此操作", $"The ticket is {State.ToCode()}; co-handling feedback is given while it is handled.");
+        }
+        if (!CoHandlingUnitIds.Contains(unitId))
+        {
+            throw RuleViolation.Unprocessable("只有协办单位反馈协办意见", $"{unitId} is not a co-handling unit of this ticket.");
+        }
+        coHandlingFeedback.Add(Domain.CoHandlingFeedback.Record(Id, unitId, note, actor.Name, now));
+        Touch("co-handling-feedback", actor with { UnitId = unitId }, note, now);
+    }
+
+    /// <summary>Co-handling units that have not given feedback since the latest assignment.</summary>
+    public IReadOnlyList<Guid> CoHandlingUnitsAwaited =>
+        [.. CoHandlingUnitIds.Where(unit => !coHandlingFeedback.Any(f => f.UnitId == unit && f.At >= AssignedAt))];
+
+    /// <summary>办结: the lead unit reports the problem solved, once every co-handling unit has given its feedback.</summary>
     public void Resolve(string note, TicketActor actor, DeadlinePolicy deadlines, DateTimeOffset now)
     {
+        if (CoHandlingUnitsAwaited.Count > 0 && State is TicketState.InProgress or TicketState.Responded)
+        {
+            throw new RuleViolation("协办单位尚未反馈意见",
+                $"The ticket is {State.ToCode()}; co-handling units {string.Join(", ", CoHandlingUnitsAwaited)} have not given their feedback yet.");
+        }
         Move("resolve", [TicketState.InProgress, TicketState.Responded], TicketState.Resolved, actor, note, now);
         ResolvedAt = now;
         ConfirmationDue = deadlines.Calendar.DeadlineInWorkingDays(now, 3);
@@ -471,7 +523,11 @@ public sealed class Ticket : Aggregate
         Category = Category.ToCode(),
         Priority = Priority.ToCode(),
         RequesterKind = RequesterKind.ToCode(),
+        RequesterId = RequesterId,
         EnterpriseCode = UnifiedSocialCreditCode,
+        ChamberId = ChamberId,
+        FirstContactDue = FirstContactDue,
+        FirstContactAt = FirstContactAt,
         State = State.ToCode(),
         LeadUnitId = LeadUnitId,
         CoHandlingUnitIds = CoHandlingUnitIds,
@@ -536,6 +592,60 @@ public enum TicketCategory
     Relocation,
     Project,
     Other,
+}
+
+/// <summary>One co-handling unit's feedback (协办意见) to the lead unit.</summary>
+public sealed class CoHandlingFeedback
+{
+    private CoHandlingFeedback() { }
+
+    public Guid Id { get; private set; }
+    public Guid TicketId { get; private set; }
+    public Guid UnitId { get; private set; }
+    public string Note { get; private set; } = "";
+    public string GivenBy { get; private set; } = "";
+    public DateTimeOffset At { get; private set; }
+
+    internal static CoHandlingFeedback Record(Guid ticketId, Guid unitId, string note, string givenBy, DateTimeOffset at) => new()
+    {
+        Id = Guid.CreateVersion7(at), TicketId = ticketId, UnitId = unitId, Note = note, GivenBy = givenBy, At = at,
+    };
+}
+
+/// <summary>What a caller says about a file: its name, type, size and SHA-256 (the document store holds the bytes).</summary>
+public sealed record AttachmentInfo(string FileName, string ContentType, long SizeBytes, string Sha256)
+{
+    public const int FileNameMaxLength = 200;
+    public const long MaxSizeBytes = 50L * 1024 * 1024;
+
+    /// <summary>What government offices exchange: PDF, images, Office and WPS documents, archives.</summary>
+    public static readonly string[] AllowedContentTypes =
+    [
+        "application/pdf", "image/jpeg", "image/png", "application/msword",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.ms-excel",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.ms-works", "application/ofd",
+        "application/zip",
+    ];
+}
+
+public sealed class Attachment
+{
+    private Attachment() { }
+
+    public Guid Id { get; private set; }
+    public Guid TicketId { get; private set; }
+    public string FileName { get; private set; } = "";
+    public string ContentType { get; private set; } = "";
+    public long SizeBytes { get; private set; }
+    public string Sha256 { get; private set; } = "";
+    public DateTimeOffset AddedAt { get; private set; }
+    public string AddedBy { get; private set; } = "";
+
+    internal static Attachment Record(Guid ticketId, AttachmentInfo info, string addedBy, DateTimeOffset at) => new()
+    {
+        Id = Guid.CreateVersion7(at), TicketId = ticketId, FileName = info.FileName.Trim(), ContentType = info.ContentType,
+        SizeBytes = info.SizeBytes, Sha256 = info.Sha256.ToLowerInvariant(), AddedAt = at, AddedBy = addedBy,
+    };
 }
 
 /// <summary>The office's review of a withdrawal: was the requester pressed into it by a unit?</summary>

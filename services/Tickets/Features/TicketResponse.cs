@@ -8,9 +8,11 @@ public sealed record TicketResponse(
     string Title,
     TicketCategory Category,
     string Description,
+    Guid RequesterId,
     RequesterKind RequesterKind,
-    string EnterpriseName,
-    string UnifiedSocialCreditCode,
+    string RequesterName,
+    string? UnifiedSocialCreditCode,
+    Guid? ChamberId,
     TicketPriority Priority,
     TicketChannel Channel,
     TicketState State,
@@ -35,8 +37,8 @@ public sealed record TicketResponse(
         DateTimeOffset? OriginalResolution);
 
     public static TicketResponse From(Ticket ticket) => new(
-        ticket.Id, ticket.Number.Value, ticket.Title, ticket.Category, ticket.Description, ticket.RequesterKind,
-        ticket.EnterpriseName, ticket.UnifiedSocialCreditCode, ticket.Priority, ticket.Channel, ticket.State,
+        ticket.Id, ticket.Number.Value, ticket.Title, ticket.Category, ticket.Description, ticket.RequesterId, ticket.RequesterKind,
+        ticket.RequesterName, ticket.UnifiedSocialCreditCode, ticket.ChamberId, ticket.Priority, ticket.Channel, ticket.State,
         ticket.LeadUnitId, ticket.CoHandlingUnitIds, ticket.SubmittedAt,
         new Clocks(ticket.AcceptanceDue, ticket.FirstContactDue, ticket.StageReplyDue, ticket.ResolutionDue, ticket.OriginalResolutionDue),
         ticket.AcceptedAt, ticket.FirstContactAt, ticket.RespondedAt, ticket.ResolvedAt, ticket.ClosedAt, ticket.Satisfaction,

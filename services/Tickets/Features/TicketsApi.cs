@@ -1,7 +1,10 @@
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Features.Escalation;
 using BrandPlatform.Tickets.Features.GetTicket;
+using BrandPlatform.Tickets.Features.Figures;
 using BrandPlatform.Tickets.Features.Queues;
+using BrandPlatform.Tickets.Features.Requesters;
+using BrandPlatform.Tickets.Features.Routing;
 using BrandPlatform.Tickets.Features.ReturnVisits;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Features.SubmitTicket;
@@ -20,12 +23,17 @@ public static class TicketsApi
         tickets.MapSubmitTicket();
         tickets.MapGetTicket();
         tickets.MapGetTimeline();
+        tickets.MapGetAttachments();
         tickets.MapTicketWorkflow();
         tickets.MapSynchronisation();
         tickets.MapSupervisionOrders();
         tickets.MapTicketQueues();
         tickets.MapOfficeReviews();
         tickets.MapWebhooks();
+        tickets.MapRequesters();
+        tickets.MapChambers();
+        tickets.MapHandlingUnits();
+        tickets.MapTicketFigures();
         return app;
     }
 }
@@ -50,6 +58,15 @@ public static class TicketAccess
 
     /// <summary>Handlers of the assigned units work the ticket; the office may act for them.</summary>
     public static readonly string[] Handlers = [PlatformRoles.TaskForceHandler, PlatformRoles.OfficeStaff, PlatformRoles.Administrator];
+
+    /// <summary>
+    /// The handling steps only the lead unit (主办) takes — start, stage reply, resolve, pause, objection, extension —
+    /// with the office acting for it; co-handling units (协办) give their feedback.
+    /// </summary>
+    public static readonly string[] LeadHandlers = [.. Handlers];
+
+    public static bool MayLead(Caller caller, Ticket ticket) =>
+        caller.IsSystem || caller.IsInAnyRole(Dispatchers) || ticket.LeadUnitId is { } lead && caller.UnitIds.Contains(lead);
 
     /// <summary>The requester confirms; the office records what the requester said on the phone.</summary>
     public static readonly string[] Requesters = [PlatformRoles.EnterpriseContact, PlatformRoles.OfficeStaff, PlatformRoles.Administrator];

@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Tickets.Domain;
@@ -6,13 +7,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BrandPlatform.Tickets.Infrastructure;
 
-public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options) : DbContext(options)
+public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options) : DbContext(options), IDirectoryUnits
 {
     public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<Requester> Requesters => Set<Requester>();
+    public DbSet<Chamber> Chambers => Set<Chamber>();
+    public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
+    public DbSet<DirectoryUnit> Units => Set<DirectoryUnit>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddDirectoryUnits();
 
         modelBuilder.Entity<Ticket>(ticket =>
         {
@@ -25,8 +31,14 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             ticket.HasIndex(t => t.Number).IsUnique();
             ticket.Property(t => t.Title).HasMaxLength(Ticket.TitleMaxLength);
             ticket.Property(t => t.Description).HasMaxLength(Ticket.DescriptionMaxLength);
-            ticket.Property(t => t.EnterpriseName).HasMaxLength(Ticket.EnterpriseNameMaxLength);
+            ticket.Property(t => t.RequesterName).HasMaxLength(Requester.NameMaxLength);
             ticket.Property(t => t.UnifiedSocialCreditCode).HasMaxLength(18).IsFixedLength();
+            ticket.HasOne<Requester>().WithMany().HasForeignKey(t => t.RequesterId).OnDelete(DeleteBehavior.Restrict);
+            ticket.HasIndex(t => t.ChamberId);
+            ticket.HasMany(t => t.CoHandlingFeedback).WithOne().HasForeignKey(f => f.TicketId);
+            ticket.Navigation(t => t.CoHandlingFeedback).HasField("coHandlingFeedback").UsePropertyAccessMode(PropertyAccessMode.Field);
+            ticket.HasMany(t => t.Attachments).WithOne().HasForeignKey(a => a.TicketId);
+            ticket.Navigation(t => t.Attachments).HasField("attachments").UsePropertyAccessMode(PropertyAccessMode.Field);
             ticket.Property(t => t.Category).HasConversion<string>().HasMaxLength(32);
             ticket.Property(t => t.State).HasConversion<string>().HasMaxLength(32);
             ticket.Property(t => t.StateBeforePause).HasConversion<string>().HasMaxLength(32);
@@ -77,6 +89,74 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             ticket.Navigation(t => t.SupervisionOrders).HasField("supervisionOrders").UsePropertyAccessMode(PropertyAccessMode.Field);
             ticket.HasMany(t => t.Timeline).WithOne().HasForeignKey(e => e.TicketId);
             ticket.Navigation(t => t.Timeline).HasField("timeline").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        modelBuilder.Entity<CoHandlingFeedback>(feedback =>
+        {
+            feedback.ToTable("co_handling_feedback");
+            feedback.Property(f => f.Id).ValueGeneratedNever();
+            feedback.Property(f => f.Note).HasMaxLength(Ticket.NoteMaxLength);
+            feedback.Property(f => f.GivenBy).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<Attachment>(attachment =>
+        {
+            attachment.ToTable("ticket_attachments");
+            attachment.Property(a => a.Id).ValueGeneratedNever();
+            attachment.Property(a => a.FileName).HasMaxLength(AttachmentInfo.FileNameMaxLength);
+            attachment.Property(a => a.ContentType).HasMaxLength(100);
+            attachment.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength();
+            attachment.Property(a => a.AddedBy).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<Requester>(requester =>
+        {
+            requester.ToTable("requesters");
+            requester.Property(r => r.Id).ValueGeneratedNever();
+            requester.Property(r => r.Kind).HasConversion<string>().HasMaxLength(32);
+            requester.Property(r => r.Name).HasMaxLength(Requester.NameMaxLength);
+            requester.Property(r => r.UnifiedSocialCreditCode).HasMaxLength(18).IsFixedLength();
+            requester.HasIndex(r => r.UnifiedSocialCreditCode).IsUnique();
+            requester.Property(r => r.PersonCategory).HasConversion<string>().HasMaxLength(32);
+            requester.HasOne<Chamber>().WithMany().HasForeignKey(r => r.ChamberId);
+            requester.HasIndex(r => r.Name);
+            requester.HasMany(r => r.Contacts).WithOne().HasForeignKey(c => c.RequesterId);
+            requester.Navigation(r => r.Contacts).HasField("contacts").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        modelBuilder.Entity<RequesterContact>(contact =>
+        {
+            contact.ToTable("requester_contacts");
+            contact.Property(c => c.Id).ValueGeneratedNever();
+            contact.Property(c => c.Name).HasMaxLength(RequesterContact.NameMaxLength);
+            contact.Property(c => c.Phone).HasMaxLength(PhoneNumbers.MaxLength);
+            contact.Property(c => c.Position).HasMaxLength(RequesterContact.PositionMaxLength);
+        });
+
+        modelBuilder.Entity<Chamber>(chamber =>
+        {
+            chamber.ToTable("chambers");
+            chamber.Property(c => c.Id).ValueGeneratedNever();
+            chamber.Property(c => c.Name).HasMaxLength(Chamber.NameMaxLength);
+            chamber.HasIndex(c => c.Name).IsUnique();
+            chamber.HasMany(c => c.LeaderLinks).WithOne().HasForeignKey(l => l.ChamberId);
+            chamber.Navigation(c => c.LeaderLinks).HasField("leaderLinks").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        modelBuilder.Entity<ChamberLeaderLink>(link =>
+        {
+            link.ToTable("chamber_leader_links");
+            link.Property(l => l.Id).ValueGeneratedNever();
+            link.Property(l => l.LeaderName).HasMaxLength(ChamberLeaderLink.LeaderNameMaxLength);
+            link.HasIndex(l => l.LeaderId);
+        });
+
+        modelBuilder.Entity<RoutingRule>(rule =>
+        {
+            rule.ToTable("routing_rules");
+            rule.HasKey(r => r.Category);
+            rule.Property(r => r.Category).HasConversion<string>().HasMaxLength(32);
+            rule.HasOne<DirectoryUnit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<TimelineEntry>(entry =>

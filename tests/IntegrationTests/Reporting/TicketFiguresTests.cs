@@ -104,8 +104,8 @@ public sealed class TicketFiguresTests(ReportingFixture fixture) : IClassFixture
             TicketId = Guid.NewGuid(),
             Number = $"QY-2026-{Random.Shared.Next(1, 999999):D6}",
             Category = category,
-            EnterpriseName = "三明市某某机械有限公司",
-            UnifiedSocialCreditCode = "91350100M000100Y43",
+            RequesterName = "三明市某某机械有限公司",
+            EnterpriseCode = "91350100M000100Y43",
             SubmittedAt = now,
         };
     }

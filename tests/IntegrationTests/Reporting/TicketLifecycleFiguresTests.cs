@@ -27,14 +27,15 @@ public sealed class TicketLifecycleFiguresTests(TestServers servers)
         using var enterprise = await identity.ClientForPersonAsync(tickets, "enterprise");
         using var office = await identity.ClientForPersonAsync(tickets, "office");
         using var leader = await identity.ClientForPersonAsync(reporting, "leader");
-        var unit = Guid.NewGuid();
+        var units = await TicketUnits.CopyDirectoryAsync(identity, tickets);
+        var unit = units[TicketUnits.InvestmentTaskForce];
 
         // Satisfied, with a pause for material; dissatisfied, so reopened; one not yet accepted.
         var (satisfied, _) = await TicketSteps.SubmitAsync(enterprise, "满意的工单");
-        await WalkToResolvedAsync(office, satisfied, unit, pause: true);
+        await WalkToResolvedAsync(office, satisfied, unit, units[TicketUnits.RelocationTaskForce], pause: true);
         await TicketSteps.StepAsync(enterprise, satisfied, "confirm", new { satisfaction = "satisfied" });
         var (dissatisfied, _) = await TicketSteps.SubmitAsync(enterprise, "不满意的工单");
-        await WalkToResolvedAsync(office, dissatisfied, unit, pause: false);
+        await WalkToResolvedAsync(office, dissatisfied, unit, units[TicketUnits.RelocationTaskForce], pause: false);
         await TicketSteps.StepAsync(enterprise, dissatisfied, "confirm", new { satisfaction = "dissatisfied", note = "问题没有解决" });
         await TicketSteps.SubmitAsync(enterprise, "待受理的工单");
 
@@ -58,10 +59,10 @@ public sealed class TicketLifecycleFiguresTests(TestServers servers)
         (await member.GetAsync("/api/reporting/tickets/figures", Cancel)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
     }
 
-    private static async Task WalkToResolvedAsync(HttpClient office, Guid id, Guid unit, bool pause)
+    private static async Task WalkToResolvedAsync(HttpClient office, Guid id, Guid unit, Guid coUnit, bool pause)
     {
         await TicketSteps.StepAsync(office, id, "accept", new { });
-        await TicketSteps.StepAsync(office, id, "assign", new { leadUnitId = unit, coHandlingUnitIds = new[] { Guid.NewGuid() } });
+        await TicketSteps.StepAsync(office, id, "assign", new { leadUnitId = unit, coHandlingUnitIds = new[] { coUnit } });
         await TicketSteps.StepAsync(office, id, "start", new { note = "已联系企业" });
         if (pause)
         {
@@ -69,6 +70,7 @@ public sealed class TicketLifecycleFiguresTests(TestServers servers)
             await TicketSteps.StepAsync(office, id, "resume", new { });
         }
         await TicketSteps.StepAsync(office, id, "respond", new { note = "阶段性答复" });
+        await TicketSteps.StepAsync(office, id, "co-handling-feedback", new { unitId = coUnit, note = "协办意见" });
         await TicketSteps.StepAsync(office, id, "resolve", new { note = "已办结" });
     }
 }

@@ -31,16 +31,13 @@ public sealed class EscalationTests(TicketsFixture fixture) : IClassFixture<Tick
         using var leader = await fixture.Identity.ClientForPersonAsync(fixture.Service, "leader");
         var (id, _) = await TicketSteps.SubmitAsync(enterprise, "逾期督办测试");
         await TicketSteps.StepAsync(office, id, "accept", new { });
-        await TicketSteps.StepAsync(office, id, "assign", new { leadUnitId = Guid.NewGuid() });
+        await TicketSteps.StepAsync(office, id, "assign", new { leadUnitId = fixture.Units[TicketUnits.Office] });
         var due = await fixture.Service.QueryAsync(db => db.Tickets.Where(t => t.Id == id).Select(t => t.ResolutionDue!.Value).SingleAsync(Cancel));
 
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         for (; clock.Now < due.AddDays(14); clock.Now = clock.Now.AddHours(1))
         {
-            await using var scope = fixture.Service.Services.CreateAsyncScope();
-            var services = scope.ServiceProvider;
-            await new EscalationRun(services.GetRequiredService<TicketsDbContext>(), services.GetRequiredService<DeadlinePolicy>(),
-                services.GetRequiredService<IOptions<EscalationPolicy>>(), clock, NullLogger<EscalationRun>.Instance).RunOnceAsync(Cancel);
+            await RunLadderAsync(fixture.Service, clock);
         }
 
         var calendar = fixture.Service.Services.GetRequiredService<WorkingCalendar>();
@@ -73,10 +70,19 @@ public sealed class EscalationTests(TicketsFixture fixture) : IClassFixture<Tick
         (await enterprise.GetAsync("/api/tickets/supervision-orders", Cancel)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
-    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
+    /// <summary>One scheduler pass at the clock's time, as the hosted scheduler would make it.</summary>
+    internal static async Task RunLadderAsync(ServiceFactory<TicketsDbContext> service, TimeProvider clock)
     {
-        public DateTimeOffset Now { get; set; } = start;
-
-        public override DateTimeOffset GetUtcNow() => Now;
+        await using var scope = service.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        await new EscalationRun(services.GetRequiredService<TicketsDbContext>(), services.GetRequiredService<DeadlinePolicy>(),
+            services.GetRequiredService<IOptions<EscalationPolicy>>(), clock, NullLogger<EscalationRun>.Instance).RunOnceAsync(TestContext.Current.CancellationToken);
     }
+}
+
+internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = start;
+
+    public override DateTimeOffset GetUtcNow() => Now;
 }

@@ -23,7 +23,7 @@ public sealed class TicketWorkflowTests(TicketsFixture fixture) : IClassFixture<
         using var office = await fixture.Identity.ClientForPersonAsync(fixture.Service, "office");
         using var handler = await fixture.Identity.ClientForPersonAsync(fixture.Service, "handler");
         var taskForce = await HandlerUnitAsync();
-        var coUnit = Guid.NewGuid();
+        var coUnit = fixture.Units[TicketUnits.RelocationTaskForce];
 
         var (id, etag) = await TicketSteps.SubmitAsync(enterprise);
         etag = await TicketSteps.StepAsync(office, id, "accept", new { }, etag);
@@ -32,6 +32,11 @@ public sealed class TicketWorkflowTests(TicketsFixture fixture) : IClassFixture<
         etag = await TicketSteps.StepAsync(handler, id, "pause", new { reason = "等待企业补充财务报表" }, etag);
         etag = await TicketSteps.StepAsync(handler, id, "resume", new { note = "材料已收到" }, etag);
         etag = await TicketSteps.StepAsync(handler, id, "respond", new { note = "已与两家银行对接" }, etag);
+        using (var early = await TicketSteps.SendStepAsync(handler, id, "resolve", new { note = "银行已放款" }, etag))
+        {
+            early.StatusCode.ShouldBe(HttpStatusCode.Conflict, "the co-handling unit has not given its feedback yet");
+        }
+        etag = await TicketSteps.StepAsync(office, id, "co-handling-feedback", new { unitId = coUnit, note = "征迁方面无障碍" }, etag);
         etag = await TicketSteps.StepAsync(handler, id, "resolve", new { note = "银行已放款" }, etag);
         await TicketSteps.StepAsync(enterprise, id, "confirm", new { satisfaction = "satisfied" }, etag);
 
@@ -42,7 +47,7 @@ public sealed class TicketWorkflowTests(TicketsFixture fixture) : IClassFixture<
         ticket.GetProperty("coHandlingUnitIds")[0].GetGuid().ShouldBe(coUnit);
         var timeline = await office.GetFromJsonAsync<JsonElement>($"/api/tickets/{id}/timeline", Cancel);
         timeline.EnumerateArray().Select(e => e.GetProperty("action").GetString())
-            .ShouldBe(["submit", "accept", "assign", "start", "pause", "resume", "respond", "resolve", "confirm"]);
+            .ShouldBe(["submit", "accept", "assign", "start", "pause", "resume", "respond", "co-handling-feedback", "resolve", "confirm"]);
         timeline[3].GetProperty("actorName").GetString().ShouldBe("招商服务专班经办人");
         timeline[3].GetProperty("actorRole").GetString().ShouldBe("TaskForceHandler");
 
@@ -90,7 +95,7 @@ public sealed class TicketWorkflowTests(TicketsFixture fixture) : IClassFixture<
             "a government system with tickets.write cannot take the office's steps");
 
         etag = await TicketSteps.StepAsync(office, id, "accept", new { }, etag);
-        await TicketSteps.StepAsync(office, id, "assign", new { leadUnitId = Guid.NewGuid() }, etag);
+        await TicketSteps.StepAsync(office, id, "assign", new { leadUnitId = fixture.Units[TicketUnits.Office] }, etag);
         using var otherUnit = await TicketSteps.SendStepAsync(handler, id, "start", new { }, ifMatch: null);
         otherUnit.StatusCode.ShouldBe(HttpStatusCode.NotFound, "the ticket went to another unit");
     }
@@ -104,7 +109,7 @@ public sealed class TicketWorkflowTests(TicketsFixture fixture) : IClassFixture<
         var taskForce = await HandlerUnitAsync();
         var (id, _) = await TicketSteps.SubmitAsync(enterprise, "交办异议与延期");
         await TicketSteps.StepAsync(office, id, "accept", new { });
-        await TicketSteps.StepAsync(office, id, "assign", new { leadUnitId = Guid.NewGuid() });
+        await TicketSteps.StepAsync(office, id, "assign", new { leadUnitId = fixture.Units[TicketUnits.Office] });
 
         // The first unit objects (the office acts for it here), the office gives the ticket to the handler's task force.
         await TicketSteps.StepAsync(office, id, "objection", new { reason = "不属于本单位职责" });
@@ -143,7 +148,7 @@ public sealed class TicketWorkflowTests(TicketsFixture fixture) : IClassFixture<
 
         var (resolved, _) = await TicketSteps.SubmitAsync(enterprise, "电话回访");
         await TicketSteps.StepAsync(office, resolved, "accept", new { });
-        await TicketSteps.StepAsync(office, resolved, "assign", new { leadUnitId = Guid.NewGuid() });
+        await TicketSteps.StepAsync(office, resolved, "assign", new { leadUnitId = fixture.Units[TicketUnits.Office] });
         await TicketSteps.StepAsync(office, resolved, "start", new { });
         await TicketSteps.StepAsync(office, resolved, "resolve", new { note = "已办结" });
         using var incomplete = await TicketSteps.SendStepAsync(office, resolved, "return-visit", new { answered = true }, null);

@@ -9,12 +9,15 @@ public sealed class TicketsFixture(TestServers servers) : IAsyncLifetime
     public ServiceFactory<TicketsDbContext> Service { get; private set; } = null!;
     /// <summary>Sends a token with tickets.read and tickets.write.</summary>
     public HttpClient Client { get; private set; } = null!;
+    /// <summary>The directory's units by name, known to the tickets service.</summary>
+    public IReadOnlyDictionary<string, Guid> Units { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
         Identity = await IdentityHost.SharedAsync(servers);
         Service = await ServiceFactory<TicketsDbContext>.CreateAsync(servers, "tickets", "ticketsdb", identityBackchannel: Identity.Backchannel());
         Client = await Identity.ClientWithTokenAsync(Service, "tickets.read tickets.write");
+        Units = await TicketUnits.CopyDirectoryAsync(Identity, Service);
     }
 
     public async ValueTask DisposeAsync()

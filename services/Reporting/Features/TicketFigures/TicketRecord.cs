@@ -18,15 +18,34 @@ public sealed class TicketRecord
     public string State { get; private set; } = "";
     public DateTimeOffset StateAt { get; private set; }
     public Guid? LeadUnitId { get; private set; }
+    public Guid? ChamberId { get; private set; }
+    public string RequesterKind { get; private set; } = "";
     public DateTimeOffset SubmittedAt { get; private set; }
     public DateTimeOffset? AcceptanceDue { get; private set; }
     public DateTimeOffset? AcceptedAt { get; private set; }
+    public DateTimeOffset? FirstContactDue { get; private set; }
+    public DateTimeOffset? FirstContactAt { get; private set; }
+    public DateTimeOffset? StageReplyDue { get; private set; }
+    public DateTimeOffset? RespondedAt { get; private set; }
     public DateTimeOffset? OriginalResolutionDue { get; private set; }
     public DateTimeOffset? ResolvedAt { get; private set; }
     public double? HandlingWorkingHours { get; private set; }
     public string? Satisfaction { get; private set; }
     public int ReopenCount { get; private set; }
     public DateTimeOffset? LastReopenedAt { get; private set; }
+    public int Reminders { get; private set; }
+    public int Urges { get; private set; }
+    public int Supervisions { get; private set; }
+    public int PublicNotices { get; private set; }
+
+    /// <summary>What the shared figure rules need of this ticket.</summary>
+    public TicketFacts Facts() => new()
+    {
+        AcceptedAt = AcceptedAt, AcceptanceDue = AcceptanceDue, FirstContactAt = FirstContactAt, FirstContactDue = FirstContactDue,
+        RespondedAt = RespondedAt, StageReplyDue = StageReplyDue, ResolvedAt = ResolvedAt, OriginalResolutionDue = OriginalResolutionDue,
+        State = State, Satisfaction = Satisfaction, ReopenCount = ReopenCount, HandlingWorkingHours = HandlingWorkingHours,
+        Reminders = Reminders, Urges = Urges, Supervisions = Supervisions, PublicNotices = PublicNotices,
+    };
 
     public static TicketRecord For(TicketEvent integrationEvent) => new() { TicketId = integrationEvent.TicketId };
 
@@ -36,12 +55,18 @@ public sealed class TicketRecord
         Category = integrationEvent.Category;
         Priority = integrationEvent.Priority;
         SubmittedAt = integrationEvent.SubmittedAt;
+        ChamberId = integrationEvent.ChamberId;
+        RequesterKind = integrationEvent.RequesterKind;
+        // First contact is recorded once and travels with every later event, whichever arrives first.
+        FirstContactAt ??= integrationEvent.FirstContactAt;
         if (integrationEvent.OccurredAt >= StateAt)
         {
             State = integrationEvent.State;
             StateAt = integrationEvent.OccurredAt;
             LeadUnitId = integrationEvent.LeadUnitId;
             AcceptanceDue = integrationEvent.AcceptanceDue;
+            FirstContactDue = integrationEvent.FirstContactDue;
+            StageReplyDue = integrationEvent.StageReplyDue;
             OriginalResolutionDue = integrationEvent.OriginalResolutionDue;
         }
         switch (integrationEvent)
@@ -53,6 +78,20 @@ public sealed class TicketRecord
             case TicketResolved resolved when LastReopenedAt is null || resolved.ResolvedAt > LastReopenedAt:
                 ResolvedAt = resolved.ResolvedAt;
                 HandlingWorkingHours = resolved.HandlingWorkingHours;
+                break;
+            case TicketResponded responded:
+                RespondedAt = RespondedAt is { } first && first < responded.RespondedAt ? first : responded.RespondedAt;
+                break;
+            case TicketReminded:
+                Reminders++;
+                break;
+            case TicketEscalated escalated:
+                switch (escalated.Step)
+                {
+                    case "urge": Urges++; break;
+                    case "supervise": Supervisions++; break;
+                    case "publicise": PublicNotices++; break;
+                }
                 break;
             case TicketConfirmed confirmed:
                 Satisfaction = confirmed.Satisfaction;

@@ -132,6 +132,18 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("category");
 
+                    b.Property<Guid?>("ChamberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chamber_id");
+
+                    b.Property<DateTimeOffset?>("FirstContactAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_contact_at");
+
+                    b.Property<DateTimeOffset?>("FirstContactDue")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_contact_due");
+
                     b.Property<double?>("HandlingWorkingHours")
                         .HasColumnType("double precision")
                         .HasColumnName("handling_working_hours");
@@ -160,18 +172,39 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("priority");
 
+                    b.Property<int>("PublicNotices")
+                        .HasColumnType("integer")
+                        .HasColumnName("public_notices");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("integer")
+                        .HasColumnName("reminders");
+
                     b.Property<int>("ReopenCount")
                         .HasColumnType("integer")
                         .HasColumnName("reopen_count");
+
+                    b.Property<string>("RequesterKind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("requester_kind");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("resolved_at");
 
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("responded_at");
+
                     b.Property<string>("Satisfaction")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("satisfaction");
+
+                    b.Property<DateTimeOffset?>("StageReplyDue")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_reply_due");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -186,6 +219,14 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
+
+                    b.Property<int>("Supervisions")
+                        .HasColumnType("integer")
+                        .HasColumnName("supervisions");
+
+                    b.Property<int>("Urges")
+                        .HasColumnType("integer")
+                        .HasColumnName("urges");
 
                     b.HasKey("TicketId")
                         .HasName("pk_ticket_records");

@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Infrastructure;
@@ -27,7 +28,13 @@ public sealed partial class EscalationRun(
                 && t.EscalationLevel != EscalationLevel.Publicised)
             .OrderBy(t => t.ResolutionDue).Take(200)
             .ToListAsync(cancellationToken);
-        var steps = candidates.Count(ticket => ticket.AdvanceEscalation(policy, deadlines, policy.FallbackLeaderId, now));
+        var chamberIds = candidates.Where(t => t.ChamberId != null).Select(t => t.ChamberId!.Value).Distinct().ToList();
+        var chambers = await db.Chambers.AsNoTracking().Include(c => c.LeaderLinks).Where(c => chamberIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var today = ChinaCalendar.DateOf(now);
+        // 督办单 go to the leader linked to the requester's chamber that day; requesters without one to the fallback leader.
+        var steps = candidates.Count(ticket => ticket.AdvanceEscalation(policy, deadlines,
+            (ticket.ChamberId is { } chamber ? chambers.GetValueOrDefault(chamber)?.LeaderOn(today) : null) ?? policy.FallbackLeaderId, now));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

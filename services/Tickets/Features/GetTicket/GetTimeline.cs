@@ -21,8 +21,7 @@ public static class GetTimeline
     internal static async Task<Results<Ok<List<EntryResponse>>, ProblemHttpResult>> HandleAsync(
         Guid id, HttpContext context, TicketsDbContext db, CancellationToken cancellationToken)
     {
-        var ticket = await db.Tickets.AsNoTracking().VisibleTo(context.Caller()).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (ticket is null)
+        if (!await db.Tickets.VisibleTo(context.Caller()).AnyAsync(t => t.Id == id, cancellationToken))
         {
             return TicketAccess.NotFound(id);
         }
@@ -31,5 +30,30 @@ public static class GetTimeline
             .Select(e => new EntryResponse(e.At, e.Action, e.FromState, e.ToState, e.ActorName, e.ActorRole, e.UnitId, e.Note))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(entries);
+    }
+}
+
+public static class GetAttachments
+{
+    public sealed record AttachmentResponse(
+        Guid Id, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset AddedAt, string AddedBy);
+
+    public static RouteHandlerBuilder MapGetAttachments(this RouteGroupBuilder group) => group
+        .MapGet("/{id:guid}/attachments", HandleAsync)
+        .RequireAccess([TicketAccess.ReadScope, TicketAccess.WriteScope, TicketAccess.HandleScope], TicketAccess.Readers)
+        .WithName("GetTicketAttachments")
+        .WithSummary("The descriptions of the files sent with a ticket (name, type, size, SHA-256, who added them when)");
+
+    internal static async Task<Results<Ok<List<AttachmentResponse>>, ProblemHttpResult>> HandleAsync(
+        Guid id, HttpContext context, TicketsDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Tickets.VisibleTo(context.Caller()).AnyAsync(t => t.Id == id, cancellationToken))
+        {
+            return TicketAccess.NotFound(id);
+        }
+        return TypedResults.Ok(await db.Set<Attachment>().AsNoTracking()
+            .Where(a => a.TicketId == id).OrderBy(a => a.AddedAt).ThenBy(a => a.Id)
+            .Select(a => new AttachmentResponse(a.Id, a.FileName, a.ContentType, a.SizeBytes, a.Sha256, a.AddedAt, a.AddedBy))
+            .ToListAsync(cancellationToken));
     }
 }

@@ -23,7 +23,7 @@ public static class TicketQueues
     /// <summary>The filters, as query parameters. Enum values as in JSON (inProgress, financing, urgent).</summary>
     public sealed record Filter(
         string? State, string? Category, string? Priority, Guid? UnitId, string? Requester, bool? Overdue, bool? Paused,
-        DateOnly? From, DateOnly? To, string? Q)
+        DateOnly? From, DateOnly? To, string? Q, Guid? ChamberId = null)
     {
         public Dictionary<string, string[]> Problems()
         {
@@ -59,7 +59,11 @@ public static class TicketQueues
             if (!string.IsNullOrWhiteSpace(Requester))
             {
                 var requester = Requester.Trim();
-                tickets = tickets.Where(t => t.UnifiedSocialCreditCode == requester.ToUpperInvariant() || t.EnterpriseName.Contains(requester));
+                tickets = tickets.Where(t => t.UnifiedSocialCreditCode == requester.ToUpperInvariant() || t.RequesterName.Contains(requester));
+            }
+            if (ChamberId is { } chamber)
+            {
+                tickets = tickets.Where(t => t.ChamberId == chamber);
             }
             if (Overdue is { } overdue)
             {
@@ -194,7 +198,7 @@ public static class TicketQueues
     }
 
     private static readonly string[] Columns =
-        ["工单编号", "标题", "类别", "优先级", "状态", "企业名称", "统一社会信用代码", "提交时间", "受理期限", "办结期限", "原办结期限", "剩余工作小时", "是否逾期", "满意度"];
+        ["工单编号", "标题", "类别", "优先级", "状态", "诉求人", "统一社会信用代码", "提交时间", "受理期限", "办结期限", "原办结期限", "剩余工作小时", "是否逾期", "满意度"];
 
     /// <summary>One exported row, the same for CSV and XLSX.</summary>
     private static Dictionary<string, object?> Row(Ticket ticket, WorkingCalendar calendar, DateTimeOffset now)
@@ -203,7 +207,7 @@ public static class TicketQueues
         object?[] values =
         [
             ticket.Number.Value, Defused(ticket.Title), ticket.Category.ToCode(), ticket.Priority.ToCode(), ticket.State.ToCode(),
-            Defused(ticket.EnterpriseName), ticket.UnifiedSocialCreditCode, Time(ticket.SubmittedAt), Time(ticket.AcceptanceDue),
+            Defused(ticket.RequesterName), ticket.UnifiedSocialCreditCode ?? "", Time(ticket.SubmittedAt), Time(ticket.AcceptanceDue),
             Time(ticket.ResolutionDue), Time(ticket.OriginalResolutionDue), item.WorkingHoursRemaining, item.Overdue ? "是" : "否",
             ticket.Satisfaction?.ToCode() ?? "",
         ];

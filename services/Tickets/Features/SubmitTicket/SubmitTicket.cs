@@ -3,6 +3,7 @@ using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
+using BrandPlatform.Tickets.Features.Requesters;
 using BrandPlatform.Tickets.Infrastructure;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -19,12 +20,35 @@ public static class SubmitTicket
         string? Title,
         TicketCategory? Category,
         string? Description,
-        string? EnterpriseName,
-        string? UnifiedSocialCreditCode,
+        string? EnterpriseName = null,
+        string? UnifiedSocialCreditCode = null,
         TicketPriority? Priority = null,
         TicketChannel? Channel = null,
         /// <summary>The calling government system's own number for this request; unique for that system.</summary>
-        string? ExternalReference = null);
+        string? ExternalReference = null,
+        /// <summary>A registered requester profile (a named person, or an enterprise) instead of the enterprise's name and code.</summary>
+        Guid? RequesterId = null,
+        IReadOnlyList<AttachmentRequest>? Attachments = null);
+
+    /// <summary>A file the requester sent, described (the bytes go to the document store).</summary>
+    public sealed record AttachmentRequest(string? FileName, string? ContentType, long? SizeBytes, string? Sha256)
+    {
+        public AttachmentInfo ToInfo() => new(FileName!, ContentType!.ToLowerInvariant(), SizeBytes!.Value, Sha256!);
+    }
+
+    public sealed class AttachmentValidator : AbstractValidator<AttachmentRequest>
+    {
+        public AttachmentValidator()
+        {
+            RuleFor(a => a.FileName).NotEmpty().MaximumLength(AttachmentInfo.FileNameMaxLength)
+                .Must(name => name!.IndexOfAny(['/', '\\', '\0']) < 0).WithMessage("文件名不能包含路径");
+            RuleFor(a => a.ContentType).NotEmpty()
+                .Must(type => AttachmentInfo.AllowedContentTypes.Contains(type!.ToLowerInvariant()))
+                .WithMessage("不支持的文件类型，可上传 PDF、图片、Office/WPS 文档、OFD 或 ZIP");
+            RuleFor(a => a.SizeBytes).NotNull().InclusiveBetween(1, AttachmentInfo.MaxSizeBytes).WithMessage("文件大小应在1字节至50MB之间");
+            RuleFor(a => a.Sha256).NotEmpty().Matches("^[0-9a-fA-F]{64}$").WithMessage("SHA-256 应为64位十六进制");
+        }
+    }
 
     public sealed class Validator : AbstractValidator<Request>
     {
@@ -33,18 +57,19 @@ public static class SubmitTicket
             RuleFor(r => r.Title).NotEmpty().MaximumLength(Ticket.TitleMaxLength);
             RuleFor(r => r.Category).NotNull();
             RuleFor(r => r.Description).NotEmpty().MaximumLength(Ticket.DescriptionMaxLength);
-            RuleFor(r => r.EnterpriseName).NotEmpty().MaximumLength(Ticket.EnterpriseNameMaxLength);
-            RuleFor(r => r.UnifiedSocialCreditCode).NotEmpty();
-            RuleFor(r => r.UnifiedSocialCreditCode)
-                .Custom((code, context) =>
-                {
-                    var problem = UnifiedSocialCreditCode.Check(UnifiedSocialCreditCode.Normalize(code!));
-                    if (problem != CreditCodeProblem.None)
-                    {
-                        context.AddFailure(CreditCodeMessages.For(problem));
-                    }
-                })
-                .When(r => !string.IsNullOrWhiteSpace(r.UnifiedSocialCreditCode));
+            When(r => r.RequesterId is null, () =>
+            {
+                RuleFor(r => r.EnterpriseName).NotEmpty().WithMessage("请填写企业名称，或选择已登记的诉求人")
+                    .MaximumLength(Requester.NameMaxLength);
+                RuleFor(r => r.UnifiedSocialCreditCode).NotEmpty().WithMessage("请填写统一社会信用代码，或选择已登记的诉求人");
+                RuleFor(r => r.UnifiedSocialCreditCode).CreditCode().When(r => !string.IsNullOrWhiteSpace(r.UnifiedSocialCreditCode));
+            }).Otherwise(() =>
+            {
+                RuleFor(r => r.EnterpriseName).Empty().WithMessage("已选择诉求人时不再填写企业名称");
+                RuleFor(r => r.UnifiedSocialCreditCode).Empty().WithMessage("已选择诉求人时不再填写统一社会信用代码");
+            });
+            RuleFor(r => r.Attachments).Must(a => a is null || a.Count <= Ticket.MaxAttachments).WithMessage($"附件最多{Ticket.MaxAttachments}个");
+            RuleForEach(r => r.Attachments).SetValidator(new AttachmentValidator());
             RuleFor(r => r.ExternalReference).MaximumLength(Domain.ExternalReference.MaxLength).Matches("^[A-Za-z0-9._:/-]+$")
                 .When(r => r.ExternalReference is not null).WithMessage("外部编号只能包含字母、数字和 . _ : / -");
         }
@@ -68,8 +93,18 @@ public static class SubmitTicket
         CancellationToken cancellationToken)
     {
         var caller = context.Caller();
-        var creditCode = UnifiedSocialCreditCode.Normalize(request.UnifiedSocialCreditCode!);
-        if (!caller.MayActForEnterprise(creditCode))
+        var creditCode = request.RequesterId is null ? UnifiedSocialCreditCode.Normalize(request.UnifiedSocialCreditCode!) : null;
+        Requester? requester = null;
+        if (request.RequesterId is { } requesterId)
+        {
+            requester = await db.Requesters.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requesterId, cancellationToken);
+            if (requester is null)
+            {
+                return FieldProblems.Unprocessable("requesterId", "诉求人不存在", $"No requester has id {requesterId}.");
+            }
+            creditCode = requester.UnifiedSocialCreditCode;
+        }
+        if (caller.Roles.Contains(PlatformRoles.EnterpriseContact) && (creditCode is null || !caller.MayActForEnterprise(creditCode)))
         {
             return TypedResults.Problem(title: "只能为本企业提交诉求", statusCode: StatusCodes.Status403Forbidden,
                 detail: "An enterprise contact submits tickets for its own enterprise only.");
@@ -86,6 +121,8 @@ public static class SubmitTicket
         }
         var external = caller.IsSystem && request.ExternalReference is { } reference ? new ExternalReference(caller.Subject, reference) : null;
 
+        requester ??= await RequesterProfiles.ForEnterpriseAsync(db, request.EnterpriseName!, creditCode!, timeProvider.GetUtcNow(), cancellationToken);
+
         Ticket ticket;
         try
         {
@@ -94,9 +131,9 @@ public static class SubmitTicket
                 var now = timeProvider.GetUtcNow();
                 var number = await db.NextAsync(now, ct);
                 var submitted = Ticket.Submit(
-                    number, request.Title!, request.Category!.Value, request.Description!, request.EnterpriseName!,
-                    creditCode, request.Priority ?? TicketPriority.Normal, request.Channel ?? DefaultChannel(caller), external,
-                    caller.AsTicketActor(TicketAccess.Submitters), deadlines, now);
+                    number, request.Title!, request.Category!.Value, request.Description!, requester, request.EnterpriseName ?? requester.Name,
+                    request.Priority ?? TicketPriority.Normal, request.Channel ?? DefaultChannel(caller), external,
+                    [.. (request.Attachments ?? []).Select(a => a.ToInfo())], caller.AsTicketActor(TicketAccess.Submitters), deadlines, now);
                 db.Tickets.Add(submitted);
                 if (idempotencyKey.Length > 0)
                 {
@@ -151,6 +188,17 @@ public static class SubmitTicket
 
 internal static class CreditCodeMessages
 {
+    /// <summary>A unified social credit code, with the reason in the portal's words when it is not one.</summary>
+    public static IRuleBuilderOptionsConditions<T, string?> CreditCode<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Custom((code, context) =>
+        {
+            var problem = UnifiedSocialCreditCode.Check(UnifiedSocialCreditCode.Normalize(code!));
+            if (problem != CreditCodeProblem.None)
+            {
+                context.AddFailure(For(problem));
+            }
+        });
+
     public static string For(CreditCodeProblem problem) => problem switch
     {
         CreditCodeProblem.WrongLength => "统一社会信用代码应为18位",

@@ -1,6 +1,7 @@
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
+using BrandPlatform.Tickets.Features.Routing;
 using BrandPlatform.Tickets.Features.Webhooks;
 using BrandPlatform.Tickets.Infrastructure;
 using FluentValidation;
@@ -21,6 +22,25 @@ public static class TicketWorkflow
     public sealed record ReasonRequest(string? Reason);
 
     public sealed record AssignRequest(Guid? LeadUnitId, Guid[]? CoHandlingUnitIds);
+
+    /// <summary>The office names the unit it records feedback for; a co-handling unit's handler need not.</summary>
+    public sealed record CoHandlingFeedbackRequest(Guid? UnitId, string? Note);
+
+    public sealed class CoHandlingFeedbackValidator : AbstractValidator<CoHandlingFeedbackRequest>
+    {
+        public CoHandlingFeedbackValidator() => RuleFor(r => r.Note).NotEmpty().MaximumLength(Ticket.NoteMaxLength);
+    }
+
+    public sealed record AttachRequest(IReadOnlyList<SubmitTicket.SubmitTicket.AttachmentRequest>? Attachments);
+
+    public sealed class AttachValidator : AbstractValidator<AttachRequest>
+    {
+        public AttachValidator()
+        {
+            RuleFor(r => r.Attachments).NotEmpty().Must(a => a!.Count <= Ticket.MaxAttachments).WithMessage($"附件最多{Ticket.MaxAttachments}个");
+            RuleForEach(r => r.Attachments).SetValidator(new SubmitTicket.SubmitTicket.AttachmentValidator());
+        }
+    }
 
     public sealed record ConfirmRequest(Satisfaction? Satisfaction, string? Note);
 
@@ -104,7 +124,7 @@ public static class TicketWorkflow
     {
         public AssignValidator()
         {
-            RuleFor(r => r.LeadUnitId).NotEmpty();
+            RuleFor(r => r.LeadUnitId).NotEqual(Guid.Empty);
             RuleFor(r => r.CoHandlingUnitIds).Must(ids => ids is null || ids.Length <= 10).WithMessage("协办单位最多10个");
         }
     }
@@ -125,23 +145,42 @@ public static class TicketWorkflow
             (t, r, s) => t.Reject(r.Reason!, s.Actor, s.Now));
         tickets.MapStep<NoteRequest>("accept", "受理 Accept: the stage-reply and resolution clocks start", handle, TicketAccess.Dispatchers,
             (t, _, s) => t.Accept(s.Actor, s.Deadlines, s.Now));
-        tickets.MapStep<AssignRequest>("assign", "交办 Assign to a lead unit with optional co-handling units", handle, TicketAccess.Dispatchers,
-            (t, r, s) => t.Assign(r.LeadUnitId!.Value, r.CoHandlingUnitIds ?? [], s.Actor, s.Now));
-        tickets.MapStep<NoteRequest>("start", "Start handling (first contact with the requester)", handle, TicketAccess.Handlers,
+        tickets.MapStep<AssignRequest>("assign",
+            "交办 Assign to a lead unit (by default the category's unit in the routing table) with optional co-handling units", handle, TicketAccess.Dispatchers,
+            async (t, r, s) =>
+            {
+                var (lead, coHandling) = await HandlingUnits.ResolveAsync(s.Db, t.Category, r.LeadUnitId, r.CoHandlingUnitIds ?? [], s.CancellationToken);
+                t.Assign(lead, coHandling, s.Actor, s.Now);
+            });
+        tickets.MapStep<NoteRequest>("start", "Start handling (first contact with the requester)", handle, TicketAccess.LeadHandlers,
             (t, r, s) => t.StartHandling(r.Note, s.Actor, s.Now));
-        tickets.MapStep<RequiredNote>("respond", "阶段性答复 Stage reply to the requester", handle, TicketAccess.Handlers,
+        tickets.MapStep<RequiredNote>("respond", "阶段性答复 Stage reply to the requester", handle, TicketAccess.LeadHandlers,
             (t, r, s) => t.Respond(r.Note!, s.Actor, s.Now));
-        tickets.MapStep<RequiredNote>("resolve", "办结 Report the problem solved", handle, TicketAccess.Handlers,
+        tickets.MapStep<RequiredNote>("resolve", "办结 Report the problem solved", handle, TicketAccess.LeadHandlers,
             (t, r, s) => t.Resolve(r.Note!, s.Actor, s.Deadlines, s.Now));
-        tickets.MapStep<ReasonRequest>("pause", "Pause while waiting for the requester's material (the clocks stop)", handle, TicketAccess.Handlers,
+        tickets.MapStep<ReasonRequest>("pause", "Pause while waiting for the requester's material (the clocks stop)", handle, TicketAccess.LeadHandlers,
             (t, r, s) => t.Pause(r.Reason!, s.Actor, s.Now));
-        tickets.MapStep<NoteRequest>("resume", "Resume when the material arrives (deadlines move by the paused working time)", handle, TicketAccess.Handlers,
+        tickets.MapStep<NoteRequest>("resume", "Resume when the material arrives (deadlines move by the paused working time)", handle, TicketAccess.LeadHandlers,
             (t, r, s) => t.Resume(r.Note, s.Actor, s.Deadlines, s.Now));
-        tickets.MapStep<ReasonRequest>("objection", "交办异议 The lead unit objects within one working day of the assignment", handle, TicketAccess.Handlers,
+        tickets.MapStep<ReasonRequest>("objection", "交办异议 The lead unit objects within one working day of the assignment", handle, TicketAccess.LeadHandlers,
             (t, r, s) => t.ObjectToAssignment(r.Reason!, s.Actor, s.Deadlines, s.Now));
         tickets.MapStep<ObjectionDecisionRequest>("objection-decision", "The office upholds (naming the new lead unit) or dismisses an objection", handle, TicketAccess.Dispatchers,
-            (t, r, s) => t.DecideObjection(r.Uphold!.Value, r.LeadUnitId, r.Note, s.Actor, s.Now));
-        tickets.MapStep<ExtensionRequest>("extension-request", "延期申请 at least one working day before the deadline", handle, TicketAccess.Handlers,
+            async (t, r, s) =>
+            {
+                if (r.Uphold == true)
+                {
+                    await HandlingUnits.ResolveAsync(s.Db, t.Category, r.LeadUnitId, [], s.CancellationToken);
+                }
+                t.DecideObjection(r.Uphold!.Value, r.LeadUnitId, r.Note, s.Actor, s.Now);
+            });
+        tickets.MapStep<CoHandlingFeedbackRequest>("co-handling-feedback",
+            "协办意见 A co-handling unit's feedback to the lead unit; the lead unit resolves once every co-handling unit has given it", handle, TicketAccess.Handlers,
+            (t, r, s) => t.RecordCoHandlingFeedback(
+                r.UnitId ?? t.CoHandlingUnitIds.FirstOrDefault(s.Caller.UnitIds.Contains), r.Note!, s.Actor, s.Now));
+        tickets.MapStep<AttachRequest>("attachments", "Add material (attachments' descriptions) to an open ticket, e.g. what a pause waited for",
+            [TicketAccess.WriteScope, TicketAccess.HandleScope], TicketAccess.Submitters,
+            (t, r, s) => t.Attach([.. r.Attachments!.Select(a => a.ToInfo())], s.Actor, s.Now));
+        tickets.MapStep<ExtensionRequest>("extension-request", "延期申请 at least one working day before the deadline", handle, TicketAccess.LeadHandlers,
             (t, r, s) => t.RequestExtension(r.RequestedDue!.Value.ToUniversalTime(), r.Reason!, s.Actor, s.Deadlines, s.Now));
         tickets.MapStep<ExtensionDecisionRequest>("extension-decision", "The office approves (the original deadline stays for statistics) or refuses", handle, TicketAccess.Dispatchers,
             (t, r, s) => t.DecideExtension(r.Approve!.Value, r.Note, s.Actor, s.Now));
@@ -159,21 +198,36 @@ public static class TicketWorkflow
     }
 
     /// <summary>What a step needs besides the ticket and the request.</summary>
-    public sealed record StepContext(TicketActor Actor, DeadlinePolicy Deadlines, DateTimeOffset Now);
+    public sealed record StepContext(
+        Caller Caller, TicketActor Actor, DeadlinePolicy Deadlines, DateTimeOffset Now, TicketsDbContext Db, CancellationToken CancellationToken);
 
     private static void MapStep<TRequest>(
         this RouteGroupBuilder tickets, string step, string summary, string[] scopes, string[] roles,
-        Action<Ticket, TRequest, StepContext> apply) where TRequest : class
+        Action<Ticket, TRequest, StepContext> apply) where TRequest : class =>
+        tickets.MapStep<TRequest>(step, summary, scopes, roles, (ticket, request, context) =>
+        {
+            apply(ticket, request, context);
+            return Task.CompletedTask;
+        });
+
+    private static void MapStep<TRequest>(
+        this RouteGroupBuilder tickets, string step, string summary, string[] scopes, string[] roles,
+        Func<Ticket, TRequest, StepContext, Task> apply) where TRequest : class
     {
         tickets.MapPost($"/{{id:guid}}/{step}", async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> (
                 Guid id, TRequest request, HttpContext context, TicketsDbContext db, DeadlinePolicy deadlines,
                 TimeProvider timeProvider, CancellationToken cancellationToken) =>
             {
                 var caller = context.Caller();
-                var ticket = await db.Tickets.VisibleTo(caller).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+                var ticket = await db.Tickets.VisibleTo(caller).Include(t => t.CoHandlingFeedback).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
                 if (ticket is null)
                 {
                     return TicketAccess.NotFound(id);
+                }
+                if (roles == TicketAccess.LeadHandlers && !TicketAccess.MayLead(caller, ticket))
+                {
+                    return TypedResults.Problem(title: "此步骤由主办单位办理", statusCode: StatusCodes.Status403Forbidden,
+                        detail: "Only the lead unit's handlers (or the office) take this step; a co-handling unit gives its feedback instead.");
                 }
                 if (context.Request.Headers.IfMatch is { Count: > 0 } ifMatch && !ifMatch.Contains(TicketResponse.ETagOf(ticket)) && !ifMatch.Contains("*"))
                 {
@@ -182,7 +236,7 @@ public static class TicketWorkflow
                 }
                 var before = ticket.State;
                 var now = timeProvider.GetUtcNow();
-                apply(ticket, request, new StepContext(caller.AsTicketActor(roles), deadlines, now));
+                await apply(ticket, request, new StepContext(caller, caller.AsTicketActor(roles), deadlines, now, db, cancellationToken));
                 if (ticket.State != before)
                 {
                     await WebhookQueue.EnqueueAsync(db, ticket, now, cancellationToken);

@@ -112,6 +112,291 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("BrandPlatform.Platform.Organisation.DirectoryUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_units");
+
+                    b.HasIndex("Kind")
+                        .HasDatabaseName("ix_units_kind");
+
+                    b.ToTable("units", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("added_by");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_attachments");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_ticket_attachments_ticket_id");
+
+                    b.ToTable("ticket_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.Chamber", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsKey")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_key");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_chambers");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_chambers_name");
+
+                    b.ToTable("chambers", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.ChamberLeaderLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChamberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chamber_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("LeaderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leader_id");
+
+                    b.Property<string>("LeaderName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("leader_name");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_chamber_leader_links");
+
+                    b.HasIndex("ChamberId")
+                        .HasDatabaseName("ix_chamber_leader_links_chamber_id");
+
+                    b.HasIndex("LeaderId")
+                        .HasDatabaseName("ix_chamber_leader_links_leader_id");
+
+                    b.ToTable("chamber_leader_links", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.CoHandlingFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("GivenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("given_by");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_co_handling_feedback");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_co_handling_feedback_ticket_id");
+
+                    b.ToTable("co_handling_feedback", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.Requester", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ChamberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chamber_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PersonCategory")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("person_category");
+
+                    b.Property<string>("UnifiedSocialCreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character(18)")
+                        .HasColumnName("unified_social_credit_code")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_requesters");
+
+                    b.HasIndex("ChamberId")
+                        .HasDatabaseName("ix_requesters_chamber_id");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_requesters_name");
+
+                    b.HasIndex("UnifiedSocialCreditCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requesters_unified_social_credit_code");
+
+                    b.ToTable("requesters", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.RequesterContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("RequesterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requester_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requester_contacts");
+
+                    b.HasIndex("RequesterId")
+                        .HasDatabaseName("ix_requester_contacts_requester_id");
+
+                    b.ToTable("requester_contacts", (string)null);
+                });
+
             modelBuilder.Entity("BrandPlatform.Tickets.Domain.ReturnVisit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -161,6 +446,26 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasDatabaseName("ix_return_visits_ticket_id");
 
                     b.ToTable("return_visits", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.RoutingRule", b =>
+                {
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Category")
+                        .HasName("pk_routing_rules");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_routing_rules_unit_id");
+
+                    b.ToTable("routing_rules", (string)null);
                 });
 
             modelBuilder.Entity("BrandPlatform.Tickets.Domain.SupervisionOrder", b =>
@@ -235,6 +540,10 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("category");
 
+                    b.Property<Guid?>("ChamberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chamber_id");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -259,12 +568,6 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
-
-                    b.Property<string>("EnterpriseName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("enterprise_name");
 
                     b.Property<string>("EscalationLevel")
                         .IsRequired()
@@ -320,11 +623,21 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("reopen_count");
 
+                    b.Property<Guid>("RequesterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requester_id");
+
                     b.Property<string>("RequesterKind")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("requester_kind");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requester_name");
 
                     b.Property<DateTimeOffset?>("ResolutionDue")
                         .HasColumnType("timestamp with time zone")
@@ -375,7 +688,6 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasColumnName("title");
 
                     b.Property<string>("UnifiedSocialCreditCode")
-                        .IsRequired()
                         .HasMaxLength(18)
                         .HasColumnType("character(18)")
                         .HasColumnName("unified_social_credit_code")
@@ -393,9 +705,15 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_tickets");
 
+                    b.HasIndex("ChamberId")
+                        .HasDatabaseName("ix_tickets_chamber_id");
+
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_tickets_number");
+
+                    b.HasIndex("RequesterId")
+                        .HasDatabaseName("ix_tickets_requester_id");
 
                     b.HasIndex("SubmittedAt")
                         .HasDatabaseName("ix_tickets_submitted_at");
@@ -639,6 +957,54 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                     b.ToTable("ticket_number_sequences", (string)null);
                 });
 
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.Attachment", b =>
+                {
+                    b.HasOne("BrandPlatform.Tickets.Domain.Ticket", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_attachments_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.ChamberLeaderLink", b =>
+                {
+                    b.HasOne("BrandPlatform.Tickets.Domain.Chamber", null)
+                        .WithMany("LeaderLinks")
+                        .HasForeignKey("ChamberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_chamber_leader_links_chambers_chamber_id");
+                });
+
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.CoHandlingFeedback", b =>
+                {
+                    b.HasOne("BrandPlatform.Tickets.Domain.Ticket", null)
+                        .WithMany("CoHandlingFeedback")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_co_handling_feedback_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.Requester", b =>
+                {
+                    b.HasOne("BrandPlatform.Tickets.Domain.Chamber", null)
+                        .WithMany()
+                        .HasForeignKey("ChamberId")
+                        .HasConstraintName("fk_requesters_chambers_chamber_id");
+                });
+
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.RequesterContact", b =>
+                {
+                    b.HasOne("BrandPlatform.Tickets.Domain.Requester", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("RequesterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_requester_contacts_requesters_requester_id");
+                });
+
             modelBuilder.Entity("BrandPlatform.Tickets.Domain.ReturnVisit", b =>
                 {
                     b.HasOne("BrandPlatform.Tickets.Domain.Ticket", null)
@@ -647,6 +1013,16 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_return_visits_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.RoutingRule", b =>
+                {
+                    b.HasOne("BrandPlatform.Platform.Organisation.DirectoryUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_routing_rules_units_unit_id");
                 });
 
             modelBuilder.Entity("BrandPlatform.Tickets.Domain.SupervisionOrder", b =>
@@ -661,6 +1037,13 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
 
             modelBuilder.Entity("BrandPlatform.Tickets.Domain.Ticket", b =>
                 {
+                    b.HasOne("BrandPlatform.Tickets.Domain.Requester", null)
+                        .WithMany()
+                        .HasForeignKey("RequesterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tickets_requesters_requester_id");
+
                     b.OwnsOne("BrandPlatform.Tickets.Domain.ExternalReference", "External", b1 =>
                         {
                             b1.Property<Guid>("TicketId")
@@ -819,8 +1202,22 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasConstraintName("fk_webhook_deliveries_webhook_subscriptions_subscription_id");
                 });
 
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.Chamber", b =>
+                {
+                    b.Navigation("LeaderLinks");
+                });
+
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.Requester", b =>
+                {
+                    b.Navigation("Contacts");
+                });
+
             modelBuilder.Entity("BrandPlatform.Tickets.Domain.Ticket", b =>
                 {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("CoHandlingFeedback");
+
                     b.Navigation("ReturnVisits");
 
                     b.Navigation("SupervisionOrders");

@@ -1,0 +1,229 @@
+using BrandPlatform.Platform.Domain;
+
+namespace BrandPlatform.Tickets.Domain;
+
+/// <summary>
+/// 诉求人: an enterprise (with its unified social credit code, unique) or a named person without one (民营经济人士,
+/// 新阶层人士), optionally a member of a chamber of commerce, with the contacts handlers call. Tickets keep a snapshot of
+/// the requester as it was when they were filed.
+/// </summary>
+public sealed class Requester
+{
+    public const int NameMaxLength = 200;
+    public const int MaxContacts = 10;
+
+    private readonly List<RequesterContact> contacts = [];
+
+    private Requester() { }
+
+    public Guid Id { get; private set; }
+    public RequesterKind Kind { get; private set; }
+    public string Name { get; private set; } = "";
+    /// <summary>Enterprises only.</summary>
+    public string? UnifiedSocialCreditCode { get; private set; }
+    /// <summary>Persons only: which of the united front's groups the person belongs to.</summary>
+    public PersonCategory? PersonCategory { get; private set; }
+    public Guid? ChamberId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public IReadOnlyList<RequesterContact> Contacts => contacts;
+
+    public static Requester Enterprise(string name, string unifiedSocialCreditCode, Guid? chamberId, DateTimeOffset now)
+    {
+        if (!Platform.Domain.UnifiedSocialCreditCode.IsValid(unifiedSocialCreditCode))
+        {
+            throw new ArgumentException("The unified social credit code is not valid.", nameof(unifiedSocialCreditCode));
+        }
+        return new Requester
+        {
+            Id = Guid.CreateVersion7(now), Kind = RequesterKind.Enterprise, Name = name.Trim(),
+            UnifiedSocialCreditCode = unifiedSocialCreditCode, ChamberId = chamberId, CreatedAt = now,
+        };
+    }
+
+    public static Requester Person(string name, PersonCategory category, Guid? chamberId, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now), Kind = RequesterKind.Person, Name = name.Trim(), PersonCategory = category,
+        ChamberId = chamberId, CreatedAt = now,
+    };
+
+    /// <summary>A requester's name and chamber may change; the credit code and kind never do.</summary>
+    public void Update(string name, Guid? chamberId)
+    {
+        Name = name.Trim();
+        ChamberId = chamberId;
+    }
+
+    /// <summary>The contacts as a whole: the form edits the list, at most ten.</summary>
+    public void ReplaceContacts(IReadOnlyCollection<(string Name, string Phone, string? Position)> replacement)
+    {
+        if (replacement.Count > MaxContacts)
+        {
+            throw RuleViolation.Unprocessable($"联系人最多{MaxContacts}个", $"A requester has at most {MaxContacts} contacts.");
+        }
+        contacts.Clear();
+        contacts.AddRange(replacement.Select(c => RequesterContact.Create(Id, c.Name, c.Phone, c.Position)));
+    }
+}
+
+public enum PersonCategory
+{
+    /// <summary>民营经济人士</summary>
+    PrivateEconomy,
+    /// <summary>新的社会阶层人士</summary>
+    NewSocialStratum,
+}
+
+/// <summary>Someone at the requester a handler calls. The phone number is shown whole only to those who handle tickets.</summary>
+public sealed class RequesterContact
+{
+    public const int NameMaxLength = 50;
+    public const int PositionMaxLength = 50;
+
+    private RequesterContact() { }
+
+    public Guid Id { get; private set; }
+    public Guid RequesterId { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Phone { get; private set; } = "";
+    public string? Position { get; private set; }
+
+    public string MaskedPhone => PhoneNumbers.Mask(Phone);
+
+    internal static RequesterContact Create(Guid requesterId, string name, string phone, string? position) => new()
+    {
+        Id = Guid.CreateVersion7(), RequesterId = requesterId, Name = name.Trim(), Phone = PhoneNumbers.Normalize(phone),
+        Position = string.IsNullOrWhiteSpace(position) ? null : position.Trim(),
+    };
+
+    /// <summary>Never the whole number: contacts end up in logs.</summary>
+    public override string ToString() => $"{Name} {MaskedPhone}";
+}
+
+/// <summary>Mainland mobile numbers (11 digits from 1) and landlines with an area code (0xx-xxxxxxx, extension allowed).</summary>
+public static class PhoneNumbers
+{
+    public const int MaxLength = 20;
+
+    public static string Normalize(string phone) => phone.Trim().Replace(" ", "", StringComparison.Ordinal);
+
+    public static bool IsValid(string phone) =>
+        System.Text.RegularExpressions.Regex.IsMatch(Normalize(phone), @"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$");
+
+    /// <summary>138****5678; landlines keep the area code and the last four digits.</summary>
+    public static string Mask(string phone)
+    {
+        var digits = phone.Length;
+        if (digits <= 7)
+        {
+            return new string('*', digits);
+        }
+        var keepStart = phone.StartsWith('0') ? Math.Max(phone.IndexOf('-') + 1, 3) : 3;
+        var keepEnd = 4;
+        return phone[..keepStart] + new string('*', Math.Max(digits - keepStart - keepEnd, 1)) + phone[^keepEnd..];
+    }
+}
+
+/// <summary>
+/// 商会: a chamber of commerce. Key chambers (重点商会) are each linked to a city leader (市领导挂钩联系) for a period;
+/// a supervision order (督办单) for a member's ticket goes to the leader linked on that day.
+/// </summary>
+public sealed class Chamber
+{
+    public const int NameMaxLength = 100;
+
+    private readonly List<ChamberLeaderLink> leaderLinks = [];
+
+    private Chamber() { }
+
+    public Guid Id { get; private set; }
+    public string Name { get; private set; } = "";
+    public bool IsKey { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public IReadOnlyList<ChamberLeaderLink> LeaderLinks => leaderLinks;
+
+    public static Chamber Create(string name, bool isKey, DateTimeOffset now) =>
+        new() { Id = Guid.CreateVersion7(now), Name = name.Trim(), IsKey = isKey, CreatedAt = now };
+
+    public void Update(string name, bool isKey)
+    {
+        Name = name.Trim();
+        IsKey = isKey;
+    }
+
+    /// <summary>Links a leader for a period; periods of one chamber never overlap (one leader answers on any day).</summary>
+    public ChamberLeaderLink LinkLeader(Guid leaderId, string leaderName, DateOnly from, DateOnly? to)
+    {
+        if (to < from)
+        {
+            throw RuleViolation.Unprocessable("挂钩结束日期不能早于开始日期", "The link ends before it begins.");
+        }
+        if (leaderLinks.FirstOrDefault(l => l.Overlaps(from, to)) is { } overlapping)
+        {
+            throw new RuleViolation("挂钩期间与已有挂钩重叠",
+                $"{overlapping.LeaderName} is linked from {overlapping.From:yyyy-MM-dd}{(overlapping.To is { } end ? $" to {end:yyyy-MM-dd}" : "")}; end that link first.");
+        }
+        var link = ChamberLeaderLink.Create(Id, leaderId, leaderName, from, to);
+        leaderLinks.Add(link);
+        return link;
+    }
+
+    /// <summary>Ends an open or later-ending link on a day (the leader's duties changed).</summary>
+    public void EndLink(Guid linkId, DateOnly on)
+    {
+        var link = leaderLinks.SingleOrDefault(l => l.Id == linkId)
+            ?? throw RuleViolation.Unprocessable("挂钩记录不存在", $"The chamber has no leader link {linkId}.");
+        link.EndOn(on);
+    }
+
+    /// <summary>The leader linked on a day, if any.</summary>
+    public Guid? LeaderOn(DateOnly day) => leaderLinks.FirstOrDefault(l => l.Covers(day))?.LeaderId;
+}
+
+public sealed class ChamberLeaderLink
+{
+    public const int LeaderNameMaxLength = 50;
+
+    private ChamberLeaderLink() { }
+
+    public Guid Id { get; private set; }
+    public Guid ChamberId { get; private set; }
+    public Guid LeaderId { get; private set; }
+    public string LeaderName { get; private set; } = "";
+    public DateOnly From { get; private set; }
+    public DateOnly? To { get; private set; }
+
+    internal static ChamberLeaderLink Create(Guid chamberId, Guid leaderId, string leaderName, DateOnly from, DateOnly? to) => new()
+    {
+        Id = Guid.CreateVersion7(), ChamberId = chamberId, LeaderId = leaderId, LeaderName = leaderName.Trim(), From = from, To = to,
+    };
+
+    public bool Covers(DateOnly day) => From <= day && (To is null || day <= To);
+
+    internal bool Overlaps(DateOnly from, DateOnly? to) => (to is null || From <= to) && (To is null || from <= To);
+
+    internal void EndOn(DateOnly on)
+    {
+        if (on < From)
+        {
+            throw RuleViolation.Unprocessable("挂钩结束日期不能早于开始日期", "The link ends before it begins.");
+        }
+        To = To is { } end && end < on ? end : on;
+    }
+}
+
+/// <summary>归口: the unit a category goes to by default when the office assigns without naming one.</summary>
+public sealed class RoutingRule
+{
+    private RoutingRule() { }
+
+    public RoutingRule(TicketCategory category, Guid unitId)
+    {
+        Category = category;
+        UnitId = unitId;
+    }
+
+    public TicketCategory Category { get; private set; }
+    public Guid UnitId { get; private set; }
+
+    public void RouteTo(Guid unitId) => UnitId = unitId;
+}

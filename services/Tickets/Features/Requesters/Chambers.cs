@@ -1,0 +1,150 @@
+using BrandPlatform.Platform.Domain;
+using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Persistence;
+using BrandPlatform.Platform.Security;
+using BrandPlatform.Tickets.Domain;
+using BrandPlatform.Tickets.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandPlatform.Tickets.Features.Requesters;
+
+/// <summary>
+/// 商会 and 市领导挂钩联系重点商会: the office keeps the chambers, marks the key ones and links each to a city leader for
+/// a period. A 督办单 for a member's ticket goes to the leader linked on that day.
+/// </summary>
+public static class Chambers
+{
+    public sealed record Request(string? Name, bool? IsKey);
+
+    public sealed record LinkRequest(Guid? LeaderId, string? LeaderName, DateOnly? From, DateOnly? To);
+
+    public sealed record EndLinkRequest(DateOnly? On);
+
+    public sealed record LinkResponse(Guid Id, Guid LeaderId, string LeaderName, DateOnly From, DateOnly? To);
+
+    public sealed record Response(Guid Id, string Name, bool IsKey, Guid? CurrentLeaderId, IReadOnlyList<LinkResponse> LeaderLinks);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Name).NotEmpty().MaximumLength(Chamber.NameMaxLength);
+            RuleFor(r => r.IsKey).NotNull();
+        }
+    }
+
+    public sealed class LinkValidator : AbstractValidator<LinkRequest>
+    {
+        public LinkValidator()
+        {
+            RuleFor(r => r.LeaderId).NotEmpty();
+            RuleFor(r => r.LeaderName).NotEmpty().MaximumLength(ChamberLeaderLink.LeaderNameMaxLength);
+            RuleFor(r => r.From).NotNull();
+            RuleFor(r => r.To).GreaterThanOrEqualTo(r => r.From).When(r => r.To is not null && r.From is not null)
+                .WithMessage("挂钩结束日期不能早于开始日期");
+        }
+    }
+
+    public sealed class EndLinkValidator : AbstractValidator<EndLinkRequest>
+    {
+        public EndLinkValidator() => RuleFor(r => r.On).NotNull();
+    }
+
+    public static RouteGroupBuilder MapChambers(this RouteGroupBuilder tickets)
+    {
+        tickets.MapGet("/chambers", ListAsync)
+            .RequireAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], TicketAccess.Readers)
+            .WithName("ListChambers")
+            .WithSummary("Chambers of commerce with their key flag and linked leaders");
+        tickets.MapPost("/chambers", CreateAsync)
+            .Validate<Request>()
+            .RequireAccess([TicketAccess.HandleScope], TicketAccess.Dispatchers)
+            .WithName("CreateChamber")
+            .WithSummary("Register a chamber of commerce (names are unique: 409)");
+        tickets.MapPut("/chambers/{id:guid}", UpdateAsync)
+            .Validate<Request>()
+            .RequireAccess([TicketAccess.HandleScope], TicketAccess.Dispatchers)
+            .WithName("UpdateChamber")
+            .WithSummary("Rename a chamber or change its key-chamber flag");
+        tickets.MapPost("/chambers/{id:guid}/leader-links", LinkAsync)
+            .Validate<LinkRequest>()
+            .RequireAccess([TicketAccess.HandleScope], TicketAccess.Dispatchers)
+            .WithName("LinkChamberLeader")
+            .WithSummary("Link a city leader to the chamber for a period; periods never overlap (409)");
+        tickets.MapPost("/chambers/{id:guid}/leader-links/{linkId:guid}/end", EndLinkAsync)
+            .Validate<EndLinkRequest>()
+            .RequireAccess([TicketAccess.HandleScope], TicketAccess.Dispatchers)
+            .WithName("EndChamberLeaderLink")
+            .WithSummary("End a leader's link on a day");
+        return tickets;
+    }
+
+    internal static async Task<Ok<List<Response>>> ListAsync(TicketsDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        var chambers = await db.Chambers.AsNoTracking().Include(c => c.LeaderLinks).OrderByDescending(c => c.IsKey).ThenBy(c => c.Name)
+            .ToListAsync(cancellationToken);
+        var today = timeProvider.Today();
+        return TypedResults.Ok(chambers.Select(c => From(c, today)).ToList());
+    }
+
+    internal static async Task<Results<Created<Response>, ProblemHttpResult>> CreateAsync(
+        Request request, TicketsDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        var chamber = Chamber.Create(request.Name!, request.IsKey!.Value, timeProvider.GetUtcNow());
+        db.Chambers.Add(chamber);
+        if (await SaveAsync(db, request.Name!, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+        return TypedResults.Created($"/api/tickets/chambers/{chamber.Id}", From(chamber, timeProvider.Today()));
+    }
+
+    internal static Task<Results<Ok<Response>, ProblemHttpResult>> UpdateAsync(
+        Guid id, Request request, TicketsDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        ChangeAsync(id, db, timeProvider, cancellationToken, chamber => chamber.Update(request.Name!, request.IsKey!.Value));
+
+    internal static Task<Results<Ok<Response>, ProblemHttpResult>> LinkAsync(
+        Guid id, LinkRequest request, TicketsDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        ChangeAsync(id, db, timeProvider, cancellationToken,
+            chamber => chamber.LinkLeader(request.LeaderId!.Value, request.LeaderName!, request.From!.Value, request.To));
+
+    internal static Task<Results<Ok<Response>, ProblemHttpResult>> EndLinkAsync(
+        Guid id, Guid linkId, EndLinkRequest request, TicketsDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        ChangeAsync(id, db, timeProvider, cancellationToken, chamber => chamber.EndLink(linkId, request.On!.Value));
+
+    private static async Task<Results<Ok<Response>, ProblemHttpResult>> ChangeAsync(
+        Guid id, TicketsDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken, Action<Chamber> change)
+    {
+        var chamber = await db.Chambers.Include(c => c.LeaderLinks).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (chamber is null)
+        {
+            return TypedResults.Problem(title: "商会不存在", detail: $"No chamber of commerce has id {id}.", statusCode: StatusCodes.Status404NotFound);
+        }
+        change(chamber);
+        if (await SaveAsync(db, chamber.Name, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+        return TypedResults.Ok(From(chamber, timeProvider.Today()));
+    }
+
+    private static async Task<ProblemHttpResult?> SaveAsync(TicketsDbContext db, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateException conflict) when (conflict.IsUniqueViolation())
+        {
+            return TypedResults.Problem(title: "商会名称已存在", statusCode: StatusCodes.Status409Conflict,
+                detail: $"A chamber of commerce named {name} is already registered.");
+        }
+    }
+
+    private static Response From(Chamber chamber, DateOnly today) => new(
+        chamber.Id, chamber.Name, chamber.IsKey, chamber.LeaderOn(today),
+        [.. chamber.LeaderLinks.OrderBy(l => l.From).Select(l => new LinkResponse(l.Id, l.LeaderId, l.LeaderName, l.From, l.To))]);
+}

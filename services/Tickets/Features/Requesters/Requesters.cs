@@ -1,0 +1,242 @@
+using BrandPlatform.Platform.Domain;
+using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Persistence;
+using BrandPlatform.Platform.Security;
+using BrandPlatform.Tickets.Domain;
+using BrandPlatform.Tickets.Features.SubmitTicket;
+using BrandPlatform.Tickets.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandPlatform.Tickets.Features.Requesters;
+
+/// <summary>
+/// 诉求人档案: enterprises and named persons with their chamber and contacts. Lists show phone numbers masked; the
+/// profile itself shows them whole to those who call requesters (handlers and the office) and to the enterprise itself.
+/// </summary>
+public static class Requesters
+{
+    public sealed record ContactRequest(string? Name, string? Phone, string? Position);
+
+    public sealed record Request(
+        RequesterKind? Kind, string? Name, string? UnifiedSocialCreditCode, PersonCategory? PersonCategory, Guid? ChamberId,
+        IReadOnlyList<ContactRequest>? Contacts);
+
+    public sealed record UpdateRequest(string? Name, Guid? ChamberId, IReadOnlyList<ContactRequest>? Contacts);
+
+    public sealed record ContactResponse(string Name, string Phone, string? Position);
+
+    public sealed record Response(
+        Guid Id, RequesterKind Kind, string Name, string? UnifiedSocialCreditCode, PersonCategory? PersonCategory, Guid? ChamberId,
+        string? ChamberName, IReadOnlyList<ContactResponse> Contacts, DateTimeOffset CreatedAt);
+
+    public sealed class ContactValidator : AbstractValidator<ContactRequest>
+    {
+        public ContactValidator()
+        {
+            RuleFor(c => c.Name).NotEmpty().MaximumLength(RequesterContact.NameMaxLength);
+            RuleFor(c => c.Phone).NotEmpty().MaximumLength(PhoneNumbers.MaxLength)
+                .Must(phone => PhoneNumbers.IsValid(phone!)).WithMessage("请填写11位手机号或带区号的固定电话").When(c => !string.IsNullOrWhiteSpace(c.Phone));
+            RuleFor(c => c.Position).MaximumLength(RequesterContact.PositionMaxLength);
+        }
+    }
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Kind).NotNull();
+            RuleFor(r => r.Name).NotEmpty().MaximumLength(Requester.NameMaxLength);
+            When(r => r.Kind == RequesterKind.Enterprise, () =>
+            {
+                RuleFor(r => r.UnifiedSocialCreditCode).NotEmpty();
+                RuleFor(r => r.UnifiedSocialCreditCode).CreditCode().When(r => !string.IsNullOrWhiteSpace(r.UnifiedSocialCreditCode));
+                RuleFor(r => r.PersonCategory).Null().WithMessage("企业不填写人士类别");
+            });
+            When(r => r.Kind == RequesterKind.Person, () =>
+            {
+                RuleFor(r => r.PersonCategory).NotNull().WithMessage("请选择人士类别（民营经济人士、新的社会阶层人士）");
+                RuleFor(r => r.UnifiedSocialCreditCode).Empty().WithMessage("个人诉求人没有统一社会信用代码");
+            });
+            RuleFor(r => r.Contacts).Must(c => c is null || c.Count <= Requester.MaxContacts).WithMessage($"联系人最多{Requester.MaxContacts}个");
+            RuleForEach(r => r.Contacts).SetValidator(new ContactValidator());
+        }
+    }
+
+    public sealed class UpdateValidator : AbstractValidator<UpdateRequest>
+    {
+        public UpdateValidator()
+        {
+            RuleFor(r => r.Name).NotEmpty().MaximumLength(Requester.NameMaxLength);
+            RuleFor(r => r.Contacts).Must(c => c is null || c.Count <= Requester.MaxContacts).WithMessage($"联系人最多{Requester.MaxContacts}个");
+            RuleForEach(r => r.Contacts).SetValidator(new ContactValidator());
+        }
+    }
+
+    /// <summary>Those who register requesters on their behalf: handlers and the office.</summary>
+    private static readonly string[] Keepers = [PlatformRoles.TaskForceHandler, PlatformRoles.OfficeStaff, PlatformRoles.Administrator];
+
+    public static RouteGroupBuilder MapRequesters(this RouteGroupBuilder tickets)
+    {
+        tickets.MapGet("/requesters", ListAsync)
+            .RequireAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], [.. Keepers, PlatformRoles.LiaisonLeader])
+            .WithName("ListRequesters")
+            .WithSummary("Requester profiles by name or credit code, phone numbers masked");
+        tickets.MapGet("/requesters/{id:guid}", GetAsync)
+            .RequireAccess([TicketAccess.ReadScope, TicketAccess.WriteScope, TicketAccess.HandleScope], [.. Keepers, PlatformRoles.EnterpriseContact])
+            .WithName("GetRequester")
+            .WithSummary("One requester profile with its contacts' phone numbers (an enterprise contact sees only its own)");
+        tickets.MapPost("/requesters", CreateAsync)
+            .Validate<Request>()
+            .RequireAccess([TicketAccess.HandleScope], Keepers)
+            .WithName("RegisterRequester")
+            .WithSummary("Register an enterprise (credit code unique: 409 when already registered) or a named person without one");
+        tickets.MapPut("/requesters/{id:guid}", UpdateAsync)
+            .Validate<UpdateRequest>()
+            .RequireAccess([TicketAccess.WriteScope, TicketAccess.HandleScope], [.. Keepers, PlatformRoles.EnterpriseContact])
+            .WithName("UpdateRequester")
+            .WithSummary("Change a requester's name, chamber and contacts (an enterprise contact its own name and contacts only)");
+        return tickets;
+    }
+
+    internal static async Task<Ok<List<Response>>> ListAsync(string? q, Guid? chamberId, TicketsDbContext db, CancellationToken cancellationToken)
+    {
+        var requesters = db.Requesters.AsNoTracking().Include(r => r.Contacts).AsQueryable();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var text = q.Trim();
+            requesters = requesters.Where(r => r.Name.Contains(text) || r.UnifiedSocialCreditCode == text.ToUpperInvariant());
+        }
+        if (chamberId is not null)
+        {
+            requesters = requesters.Where(r => r.ChamberId == chamberId);
+        }
+        var page = await requesters.OrderBy(r => r.Name).Take(200).ToListAsync(cancellationToken);
+        var chambers = await ChamberNamesAsync(db, page, cancellationToken);
+        return TypedResults.Ok(page.Select(r => From(r, chambers, masked: true)).ToList());
+    }
+
+    internal static async Task<Results<Ok<Response>, ProblemHttpResult>> GetAsync(
+        Guid id, HttpContext context, TicketsDbContext db, CancellationToken cancellationToken)
+    {
+        var requester = await FindVisibleAsync(db, id, context.Caller(), cancellationToken);
+        if (requester is null)
+        {
+            return NotFound(id);
+        }
+        return TypedResults.Ok(From(requester, await ChamberNamesAsync(db, [requester], cancellationToken), masked: false));
+    }
+
+    internal static async Task<Results<Created<Response>, ProblemHttpResult>> CreateAsync(
+        Request request, TicketsDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        if (await MissingChamberAsync(db, request.ChamberId, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+        var now = timeProvider.GetUtcNow();
+        var requester = request.Kind == RequesterKind.Enterprise
+            ? Requester.Enterprise(request.Name!, UnifiedSocialCreditCode.Normalize(request.UnifiedSocialCreditCode!), request.ChamberId, now)
+            : Requester.Person(request.Name!, request.PersonCategory!.Value, request.ChamberId, now);
+        requester.ReplaceContacts(Contacts(request.Contacts));
+        db.Requesters.Add(requester);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException conflict) when (conflict.IsUniqueViolation())
+        {
+            return TypedResults.Problem(title: "该企业已登记", statusCode: StatusCodes.Status409Conflict,
+                detail: $"An enterprise with the code {requester.UnifiedSocialCreditCode} is already registered; look it up and update it.");
+        }
+        return TypedResults.Created($"/api/tickets/requesters/{requester.Id}",
+            From(requester, await ChamberNamesAsync(db, [requester], cancellationToken), masked: false));
+    }
+
+    internal static async Task<Results<Ok<Response>, ProblemHttpResult>> UpdateAsync(
+        Guid id, UpdateRequest request, HttpContext context, TicketsDbContext db, CancellationToken cancellationToken)
+    {
+        var caller = context.Caller();
+        var requester = await FindVisibleAsync(db, id, caller, cancellationToken, tracked: true);
+        if (requester is null)
+        {
+            return NotFound(id);
+        }
+        var ownEnterprise = caller.Roles.Contains(PlatformRoles.EnterpriseContact) && !caller.IsInAnyRole(Keepers);
+        if (ownEnterprise && request.ChamberId != requester.ChamberId)
+        {
+            return TypedResults.Problem(title: "商会归属由办公室维护", statusCode: StatusCodes.Status403Forbidden,
+                detail: "An enterprise contact changes its name and contacts; the office keeps chamber membership.");
+        }
+        if (await MissingChamberAsync(db, request.ChamberId, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+        requester.Update(request.Name!, request.ChamberId);
+        db.Set<RequesterContact>().RemoveRange(requester.Contacts);
+        requester.ReplaceContacts(Contacts(request.Contacts));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(From(requester, await ChamberNamesAsync(db, [requester], cancellationToken), masked: false));
+    }
+
+    private static async Task<Requester?> FindVisibleAsync(TicketsDbContext db, Guid id, Caller caller, CancellationToken cancellationToken, bool tracked = false)
+    {
+        var query = db.Requesters.Include(r => r.Contacts).Where(r => r.Id == id);
+        if (!caller.IsSystem && !caller.IsInAnyRole(Keepers))
+        {
+            var code = caller.EnterpriseCode ?? "";
+            query = query.Where(r => r.UnifiedSocialCreditCode == code);
+        }
+        return await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    private static async Task<ProblemHttpResult?> MissingChamberAsync(TicketsDbContext db, Guid? chamberId, CancellationToken cancellationToken) =>
+        chamberId is { } id && !await db.Chambers.AnyAsync(c => c.Id == id, cancellationToken)
+            ? FieldProblems.Unprocessable("chamberId", "商会不存在", $"No chamber of commerce has id {id}.")
+            : null;
+
+    private static List<(string Name, string Phone, string? Position)> Contacts(IReadOnlyList<ContactRequest>? contacts) =>
+        [.. (contacts ?? []).Select(c => (c.Name!, c.Phone!, c.Position))];
+
+    private static async Task<Dictionary<Guid, string>> ChamberNamesAsync(TicketsDbContext db, IEnumerable<Requester> requesters, CancellationToken cancellationToken)
+    {
+        var ids = requesters.Where(r => r.ChamberId is not null).Select(r => r.ChamberId!.Value).Distinct().ToList();
+        return await db.Chambers.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+    }
+
+    private static Response From(Requester requester, Dictionary<Guid, string> chambers, bool masked) => new(
+        requester.Id, requester.Kind, requester.Name, requester.UnifiedSocialCreditCode, requester.PersonCategory, requester.ChamberId,
+        requester.ChamberId is { } chamber ? chambers.GetValueOrDefault(chamber) : null,
+        [.. requester.Contacts.Select(c => new ContactResponse(c.Name, masked ? c.MaskedPhone : c.Phone, c.Position))],
+        requester.CreatedAt);
+
+    private static ProblemHttpResult NotFound(Guid id) =>
+        TypedResults.Problem(title: "诉求人不存在", detail: $"No requester has id {id}.", statusCode: StatusCodes.Status404NotFound);
+}
+
+/// <summary>An enterprise's profile is made the first time it files: one per credit code, even when two file at once.</summary>
+public static class RequesterProfiles
+{
+    public static async Task<Requester> ForEnterpriseAsync(
+        TicketsDbContext db, string name, string creditCode, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await db.Requesters.AsNoTracking().SingleOrDefaultAsync(r => r.UnifiedSocialCreditCode == creditCode, cancellationToken) is { } known)
+        {
+            return known;
+        }
+        var created = Requester.Enterprise(name, creditCode, null, now);
+        db.Requesters.Add(created);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            db.Entry(created).State = EntityState.Detached;
+            return created;
+        }
+        catch (DbUpdateException conflict) when (conflict.IsUniqueViolation())
+        {
+            db.Entry(created).State = EntityState.Detached;
+            return await db.Requesters.AsNoTracking().SingleAsync(r => r.UnifiedSocialCreditCode == creditCode, cancellationToken);
+        }
+    }
+}

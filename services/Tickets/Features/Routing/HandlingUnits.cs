@@ -1,0 +1,105 @@
+using BrandPlatform.Platform.Organisation;
+using BrandPlatform.Platform.Domain;
+using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Security;
+using BrandPlatform.Tickets.Domain;
+using BrandPlatform.Tickets.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandPlatform.Tickets.Features.Routing;
+
+/// <summary>
+/// The units that handle tickets — task forces (招商, 征迁, 项目 专班) and departments, as the directory announces them —
+/// and the routing table (归口): the unit each category goes to when the office assigns without naming one.
+/// </summary>
+public static class HandlingUnits
+{
+    public static readonly string[] HandlingKinds = [UnitKinds.TaskForce, UnitKinds.Department];
+
+    public sealed record UnitResponse(Guid Id, string Kind, string Name);
+
+    public sealed record RouteResponse(TicketCategory Category, Guid UnitId, string UnitName);
+
+    public sealed record RouteRequest(Guid? UnitId);
+
+    public sealed class RouteValidator : AbstractValidator<RouteRequest>
+    {
+        public RouteValidator() => RuleFor(r => r.UnitId).NotEmpty();
+    }
+
+    public static RouteGroupBuilder MapHandlingUnits(this RouteGroupBuilder tickets)
+    {
+        tickets.MapGet("/units", async (TicketsDbContext db, CancellationToken cancellationToken) => TypedResults.Ok(
+                await db.Units.AsNoTracking().Where(u => HandlingKinds.Contains(u.Kind) && u.ValidTo == null).OrderBy(u => u.Name)
+                    .Select(u => new UnitResponse(u.Id, u.Kind, u.Name)).ToListAsync(cancellationToken)))
+            .RequireAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], TicketAccess.Readers)
+            .WithName("ListHandlingUnits")
+            .WithSummary("The active task forces and departments a ticket can be assigned to");
+        tickets.MapGet("/routing", async (TicketsDbContext db, CancellationToken cancellationToken) => TypedResults.Ok(
+                await (from rule in db.RoutingRules join unit in db.Units on rule.UnitId equals unit.Id orderby rule.Category
+                       select new RouteResponse(rule.Category, unit.Id, unit.Name)).ToListAsync(cancellationToken)))
+            .RequireAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], TicketAccess.Readers)
+            .WithName("GetRoutingTable")
+            .WithSummary("归口: the default lead unit of each category");
+        tickets.MapPut("/routing/{category}", RouteAsync)
+            .Validate<RouteRequest>()
+            .RequireAccess([TicketAccess.HandleScope], TicketAccess.Dispatchers)
+            .WithName("SetRoute")
+            .WithSummary("Route a category (financing, land, approvals, labour, policy, relocation, project, other) to a handling unit");
+        return tickets;
+    }
+
+    internal static async Task<Results<Ok<RouteResponse>, ValidationProblem, ProblemHttpResult>> RouteAsync(
+        string category, RouteRequest request, TicketsDbContext db, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<TicketCategory>(category, ignoreCase: true, out var parsed) || int.TryParse(category, out _))
+        {
+            return FieldProblems.Invalid("category", $"不支持的类别：{category}");
+        }
+        var unit = await HandlingUnitAsync(db, request.UnitId!.Value, "unitId", cancellationToken);
+        var rule = await db.RoutingRules.FindAsync([parsed], cancellationToken);
+        if (rule is null)
+        {
+            db.RoutingRules.Add(new RoutingRule(parsed, unit.Id));
+        }
+        else
+        {
+            rule.RouteTo(unit.Id);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new RouteResponse(parsed, unit.Id, unit.Name));
+    }
+
+    /// <summary>
+    /// The lead and co-handling units of an assignment: each an active task force or department (422 otherwise); without
+    /// a lead unit the category's default from the routing table (422 when the category has none).
+    /// </summary>
+    public static async Task<(Guid Lead, Guid[] CoHandling)> ResolveAsync(
+        TicketsDbContext db, TicketCategory category, Guid? leadUnitId, IReadOnlyCollection<Guid> coHandlingUnitIds, CancellationToken cancellationToken)
+    {
+        var lead = leadUnitId
+            ?? (await db.RoutingRules.AsNoTracking().SingleOrDefaultAsync(r => r.Category == category, cancellationToken))?.UnitId
+            ?? throw RuleViolation.Unprocessable("请指定主办单位", $"No lead unit was given and the category {category.ToCode()} has no default unit in the routing table.");
+        await HandlingUnitAsync(db, lead, "leadUnitId", cancellationToken);
+        foreach (var unit in coHandlingUnitIds)
+        {
+            await HandlingUnitAsync(db, unit, "coHandlingUnitIds", cancellationToken);
+        }
+        return (lead, [.. coHandlingUnitIds]);
+    }
+
+    private static async Task<DirectoryUnit> HandlingUnitAsync(TicketsDbContext db, Guid id, string field, CancellationToken cancellationToken) =>
+        await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id && HandlingKinds.Contains(u.Kind) && u.ValidTo == null, cancellationToken)
+        ?? throw RuleViolation.Unprocessable("承办单位不存在或已撤销", $"{field}: {id} is not an active task force or department.");
+}
+
+public sealed class OrganisationUnitCreatedConsumer(TicketsDbContext db, TimeProvider timeProvider, ILogger<OrganisationUnitCreatedConsumer> logger)
+    : UnitCreatedConsumer<TicketsDbContext>(db, timeProvider, logger);
+
+public sealed class OrganisationUnitMovedConsumer(TicketsDbContext db, TimeProvider timeProvider, ILogger<OrganisationUnitMovedConsumer> logger)
+    : UnitMovedConsumer<TicketsDbContext>(db, timeProvider, logger);
+
+public sealed class OrganisationUnitDeactivatedConsumer(TicketsDbContext db, TimeProvider timeProvider, ILogger<OrganisationUnitDeactivatedConsumer> logger)
+    : UnitDeactivatedConsumer<TicketsDbContext>(db, timeProvider, logger);
