@@ -1,0 +1,468 @@
+using BrandPlatform.Contracts.Tickets;
+using BrandPlatform.Platform.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BrandPlatform.Tickets.Features;
+
+/// <summary>
+/// The examples of the tickets API's OpenAPI document, keyed by operation name (WithName): a new endpoint adds one
+/// <c>examples.Add</c> here. The JSON is read as the endpoint's own request and response types, so the document shows
+/// exactly the wire shape, and the OpenAPI test fails when an example names a member the type lacks or leaves one out.
+/// One ticket goes through the closed loop below; each step answers the ticket as that step leaves it.
+/// </summary>
+internal sealed class TicketsApiExamples : IApiExamples
+{
+    private const string TicketId = "0196f3a2-5c1e-7b3d-9a41-2e8c6d0f4b17";
+    private const string LeadUnit = "0196f0aa-1c2d-7e3f-8a9b-0c1d2e3f4a51";
+    private const string CoHandlingUnit = "0196f0aa-1c2d-7e3f-8a9b-0c1d2e3f4a52";
+
+    private static readonly string Submitted = $$"""
+        {
+          "id": "{{TicketId}}", "number": "QY-2026-000128", "title": "企业流动资金贷款需求", "category": "financing",
+          "description": "扩大生产需要流动资金约500万元，希望协调合作银行对接信贷产品。",
+          "requesterId": "0196f3a1-0a2b-7c3d-8e4f-5a6b7c8d9e01", "requesterKind": "enterprise",
+          "requesterName": "示范科技有限公司", "unifiedSocialCreditCode": "91320100MA1X0ABC1F", "chamberId": null,
+          "priority": "normal", "channel": "portal", "state": "submitted", "leadUnitId": null, "coHandlingUnitIds": [],
+          "submittedAt": "2026-03-02T01:15:00+00:00",
+          "deadlines": {
+            "acceptance": "2026-03-03T09:30:00+00:00", "firstContact": "2026-03-03T09:30:00+00:00",
+            "stageReply": null, "resolution": null, "originalResolution": null
+          },
+          "acceptedAt": null, "firstContactAt": null, "respondedAt": null, "resolvedAt": null, "closedAt": null,
+          "satisfaction": null, "pausedWorkingHours": 0, "escalationLevel": "none", "objection": null, "extension": null,
+          "version": 1
+        }
+        """;
+
+    private static readonly string Accepted = Then(Submitted, """
+        {
+          "state": "accepted", "acceptedAt": "2026-03-02T02:40:00+00:00", "version": 2,
+          "deadlines": {
+            "stageReply": "2026-03-05T09:30:00+00:00", "resolution": "2026-03-11T09:30:00+00:00",
+            "originalResolution": "2026-03-11T09:30:00+00:00"
+          }
+        }
+        """);
+
+    private static readonly string Assigned = Then(Accepted, $$"""
+        { "state": "assigned", "leadUnitId": "{{LeadUnit}}", "coHandlingUnitIds": ["{{CoHandlingUnit}}"], "version": 3 }
+        """);
+
+    private static readonly string InProgress = Then(Assigned, """
+        { "state": "inProgress", "firstContactAt": "2026-03-02T06:10:00+00:00", "version": 4 }
+        """);
+
+    private static readonly string Responded = Then(InProgress, """
+        { "state": "responded", "respondedAt": "2026-03-04T03:00:00+00:00", "version": 5 }
+        """);
+
+    private static readonly string Resolved = Then(Responded, """
+        { "state": "resolved", "resolvedAt": "2026-03-09T08:00:00+00:00", "version": 6 }
+        """);
+
+    private static readonly string Confirmed = Then(Resolved, """
+        { "state": "confirmed", "closedAt": "2026-03-10T02:00:00+00:00", "satisfaction": "satisfied", "version": 7 }
+        """);
+
+    private static readonly string Withdrawn = Then(Accepted, """
+        { "state": "withdrawn", "closedAt": "2026-03-02T07:30:00+00:00", "version": 3 }
+        """);
+
+    private static readonly ProblemDetails NotFound =
+        ApiExamples.Problem(StatusCodes.Status404NotFound, "工单不存在", $"No ticket has id {TicketId}.");
+
+    private static readonly ProblemDetails Stale = ApiExamples.Problem(StatusCodes.Status412PreconditionFailed, "工单已被他人修改",
+        "The ticket is at version \"4\", not \"3\"; read it again and retry.");
+
+    public void Describe(ApiExamples examples)
+    {
+        examples.Add("SubmitTicket",
+            request: """
+                {
+                  "title": "企业流动资金贷款需求", "category": "financing",
+                  "description": "扩大生产需要流动资金约500万元，希望协调合作银行对接信贷产品。",
+                  "enterpriseName": "示范科技有限公司", "unifiedSocialCreditCode": "91320100MA1X0ABC1F",
+                  "priority": "normal", "channel": "portal", "externalReference": null, "requesterId": null,
+                  "attachments": [
+                    {
+                      "fileName": "融资需求说明.pdf", "contentType": "application/pdf", "sizeBytes": 182304,
+                      "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                    }
+                  ]
+                }
+                """,
+            response: Submitted,
+            problems:
+            [
+                ApiExamples.Invalid("unifiedSocialCreditCode", "统一社会信用代码校验位不正确"),
+                ApiExamples.Problem(StatusCodes.Status403Forbidden, "只能为本企业提交诉求", "An enterprise contact submits tickets for its own enterprise only."),
+                ApiExamples.Unprocessable("Idempotency-Key", "该幂等键已用于另一个请求", "The Idempotency-Key was already used with a different request body."),
+            ]);
+        examples.Add("GetTicket", response: InProgress, problems: [NotFound]);
+        examples.Add("GetTicketTimeline", response: $$"""
+            [
+              {
+                "at": "2026-03-02T01:15:00+00:00", "action": "submit", "fromState": null, "toState": "submitted",
+                "actorName": "示范科技有限公司 王经理", "actorRole": "EnterpriseContact", "unitId": null, "note": null
+              },
+              {
+                "at": "2026-03-02T02:40:00+00:00", "action": "accept", "fromState": "submitted", "toState": "accepted",
+                "actorName": "机关党委办公室 李明", "actorRole": "OfficeStaff", "unitId": null, "note": null
+              },
+              {
+                "at": "2026-03-02T03:05:00+00:00", "action": "assign", "fromState": "accepted", "toState": "assigned",
+                "actorName": "机关党委办公室 李明", "actorRole": "OfficeStaff", "unitId": null, "note": null
+              },
+              {
+                "at": "2026-03-02T06:10:00+00:00", "action": "start", "fromState": "assigned", "toState": "inProgress",
+                "actorName": "招商服务专班 张强", "actorRole": "TaskForceHandler", "unitId": "{{LeadUnit}}",
+                "note": "已电话联系企业财务负责人，了解贷款用途和期限。"
+              }
+            ]
+            """, problems: [NotFound]);
+
+        Step(examples, "TicketReject", """{ "reason": "诉求属于司法诉讼事项，请通过法院途径解决。" }""",
+            Then(Submitted, """{ "state": "rejected", "closedAt": "2026-03-02T02:40:00+00:00", "version": 2 }"""), "submitted", "reject", "submitted");
+        Step(examples, "TicketAccept", """{ "note": null }""", Accepted, "accepted", "accept", "submitted");
+        Step(examples, "TicketAssign", $$"""{ "leadUnitId": "{{LeadUnit}}", "coHandlingUnitIds": ["{{CoHandlingUnit}}"] }""",
+            Assigned, "submitted", "assign", "accepted or assigned or reopened",
+            ApiExamples.Problem(StatusCodes.Status422UnprocessableEntity, "承办单位不存在或已撤销",
+                $"leadUnitId: {LeadUnit} is not an active task force or department."));
+        Step(examples, "TicketStart", """{ "note": "已电话联系企业财务负责人，了解贷款用途和期限。" }""", InProgress, "accepted", "start", "assigned");
+        Step(examples, "TicketRespond", """{ "note": "已与三家合作银行沟通，本周五组织银企对接会。" }""", Responded,
+            "assigned", "respond", "inProgress or responded");
+        Step(examples, "TicketResolve", """{ "note": "银企对接会后，某银行已批复500万元流动资金贷款。" }""", Resolved,
+            "assigned", "resolve", "inProgress or responded");
+        Step(examples, "TicketPause", """{ "reason": "等待企业补充近三年财务报表。" }""",
+            Then(InProgress, """{ "state": "paused", "version": 5 }"""), "resolved", "pause", "accepted or assigned or inProgress or responded");
+        Step(examples, "TicketResume", """{ "note": "企业已补充财务报表。" }""",
+            Then(InProgress, """
+                {
+                  "pausedWorkingHours": 6.5, "version": 6,
+                  "deadlines": { "stageReply": "2026-03-06T06:30:00+00:00", "resolution": "2026-03-12T06:30:00+00:00" }
+                }
+                """), "inProgress", "resume", "paused");
+        Step(examples, "TicketObjection", """{ "reason": "该诉求涉及土地规划调整，不属于本专班职责。" }""",
+            Then(Assigned, """
+                {
+                  "version": 4,
+                  "objection": {
+                    "reason": "该诉求涉及土地规划调整，不属于本专班职责。", "raisedAt": "2026-03-02T05:00:00+00:00",
+                    "raisedBy": "招商服务专班 张强", "decisionDue": "2026-03-02T09:30:00+00:00"
+                  }
+                }
+                """), "inProgress", "objection", "assigned");
+        Step(examples, "TicketObjectionDecision", $$"""{ "uphold": true, "leadUnitId": "{{CoHandlingUnit}}", "note": "改由市发改委主办。" }""",
+            Then(Assigned, $$"""{ "leadUnitId": "{{CoHandlingUnit}}", "coHandlingUnitIds": [], "version": 5 }"""),
+            "assigned", "objection-decision", "assigned with an objection pending");
+        Step(examples, "TicketExtensionRequest", """{ "requestedDue": "2026-03-18T09:30:00+00:00", "reason": "银行授信审批需要两周。" }""",
+            Then(InProgress, """
+                {
+                  "version": 5,
+                  "extension": {
+                    "requestedDue": "2026-03-18T09:30:00+00:00", "reason": "银行授信审批需要两周。",
+                    "requestedAt": "2026-03-06T02:00:00+00:00", "requestedBy": "招商服务专班 张强"
+                  }
+                }
+                """), "resolved", "extension-request", "accepted or assigned or inProgress or responded");
+        Step(examples, "TicketExtensionDecision", """{ "approve": true, "note": "同意延期至3月18日。" }""",
+            Then(InProgress, """{ "version": 6, "deadlines": { "resolution": "2026-03-18T09:30:00+00:00" } }"""),
+            "inProgress", "extension-decision", "an extension request is pending");
+        Step(examples, "TicketReopen", """{ "reason": "企业反映贷款尚未实际发放。" }""",
+            Then(Resolved, """{ "state": "reopened", "version": 7 }"""), "inProgress", "reopen", "resolved or confirmed");
+        Step(examples, "TicketConfirm", """{ "satisfaction": "satisfied", "note": "问题已解决，感谢专班。" }""", Confirmed,
+            "responded", "confirm", "resolved");
+        Step(examples, "TicketWithdraw", """{ "reason": "企业已自行解决资金问题。" }""", Withdrawn, "confirmed", "withdraw",
+            "submitted or accepted or assigned or inProgress or responded or paused");
+        Step(examples, "TicketReturnVisit",
+            """{ "answered": true, "satisfaction": "basicallySatisfied", "reallySolved": true, "improperRequest": false, "note": "企业表示贷款已到账。" }""",
+            Then(Confirmed, """{ "satisfaction": "basicallySatisfied" }"""), "inProgress", "return-visit", "resolved");
+        Step(examples, "TicketWithdrawalReview", """{ "pressedByUnit": true, "note": "企业反映系经办人员要求撤单。" }""",
+            Then(Withdrawn, """{ "state": "reopened", "closedAt": null, "escalationLevel": "urged", "version": 4 }"""),
+            "inProgress", "withdrawal-review", "withdrawn and not yet reviewed");
+
+        examples.Add("TicketCoHandlingFeedback", $$"""{ "unitId": "{{CoHandlingUnit}}", "note": "市发改委已将该企业列入重点融资需求清单。" }""",
+            Then(InProgress, """{ "version": 5 }"""),
+        [
+            NotFound,
+            StateConflict("resolved", "co-handling feedback is given while it is handled"),
+            Stale,
+            ApiExamples.Problem(StatusCodes.Status422UnprocessableEntity, "只有协办单位反馈协办意见",
+                $"{LeadUnit} is not a co-handling unit of this ticket."),
+        ]);
+        examples.Add("TicketAttachments", """
+            {
+              "attachments": [
+                {
+                  "fileName": "近三年财务报表.xlsx",
+                  "contentType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                  "sizeBytes": 48213, "sha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"
+                }
+              ]
+            }
+            """, Then(InProgress, """{ "version": 5 }"""),
+        [
+            NotFound,
+            StateConflict("confirmed", "material is added to an open ticket"),
+            Stale,
+            ApiExamples.Problem(StatusCodes.Status422UnprocessableEntity, "附件最多20个", "A ticket has at most 20 attachments."),
+        ]);
+        examples.Add("GetTicketAttachments", response: """
+            [
+              {
+                "id": "0196f3a2-6d2f-7c4e-8b52-3f9d7e1a5c28", "fileName": "融资需求说明.pdf", "contentType": "application/pdf",
+                "sizeBytes": 182304, "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                "addedAt": "2026-03-02T01:15:00+00:00", "addedBy": "王经理"
+              }
+            ]
+            """, problems: [NotFound]);
+
+        var governmentTicket = Then(Submitted, """{ "channel": "governmentSystem" }""");
+        examples.Add("GetTicketByExternalReference", response: governmentTicket, problems:
+        [
+            ApiExamples.Problem(StatusCodes.Status404NotFound, "工单不存在", "No ticket has the external reference 12345-2026-0301 from gov-demo-client."),
+        ]);
+        examples.Add("ListTicketChanges", response: $$"""{ "items": [{{governmentTicket}}], "next": "NjM5MDgwMTA5MDAwMDAwMDAwfDAxOTZmM2EyNWMxZTdiM2Q5YTQxMmU4YzZkMGY0YjE3" }""",
+            problems: [ApiExamples.Invalid("after", "游标无效")]);
+
+        var order = $$"""
+            {
+              "id": "0196f5b0-7d8e-7f90-a1b2-c3d4e5f60718", "ticketId": "{{TicketId}}", "ticketNumber": "QY-2026-000128",
+              "ticketTitle": "企业流动资金贷款需求", "leaderId": "0196f0aa-3e4f-7a5b-9c6d-7e8f9a0b1c23",
+              "issuedAt": "2026-03-13T01:00:00+00:00", "instructions": null, "instructedAt": null, "answer": null, "answeredAt": null
+            }
+            """;
+        var orderNotFound = ApiExamples.Problem(StatusCodes.Status404NotFound, "督办单不存在", "No supervision order has id 0196f5b0-7d8e-7f90-a1b2-c3d4e5f60718.");
+        examples.Add("ListSupervisionOrders", response: $"[{order}]");
+        examples.Add("InstructSupervisionOrder", request: """{ "text": "请市发改委牵头，本周内协调银行专题对接。" }""",
+            response: Then(order, """{ "instructions": "请市发改委牵头，本周内协调银行专题对接。", "instructedAt": "2026-03-13T03:20:00+00:00" }"""),
+            problems: [orderNotFound]);
+        examples.Add("AnswerSupervisionOrder", request: """{ "text": "已于3月16日召开银企专题对接会，贷款进入审批。" }""",
+            response: Then(order, """
+                {
+                  "instructions": "请市发改委牵头，本周内协调银行专题对接。", "instructedAt": "2026-03-13T03:20:00+00:00",
+                  "answer": "已于3月16日召开银企专题对接会，贷款进入审批。", "answeredAt": "2026-03-16T08:00:00+00:00"
+                }
+                """),
+            problems: [orderNotFound]);
+
+        examples.Add("ListTickets", response: $$"""
+            {
+              "items": [
+                { "ticket": {{InProgress}}, "due": "2026-03-11T09:30:00+00:00", "workingHoursRemaining": 35.5, "overdue": false }
+              ],
+              "next": null
+            }
+            """, problems: [ApiExamples.Invalid("state", "不支持的取值：lottery")]);
+        examples.Add("ExportTickets",
+            response: "\uFEFF工单编号,标题,类别,优先级,状态,诉求人,统一社会信用代码,提交时间,受理期限,办结期限,原办结期限,剩余工作小时,是否逾期,满意度\r\n" +
+                "QY-2026-000128,企业流动资金贷款需求,financing,normal,inProgress,示范科技有限公司,91320100MA1X0ABC1F,2026-03-02 09:15,2026-03-03 17:30,2026-03-11 17:30,2026-03-11 17:30,35.5,否,\r\n",
+            problems: [ApiExamples.Invalid("format", "导出格式为 csv 或 xlsx")]);
+        examples.Add("ListReturnVisitQueue", response: $"[{Resolved}]");
+        examples.Add("ListWithdrawals", response: $$"""
+            [
+              {
+                "ticket": {{Withdrawn}}, "withdrawnAt": "2026-03-02T07:30:00+00:00",
+                "review": { "reviewedAt": "2026-04-01T02:00:00+00:00", "pressedByUnit": false, "note": "回访确认系企业自行撤回。" }
+              }
+            ]
+            """, problems: [ApiExamples.Invalid("month", "月份格式应为 yyyy-MM")]);
+
+        const string subscription = "0196f6c1-2a3b-7c4d-8e5f-60718293a4b5";
+        var subscriptionNotFound = ApiExamples.Problem(StatusCodes.Status404NotFound, "订阅不存在", $"No subscription of this system has id {subscription}.");
+        examples.Add("SubscribeWebhook", request: """{ "callbackUrl": "https://zwfw.example.gov.cn/brandplatform/notify" }""",
+            response: $$"""
+                {
+                  "id": "{{subscription}}", "callbackUrl": "https://zwfw.example.gov.cn/brandplatform/notify",
+                  "createdAt": "2026-03-01T02:00:00+00:00", "cancelledAt": null,
+                  "secret": "5f0c3e8a91d24b7c6a1e9f0b3d7c2a4e8b6f1d0c9a7e5b3f2d4c6a8e0b1f3d5c"
+                }
+                """,
+            problems: [ApiExamples.Invalid("callbackUrl", "回调地址须为 https 绝对地址")]);
+        examples.Add("ListWebhooks", response: $$"""
+            [
+              {
+                "id": "{{subscription}}", "callbackUrl": "https://zwfw.example.gov.cn/brandplatform/notify",
+                "createdAt": "2026-03-01T02:00:00+00:00", "cancelledAt": null, "secret": null
+              }
+            ]
+            """);
+        examples.Add("CancelWebhook", problems: [subscriptionNotFound]);
+        examples.Add("ListWebhookDeliveries", response: $$"""
+            [
+              {
+                "id": "0196f6c2-0b1c-7d2e-8f30-4152637485a6", "ticketId": "{{TicketId}}", "createdAt": "2026-03-02T02:40:00+00:00",
+                "attempts": 2, "deliveredAt": "2026-03-02T02:40:12+00:00", "gaveUpAt": null,
+                "nextAttemptAt": "2026-03-02T02:40:10+00:00", "lastStatusCode": 200, "lastError": null
+              }
+            ]
+            """, problems: [subscriptionNotFound]);
+        DescribeRequestersAndChambers(examples);
+        DescribeRoutingAndFigures(examples);
+    }
+
+    /// <summary>诉求人档案 and 商会 with their linked leaders.</summary>
+    private static void DescribeRequestersAndChambers(ApiExamples examples)
+    {
+        const string requesterId = "0196f3a1-0a2b-7c3d-8e4f-5a6b7c8d9e01";
+        const string chamberId = "0196f2c0-4d5e-7f60-8172-93a4b5c6d7e8";
+        var requester = $$"""
+            {
+              "id": "{{requesterId}}", "kind": "enterprise", "name": "示范科技有限公司",
+              "unifiedSocialCreditCode": "91320100MA1X0ABC1F", "personCategory": null,
+              "chamberId": "{{chamberId}}", "chamberName": "市电子信息商会",
+              "contacts": [{ "name": "王经理", "phone": "13812345678", "position": "财务总监" }],
+              "createdAt": "2026-02-20T06:00:00+00:00"
+            }
+            """;
+        var requesterNotFound = ApiExamples.Problem(StatusCodes.Status404NotFound, "诉求人不存在", $"No requester has id {requesterId}.");
+        var chamberMissing = ApiExamples.Unprocessable("chamberId", "商会不存在", $"No chamber of commerce has id {chamberId}.");
+        examples.Add("ListRequesters", response: $"[{Then(requester, """{ "contacts": [{ "name": "王经理", "phone": "138****5678", "position": "财务总监" }] }""")}]");
+        examples.Add("GetRequester", response: requester, problems: [requesterNotFound]);
+        examples.Add("RegisterRequester",
+            request: $$"""
+                {
+                  "kind": "enterprise", "name": "示范科技有限公司", "unifiedSocialCreditCode": "91320100MA1X0ABC1F",
+                  "personCategory": null, "chamberId": "{{chamberId}}",
+                  "contacts": [{ "name": "王经理", "phone": "13812345678", "position": "财务总监" }]
+                }
+                """,
+            response: requester,
+            problems:
+            [
+                ApiExamples.Invalid("personCategory", "请选择人士类别（民营经济人士、新的社会阶层人士）"),
+                ApiExamples.Problem(StatusCodes.Status409Conflict, "该企业已登记",
+                    "An enterprise with the code 91320100MA1X0ABC1F is already registered; look it up and update it."),
+                chamberMissing,
+            ]);
+        examples.Add("UpdateRequester",
+            request: $$"""
+                {
+                  "name": "示范科技有限公司", "chamberId": "{{chamberId}}",
+                  "contacts": [
+                    { "name": "王经理", "phone": "13812345678", "position": "财务总监" },
+                    { "name": "赵敏", "phone": "025-84561234", "position": "办公室主任" }
+                  ]
+                }
+                """,
+            response: Then(requester, """
+                {
+                  "contacts": [
+                    { "name": "王经理", "phone": "13812345678", "position": "财务总监" },
+                    { "name": "赵敏", "phone": "025-84561234", "position": "办公室主任" }
+                  ]
+                }
+                """),
+            problems:
+            [
+                ApiExamples.Problem(StatusCodes.Status403Forbidden, "商会归属由办公室维护",
+                    "An enterprise contact changes its name and contacts; the office keeps chamber membership."),
+                requesterNotFound,
+                chamberMissing,
+            ]);
+
+        const string linkId = "0196f2c1-5e6f-7a80-9b1c-2d3e4f5a6b7c";
+        var chamber = $$"""
+            {
+              "id": "{{chamberId}}", "name": "市电子信息商会", "isKey": true,
+              "currentLeaderId": "0196f0aa-3e4f-7a5b-9c6d-7e8f9a0b1c23",
+              "leaderLinks": [
+                { "id": "{{linkId}}", "leaderId": "0196f0aa-3e4f-7a5b-9c6d-7e8f9a0b1c23", "leaderName": "陈副市长", "from": "2026-01-01", "to": null }
+              ]
+            }
+            """;
+        var chamberNotFound = ApiExamples.Problem(StatusCodes.Status404NotFound, "商会不存在", $"No chamber of commerce has id {chamberId}.");
+        var nameTaken = ApiExamples.Problem(StatusCodes.Status409Conflict, "商会名称已存在", "A chamber of commerce named 市电子信息商会 is already registered.");
+        examples.Add("ListChambers", response: $"[{chamber}]");
+        examples.Add("CreateChamber", request: """{ "name": "市电子信息商会", "isKey": true }""",
+            response: Then(chamber, """{ "currentLeaderId": null, "leaderLinks": [] }"""), problems: [nameTaken]);
+        examples.Add("UpdateChamber", request: """{ "name": "市电子信息行业商会", "isKey": true }""",
+            response: Then(chamber, """{ "name": "市电子信息行业商会" }"""), problems: [chamberNotFound, nameTaken]);
+        examples.Add("LinkChamberLeader",
+            request: """{ "leaderId": "0196f0aa-3e4f-7a5b-9c6d-7e8f9a0b1c23", "leaderName": "陈副市长", "from": "2026-01-01", "to": null }""",
+            response: chamber,
+            problems:
+            [
+                chamberNotFound,
+                ApiExamples.Problem(StatusCodes.Status409Conflict, "挂钩期间与已有挂钩重叠", "刘副市长 is linked from 2025-01-01; end that link first."),
+                ApiExamples.Problem(StatusCodes.Status422UnprocessableEntity, "挂钩结束日期不能早于开始日期", "The link ends before it begins."),
+            ]);
+        examples.Add("EndChamberLeaderLink", request: """{ "on": "2026-06-30" }""",
+            response: Then(chamber, $$"""
+                {
+                  "leaderLinks": [
+                    { "id": "{{linkId}}", "leaderId": "0196f0aa-3e4f-7a5b-9c6d-7e8f9a0b1c23", "leaderName": "陈副市长", "from": "2026-01-01", "to": "2026-06-30" }
+                  ]
+                }
+                """),
+            problems:
+            [
+                chamberNotFound,
+                ApiExamples.Problem(StatusCodes.Status422UnprocessableEntity, "挂钩记录不存在", $"The chamber has no leader link {linkId}."),
+            ]);
+    }
+
+    /// <summary>The handling units, the routing table (归口) and the published figures.</summary>
+    private static void DescribeRoutingAndFigures(ApiExamples examples)
+    {
+        examples.Add("ListHandlingUnits", response: $$"""
+            [
+              { "id": "{{LeadUnit}}", "kind": "taskForce", "name": "招商服务专班" },
+              { "id": "{{CoHandlingUnit}}", "kind": "department", "name": "市发改委" }
+            ]
+            """);
+        examples.Add("GetRoutingTable", response: $$"""
+            [
+              { "category": "financing", "unitId": "{{LeadUnit}}", "unitName": "招商服务专班" },
+              { "category": "relocation", "unitId": "0196f0aa-1c2d-7e3f-8a9b-0c1d2e3f4a53", "unitName": "征迁服务专班" }
+            ]
+            """);
+        examples.Add("SetRoute", request: $$"""{ "unitId": "{{LeadUnit}}" }""",
+            response: $$"""{ "category": "financing", "unitId": "{{LeadUnit}}", "unitName": "招商服务专班" }""",
+            problems:
+            [
+                ApiExamples.Invalid("category", "不支持的类别：lottery"),
+                ApiExamples.Problem(StatusCodes.Status422UnprocessableEntity, "承办单位不存在或已撤销",
+                    $"unitId: {LeadUnit} is not an active task force or department."),
+            ]);
+
+        const string figures = TicketFiguresExample.Json;
+        examples.Add("GetTicketFiguresByGroup", response: $$"""
+            {
+              "groupBy": "unit",
+              "total": {{figures}},
+              "groups": [
+                {
+                  "key": "{{LeadUnit}}", "label": "招商服务专班",
+                  "figures": {{Then(figures, """
+                    {
+                      "volume": 30, "accepted": 29, "acceptedOnTimeRate": 0.9655, "firstContacted": 28, "firstContactOnTimeRate": 0.9643,
+                      "stageReplied": 22, "stageReplyOnTimeRate": 0.9091, "resolved": 25, "resolvedOnTimeRate": 0.88, "solvedRate": 0.84,
+                      "confirmed": 21, "satisfactionRate": 0.9524, "reopenRate": 0.08, "averageHandlingWorkingHours": 19.5,
+                      "escalations": { "reminders": 7, "urges": 3, "supervisions": 1, "publicNotices": 0 }
+                    }
+                    """)}}
+                }
+              ]
+            }
+            """, problems: [ApiExamples.Invalid("groupBy", "分组方式应为 unit、category、chamber 或 month")]);
+    }
+
+    /// <summary>A closed-loop step: its request, the ticket it leaves, and the step refused in another state (409).</summary>
+    private static void Step(
+        ApiExamples examples, string operation, string request, string ticket, string refusedIn, string step, string allowedIn,
+        ProblemDetails? unprocessable = null) =>
+        examples.Add(operation, request, ticket,
+        [
+            NotFound,
+            StateConflict(refusedIn, $"{step} is allowed only when it is {allowedIn}"),
+            Stale,
+            .. unprocessable is null ? [] : new[] { unprocessable },
+        ]);
+
+    private static ProblemDetails StateConflict(string state, string rule) =>
+        ApiExamples.Problem(StatusCodes.Status409Conflict, "工单当前状态不允许此操作", $"The ticket is {state}; {rule}.");
+
+    /// <summary>The ticket (or record) as a later step leaves it.</summary>
+    private static string Then(string before, string changes) => ApiExamples.With(before, changes);
+}
