@@ -18,10 +18,10 @@ namespace BrandPlatform.Platform.Http;
 /// <summary>
 /// Completes each operation of a service's OpenAPI document with what callers meet but endpoint code does not declare:
 /// the problem answers its metadata implies (400 for a body or a query value that may not bind, 401 unless anonymous,
-/// 403 with an authorization rule, 404 with route values, 409 for a write naming or sending a record, 422 for a write
-/// with a body, 412 with If-Match), each as application/problem+json with an example built by the same code that
-/// answers it, and the examples the service gives in its <see cref="IApiExamples"/>. Responses an endpoint declared
-/// itself are kept; only a missing schema or example is filled in.
+/// 403 with an authorization rule, 404 with a GUID in the route, 409 for a write naming or sending a record, 422 for a
+/// write with a body, 412 with If-Match), each as application/problem+json with an example built by the same code
+/// that answers it, and the examples the service gives in its <see cref="IApiExamples"/>. Responses an endpoint
+/// declared itself are kept; only a missing schema or example is filled in.
 /// </summary>
 internal sealed partial class OpenApiOperations(ApiExamples examples, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IOpenApiOperationTransformer
 {
@@ -91,7 +91,9 @@ internal sealed partial class OpenApiOperations(ApiExamples examples, IOptions<M
     {
         var parameters = description.ParameterDescriptions;
         var body = parameters.FirstOrDefault(p => p.Source == BindingSource.Body);
-        var routeValues = parameters.Any(p => p.Source == BindingSource.Path);
+        // A GUID in the route names a record, which may not exist (or not for this caller); a record named otherwise
+        // (an external reference) says so in the service's own examples.
+        var namesRecord = parameters.Any(p => p.Source == BindingSource.Path && p.Type == typeof(Guid));
         var write = Writes.Contains(description.HttpMethod ?? "");
 
         var statuses = new SortedSet<int>(declared.Keys.Where(k => k.StartsWith('4')).Select(int.Parse));
@@ -108,11 +110,11 @@ internal sealed partial class OpenApiOperations(ApiExamples examples, IOptions<M
         {
             statuses.Add(StatusCodes.Status403Forbidden);
         }
-        if (routeValues)
+        if (namesRecord)
         {
             statuses.Add(StatusCodes.Status404NotFound);
         }
-        if (write && (body is not null || routeValues))
+        if (write && (body is not null || namesRecord))
         {
             statuses.Add(StatusCodes.Status409Conflict);
         }
@@ -227,7 +229,8 @@ internal sealed partial class OpenApiOperations(ApiExamples examples, IOptions<M
     }
 
     /// <summary>The request path an example problem names, as the route template without constraints ("/api/tickets/{id}/accept").</summary>
-    private static string InstancePath(ApiDescription description) => "/" + RouteConstraint().Replace(description.RelativePath ?? "", "}");
+    private static string InstancePath(ApiDescription description) =>
+        "/" + RouteConstraint().Replace(description.RelativePath ?? "", "}").TrimEnd('/');
 
     [GeneratedRegex(@":[^}]*\}")]
     private static partial Regex RouteConstraint();
