@@ -1,0 +1,184 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using BrandPlatform.Discipline.Infrastructure;
+using BrandPlatform.Identity.Infrastructure;
+using BrandPlatform.Platform.Http;
+using BrandPlatform.Reporting.Infrastructure;
+using BrandPlatform.Study.Infrastructure;
+using BrandPlatform.Testing;
+using BrandPlatform.Tickets.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+
+namespace BrandPlatform.IntegrationTests.Hosting;
+
+/// <summary>
+/// The API reference at /docs is each service's own OpenAPI document: every operation has a summary, the problem
+/// answers it can give (application/problem+json), and examples of its request body and its success answer.
+/// </summary>
+public sealed class OpenApiDocumentTests(TestServers servers)
+{
+    private static readonly string[] Methods = ["get", "put", "post", "delete", "patch"];
+
+    [Theory]
+    [InlineData("tickets")]
+    [InlineData("study")]
+    [InlineData("discipline")]
+    [InlineData("reporting")]
+    [InlineData("identity")]
+    public async Task Every_operation_has_a_summary_its_problem_answers_and_examples(string service)
+    {
+        var (document, examples) = service switch
+        {
+            "tickets" => await ReadAsync<TicketsDbContext>(service, "ticketsdb"),
+            "study" => await ReadAsync<StudyDbContext>(service, "studydb"),
+            "discipline" => await ReadAsync<DisciplineDbContext>(service, "disciplinedb"),
+            "reporting" => await ReadAsync<ReportingDbContext>(service, "reportingdb"),
+            _ => await ReadAsync<IdentityDbContext>(service, "identitydb"),
+        };
+
+        var problems = new List<string>();
+        var operationIds = new HashSet<string>();
+        var examplesShown = new Dictionary<string, JsonElement?[]>();
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var (method, operation) in path.Value.EnumerateObject().Where(o => Methods.Contains(o.Name)).Select(o => (o.Name, o.Value)))
+            {
+                var name = $"{method.ToUpperInvariant()} {path.Name}";
+                if (operation.TryGetProperty("operationId", out var id))
+                {
+                    operationIds.Add(id.GetString()!);
+                    examplesShown[id.GetString()!] = [JsonExample(operation, "requestBody"), JsonExample(operation, "responses")];
+                }
+                else
+                {
+                    problems.Add($"{name}: no operationId (WithName)");
+                }
+                if (string.IsNullOrWhiteSpace(operation.TryGetProperty("summary", out var summary) ? summary.GetString() : null))
+                {
+                    problems.Add($"{name}: no summary");
+                }
+                var responses = operation.GetProperty("responses").EnumerateObject().ToList();
+                if (!responses.Any(r => r.Name.StartsWith('4') && Content(r.Value).Any(c => c.Name == "application/problem+json")))
+                {
+                    problems.Add($"{name}: no 4xx answer as application/problem+json");
+                }
+                foreach (var response in responses)
+                {
+                    foreach (var media in Content(response.Value).Where(m => !HasExample(m.Value) && !IsBinary(m.Value, document)))
+                    {
+                        problems.Add($"{name}: no example for {response.Name} {media.Name}");
+                    }
+                }
+                if (operation.TryGetProperty("requestBody", out var body))
+                {
+                    foreach (var media in Content(body).Where(m => !HasExample(m.Value)))
+                    {
+                        problems.Add($"{name}: no example for the request body ({media.Name})");
+                    }
+                }
+            }
+        }
+
+        problems.AddRange(examples.OperationNames.Where(name => !operationIds.Contains(name)).Select(name => $"examples for {name}, which is not an operation"));
+        foreach (var (name, shown) in examplesShown)
+        {
+            var own = examples.For(name);
+            problems.AddRange(Mismatches($"{name} request", own?.Request as string, shown[0]));
+            problems.AddRange(Mismatches($"{name} response", own?.Response as string, shown[1]));
+        }
+
+        operationIds.ShouldNotBeEmpty();
+        problems.ShouldBeEmpty();
+    }
+
+    /// <summary>The example of the request body or of the first success answer with JSON content.</summary>
+    private static JsonElement? JsonExample(JsonElement operation, string part)
+    {
+        if (!operation.TryGetProperty(part, out var element))
+        {
+            return null;
+        }
+        var contents = part == "requestBody" ? [element] : element.EnumerateObject().Where(r => r.Name.StartsWith('2')).Select(r => r.Value).ToList();
+        return contents.SelectMany(Content).Where(m => m.Name.Contains("json")).Select(m => m.Value)
+            .Select(m => m.TryGetProperty("example", out var example) ? example : (JsonElement?)null).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// An example written as JSON is shown as the service writes it (read as the endpoint's type and written back):
+    /// a member the type does not have is dropped, one it has but the example leaves out appears. Either way the
+    /// example no longer says what goes over the wire.
+    /// </summary>
+    private static IEnumerable<string> Mismatches(string where, string? written, JsonElement? shown)
+    {
+        if (written is null || shown is null || !written.TrimStart().StartsWith('{') && !written.TrimStart().StartsWith('['))
+        {
+            return [];
+        }
+        return Compare(where, JsonDocument.Parse(written).RootElement, shown.Value);
+
+        static IEnumerable<string> Compare(string where, JsonElement written, JsonElement shown)
+        {
+            if (written.ValueKind == JsonValueKind.Object && shown.ValueKind == JsonValueKind.Object)
+            {
+                var mine = written.EnumerateObject().Select(p => p.Name).ToHashSet();
+                var theirs = shown.EnumerateObject().Select(p => p.Name).ToHashSet();
+                foreach (var extra in mine.Except(theirs))
+                {
+                    yield return $"{where}: the example has '{extra}', which the type does not";
+                }
+                foreach (var missing in theirs.Except(mine))
+                {
+                    yield return $"{where}: the example leaves out '{missing}'";
+                }
+                foreach (var name in mine.Intersect(theirs))
+                {
+                    foreach (var mismatch in Compare($"{where}.{name}", written.GetProperty(name), shown.GetProperty(name)))
+                    {
+                        yield return mismatch;
+                    }
+                }
+            }
+            else if (written.ValueKind == JsonValueKind.Array && shown.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var (item, index) in written.EnumerateArray().Zip(shown.EnumerateArray()).Select((pair, i) => (pair, i)))
+                {
+                    foreach (var mismatch in Compare($"{where}[{index}]", item.First, item.Second))
+                    {
+                        yield return mismatch;
+                    }
+                }
+            }
+        }
+    }
+
+    private async Task<(JsonElement Document, ApiExamples Examples)> ReadAsync<TDbContext>(string service, string database)
+        where TDbContext : DbContext
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var factory = await ServiceFactory<TDbContext>.CreateAsync(servers, service, database);
+        using var client = factory.CreateClient();
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", cancellationToken);
+        return (document, factory.Services.GetRequiredService<ApiExamples>());
+    }
+
+    private static IEnumerable<JsonProperty> Content(JsonElement element) =>
+        element.TryGetProperty("content", out var content) ? content.EnumerateObject() : [];
+
+    private static bool HasExample(JsonElement media) => media.TryGetProperty("example", out _) || media.TryGetProperty("examples", out _);
+
+    /// <summary>A spreadsheet download has no example a document could show.</summary>
+    private static bool IsBinary(JsonElement media, JsonElement document)
+    {
+        if (!media.TryGetProperty("schema", out var schema))
+        {
+            return false;
+        }
+        if (schema.TryGetProperty("$ref", out var reference))
+        {
+            schema = document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]);
+        }
+        return schema.TryGetProperty("format", out var format) && format.GetString() == "binary";
+    }
+}
