@@ -125,3 +125,10 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
     }
 }
+
+/// <summary>One running system for every end-to-end class: two AppHosts starting at once on a small machine outrun the start-up budget.</summary>
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}

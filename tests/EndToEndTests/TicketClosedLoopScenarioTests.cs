@@ -14,7 +14,8 @@ namespace BrandPlatform.EndToEndTests;
 /// task force's handler pauses it for material, resumes and works it to resolved, the enterprise confirms it satisfied,
 /// and reporting's ticket figures count it accepted on time, resolved on time and satisfied.
 /// </summary>
-public sealed class TicketClosedLoopScenarioTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+[Collection(PlatformCollection.Name)]
+public sealed class TicketClosedLoopScenarioTests(PlatformFixture platform)
 {
     // Delivery through the outbox and the broker is asynchronous; how fast it is belongs to
     // bench/ticket-figures-latency.sh, so this only waits long enough never to fail on a busy machine.

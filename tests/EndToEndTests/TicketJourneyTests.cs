@@ -11,7 +11,8 @@ using Shouldly;
 namespace BrandPlatform.EndToEndTests;
 
 /// <summary>The seed of the tickets service, driven through the gateway of the running system.</summary>
-public sealed class TicketJourneyTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+[Collection(PlatformCollection.Name)]
+public sealed class TicketJourneyTests(PlatformFixture platform)
 {
     private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(60);
     private HttpClient Gateway => platform.Gateway;
