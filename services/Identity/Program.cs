@@ -12,6 +12,7 @@ builder.AddPlatformService<IdentityDbContext>("identity", "identitydb", "统一�
 builder.AddIdentityServer();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddHostedService<ClientRegistrations>();
+builder.Services.AddHostedService<DirectoryAnnouncement>();
 
 var app = builder.Build();
 // The gateway forwards /identity/** unchanged; endpoints and the issuer live under that prefix.

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using BrandPlatform.Identity.Features.Directory;
 using BrandPlatform.IntegrationTests.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using BrandPlatform.Testing;
 using BrandPlatform.Tickets.Infrastructure;
 using Shouldly;
@@ -31,6 +33,24 @@ public sealed class HandlingUnitCopyTests(TestServers servers)
         using var deactivated = await admin.PostAsJsonAsync($"/identity/api/directory/units/{unit}/deactivate", new { on = DateOnly.FromDateTime(DateTime.UtcNow) }, Cancel);
         deactivated.EnsureSuccessStatusCode();
         await Eventually.ReturnsAsync(() => UnitIdsAsync(office), ids => !ids.Contains(unit), Timeout, "the task force gone from tickets", Cancel);
+    }
+
+    [Fact]
+    public async Task A_service_that_subscribes_after_the_directory_was_seeded_learns_its_units_when_the_directory_starts_again()
+    {
+        var identity = await IdentityHost.SharedAsync(servers);
+        var vhost = new Dictionary<string, string?> { ["ConnectionStrings:messaging"] = identity.Service.Settings["ConnectionStrings:messaging"] };
+        await using var tickets = await ServiceFactory<TicketsDbContext>.CreateAsync(servers, "tickets", "ticketsdb", vhost,
+            identityBackchannel: identity.Backchannel());
+        await tickets.WaitUntilHealthyAsync(Cancel);
+        using var office = await identity.ClientForPersonAsync(tickets, "office");
+        using var admin = await identity.ClientForPersonAsync(identity.Service, "admin");
+        var seeded = (await admin.GetFromJsonAsync<JsonElement>("/identity/api/directory/units?kind=taskForce", Cancel))
+            .EnumerateArray().Select(u => u.GetProperty("id").GetGuid()).ToList();
+
+        await ActivatorUtilities.CreateInstance<DirectoryAnnouncement>(identity.Service.Services).StartAsync(Cancel);
+
+        await Eventually.ReturnsAsync(() => UnitIdsAsync(office), ids => seeded.All(ids.Contains), Timeout, "the seeded task forces in tickets", Cancel);
     }
 
     private static async Task<List<Guid>> UnitIdsAsync(HttpClient client) =>
