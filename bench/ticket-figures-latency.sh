@@ -2,7 +2,8 @@
 # How soon reporting's ticket figures count a ticket once its requester confirms it (goal: within 2 s). Against a
 # system started by ./run.sh, through its gateway and with people's own tokens (the portal's sign-in, code + PKCE):
 # each ticket walks the closed loop of the acceptance scenario (the enterprise submits, the office accepts and assigns
-# to 招商服务专班 with 征迁服务专班 co-handling, the handler pauses for material, resumes, starts, replies, resolves, the
+# to 招商服务专班 with 征迁服务专班 co-handling, the handler pauses for material, resumes, starts, replies, the office
+# records the co-handling unit's feedback, the handler resolves, the
 # enterprise confirms satisfied), then the figures are read until they count it. Results are ratios to the goal.
 #   bench/ticket-figures-latency.sh [tickets] [gateway-url]
 set -euo pipefail
@@ -97,6 +98,7 @@ for i in $(seq 0 "$tickets"); do   # ticket 0 warms up (JIT, connection pools) a
   step "$handler" resume '{}'
   step "$handler" start '{}'
   step "$handler" respond '{"note":"已对接银行"}'
+  step "$office" co-handling-feedback "{\"unitId\":\"$co\",\"note\":\"无征迁问题\"}"
   step "$handler" resolve '{"note":"贷款已发放"}'
   api "$enterprise" POST "/api/tickets/$id/confirm" '{"satisfaction":"satisfied"}' >/dev/null
   confirmed_at=$EPOCHREALTIME
