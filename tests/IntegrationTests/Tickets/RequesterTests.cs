@@ -97,6 +97,37 @@ public sealed class RequesterTests(TicketsFixture fixture) : IClassFixture<Ticke
     }
 
     [Fact]
+    public async Task An_enterprise_keeps_its_own_contacts_but_not_its_chamber_and_systems_see_only_their_requesters()
+    {
+        using var enterprise = await fixture.Identity.ClientForPersonAsync(fixture.Service, "enterprise");
+        var (id, _) = await TicketSteps.SubmitAsync(enterprise, "联系人维护");
+        var requester = (await enterprise.GetFromJsonAsync<JsonElement>($"/api/tickets/{id}", Cancel)).GetProperty("requesterId").GetGuid();
+
+        using (var updated = await enterprise.PutAsJsonAsync($"/api/tickets/requesters/{requester}", new
+        {
+            name = "示范科技有限公司", contacts = new[] { new { name = "张经理", phone = "0591-87654321", position = "财务经理" } },
+        }, Cancel))
+        {
+            updated.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await updated.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("contacts")[0].GetProperty("phone").GetString()
+                .ShouldBe("0591-87654321");
+        }
+        using (var again = await enterprise.PutAsJsonAsync($"/api/tickets/requesters/{requester}", new
+        {
+            name = "示范科技有限公司", contacts = new[] { new { name = "李主任", phone = "13900001111" } },
+        }, Cancel))
+        {
+            again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        (await fixture.Service.QueryAsync(db => db.Set<RequesterContact>().Where(c => c.RequesterId == requester).Select(c => c.Name).ToListAsync(Cancel)))
+            .ShouldBe(["李主任"], "the list replaces the contacts");
+        (await enterprise.PutAsJsonAsync($"/api/tickets/requesters/{requester}", new { name = "示范科技有限公司", chamberId = Guid.NewGuid() }, Cancel))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await fixture.Client.GetAsync($"/api/tickets/requesters/{requester}", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound,
+            "the demo government client did not file this enterprise's tickets");
+    }
+
+    [Fact]
     public async Task Bad_requester_input_is_refused_with_field_errors_and_nothing_is_written()
     {
         using var handler = await fixture.Identity.ClientForPersonAsync(fixture.Service, "handler");
