@@ -53,6 +53,7 @@ Identity__Authority="$issuer" Identity__RequireHttpsMetadata=false \
   >"$work/tickets.log" 2>&1 &
 pids+=($!)
 ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning RateLimiting__PermitLimit=100000000 \
+Identity__Authority="$issuer" Identity__RequireHttpsMetadata=false \
 ReverseProxy__Clusters__tickets__Destinations__d1__Address="http://127.0.0.1:$tickets_port" \
 ReverseProxy__Clusters__identity__Destinations__d1__Address="http://127.0.0.1:$identity_port" \
   dotnet gateway/bin/Release/net10.0/BrandPlatform.Gateway.dll --contentRoot "$PWD/gateway/bin/Release/net10.0" \
