@@ -24,6 +24,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             ticket.Property(t => t.Satisfaction).HasMaxLength(32);
             ticket.HasIndex(t => t.Category);
             ticket.HasIndex(t => t.SubmittedAt);
+            ticket.Property(t => t.Version).IsRowVersion();
         });
     }
 }

@@ -37,6 +37,11 @@ public sealed class TicketRecord
     public int Urges { get; private set; }
     public int Supervisions { get; private set; }
     public int PublicNotices { get; private set; }
+    /// <summary>
+    /// PostgreSQL's row version (xmin): two events of one ticket applied at once on different queues would otherwise
+    /// let the later save overwrite the state the other set; the loser is retried and applies its event to the new row.
+    /// </summary>
+    public uint Version { get; private set; }
 
     /// <summary>What the shared figure rules need of this ticket.</summary>
     public TicketFacts Facts() => new()

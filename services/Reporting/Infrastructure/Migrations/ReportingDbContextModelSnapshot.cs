@@ -228,6 +228,12 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("urges");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("TicketId")
                         .HasName("pk_ticket_records");
 
