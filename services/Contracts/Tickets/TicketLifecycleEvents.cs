@@ -94,6 +94,15 @@ public sealed record TicketWithdrawn : TicketEvent
 [EventName("tickets.ticket-reminded.v1")]
 public sealed record TicketReminded : TicketEvent;
 
+/// <summary>The ladder's steps, as the ticket's timeline names them and <see cref="TicketEscalated.Step"/> carries them.</summary>
+public static class LadderSteps
+{
+    public const string Remind = "remind";
+    public const string Urge = "urge";
+    public const string Supervise = "supervise";
+    public const string Publicise = "publicise";
+}
+
 /// <summary>
 /// A step of the escalation ladder: urge (催办, the working day after the deadline was missed), supervise (督办单 to the
 /// liaison leader) or publicise (通报), or urge after a dissatisfied confirmation.

@@ -28,6 +28,9 @@ public sealed record ChinaPeriod(DateOnly From, DateOnly To)
     public DateTimeOffset End => ChinaCalendar.At(To.AddDays(1), TimeOnly.MinValue);
     public bool IsBackwards => To < From;
 
+    /// <summary>What a caller is told of a period that ends before it begins (the field is "to").</summary>
+    public const string BackwardsMessage = "结束日期不能早于开始日期";
+
     /// <summary>The period a caller named; without dates, the year so far.</summary>
     public static ChinaPeriod Of(DateOnly? from, DateOnly? to, TimeProvider timeProvider)
     {

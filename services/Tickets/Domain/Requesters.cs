@@ -155,7 +155,7 @@ public sealed class Chamber
     {
         if (to < from)
         {
-            throw RuleViolation.Unprocessable("挂钩结束日期不能早于开始日期", "The link ends before it begins.");
+            throw ChamberLeaderLink.EndsBeforeItBegins();
         }
         if (leaderLinks.FirstOrDefault(l => l.Overlaps(from, to)) is { } overlapping)
         {
@@ -197,6 +197,9 @@ public sealed class ChamberLeaderLink
         Id = Guid.CreateVersion7(), ChamberId = chamberId, LeaderId = leaderId, LeaderName = leaderName.Trim(), From = from, To = to,
     };
 
+    internal static RuleViolation EndsBeforeItBegins() =>
+        RuleViolation.Unprocessable("挂钩结束日期不能早于开始日期", "The link ends before it begins.");
+
     public bool Covers(DateOnly day) => From <= day && (To is null || day <= To);
 
     internal bool Overlaps(DateOnly from, DateOnly? to) => (to is null || From <= to) && (To is null || from <= To);
@@ -205,7 +208,7 @@ public sealed class ChamberLeaderLink
     {
         if (on < From)
         {
-            throw RuleViolation.Unprocessable("挂钩结束日期不能早于开始日期", "The link ends before it begins.");
+            throw ChamberLeaderLink.EndsBeforeItBegins();
         }
         To = To is { } end && end < on ? end : on;
     }

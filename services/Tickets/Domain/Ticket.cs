@@ -1,4 +1,5 @@
 using BrandPlatform.Contracts.Tickets;
+using BrandPlatform.Platform.Calendar;
 using BrandPlatform.Platform.Domain;
 
 namespace BrandPlatform.Tickets.Domain;
@@ -231,14 +232,17 @@ public sealed class Ticket : Aggregate
         Move("resolve", [TicketState.InProgress, TicketState.Responded], TicketState.Resolved, actor, note, now);
         ResolvedAt = now;
         ConfirmationDue = deadlines.Calendar.DeadlineInWorkingDays(now, 3);
-        var handling = deadlines.Calendar.WorkingTimeBetween(AcceptedAt!.Value, now) - PausedWorkingTime;
         Raise(Stamp(new TicketResolved
         {
             OccurredAt = now,
             ResolvedAt = now,
-            HandlingWorkingHours = Math.Round(Math.Max(0, handling.TotalHours), 2),
+            HandlingWorkingHours = HandlingWorkingHours(deadlines.Calendar, AcceptedAt!.Value, now, PausedWorkingTime),
         }));
     }
+
+    /// <summary>The unit's handling time: working hours from acceptance to resolution, the paused working time excluded.</summary>
+    public static double HandlingWorkingHours(WorkingCalendar calendar, DateTimeOffset acceptedAt, DateTimeOffset resolvedAt, TimeSpan paused) =>
+        Math.Round(Math.Max(0, (calendar.WorkingTimeBetween(acceptedAt, resolvedAt) - paused).TotalHours), 2);
 
     /// <summary>企业确认/评价. A dissatisfied requester sends it back to be redone (退回重办).</summary>
     public void Confirm(Satisfaction satisfaction, string? note, TicketActor actor, DateTimeOffset now)
@@ -250,7 +254,7 @@ public sealed class Ticket : Aggregate
         {
             // 退回重办, and the ticket is urged at once: the requester said the problem is not solved.
             Reopen("requester dissatisfied", actor, now);
-            Escalate(EscalationLevel.Urged, "urge", null, actor, now);
+            Escalate(EscalationLevel.Urged, LadderSteps.Urge, null, actor, now);
         }
         else
         {
@@ -358,7 +362,7 @@ public sealed class Ticket : Aggregate
         ReopenCount++;
         ClosedAt = null;
         Raise(Stamp(new TicketReopened { OccurredAt = now, Reason = "withdrawal pressed by a unit" }));
-        Escalate(EscalationLevel.Urged, "urge", null, actor, now);
+        Escalate(EscalationLevel.Urged, LadderSteps.Urge, null, actor, now);
     }
 
     /// <summary>
@@ -471,17 +475,17 @@ public sealed class Ticket : Aggregate
             case EscalationLevel.None when now < due && calendar.WorkingTimeBetween(now, due) <= policy.ReminderWindow:
                 EscalationLevel = EscalationLevel.Reminded;
                 LastEscalatedAt = now;
-                Touch("remind", system, null, now);
+                Touch(LadderSteps.Remind, system, null, now);
                 Raise(Stamp(new TicketReminded { OccurredAt = now }));
                 return true;
             case EscalationLevel.None or EscalationLevel.Reminded when today >= calendar.NextWorkingDay(ChinaCalendar.DateOf(due)):
-                Escalate(EscalationLevel.Urged, "urge", null, system, now);
+                Escalate(EscalationLevel.Urged, LadderSteps.Urge, null, system, now);
                 return true;
             case EscalationLevel.Urged when today >= calendar.NextWorkingDay(ChinaCalendar.DateOf(LastEscalatedAt!.Value)):
-                Escalate(EscalationLevel.Supervised, "supervise", leaderId, system, now);
+                Escalate(EscalationLevel.Supervised, LadderSteps.Supervise, leaderId, system, now);
                 return true;
             case EscalationLevel.Supervised when today >= calendar.AddWorkingDays(ChinaCalendar.DateOf(LastEscalatedAt!.Value), policy.PublicNoticeAfterDays):
-                Escalate(EscalationLevel.Publicised, "publicise", null, system, now);
+                Escalate(EscalationLevel.Publicised, LadderSteps.Publicise, null, system, now);
                 return true;
             default:
                 return false;

@@ -59,12 +59,7 @@ public static class TicketAccess
     /// <summary>Handlers of the assigned units work the ticket; the office may act for them.</summary>
     public static readonly string[] Handlers = [PlatformRoles.TaskForceHandler, PlatformRoles.OfficeStaff, PlatformRoles.Administrator];
 
-    /// <summary>
-    /// The handling steps only the lead unit (主办) takes — start, stage reply, resolve, pause, objection, extension —
-    /// with the office acting for it; co-handling units (协办) give their feedback.
-    /// </summary>
-    public static readonly string[] LeadHandlers = [.. Handlers];
-
+    /// <summary>The lead unit's (主办) handlers, the office and administrators take the lead unit's steps.</summary>
     public static bool MayLead(Caller caller, Ticket ticket) =>
         caller.IsSystem || caller.IsInAnyRole(Dispatchers) || ticket.LeadUnitId is { } lead && caller.UnitIds.Contains(lead);
 

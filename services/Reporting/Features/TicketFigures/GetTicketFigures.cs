@@ -26,7 +26,7 @@ public static class GetTicketFigures
         var period = ChinaPeriod.Of(from, to, timeProvider);
         if (period.IsBackwards)
         {
-            return FieldProblems.Invalid("to", "结束日期不能早于开始日期");
+            return FieldProblems.Invalid("to", ChinaPeriod.BackwardsMessage);
         }
         var query = db.TicketRecords.AsNoTracking().Where(t => t.SubmittedAt >= period.Start && t.SubmittedAt < period.End);
         if (category is not null)

@@ -85,7 +85,8 @@ public sealed class TicketRecord
                 HandlingWorkingHours = resolved.HandlingWorkingHours;
                 break;
             case TicketResponded responded:
-                RespondedAt = RespondedAt is { } first && first < responded.RespondedAt ? first : responded.RespondedAt;
+                // The ticket keeps its first stage reply's time; every TicketResponded carries it.
+                RespondedAt ??= responded.RespondedAt;
                 break;
             case TicketReminded:
                 Reminders++;
@@ -93,9 +94,9 @@ public sealed class TicketRecord
             case TicketEscalated escalated:
                 switch (escalated.Step)
                 {
-                    case "urge": Urges++; break;
-                    case "supervise": Supervisions++; break;
-                    case "publicise": PublicNotices++; break;
+                    case LadderSteps.Urge: Urges++; break;
+                    case LadderSteps.Supervise: Supervisions++; break;
+                    case LadderSteps.Publicise: PublicNotices++; break;
                 }
                 break;
             case TicketConfirmed confirmed:

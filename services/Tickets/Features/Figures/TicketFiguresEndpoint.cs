@@ -30,7 +30,7 @@ public static class TicketFiguresEndpoint
 
     public sealed record Response(Grouping GroupBy, TicketFigures Total, IReadOnlyList<Group> Groups);
 
-    private static readonly string[] Ladder = ["remind", "urge", "supervise", "publicise"];
+    private static readonly string[] Ladder = [LadderSteps.Remind, LadderSteps.Urge, LadderSteps.Supervise, LadderSteps.Publicise];
 
     public static RouteGroupBuilder MapTicketFigures(this RouteGroupBuilder tickets)
     {
@@ -49,7 +49,7 @@ public static class TicketFiguresEndpoint
         var period = ChinaPeriod.Of(from, to, timeProvider);
         if (period.IsBackwards)
         {
-            return FieldProblems.Invalid("to", "结束日期不能早于开始日期");
+            return FieldProblems.Invalid("to", ChinaPeriod.BackwardsMessage);
         }
         var grouping = Grouping.None;
         if (groupBy is not null && (!Enum.TryParse(groupBy, ignoreCase: true, out grouping) || int.TryParse(groupBy, out _)))
@@ -92,10 +92,10 @@ public static class TicketFiguresEndpoint
                 OriginalResolutionDue = t.OriginalResolutionDue, State = t.State.ToCode(), Satisfaction = t.Satisfaction?.ToCode(),
                 ReopenCount = t.ReopenCount,
                 HandlingWorkingHours = t.ResolvedAt is { } resolved && t.AcceptedAt is { } accepted
-                    ? Math.Round(Math.Max(0, (calendar.WorkingTimeBetween(accepted, resolved) - t.PausedWorkingTime).TotalHours), 2)
+                    ? Ticket.HandlingWorkingHours(calendar, accepted, resolved, t.PausedWorkingTime)
                     : null,
-                Reminders = ladder.GetValueOrDefault("remind"), Urges = ladder.GetValueOrDefault("urge"),
-                Supervisions = ladder.GetValueOrDefault("supervise"), PublicNotices = ladder.GetValueOrDefault("publicise"),
+                Reminders = ladder.GetValueOrDefault(LadderSteps.Remind), Urges = ladder.GetValueOrDefault(LadderSteps.Urge),
+                Supervisions = ladder.GetValueOrDefault(LadderSteps.Supervise), PublicNotices = ladder.GetValueOrDefault(LadderSteps.Publicise),
             };
             return (Ticket: t, Facts: fact);
         }).ToList();

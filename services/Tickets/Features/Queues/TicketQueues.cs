@@ -33,7 +33,7 @@ public static class TicketQueues
             Check<TicketPriority>(Priority, "priority", problems);
             if (From is not null && To is not null && To < From)
             {
-                problems["to"] = ["结束日期不能早于开始日期"];
+                problems["to"] = [ChinaPeriod.BackwardsMessage];
             }
             return problems;
         }

@@ -174,7 +174,6 @@ public static class Requesters
             return missing;
         }
         requester.Update(request.Name!, request.ChamberId);
-        db.Set<RequesterContact>().RemoveRange(requester.Contacts);
         requester.ReplaceContacts(Contacts(request.Contacts));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(From(requester, await ChamberNamesAsync(db, [requester], cancellationToken), masked: false));

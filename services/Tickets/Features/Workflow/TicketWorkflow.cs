@@ -152,17 +152,17 @@ public static class TicketWorkflow
                 var (lead, coHandling) = await HandlingUnits.ResolveAsync(s.Db, t.Category, r.LeadUnitId, r.CoHandlingUnitIds ?? [], s.CancellationToken);
                 t.Assign(lead, coHandling, s.Actor, s.Now);
             });
-        tickets.MapStep<NoteRequest>("start", "Start handling (first contact with the requester)", handle, TicketAccess.LeadHandlers,
+        tickets.MapLeadStep<NoteRequest>("start", "Start handling (first contact with the requester)", handle,
             (t, r, s) => t.StartHandling(r.Note, s.Actor, s.Now));
-        tickets.MapStep<RequiredNote>("respond", "阶段性答复 Stage reply to the requester", handle, TicketAccess.LeadHandlers,
+        tickets.MapLeadStep<RequiredNote>("respond", "阶段性答复 Stage reply to the requester", handle,
             (t, r, s) => t.Respond(r.Note!, s.Actor, s.Now));
-        tickets.MapStep<RequiredNote>("resolve", "办结 Report the problem solved", handle, TicketAccess.LeadHandlers,
+        tickets.MapLeadStep<RequiredNote>("resolve", "办结 Report the problem solved", handle,
             (t, r, s) => t.Resolve(r.Note!, s.Actor, s.Deadlines, s.Now));
-        tickets.MapStep<ReasonRequest>("pause", "Pause while waiting for the requester's material (the clocks stop)", handle, TicketAccess.LeadHandlers,
+        tickets.MapLeadStep<ReasonRequest>("pause", "Pause while waiting for the requester's material (the clocks stop)", handle,
             (t, r, s) => t.Pause(r.Reason!, s.Actor, s.Now));
-        tickets.MapStep<NoteRequest>("resume", "Resume when the material arrives (deadlines move by the paused working time)", handle, TicketAccess.LeadHandlers,
+        tickets.MapLeadStep<NoteRequest>("resume", "Resume when the material arrives (deadlines move by the paused working time)", handle,
             (t, r, s) => t.Resume(r.Note, s.Actor, s.Deadlines, s.Now));
-        tickets.MapStep<ReasonRequest>("objection", "交办异议 The lead unit objects within one working day of the assignment", handle, TicketAccess.LeadHandlers,
+        tickets.MapLeadStep<ReasonRequest>("objection", "交办异议 The lead unit objects within one working day of the assignment", handle,
             (t, r, s) => t.ObjectToAssignment(r.Reason!, s.Actor, s.Deadlines, s.Now));
         tickets.MapStep<ObjectionDecisionRequest>("objection-decision", "The office upholds (naming the new lead unit) or dismisses an objection", handle, TicketAccess.Dispatchers,
             async (t, r, s) =>
@@ -180,7 +180,7 @@ public static class TicketWorkflow
         tickets.MapStep<AttachRequest>("attachments", "Add material (attachments' descriptions) to an open ticket, e.g. what a pause waited for",
             [TicketAccess.WriteScope, TicketAccess.HandleScope], TicketAccess.Submitters,
             (t, r, s) => t.Attach([.. r.Attachments!.Select(a => a.ToInfo())], s.Actor, s.Now));
-        tickets.MapStep<ExtensionRequest>("extension-request", "延期申请 at least one working day before the deadline", handle, TicketAccess.LeadHandlers,
+        tickets.MapLeadStep<ExtensionRequest>("extension-request", "延期申请 at least one working day before the deadline", handle,
             (t, r, s) => t.RequestExtension(r.RequestedDue!.Value.ToUniversalTime(), r.Reason!, s.Actor, s.Deadlines, s.Now));
         tickets.MapStep<ExtensionDecisionRequest>("extension-decision", "The office approves (the original deadline stays for statistics) or refuses", handle, TicketAccess.Dispatchers,
             (t, r, s) => t.DecideExtension(r.Approve!.Value, r.Note, s.Actor, s.Now));
@@ -204,14 +204,31 @@ public static class TicketWorkflow
     private static void MapStep<TRequest>(
         this RouteGroupBuilder tickets, string step, string summary, string[] scopes, string[] roles,
         Action<Ticket, TRequest, StepContext> apply) where TRequest : class =>
-        tickets.MapStep<TRequest>(step, summary, scopes, roles, (ticket, request, context) =>
-        {
-            apply(ticket, request, context);
-            return Task.CompletedTask;
-        });
+        tickets.MapStep(step, summary, scopes, roles, leadUnitOnly: false, Synchronous(apply));
 
     private static void MapStep<TRequest>(
         this RouteGroupBuilder tickets, string step, string summary, string[] scopes, string[] roles,
+        Func<Ticket, TRequest, StepContext, Task> apply) where TRequest : class =>
+        tickets.MapStep(step, summary, scopes, roles, leadUnitOnly: false, apply);
+
+    /// <summary>
+    /// A handling step only the lead unit (主办) takes, the office acting for it; a co-handling unit's handler is
+    /// refused (403) and gives its feedback instead.
+    /// </summary>
+    private static void MapLeadStep<TRequest>(
+        this RouteGroupBuilder tickets, string step, string summary, string[] scopes,
+        Action<Ticket, TRequest, StepContext> apply) where TRequest : class =>
+        tickets.MapStep(step, summary, scopes, TicketAccess.Handlers, leadUnitOnly: true, Synchronous(apply));
+
+    private static Func<Ticket, TRequest, StepContext, Task> Synchronous<TRequest>(Action<Ticket, TRequest, StepContext> apply) =>
+        (ticket, request, context) =>
+        {
+            apply(ticket, request, context);
+            return Task.CompletedTask;
+        };
+
+    private static void MapStep<TRequest>(
+        this RouteGroupBuilder tickets, string step, string summary, string[] scopes, string[] roles, bool leadUnitOnly,
         Func<Ticket, TRequest, StepContext, Task> apply) where TRequest : class
     {
         tickets.MapPost($"/{{id:guid}}/{step}", async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> (
@@ -224,7 +241,7 @@ public static class TicketWorkflow
                 {
                     return TicketAccess.NotFound(id);
                 }
-                if (roles == TicketAccess.LeadHandlers && !TicketAccess.MayLead(caller, ticket))
+                if (leadUnitOnly && !TicketAccess.MayLead(caller, ticket))
                 {
                     return TypedResults.Problem(title: "此步骤由主办单位办理", statusCode: StatusCodes.Status403Forbidden,
                         detail: "Only the lead unit's handlers (or the office) take this step; a co-handling unit gives its feedback instead.");
