@@ -42,14 +42,17 @@ public sealed class IdentityHost : IAsyncDisposable
     public static Task<IdentityHost> SharedAsync(TestServers servers) => servers.SharedAsync("identity", async s =>
         new IdentityHost(await ServiceFactory<IdentityDbContext>.CreateAsync(s, "identity", "identitydb", Settings)));
 
-    public async Task<string> TokenAsync(string scopes)
+    public Task<string> TokenAsync(string scopes) => ClientTokenAsync(DemoClientId, DemoClientSecret, scopes);
+
+    /// <summary>A government system's access token by client credentials.</summary>
+    public async Task<string> ClientTokenAsync(string clientId, string clientSecret, string scopes)
     {
         using var client = Service.CreateClient();
         using var response = await client.PostAsync("/identity/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
-            ["client_id"] = DemoClientId,
-            ["client_secret"] = DemoClientSecret,
+            ["client_id"] = clientId,
+            ["client_secret"] = clientSecret,
             ["scope"] = scopes,
         }));
         response.EnsureSuccessStatusCode();
