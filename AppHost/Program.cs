@@ -1,5 +1,11 @@
 using BrandPlatform.AppHost.Infrastructure;
 
+if (args is [RunCommandSettings.Command, .. var configurationArguments])
+{
+    RunCommandSettings.Print(DistributedApplication.CreateBuilder(configurationArguments).Configuration, Console.Out);
+    return;
+}
+
 var builder = DistributedApplication.CreateBuilder(args);
 
 // PostgreSQL and RabbitMQ as containers, as local server processes, or external: see Infrastructure/.
