@@ -100,12 +100,13 @@ bp_wait_for_server() { # pidfile log seconds what ready-command...
   done
 }
 
-# Stops a server started by bp_start_server with its shutdown signal, and its whole session if it does not end.
-bp_stop_server() { # pidfile signal
+# Stops a server started by bp_start_server as the AppHost's orchestrator does, with SIGTERM (a background job ignores
+# SIGINT, so the scripts cannot trap that one), and its whole session if it has not ended within a minute.
+bp_stop_server() { # pidfile
   local pid deadline=$(( SECONDS + 60 ))
   [ -f "$1" ] || return 0
   pid=$(cat "$1")
-  kill -"$2" "$pid" 2>/dev/null || true
+  kill -TERM "$pid" 2>/dev/null || true
   while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
   kill -KILL -- "-$pid" 2>/dev/null || true
   rm -f "$1"
@@ -120,8 +121,7 @@ bp_start_postgres() { # data-dir port log [server options]
   bp_wait_for_server "$dir.pid" "$log" 90 PostgreSQL "$bin/pg_isready" -q -h "$dir" -p "$port"
 }
 
-# SIGINT is PostgreSQL's fast shutdown: open sessions are ended rather than waited for.
-bp_stop_postgres() { bp_stop_server "$1.pid" INT; } # data-dir
+bp_stop_postgres() { bp_stop_server "$1.pid"; } # data-dir
 
 bp_start_rabbitmq() { # dir port management-port distribution-port log
   local dir=$1 port=$2 management=$3
@@ -131,8 +131,7 @@ bp_start_rabbitmq() { # dir port management-port distribution-port log
   bp_port_in_use "$port" && bp_port_in_use "$management" || bp_die "RabbitMQ started without listening on $port and $management"
 }
 
-# rabbitmq-server stops its node on SIGTERM (a background job ignores SIGINT, so that one cannot be trapped).
-bp_stop_rabbitmq() { bp_stop_server "$1.pid" TERM; } # dir
+bp_stop_rabbitmq() { bp_stop_server "$1.pid"; } # dir
 
 # PostgreSQL and RabbitMQ for one run of the tests or a benchmark, in WORK: durability is traded for speed.
 bp_start_throwaway_servers() { # work postgres-port rabbitmq-port management-port

@@ -3,9 +3,9 @@
 # (local mode), and test.sh and bench/ run it in the background through bp_start_postgres (scripts/lib.sh).
 #   scripts/local-postgres.sh DATA-DIR PORT [server options, e.g. -c fsync=off]
 # The cluster is created with initdb on first start (user postgres, trusted on loopback, UTF-8) and kept. The script
-# then replaces itself with the server in the foreground, so whoever started it supervises the server itself: its
-# log goes to standard error, SIGINT is a fast shutdown and SIGTERM a smart one. The server refuses to run as root,
-# so under root it runs as the postgres account. BRANDPLATFORM_POSTGRES_BIN names the folder with initdb and postgres
+# then runs the server in the foreground until it stops: the server's log goes to standard error, SIGTERM or SIGINT
+# stop it with a fast shutdown, and the script exits with the server's status. The server refuses to run as root, so
+# under root it runs as the postgres account. BRANDPLATFORM_POSTGRES_BIN names the folder with initdb and postgres
 # (default: the newest /usr/lib/postgresql/*/bin).
 set -euo pipefail
 # shellcheck source=lib.sh
@@ -32,5 +32,13 @@ if [ ! -f "$dir/PG_VERSION" ]; then
   "${as_postgres[@]}" "$bin/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8
 fi
 
-exec "${as_postgres[@]}" "$bin/postgres" -D "$dir" -p "$port" -k "$dir" \
-  -c listen_addresses=127.0.0.1 -c max_connections=400 "$@"
+# The AppHost's orchestrator stops an executable with SIGTERM and kills it 6 s later, but SIGTERM is PostgreSQL's smart
+# shutdown, which waits for every client to leave. So the script stays the server's parent and turns SIGTERM (and
+# SIGINT) into a fast shutdown; a kill of the script still leaves the server finishing that shutdown on its own.
+"${as_postgres[@]}" "$bin/postgres" -D "$dir" -p "$port" -k "$dir" \
+  -c listen_addresses=127.0.0.1 -c max_connections=400 "$@" &
+server=$!
+trap 'kill -INT "$server" 2>/dev/null' TERM INT
+set +e
+while wait "$server"; status=$?; kill -0 "$server" 2>/dev/null; do :; done
+exit "$status"

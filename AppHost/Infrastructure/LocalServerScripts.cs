@@ -2,10 +2,10 @@ namespace BrandPlatform.AppHost.Infrastructure;
 
 /// <summary>
 /// Local mode's servers are started by the same scripts test.sh and the benchmarks use (scripts/local-postgres.sh,
-/// scripts/local-rabbitmq.sh), so there is one way to initialise and start them. A script was chosen over a C#
-/// starter the scripts would call: test.sh must start servers before anything is built, and each script ends by
-/// exec-ing the server in the foreground, so the process DCP supervises is the server itself and the dashboard shows
-/// its own log.
+/// scripts/local-rabbitmq.sh), so there is one way to initialise and start them. Scripts were chosen over a C#
+/// starter the scripts would call: test.sh must start servers before anything is built, and each script runs the
+/// server in the foreground (RabbitMQ's exec-ed, PostgreSQL's as its child so a stop is a fast shutdown), so DCP
+/// supervises the server's own life and the dashboard shows the server's own log.
 /// </summary>
 internal static class LocalServerScripts
 {
