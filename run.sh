@@ -84,9 +84,11 @@ http_get() {
 }
 
 report_not_ready() { # last answer of the gateway's /health
+  local status=${1%%$'\n'*} body=""
+  if [[ $1 == *$'\n'* ]]; then body=${1#*$'\n'}; fi
   bp_log "the gateway did not report healthy within 10 minutes"
-  if [ "${1%%$'\n'*}" != 000 ]; then
-    bp_log "  its /health answers ${1%%$'\n'*}: ${1#*$'\n'}"
+  if [ "$status" != 000 ]; then
+    bp_log "  its /health answers $status${body:+: $body}"
     return
   fi
   bp_log "  nothing answers at http://127.0.0.1:$gateway_port: the gateway starts once every service is healthy, and they once PostgreSQL and RabbitMQ are"
