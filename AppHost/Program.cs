@@ -1,5 +1,6 @@
 using BrandPlatform.AppHost.Infrastructure;
 
+// run.sh asks here for the data folder, ports and mode it needs, rather than keeping copies of them.
 if (args is [RunCommandSettings.Command, .. var configurationArguments])
 {
     RunCommandSettings.Print(DistributedApplication.CreateBuilder(configurationArguments).Configuration, Console.Out);
