@@ -14,13 +14,11 @@ bp_ensure_local_servers
 work=$(mktemp -d /tmp/brandplatform-test.XXXXXX)
 chmod 755 "$work"
 epmd_before=""; bp_epmd_running && epmd_before=1
-pg_port=""; mq_port=""; mq_management=""
 
 cleanup() {
-  bp_stop_rabbitmq "$work/rabbitmq" "$mq_port" "$mq_management"
+  bp_stop_rabbitmq "$work/rabbitmq"
   bp_stop_postgres "$work/postgres"
-  # The Erlang port mapper starts with the first node and outlives it; stop it unless it was running before.
-  if [ -z "$epmd_before" ] && bp_epmd_running; then epmd -kill >/dev/null 2>&1 || pkill -x epmd || true; fi
+  bp_stop_epmd_unless "$epmd_before"
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -28,8 +26,7 @@ trap 'exit 130' INT TERM
 
 pg_port=$(bp_free_port); mq_port=$(bp_free_port); mq_management=$(bp_free_port)
 bp_log "starting PostgreSQL on 127.0.0.1:$pg_port and RabbitMQ on 127.0.0.1:$mq_port (management $mq_management)"
-bp_start_postgres "$work/postgres" "$pg_port" "$work/postgres.log"
-bp_start_rabbitmq "$work/rabbitmq" "$mq_port" "$mq_management" "$work/rabbitmq.log" || bp_die "RabbitMQ did not start"
+( bp_start_throwaway_servers "$work" "$pg_port" "$mq_port" "$mq_management" ) || { echo "0 passed, 1 failed"; exit 1; }
 export BRANDPLATFORM_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
 export BRANDPLATFORM_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$mq_port/"
 export BRANDPLATFORM_TEST_RABBITMQ_MANAGEMENT="http://127.0.0.1:$mq_management/"

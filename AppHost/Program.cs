@@ -1,5 +1,12 @@
 using BrandPlatform.AppHost.Infrastructure;
 
+// run.sh asks here for the data folder, ports and mode it needs, rather than keeping copies of them.
+if (args is [RunCommandSettings.Command, .. var configurationArguments])
+{
+    RunCommandSettings.Print(DistributedApplication.CreateBuilder(configurationArguments).Configuration, Console.Out);
+    return;
+}
+
 var builder = DistributedApplication.CreateBuilder(args);
 
 // PostgreSQL and RabbitMQ as containers, as local server processes, or external: see Infrastructure/.

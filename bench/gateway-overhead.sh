@@ -22,15 +22,14 @@ issuer="http://127.0.0.1:$gateway_port/identity/"
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
   wait "${pids[@]}" 2>/dev/null
-  bp_stop_rabbitmq "$work/rabbitmq" "$mq_port" "$mq_management"
+  bp_stop_rabbitmq "$work/rabbitmq"
   bp_stop_postgres "$work/postgres"
-  if [ -z "$epmd_before" ] && bp_epmd_running; then epmd -kill >/dev/null 2>&1 || true; fi
+  bp_stop_epmd_unless "$epmd_before"
   [ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT
 
-bp_start_postgres "$work/postgres" "$pg_port" "$work/postgres.log"
-bp_start_rabbitmq "$work/rabbitmq" "$mq_port" "$mq_management" "$work/rabbitmq.log" || bp_die "RabbitMQ did not start"
+bp_start_throwaway_servers "$work" "$pg_port" "$mq_port" "$mq_management"
 dotnet build services/Tickets/Tickets.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 dotnet build gateway/Gateway.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 dotnet build services/Identity/Identity.csproj -c Release -nologo -v quiet -clp:ErrorsOnly

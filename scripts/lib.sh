@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Shared by run.sh and test.sh: install what is missing, and start/stop throwaway PostgreSQL and RabbitMQ servers.
+# Shared by run.sh, test.sh and bench/: install what is missing, and start/stop local PostgreSQL and RabbitMQ servers.
 
 bp_log() { printf '\033[1;34m[brandplatform]\033[0m %s\n' "$*" >&2; }
 bp_die() { printf '\033[1;31m[brandplatform]\033[0m %s\n' "$*" >&2; exit 1; }
@@ -77,63 +77,71 @@ bp_wait_for_port() { # port seconds what
   done
 }
 
-# Runs a command as the postgres account when we are root (the server refuses root).
-bp_as_postgres() {
-  if bp_is_root; then runuser -u postgres -- "$@"; else "$@"; fi
+bp_scripts=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+# test.sh and bench/ run the same server scripts the AppHost runs (scripts/local-postgres.sh, local-rabbitmq.sh), in
+# the background in a session of their own with their output in LOG; PIDFILE is for bp_stop_server.
+bp_start_server() { # pidfile log command...
+  local pidfile=$1 log=$2
+  shift 2
+  setsid "$@" >"$log" 2>&1 &
+  echo $! > "$pidfile"
 }
 
-bp_start_postgres() { # data-dir port log
-  local bin dir=$1 port=$2 log=$3
+# Waits until a started server answers READY-COMMAND; stops the wait with its log if the server exits first.
+bp_wait_for_server() { # pidfile log seconds what ready-command...
+  local pid deadline=$(( SECONDS + $3 )) log=$2 seconds=$3 what=$4
+  pid=$(cat "$1")
+  shift 4
+  until "$@"; do
+    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; bp_die "$what exited while starting (log above)"; }
+    [ $SECONDS -lt $deadline ] || { cat "$log" >&2; bp_die "$what did not answer within $seconds s (log above)"; }
+    sleep 0.3
+  done
+}
+
+# Stops a server started by bp_start_server as the AppHost's orchestrator does, with SIGTERM (a background job ignores
+# SIGINT, so the scripts cannot trap that one), and its whole session if it has not ended within a minute.
+bp_stop_server() { # pidfile
+  local pid deadline=$(( SECONDS + 60 ))
+  [ -f "$1" ] || return 0
+  pid=$(cat "$1")
+  kill -TERM "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+  kill -KILL -- "-$pid" 2>/dev/null || true
+  rm -f "$1"
+}
+
+bp_start_postgres() { # data-dir port log [server options]
+  local dir=$1 port=$2 log=$3 bin
+  shift 3
   bin=$(bp_postgres_bin)
-  mkdir -p "$dir"
-  if bp_is_root; then chown postgres:postgres "$dir"; fi
-  chmod 700 "$dir"
-  bp_as_postgres "$bin/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$log" 2>&1 \
-    || { cat "$log" >&2; bp_die "initdb failed"; }
-  # The server writes its own log, as the postgres account, inside its data folder.
-  bp_as_postgres "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-    start >/dev/null || { cat "$dir/server.log" >&2; bp_die "PostgreSQL did not start"; }
+  bp_start_server "$dir.pid" "$log" "$bp_scripts/local-postgres.sh" "$dir" "$port" "$@"
+  # Asked through the socket in its own data folder: another server on the port must not pass for this one.
+  bp_wait_for_server "$dir.pid" "$log" 90 PostgreSQL "$bin/pg_isready" -q -h "$dir" -p "$port"
 }
 
-bp_stop_postgres() { # data-dir
-  local bin
-  bin=$(bp_postgres_bin)
-  [ -f "$1/postmaster.pid" ] && bp_as_postgres "$bin/pg_ctl" -D "$1" -m fast -w -t 30 stop >/dev/null 2>&1 || true
+bp_stop_postgres() { bp_stop_server "$1.pid"; } # data-dir
+
+bp_start_rabbitmq() { # dir port management-port distribution-port log
+  local dir=$1 port=$2 management=$3
+  bp_start_server "$dir.pid" "$5" "$bp_scripts/local-rabbitmq.sh" "$dir" "$port" "$management" "$4"
+  # Its own log says when it is up (management listener included): another node on the port must not pass for it.
+  bp_wait_for_server "$dir.pid" "$5" 120 RabbitMQ grep -q "Server startup complete" "$5"
+  bp_port_in_use "$port" && bp_port_in_use "$management" || bp_die "RabbitMQ started without listening on $port and $management"
 }
 
-# A private RabbitMQ node: own name, ports, folders and Erlang cookie (HOME), management UI on loopback.
-bp_rabbitmq_env() { # dir port management-port
-  echo "HOME=$1 RABBITMQ_NODENAME=bp-test-$2@localhost RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT=$2 \
-RABBITMQ_DIST_PORT=$(( $2 + 1 )) RABBITMQ_MNESIA_BASE=$1/mnesia RABBITMQ_LOG_BASE=$1/log \
-RABBITMQ_ENABLED_PLUGINS_FILE=$1/enabled_plugins"
-}
+bp_stop_rabbitmq() { bp_stop_server "$1.pid"; } # dir
 
-bp_start_rabbitmq() { # dir port management-port log
-  local dir=$1 port=$2 management=$3 log=$4
-  mkdir -p "$dir/mnesia" "$dir/log"
-  echo '[rabbitmq_management].' > "$dir/enabled_plugins"
-  # shellcheck disable=SC2046
-  env $(bp_rabbitmq_env "$dir" "$port" "$management") RABBITMQ_LOGS=- \
-    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-rabbitmq_management tcp_config [{ip,\"127.0.0.1\"},{port,$management}]" \
-    setsid /usr/lib/rabbitmq/bin/rabbitmq-server >"$log" 2>&1 &
-  echo $! > "$dir/server.pid"
-  bp_wait_for_port "$port" 90 "RabbitMQ" || { cat "$log" >&2; return 1; }
-  bp_wait_for_port "$management" 60 "RabbitMQ management"
-}
-
-bp_stop_rabbitmq() { # dir port management-port
-  local dir=$1 pid
-  [ -f "$dir/server.pid" ] || return 0
-  pid=$(cat "$dir/server.pid")
-  # shellcheck disable=SC2046
-  env $(bp_rabbitmq_env "$dir" "$2" "$3") timeout 60 /usr/lib/rabbitmq/bin/rabbitmqctl -q stop >/dev/null 2>&1 || true
-  if kill -0 "$pid" 2>/dev/null; then
-    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-    sleep 2
-    kill -KILL -- "-$pid" 2>/dev/null || true
-  fi
-  rm -f "$dir/server.pid"
+# PostgreSQL and RabbitMQ for one run of the tests or a benchmark, in WORK: durability is traded for speed.
+bp_start_throwaway_servers() { # work postgres-port rabbitmq-port management-port
+  bp_start_postgres "$1/postgres" "$2" "$1/postgres.log" -c fsync=off -c synchronous_commit=off -c full_page_writes=off
+  bp_start_rabbitmq "$1/rabbitmq" "$3" "$4" "$(bp_free_port)" "$1/rabbitmq.log"
 }
 
 bp_epmd_running() { pgrep -x epmd >/dev/null 2>&1; }
+
+# The Erlang port mapper starts with the first node and outlives it; stop it unless it was running before.
+bp_stop_epmd_unless() { # was-running-before
+  if [ -z "$1" ] && bp_epmd_running; then epmd -kill >/dev/null 2>&1 || true; fi
+}

@@ -2,7 +2,10 @@ using Microsoft.Extensions.Configuration;
 
 namespace BrandPlatform.AppHost.Infrastructure;
 
-/// <summary>Infrastructure:Local:* — where local servers keep their data and which loopback ports they use.</summary>
+/// <summary>
+/// Infrastructure:Local:* — where local servers keep their data and which loopback ports they use. The defaults live
+/// here only: run.sh and its --reset ask the AppHost for the effective values (RunCommandSettings).
+/// </summary>
 public sealed class LocalInfrastructureOptions
 {
     public string DataDirectory { get; set; } = DefaultDataDirectory();
@@ -12,7 +15,8 @@ public sealed class LocalInfrastructureOptions
     public int RabbitMqDistributionPort { get; set; } = 55674;
     /// <summary>Folder with initdb and postgres; the newest /usr/lib/postgresql/*/bin when not set.</summary>
     public string? PostgresBinDirectory { get; set; }
-    public string RabbitMqServer { get; set; } = "/usr/lib/rabbitmq/bin/rabbitmq-server";
+    /// <summary>The package's rabbitmq-server script; /usr/lib/rabbitmq/bin/rabbitmq-server when not set.</summary>
+    public string? RabbitMqServer { get; set; }
 
     public static LocalInfrastructureOptions From(IConfiguration configuration) =>
         configuration.GetSection("Infrastructure:Local").Get<LocalInfrastructureOptions>() ?? new LocalInfrastructureOptions();

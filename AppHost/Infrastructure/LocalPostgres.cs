@@ -1,4 +1,3 @@
-using Aspire.Hosting.Lifecycle;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
@@ -22,76 +21,27 @@ public sealed class LocalPostgresResource(string name, string command, string wo
 public static class LocalPostgresExtensions
 {
     /// <summary>
-    /// PostgreSQL as an Aspire executable: the data folder is created with initdb on first start and kept, so data
-    /// survives restarts. The server refuses to run as root, so under root it runs as the postgres account.
+    /// PostgreSQL as an Aspire executable, started by scripts/local-postgres.sh: the data folder is created with
+    /// initdb on first start and kept, so data survives restarts.
     /// </summary>
     public static IResourceBuilder<LocalPostgresResource> AddLocalPostgres(
         this IDistributedApplicationBuilder builder, string name, LocalInfrastructureOptions options)
     {
-        var binDirectory = options.PostgresBinDirectory ?? FindPostgresBinDirectory();
-        var dataDirectory = Path.Combine(options.DataDirectory, "postgres");
-        var serverArgs = new[]
-        {
-            Path.Combine(binDirectory, "postgres"), "-D", dataDirectory, "-p", options.PostgresPort.ToString(),
-            "-k", dataDirectory, "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300",
-        };
-        var resource = LocalInfrastructureOptions.RunningAsRoot
-            ? new LocalPostgresResource(name, "runuser", options.DataDirectory, options.PostgresPort)
-            : new LocalPostgresResource(name, serverArgs[0], options.DataDirectory, options.PostgresPort);
-        var args = LocalInfrastructureOptions.RunningAsRoot ? ["-u", "postgres", "--", .. serverArgs] : serverArgs[1..];
+        var scripts = LocalServerScripts.Folder(builder);
+        var resource = new LocalPostgresResource(name, Path.Combine(scripts, "local-postgres.sh"), scripts, options.PostgresPort);
 
         var healthCheckKey = $"{name}-accepts-connections";
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             healthCheckKey, _ => new PostgresAcceptsConnections(resource.ServerConnectionString), HealthStatus.Unhealthy, []));
 
-        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(resource, (_, cancellationToken) =>
-            InitializeDataDirectoryAsync(binDirectory, options.DataDirectory, dataDirectory, cancellationToken));
-
-        return builder.AddResource(resource)
-            .WithArgs(args)
+        var postgres = builder.AddResource(resource)
+            .WithArgs(Path.Combine(options.DataDirectory, "postgres"), options.PostgresPort.ToString())
             .WithEndpoint(port: options.PostgresPort, targetPort: options.PostgresPort, scheme: "tcp", name: "tcp", isProxied: false)
             .WithHealthCheck(healthCheckKey)
             .ExcludeFromManifest();
-    }
-
-    private static async Task InitializeDataDirectoryAsync(
-        string binDirectory, string root, string dataDirectory, CancellationToken cancellationToken)
-    {
-        if (File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
-        {
-            return;
-        }
-        LocalProcess.CreateTraversableDirectory(root);
-        Directory.CreateDirectory(dataDirectory);
-        var initdb = new[]
-        {
-            Path.Combine(binDirectory, "initdb"), "-D", dataDirectory, "-U", "postgres", "--auth=trust",
-            "-E", "UTF8", "--locale=C.UTF-8",
-        };
-        if (LocalInfrastructureOptions.RunningAsRoot)
-        {
-            await LocalProcess.RunAsync("chown", ["postgres:postgres", dataDirectory], cancellationToken);
-            await LocalProcess.RunAsync("runuser", ["-u", "postgres", "--", .. initdb], cancellationToken);
-        }
-        else
-        {
-            await LocalProcess.RunAsync(initdb[0], initdb[1..], cancellationToken);
-        }
-    }
-
-    private static string FindPostgresBinDirectory()
-    {
-        var installed = Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql")
-                .Select(d => (Version: int.TryParse(Path.GetFileName(d), out var v) ? v : 0, Bin: Path.Combine(d, "bin")))
-                .Where(d => File.Exists(Path.Combine(d.Bin, "postgres")))
-                .OrderByDescending(d => d.Version)
-                .Select(d => d.Bin)
-                .FirstOrDefault()
-            : null;
-        return installed ?? throw new InvalidOperationException(
-            "PostgreSQL server binaries were not found under /usr/lib/postgresql. Run ./run.sh (it installs them) " +
-            "or set Infrastructure:Local:PostgresBinDirectory.");
+        return options.PostgresBinDirectory is { Length: > 0 } binDirectory
+            ? postgres.WithEnvironment("BRANDPLATFORM_POSTGRES_BIN", binDirectory)
+            : postgres;
     }
 
     private sealed class PostgresAcceptsConnections(string connectionString) : IHealthCheck

@@ -33,7 +33,7 @@ public static class PlatformInfrastructureExtensions
 {
     public static PlatformInfrastructure AddPlatformInfrastructure(this IDistributedApplicationBuilder builder)
     {
-        var configured = builder.Configuration.GetValue("Infrastructure:Mode", InfrastructureMode.Auto);
+        var configured = ConfiguredMode(builder.Configuration);
         var mode = configured == InfrastructureMode.Auto ? ContainerRuntime.Detect() : configured;
         return mode switch
         {
@@ -43,6 +43,12 @@ public static class PlatformInfrastructureExtensions
             _ => throw new InvalidOperationException($"Unknown infrastructure mode {mode}."),
         };
     }
+
+    public static InfrastructureMode ConfiguredMode(IConfiguration configuration) =>
+        configuration.GetValue("Infrastructure:Mode", InfrastructureMode.Auto);
+
+    /// <summary>The gateway's fixed port for people (Gateway:Port); none or 0 lets the AppHost choose one.</summary>
+    public static int? GatewayPort(IConfiguration configuration) => configuration.GetValue<int?>("Gateway:Port");
 
     /// <summary>
     /// Lets the dashboard's commands call the services' /ops endpoints; new on every start of the AppHost, known only to
@@ -91,7 +97,7 @@ public static class PlatformInfrastructureExtensions
     public static IResourceBuilder<ProjectResource> WithPublicHttpEndpoint(
         this IResourceBuilder<ProjectResource> gateway, IConfiguration configuration)
     {
-        var port = configuration.GetValue<int?>("Gateway:Port");
+        var port = GatewayPort(configuration);
         if (port is > 0)
         {
             gateway.WithEndpoint("http", endpoint => endpoint.Port = port);
