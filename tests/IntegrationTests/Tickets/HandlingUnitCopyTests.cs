@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using BrandPlatform.Identity.Features.Directory;
 using BrandPlatform.IntegrationTests.Identity;
+using BrandPlatform.Platform.Domain;
 using Microsoft.Extensions.DependencyInjection;
 using BrandPlatform.Testing;
 using BrandPlatform.Tickets.Infrastructure;
@@ -30,7 +31,7 @@ public sealed class HandlingUnitCopyTests(TestServers servers)
         var unit = await DirectoryTests.CreateUnitAsync(admin, name, "taskForce", await DirectoryTests.CommitteeIdAsync(admin));
         await Eventually.ReturnsAsync(() => UnitIdsAsync(office), ids => ids.Contains(unit), Timeout, "the new task force in tickets", Cancel);
 
-        using var deactivated = await admin.PostAsJsonAsync($"/identity/api/directory/units/{unit}/deactivate", new { on = DateOnly.FromDateTime(DateTime.UtcNow) }, Cancel);
+        using var deactivated = await admin.PostAsJsonAsync($"/identity/api/directory/units/{unit}/deactivate", new { on = ChinaCalendar.DateOf(DateTimeOffset.UtcNow) }, Cancel);
         deactivated.EnsureSuccessStatusCode();
         await Eventually.ReturnsAsync(() => UnitIdsAsync(office), ids => !ids.Contains(unit), Timeout, "the task force gone from tickets", Cancel);
     }
