@@ -13,6 +13,7 @@ builder.AddWorkingCalendar();
 builder.Services.AddSingleton(services => new DeadlinePolicy(
     services.GetRequiredService<WorkingCalendar>(),
     DeadlinePolicy.FromSettings(builder.Configuration.GetSection("Tickets:Deadlines").Get<Dictionary<string, Dictionary<string, string>>>())));
+builder.Services.AddSingleton(builder.Configuration.GetSection("Tickets:ReturnVisits").Get<ReturnVisitPolicy>() ?? ReturnVisitPolicy.Default);
 builder.Services.Configure<EscalationPolicy>(builder.Configuration.GetSection("Tickets:Escalation"));
 builder.Services.AddScoped<EscalationRun>();
 builder.Services.AddHostedService<EscalationScheduler>();

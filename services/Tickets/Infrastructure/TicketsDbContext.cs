@@ -74,6 +74,7 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             ticket.HasMany(t => t.ReturnVisits).WithOne().HasForeignKey(v => v.TicketId);
             ticket.Navigation(t => t.ReturnVisits).HasField("returnVisits").UsePropertyAccessMode(PropertyAccessMode.Field);
             ticket.HasIndex(t => new { t.State, t.ConfirmationDue });
+            ticket.HasIndex(t => t.ReturnVisitPending).HasFilter("return_visit_pending");
             ticket.HasIndex(t => t.WithdrawnAt);
             ticket.OwnsOne(t => t.Extension, extension =>
             {
