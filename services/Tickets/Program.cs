@@ -17,11 +17,7 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Tickets:ReturnVi
 builder.Services.Configure<EscalationPolicy>(builder.Configuration.GetSection("Tickets:Escalation"));
 builder.Services.AddScoped<EscalationRun>();
 builder.Services.AddHostedService<EscalationScheduler>();
-// Each webhook attempt is one POST that the delivery log records: no hidden retries in the HTTP pipeline.
-#pragma warning disable EXTEXP0001 // the supported way to opt one client out of ServiceDefaults' resilience handler
-builder.Services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10)).RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
-builder.Services.AddHostedService<WebhookSender>();
+builder.AddWebhooks();
 
 var app = builder.Build();
 app.UsePlatformService();

@@ -189,6 +189,7 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             delivery.Property(d => d.Id).ValueGeneratedNever();
             delivery.Property(d => d.LastError).HasMaxLength(500);
             delivery.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId);
+            delivery.Property(d => d.ClaimToken).IsConcurrencyToken();
             delivery.HasIndex(d => new { d.DeliveredAt, d.GaveUpAt, d.NextAttemptAt });
             delivery.HasIndex(d => new { d.SubscriptionId, d.CreatedAt });
         });

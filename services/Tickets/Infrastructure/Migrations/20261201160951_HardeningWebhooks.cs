@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -10,6 +11,18 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "claim_token",
+                table: "webhook_deliveries",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "claimed_until",
+                table: "webhook_deliveries",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.AddColumn<bool>(
                 name: "return_visit_pending",
                 table: "tickets",
@@ -30,6 +43,14 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
             migrationBuilder.DropIndex(
                 name: "ix_tickets_return_visit_pending",
                 table: "tickets");
+
+            migrationBuilder.DropColumn(
+                name: "claim_token",
+                table: "webhook_deliveries");
+
+            migrationBuilder.DropColumn(
+                name: "claimed_until",
+                table: "webhook_deliveries");
 
             migrationBuilder.DropColumn(
                 name: "return_visit_pending",
