@@ -379,24 +379,29 @@ public sealed class WebhookTests(WebhookFixture fixture, TestServers servers) : 
     }
 
     [Fact]
-    public async Task A_client_holds_a_bounded_number_of_active_subscriptions()
+    public async Task A_client_holds_a_bounded_number_of_active_subscriptions_even_when_it_asks_for_more_at_once()
     {
         fixture.Names.Set("public.example.test", "93.184.215.14");
-        var subscriptions = new List<Guid>();
-        for (var i = 0; i < WebhookFixture.Limit; i++)
-        {
-            subscriptions.Add((await SubscribeAsync($"http://public.example.test/hook/{i}")).Id);
-        }
 
-        using var refused = await Client.PostAsJsonAsync("/api/tickets/webhooks", new { callbackUrl = "http://public.example.test/hook/over" }, Cancel);
-        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        refused.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var answers = await Task.WhenAll(Enumerable.Range(0, WebhookFixture.Limit + 3).Select(i =>
+            Client.PostAsJsonAsync("/api/tickets/webhooks", new { callbackUrl = $"http://public.example.test/hook/{i}" }, Cancel)));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBe(WebhookFixture.Limit);
+        var refused = answers.Where(a => a.StatusCode != HttpStatusCode.Created).ToList();
+        refused.Count.ShouldBe(3);
+        refused.ShouldAllBe(a => a.StatusCode == HttpStatusCode.Conflict);
+        refused[0].Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await refused[0].Content.ReadFromJsonAsync<JsonElement>(Cancel);
         problem.GetProperty("title").GetString().ShouldBe("订阅数量已达上限");
         problem.GetProperty("detail").GetString()!.ShouldContain($"{WebhookFixture.Limit}个有效订阅");
 
-        (await Client.DeleteAsync($"/api/tickets/webhooks/{subscriptions[0]}", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var first = (await answers.First(a => a.StatusCode == HttpStatusCode.Created).Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+        (await Client.DeleteAsync($"/api/tickets/webhooks/{first}", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         await SubscribeAsync("http://public.example.test/hook/after-cancel");
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
     }
 
     [Fact]

@@ -120,7 +120,7 @@ public sealed class CallbackAddresses(ICallbackHostResolver resolver, IOptions<W
         {
             addresses = await ResolveAsync(host, cancellationToken);
         }
-        catch (SocketException)
+        catch (Exception exception) when (exception is SocketException or ArgumentException)
         {
             return UnresolvedMessage;
         }

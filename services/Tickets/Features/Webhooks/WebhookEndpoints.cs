@@ -1,4 +1,5 @@
 using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Infrastructure;
 using FluentValidation;
@@ -29,7 +30,7 @@ public static class WebhookEndpoints
     {
         public SubscribeValidator(CallbackAddresses callbacks)
         {
-            RuleFor(r => r.CallbackUrl).NotEmpty().MaximumLength(WebhookSubscription.UrlMaxLength)
+            RuleFor(r => r.CallbackUrl).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(WebhookSubscription.UrlMaxLength)
                 .CustomAsync(async (url, context, cancellationToken) =>
                 {
                     if (await callbacks.RefusalAsync(url!, cancellationToken) is { } refusal)
@@ -63,13 +64,22 @@ public static class WebhookEndpoints
     {
         var owner = context.Caller().Subject;
         var limit = options.Value.MaxActiveSubscriptionsPerClient;
-        if (await db.Set<WebhookSubscription>().CountAsync(s => s.Owner == owner && s.CancelledAt == null, cancellationToken) >= limit)
+        var subscription = await db.InTransactionAsync(async ct =>
+        {
+            // One client's subscribe requests take turns, so concurrent ones cannot both pass the count.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"webhook-subscriptions:" + owner}))", ct);
+            if (await db.Set<WebhookSubscription>().CountAsync(s => s.Owner == owner && s.CancelledAt == null, ct) >= limit)
+            {
+                return null;
+            }
+            var created = WebhookSubscription.Create(owner, request.CallbackUrl!, clock.GetUtcNow());
+            db.Add(created);
+            return created;
+        }, cancellationToken);
+        if (subscription is null)
         {
             return LimitReached(limit);
         }
-        var subscription = WebhookSubscription.Create(owner, request.CallbackUrl!, clock.GetUtcNow());
-        db.Add(subscription);
-        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/tickets/webhooks/{subscription.Id}",
             new SubscriptionResponse(subscription.Id, subscription.CallbackUrl, subscription.CreatedAt, null, subscription.Secret));
     }
