@@ -32,8 +32,8 @@ public static class RateLimiting
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window;
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await context.HttpContext.WriteProblemAsync(StatusCodes.Status429TooManyRequests, "请求过于频繁",
-                    $"Too many requests from this client; retry after {seconds} s.");
+                await context.HttpContext.WriteProblemAsync(StatusCodes.Status429TooManyRequests, ProblemResponses.TooManyRequestsTitle,
+                    ProblemResponses.TooManyRequestsDetail(seconds));
             };
         });
         return builder;

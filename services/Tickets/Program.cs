@@ -13,14 +13,11 @@ builder.AddWorkingCalendar();
 builder.Services.AddSingleton(services => new DeadlinePolicy(
     services.GetRequiredService<WorkingCalendar>(),
     DeadlinePolicy.FromSettings(builder.Configuration.GetSection("Tickets:Deadlines").Get<Dictionary<string, Dictionary<string, string>>>())));
+builder.Services.AddSingleton(builder.Configuration.GetSection("Tickets:ReturnVisits").Get<ReturnVisitPolicy>() ?? ReturnVisitPolicy.Default);
 builder.Services.Configure<EscalationPolicy>(builder.Configuration.GetSection("Tickets:Escalation"));
 builder.Services.AddScoped<EscalationRun>();
 builder.Services.AddHostedService<EscalationScheduler>();
-// Each webhook attempt is one POST that the delivery log records: no hidden retries in the HTTP pipeline.
-#pragma warning disable EXTEXP0001 // the supported way to opt one client out of ServiceDefaults' resilience handler
-builder.Services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10)).RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
-builder.Services.AddHostedService<WebhookSender>();
+builder.AddWebhooks();
 
 var app = builder.Build();
 app.UsePlatformService();

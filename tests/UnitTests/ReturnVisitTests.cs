@@ -6,7 +6,7 @@ using static BrandPlatform.UnitTests.TestCalendar;
 
 namespace BrandPlatform.UnitTests;
 
-/// <summary>回访 for resolved tickets, and 撤单质检 of withdrawals.</summary>
+/// <summary>回访 for resolved and closed tickets, and 撤单质检 of withdrawals.</summary>
 public sealed class ReturnVisitTests
 {
     private static readonly TicketActor Office = new("office-1", "办公室", "OfficeStaff", null);
@@ -57,6 +57,79 @@ public sealed class ReturnVisitTests
         ticket.EscalationLevel.ShouldBe(EscalationLevel.Urged);
         ((IEventSource)ticket).RaisedEvents.Take().OfType<TicketReturnVisited>().Single().ImproperRequest.ShouldBe(true);
         Should.Throw<RuleViolation>(() => ticket.RecordReturnVisit(true, Satisfaction.Satisfied, true, false, null, Office, China(3, 6, 11))).Status.ShouldBe(409);
+    }
+
+    [Fact]
+    public void A_ticket_the_requester_confirmed_still_gets_its_return_visit_and_a_dissatisfied_answer_redoes_it()
+    {
+        var ticket = ResolvedOn(China(3, 2, 10));
+        ticket.Confirm(Satisfaction.Satisfied, null, Requester, China(3, 3, 9));
+        ticket.State.ShouldBe(TicketState.Confirmed);
+        ticket.ReturnVisitPending.ShouldBeTrue("every closed ticket is visited by default");
+
+        ticket.RecordReturnVisit(answered: false, null, null, null, "无人接听", Office, China(3, 4, 10));
+        ticket.ReturnVisitPending.ShouldBeTrue("an unanswered call leaves it in the queue");
+        ticket.RecordReturnVisit(answered: true, Satisfaction.Satisfied, reallySolved: false, improperRequest: false, "贷款仍未落实", Office, China(3, 5, 10));
+
+        ticket.State.ShouldBe(TicketState.Reopened);
+        ticket.ReturnVisitPending.ShouldBeFalse();
+        ticket.Satisfaction.ShouldBe(Satisfaction.Dissatisfied);
+        ticket.EscalationLevel.ShouldBe(EscalationLevel.Urged);
+        ticket.ReturnVisits.Count.ShouldBe(2);
+        ((IEventSource)ticket).RaisedEvents.Take().Select(e => e.GetType())
+            .ShouldBe([typeof(TicketConfirmed), typeof(TicketReturnVisited), typeof(TicketReturnVisited), typeof(TicketReopened), typeof(TicketEscalated)]);
+    }
+
+    [Fact]
+    public void A_satisfied_return_visit_closes_the_confirmed_ticket_for_good()
+    {
+        var ticket = ResolvedOn(China(3, 2, 10));
+        ticket.Confirm(Satisfaction.BasicallySatisfied, null, Requester, China(3, 3, 9));
+
+        ticket.RecordReturnVisit(answered: true, Satisfaction.Satisfied, reallySolved: true, improperRequest: false, null, Office, China(3, 4, 10));
+
+        ticket.State.ShouldBe(TicketState.Confirmed);
+        ticket.Satisfaction.ShouldBe(Satisfaction.BasicallySatisfied, "the requester's own rating stands");
+        ticket.ReturnVisitPending.ShouldBeFalse();
+        Should.Throw<RuleViolation>(() => ticket.RecordReturnVisit(true, Satisfaction.Satisfied, true, false, null, Office, China(3, 4, 11))).Status.ShouldBe(409);
+    }
+
+    [Fact]
+    public void A_resolved_ticket_confirmed_by_the_return_visit_call_is_not_called_again()
+    {
+        var ticket = ResolvedOn(China(3, 2, 10));
+
+        ticket.RecordReturnVisit(answered: true, Satisfaction.Satisfied, reallySolved: true, improperRequest: false, null, Office, China(3, 6, 10));
+
+        ticket.State.ShouldBe(TicketState.Confirmed);
+        ticket.ReturnVisitPending.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Confirmed_tickets_are_drawn_for_a_call_by_their_id_at_the_configured_rate()
+    {
+        var random = new Random(20261201);
+        var ids = Enumerable.Range(0, 1000).Select(_ =>
+        {
+            var bytes = new byte[16];
+            random.NextBytes(bytes);
+            return new Guid(bytes);
+        }).ToList();
+        var share = new ReturnVisitPolicy { ConfirmedSharePercent = 30 };
+
+        var drawn = ids.Where(share.Draws).ToList();
+
+        drawn.Count.ShouldBeInRange(250, 350);
+        drawn.ShouldAllBe(id => ReturnVisitPolicy.Bucket(id) < 30);
+        ids.Where(share.Draws).ShouldBe(drawn, "the same ticket is drawn the same way every time");
+        ids.ShouldAllBe(id => ReturnVisitPolicy.Default.Draws(id));
+        ids.ShouldAllBe(id => !ReturnVisitPolicy.None.Draws(id));
+
+        var notDrawn = ResolvedOn(China(3, 2, 10));
+        var policy = new ReturnVisitPolicy { ConfirmedSharePercent = ReturnVisitPolicy.Bucket(notDrawn.Id) };
+        notDrawn.Confirm(Satisfaction.Satisfied, null, Requester, China(3, 3, 9), policy);
+        notDrawn.ReturnVisitPending.ShouldBeFalse();
+        Should.Throw<RuleViolation>(() => notDrawn.RecordReturnVisit(false, null, null, null, null, Office, China(3, 4, 10))).Status.ShouldBe(409);
     }
 
     [Fact]

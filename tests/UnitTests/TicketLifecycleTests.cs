@@ -112,16 +112,43 @@ public sealed class TicketLifecycleTests
     }
 
     [Fact]
-    public void A_normal_ticket_filed_on_the_make_up_saturday_before_the_spring_festival_is_due_the_first_day_back()
+    public void A_normal_ticket_filed_on_the_make_up_saturday_before_the_spring_festival_is_accepted_that_day_and_contacted_the_first_day_back()
     {
         var ticket = NewTicket(China(2, 14, 10));
 
-        ticket.AcceptanceDue.ShouldBe(China(2, 24, 17, 30));
+        ticket.AcceptanceDue.ShouldBe(China(2, 14, 17, 30), "办事不隔天: the make-up Saturday is a working day");
         ticket.FirstContactDue.ShouldBe(China(2, 24, 17, 30));
         var submitted = Take(ticket).ShouldHaveSingleItem().ShouldBeOfType<TicketSubmitted>();
-        submitted.AcceptanceDue.ShouldBe(China(2, 24, 17, 30));
+        submitted.AcceptanceDue.ShouldBe(China(2, 14, 17, 30));
         submitted.Priority.ShouldBe("normal");
         submitted.Channel.ShouldBe("portal");
+    }
+
+    [Theory]
+    [InlineData(3, 2, 9, 0, 3, 2)]     // Monday at opening: that day
+    [InlineData(3, 2, 12, 30, 3, 2)]   // the lunch break of a working day: still that day
+    [InlineData(3, 2, 17, 29, 3, 2)]   // one minute before close: still that day
+    [InlineData(3, 2, 7, 30, 3, 2)]    // before opening: the whole working day is ahead
+    [InlineData(3, 2, 17, 30, 3, 3)]   // at close: the next working day
+    [InlineData(3, 2, 22, 0, 3, 3)]    // after hours
+    [InlineData(2, 14, 16, 0, 2, 14)]  // the make-up Saturday before the Spring Festival is a working day
+    [InlineData(2, 14, 18, 0, 2, 24)]  // that Saturday after hours: the first day back after the holiday
+    [InlineData(2, 13, 20, 0, 2, 14)]  // Friday evening: the make-up Saturday
+    [InlineData(2, 16, 10, 0, 2, 24)]  // 除夕, the eve of the Spring Festival, a holiday
+    [InlineData(3, 1, 10, 0, 3, 2)]    // an ordinary Sunday
+    public void A_normal_ticket_is_accepted_on_the_working_day_it_arrives_or_by_the_close_of_the_next_one_after_hours(
+        int month, int day, int hour, int minute, int dueMonth, int dueDay) =>
+        NewTicket(China(month, day, hour, minute)).AcceptanceDue.ShouldBe(China(dueMonth, dueDay, 17, 30));
+
+    [Fact]
+    public void The_acceptance_rule_stays_configurable()
+    {
+        var settings = new Dictionary<string, Dictionary<string, string>> { ["Normal"] = new() { ["Acceptance"] = "1d" } };
+        var nextDay = new DeadlinePolicy(TestCalendar.Calendar, DeadlinePolicy.FromSettings(settings));
+
+        nextDay.For(TicketPriority.Normal).Acceptance.After(China(3, 2, 10), nextDay.Calendar).ShouldBe(China(3, 3, 17, 30));
+        WorkingSpan.Parse("0d").After(China(3, 2, 10), nextDay.Calendar).ShouldBe(China(3, 2, 17, 30));
+        Should.Throw<FormatException>(() => WorkingSpan.Parse("0h"));
     }
 
     [Fact]

@@ -12,6 +12,10 @@ public abstract partial class PeriodicWork(IServiceScopeFactory scopes, TimeProv
 {
     protected TimeProvider Clock { get; } = clock;
 
+    protected IServiceScopeFactory Scopes { get; } = scopes;
+
+    protected ILogger Logger { get; } = logger;
+
     protected abstract TimeSpan Interval { get; }
 
     protected abstract Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken);
@@ -23,12 +27,12 @@ public abstract partial class PeriodicWork(IServiceScopeFactory scopes, TimeProv
             try
             {
                 using var quiet = PlatformTelemetry.Quiet();
-                await using var scope = scopes.CreateAsyncScope();
+                await using var scope = Scopes.CreateAsyncScope();
                 await RunOnceAsync(scope.ServiceProvider, stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                LogFailed(logger, GetType().Name, exception);
+                LogFailed(Logger, GetType().Name, exception);
             }
             await Task.Delay(Interval, Clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }

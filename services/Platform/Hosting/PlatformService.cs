@@ -79,6 +79,7 @@ public static class PlatformService
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer<OpenApiOperations>();
+            options.AddOperationTransformer<OpenApiSecurity>();
         });
         return builder;
     }

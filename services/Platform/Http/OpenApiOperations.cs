@@ -19,13 +19,15 @@ namespace BrandPlatform.Platform.Http;
 /// Completes each operation of a service's OpenAPI document with what callers meet but endpoint code does not declare:
 /// the problem answers its metadata implies (400 for a body or a query value that may not bind, 401 unless anonymous,
 /// 403 with an authorization rule, 404 with a GUID in the route, 409 for a write naming or sending a record, 422 for a
-/// write with a body, 412 with If-Match), each as application/problem+json with an example built by the same code
-/// that answers it, and the examples the service gives in its <see cref="IApiExamples"/>. Responses an endpoint
-/// declared itself are kept; only a missing schema or example is filled in.
+/// write with a body, 412 with If-Match, 429 everywhere: the gateway rate-limits every route), each as
+/// application/problem+json with an example built by the same code that answers it, the If-Match and Idempotency-Key
+/// headers of the endpoints that read them, and the examples the service gives in its <see cref="IApiExamples"/>.
+/// Responses an endpoint declared itself are kept; only a missing schema or example is filled in.
 /// </summary>
 internal sealed partial class OpenApiOperations(ApiExamples examples, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IOpenApiOperationTransformer
 {
     private const string ProblemJson = "application/problem+json";
+    private const int RetryAfterExample = 42;
 
     private static readonly HashSet<string> Writes = [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete];
 
@@ -38,6 +40,7 @@ internal sealed partial class OpenApiOperations(ApiExamples examples, IOptions<M
         [StatusCodes.Status409Conflict] = "The record's current state (named in detail) or an existing record does not allow it.",
         [StatusCodes.Status412PreconditionFailed] = "If-Match names an older version: read the record again and retry.",
         [StatusCodes.Status422UnprocessableEntity] = "Well-formed, but the rules do not allow what it asks for.",
+        [StatusCodes.Status429TooManyRequests] = "The gateway's rate limit for this client is used up: retry after Retry-After seconds.",
     };
 
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -75,6 +78,18 @@ internal sealed partial class OpenApiOperations(ApiExamples examples, IOptions<M
                 Description = "The ETag of the version the change is based on (from the last answer); a stale one is answered 412.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                 Example = JsonValue.Create("\"3\""),
+            });
+        }
+        if (metadata.OfType<IdempotencyKeyMetadata>().LastOrDefault() is { } idempotency)
+        {
+            (operation.Parameters ??= []).Add(new OpenApiParameter
+            {
+                Name = Preconditions.IdempotencyKeyHeader,
+                In = ParameterLocation.Header,
+                Description = "A key of the caller's choosing (e.g. a UUID) per intended change: a retry with the same key and body answers what " +
+                    "the first request made instead of making it again; the same key with another body is 422.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = idempotency.MaxLength },
+                Example = JsonValue.Create("4f8e2b1c-7a9d-4c3e-b5f6-0a1b2c3d4e5f"),
             });
         }
 
@@ -126,6 +141,7 @@ internal sealed partial class OpenApiOperations(ApiExamples examples, IOptions<M
         {
             statuses.Add(StatusCodes.Status412PreconditionFailed);
         }
+        statuses.Add(StatusCodes.Status429TooManyRequests);
         return statuses.Select(status => own?.Problems.FirstOrDefault(p => p.Status == status) ?? Generic(status, body, parameters));
     }
 
@@ -152,6 +168,8 @@ internal sealed partial class OpenApiOperations(ApiExamples examples, IOptions<M
                 ApiExamples.Problem(status, "数据已被他人修改", "The record is at version \"4\", not \"3\"; read it again and retry."),
             StatusCodes.Status422UnprocessableEntity when field is not null =>
                 ApiExamples.Unprocessable(field, "取值不符合业务规则", $"The value of '{field}' is well-formed but not allowed here."),
+            StatusCodes.Status429TooManyRequests =>
+                ApiExamples.Problem(status, ProblemResponses.TooManyRequestsTitle, ProblemResponses.TooManyRequestsDetail(RetryAfterExample)),
             // What UseStatusCodePages answers, e.g. 404 for an id that is not a GUID.
             _ => TypedResults.Problem(statusCode: status).ProblemDetails,
         };
@@ -214,6 +232,17 @@ internal sealed partial class OpenApiOperations(ApiExamples examples, IOptions<M
                 Description = "Bearer, with error=\"invalid_token\" and error_description when a token was sent but refused (RFC 6750).",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                 Example = JsonValue.Create("Bearer error=\"invalid_token\", error_description=\"The token expired\""),
+            });
+        }
+        if (status == StatusCodes.Status429TooManyRequests)
+        {
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            response.Headers.TryAdd("Retry-After", new OpenApiHeader
+            {
+                Description = "Seconds to wait before the next request.",
+                Required = true,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
+                Example = JsonValue.Create(RetryAfterExample),
             });
         }
     }

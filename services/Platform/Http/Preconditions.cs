@@ -14,7 +14,19 @@ public static class Preconditions
     public static RouteHandlerBuilder ChecksIfMatch(this RouteHandlerBuilder builder) => builder
         .WithMetadata(new ChecksIfMatchMetadata())
         .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>
+    /// The handler reads Idempotency-Key (at most <paramref name="maxLength"/> characters): a retry with the same key
+    /// answers what the first request made. Declared here so the OpenAPI document shows the header.
+    /// </summary>
+    public static RouteHandlerBuilder HonoursIdempotencyKey(this RouteHandlerBuilder builder, int maxLength) => builder
+        .WithMetadata(new IdempotencyKeyMetadata(maxLength));
 }
 
 /// <summary>Marks an endpoint that honours If-Match.</summary>
 public sealed class ChecksIfMatchMetadata;
+
+/// <summary>Marks an endpoint that honours Idempotency-Key.</summary>
+public sealed record IdempotencyKeyMetadata(int MaxLength);

@@ -13,7 +13,7 @@ public static class EndpointAccess
     /// </summary>
     public static TBuilder RequireAccess<TBuilder>(this TBuilder builder, string[] scopes, params string[] roles)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(policy => policy
+        builder.WithMetadata(new AccessMetadata(scopes, roles)).RequireAuthorization(policy => policy
             .RequireAuthenticatedUser()
             .RequireAssertion(context =>
             {
@@ -23,3 +23,6 @@ public static class EndpointAccess
 
     public static Caller Caller(this HttpContext context) => Security.Caller.From(context.User);
 }
+
+/// <summary>What <see cref="EndpointAccess.RequireAccess"/> asks of a caller, readable from the endpoint (OpenAPI, tests).</summary>
+public sealed record AccessMetadata(IReadOnlyList<string> Scopes, IReadOnlyList<string> Roles);

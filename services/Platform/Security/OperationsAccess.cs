@@ -18,7 +18,7 @@ public static class OperationsAccess
     public const string KeySetting = "Operations:Key";
 
     public static TBuilder RequireOperator<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(policy => policy.RequireAssertion(context =>
+        builder.WithMetadata(new AccessMetadata([Scope], [PlatformRoles.Operator, PlatformRoles.Administrator])).RequireAuthorization(policy => policy.RequireAssertion(context =>
             context.Resource is HttpContext http && (PresentsKey(http) || IsOperator(Caller.From(context.User)))));
 
     private static bool IsOperator(Caller caller) =>

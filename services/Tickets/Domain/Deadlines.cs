@@ -17,7 +17,8 @@ public enum TicketPriority
 
 /// <summary>
 /// A span of working time: "4h" is four working hours, "3d" three working days (to the close of the third working day
-/// after the start). Written this way in configuration.
+/// after the start), "0d" the working day itself (its close; after hours or on a day off, the close of the next working
+/// day). Written this way in configuration.
 /// </summary>
 public readonly record struct WorkingSpan(int Amount, WorkingSpan.Unit In)
 {
@@ -26,15 +27,15 @@ public readonly record struct WorkingSpan(int Amount, WorkingSpan.Unit In)
     public static WorkingSpan Parse(string text)
     {
         var value = text.Trim();
-        if (value.Length >= 2 && int.TryParse(value[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var amount) && amount > 0)
+        if (value.Length >= 2 && int.TryParse(value[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
         {
             switch (char.ToLowerInvariant(value[^1]))
             {
-                case 'h': return new WorkingSpan(amount, Unit.Hours);
+                case 'h' when amount > 0: return new WorkingSpan(amount, Unit.Hours);
                 case 'd': return new WorkingSpan(amount, Unit.Days);
             }
         }
-        throw new FormatException($"'{text}' is not a working span such as 4h or 3d.");
+        throw new FormatException($"'{text}' is not a working span such as 4h, 3d or 0d.");
     }
 
     public DateTimeOffset After(DateTimeOffset start, WorkingCalendar calendar) => In == Unit.Hours
@@ -51,7 +52,8 @@ public sealed record PriorityDeadlines(WorkingSpan Acceptance, WorkingSpan First
 /// <summary>
 /// Tickets:Deadlines:{Priority}:{Acceptance|FirstContact|StageReply|Resolution} = "4h" | "3d". The defaults follow the
 /// municipal procedure: contact within hours, a stage reply within 3 working days, closure within 7 (办事不隔天: a
-/// Normal ticket is accepted by the close of the next working day).
+/// Normal ticket is accepted on the working day it arrives, "0d"; one arriving after hours or on a day off by the close
+/// of the next working day).
 /// </summary>
 public sealed class DeadlinePolicy
 {
@@ -60,7 +62,7 @@ public sealed class DeadlinePolicy
         [TicketPriority.Immediate] = new(WorkingSpan.Parse("1h"), WorkingSpan.Parse("2h"), WorkingSpan.Parse("1d"), WorkingSpan.Parse("1d")),
         [TicketPriority.Urgent] = new(WorkingSpan.Parse("2h"), WorkingSpan.Parse("4h"), WorkingSpan.Parse("2d"), WorkingSpan.Parse("3d")),
         [TicketPriority.Special] = new(WorkingSpan.Parse("4h"), WorkingSpan.Parse("1d"), WorkingSpan.Parse("3d"), WorkingSpan.Parse("15d")),
-        [TicketPriority.Normal] = new(WorkingSpan.Parse("1d"), WorkingSpan.Parse("1d"), WorkingSpan.Parse("3d"), WorkingSpan.Parse("7d")),
+        [TicketPriority.Normal] = new(WorkingSpan.Parse("0d"), WorkingSpan.Parse("1d"), WorkingSpan.Parse("3d"), WorkingSpan.Parse("7d")),
     };
 
     private readonly IReadOnlyDictionary<TicketPriority, PriorityDeadlines> rules;

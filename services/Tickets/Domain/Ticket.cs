@@ -79,6 +79,8 @@ public sealed class Ticket : Aggregate
     public PendingExtension? Extension { get; private set; }
     /// <summary>When a resolved ticket not yet confirmed enters the return-visit queue (3 working days after resolution).</summary>
     public DateTimeOffset? ConfirmationDue { get; private set; }
+    /// <summary>A ticket the requester confirmed, drawn for a 回访 call that has not been made yet.</summary>
+    public bool ReturnVisitPending { get; private set; }
     public IReadOnlyList<ReturnVisit> ReturnVisits => returnVisits;
     /// <summary>撤单质检: the office's monthly review of a withdrawal.</summary>
     public WithdrawalReview? WithdrawalReview { get; private set; }
@@ -244,22 +246,31 @@ public sealed class Ticket : Aggregate
     public static double HandlingWorkingHours(WorkingCalendar calendar, DateTimeOffset acceptedAt, DateTimeOffset resolvedAt, TimeSpan paused) =>
         Math.Round(Math.Max(0, (calendar.WorkingTimeBetween(acceptedAt, resolvedAt) - paused).TotalHours), 2);
 
-    /// <summary>企业确认/评价. A dissatisfied requester sends it back to be redone (退回重办).</summary>
-    public void Confirm(Satisfaction satisfaction, string? note, TicketActor actor, DateTimeOffset now)
+    /// <summary>
+    /// 企业确认/评价. A dissatisfied requester sends it back to be redone (退回重办); a closed one still gets a 回访 call
+    /// when <paramref name="returnVisits"/> draws it (every one by default).
+    /// </summary>
+    public void Confirm(Satisfaction satisfaction, string? note, TicketActor actor, DateTimeOffset now, ReturnVisitPolicy? returnVisits = null)
     {
         Move("confirm", [TicketState.Resolved], TicketState.Confirmed, actor, note, now);
         Satisfaction = satisfaction;
         Raise(Stamp(new TicketConfirmed { OccurredAt = now, Satisfaction = satisfaction.ToCode() }));
         if (satisfaction == Domain.Satisfaction.Dissatisfied)
         {
-            // 退回重办, and the ticket is urged at once: the requester said the problem is not solved.
-            Reopen("requester dissatisfied", actor, now);
-            Escalate(EscalationLevel.Urged, LadderSteps.Urge, null, actor, now);
+            Redo("requester dissatisfied", actor, now);
         }
         else
         {
             ClosedAt = now;
+            ReturnVisitPending = (returnVisits ?? ReturnVisitPolicy.Default).Draws(Id);
         }
+    }
+
+    /// <summary>退回重办, and the ticket is urged at once: the requester said the problem is not solved.</summary>
+    private void Redo(string reason, TicketActor actor, DateTimeOffset now)
+    {
+        Reopen(reason, actor, now);
+        Escalate(EscalationLevel.Urged, LadderSteps.Urge, null, actor, now);
     }
 
     /// <summary>退回重办: back to the office for reassignment.</summary>
@@ -269,6 +280,7 @@ public sealed class Ticket : Aggregate
         ReopenCount++;
         ResolvedAt = null;
         ClosedAt = null;
+        ReturnVisitPending = false;
         Raise(Stamp(new TicketReopened { OccurredAt = now, Reason = reason }));
     }
 
@@ -311,16 +323,18 @@ public sealed class Ticket : Aggregate
     }
 
     /// <summary>
-    /// 回访 by phone for a resolved ticket the requester has not confirmed. An answered call with satisfaction confirms
-    /// the ticket; a dissatisfied answer or "not really solved" reopens and urges it, like an online dissatisfied
-    /// confirmation. An unanswered call is recorded and the ticket stays in the return-visit queue.
+    /// 回访 by phone for a resolved ticket the requester has not confirmed, or a confirmed one drawn for a call. An
+    /// answered call with satisfaction confirms a resolved ticket; a dissatisfied answer or "not really solved" reopens
+    /// and urges it, confirmed or not, like an online dissatisfied confirmation. An unanswered call is recorded and the
+    /// ticket stays in the return-visit queue.
     /// </summary>
     public void RecordReturnVisit(bool answered, Satisfaction? satisfaction, bool? reallySolved, bool? improperRequest, string? note,
         TicketActor actor, DateTimeOffset now)
     {
-        if (State != TicketState.Resolved)
+        if (State != TicketState.Resolved && !(State == TicketState.Confirmed && ReturnVisitPending))
         {
-            throw new RuleViolation("工单当前状态不允许此操作", $"The ticket is {State.ToCode()}; a return visit is recorded for a resolved ticket.");
+            throw new RuleViolation("工单当前状态不允许此操作",
+                $"The ticket is {State.ToCode()}; a return visit is recorded for a resolved ticket or a confirmed one awaiting its call.");
         }
         if (answered && satisfaction is null)
         {
@@ -336,10 +350,21 @@ public sealed class Ticket : Aggregate
             ReallySolved = reallySolved,
             ImproperRequest = improperRequest,
         }));
-        if (answered)
+        if (!answered)
         {
-            Confirm(reallySolved == false ? Domain.Satisfaction.Dissatisfied : satisfaction!.Value, note, actor, now);
+            return;
         }
+        var answer = reallySolved == false ? Domain.Satisfaction.Dissatisfied : satisfaction!.Value;
+        if (State == TicketState.Resolved)
+        {
+            Confirm(answer, note, actor, now, ReturnVisitPolicy.None);
+        }
+        else if (answer == Domain.Satisfaction.Dissatisfied)
+        {
+            Satisfaction = answer;
+            Redo("return visit: requester dissatisfied", actor, now);
+        }
+        ReturnVisitPending = false;
     }
 
     /// <summary>

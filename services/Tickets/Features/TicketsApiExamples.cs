@@ -1,5 +1,6 @@
 using BrandPlatform.Contracts.Tickets;
 using BrandPlatform.Platform.Http;
+using BrandPlatform.Tickets.Features.Webhooks;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BrandPlatform.Tickets.Features;
@@ -278,7 +279,11 @@ internal sealed class TicketsApiExamples : IApiExamples
                   "secret": "5f0c3e8a91d24b7c6a1e9f0b3d7c2a4e8b6f1d0c9a7e5b3f2d4c6a8e0b1f3d5c"
                 }
                 """,
-            problems: [ApiExamples.Invalid("callbackUrl", "回调地址须为 https 绝对地址")]);
+            problems:
+            [
+                ApiExamples.Invalid("callbackUrl", CallbackAddresses.InternalAddressMessage),
+                WebhookEndpoints.LimitReached(5).ProblemDetails,
+            ]);
         examples.Add("ListWebhooks", response: $$"""
             [
               {

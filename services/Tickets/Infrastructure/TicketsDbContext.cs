@@ -74,6 +74,7 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             ticket.HasMany(t => t.ReturnVisits).WithOne().HasForeignKey(v => v.TicketId);
             ticket.Navigation(t => t.ReturnVisits).HasField("returnVisits").UsePropertyAccessMode(PropertyAccessMode.Field);
             ticket.HasIndex(t => new { t.State, t.ConfirmationDue });
+            ticket.HasIndex(t => t.ReturnVisitPending).HasFilter("return_visit_pending");
             ticket.HasIndex(t => t.WithdrawnAt);
             ticket.OwnsOne(t => t.Extension, extension =>
             {
@@ -188,6 +189,7 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             delivery.Property(d => d.Id).ValueGeneratedNever();
             delivery.Property(d => d.LastError).HasMaxLength(500);
             delivery.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId);
+            delivery.Property(d => d.ClaimToken).IsConcurrencyToken();
             delivery.HasIndex(d => new { d.DeliveredAt, d.GaveUpAt, d.NextAttemptAt });
             delivery.HasIndex(d => new { d.SubscriptionId, d.CreatedAt });
         });

@@ -1,12 +1,17 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BrandPlatform.Discipline.Infrastructure;
 using BrandPlatform.Identity.Infrastructure;
 using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Security;
 using BrandPlatform.Reporting.Infrastructure;
 using BrandPlatform.Study.Infrastructure;
 using BrandPlatform.Testing;
 using BrandPlatform.Tickets.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
@@ -15,28 +20,115 @@ namespace BrandPlatform.IntegrationTests.Hosting;
 
 /// <summary>
 /// The API reference at /docs is each service's own OpenAPI document: every operation has a summary, the problem
-/// answers it can give (application/problem+json), and examples of its request body and its success answer.
+/// answers it can give (application/problem+json), and examples of its request body and its success answer. An
+/// integrator's tools authorise from it on their own: the OAuth 2.0 flows and the bearer scheme are declared, and each
+/// operation states the scopes its endpoint requires; the gateway's 429 and the Idempotency-Key header are shown.
 /// </summary>
 public sealed class OpenApiDocumentTests(TestServers servers)
 {
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch"];
 
+    public static TheoryData<string> Services => ["tickets", "study", "discipline", "reporting", "identity"];
+
+    /// <summary>One service's document, its examples, and what each named endpoint requires (null: anonymous).</summary>
+    private sealed record ServiceDocument(JsonElement Document, ApiExamples Examples, IReadOnlyDictionary<string, string[]?> Requires);
+
+    /// <summary>Each service is started once for the tests of this class.</summary>
+    private static readonly ConcurrentDictionary<string, Lazy<Task<ServiceDocument>>> Documents = new();
+
+    private Task<ServiceDocument> DocumentOf(string service) => Documents.GetOrAdd(service, _ => new Lazy<Task<ServiceDocument>>(() => service switch
+    {
+        "tickets" => ReadAsync<TicketsDbContext>(service, "ticketsdb"),
+        "study" => ReadAsync<StudyDbContext>(service, "studydb"),
+        "discipline" => ReadAsync<DisciplineDbContext>(service, "disciplinedb"),
+        "reporting" => ReadAsync<ReportingDbContext>(service, "reportingdb"),
+        _ => ReadAsync<IdentityDbContext>(service, "identitydb"),
+    })).Value;
+
+    private static IEnumerable<(string Name, JsonElement Operation)> Operations(JsonElement document) =>
+        from path in document.GetProperty("paths").EnumerateObject()
+        from operation in path.Value.EnumerateObject()
+        where Methods.Contains(operation.Name)
+        select ($"{operation.Name.ToUpperInvariant()} {path.Name}", operation.Value);
+
     [Theory]
-    [InlineData("tickets")]
-    [InlineData("study")]
-    [InlineData("discipline")]
-    [InlineData("reporting")]
-    [InlineData("identity")]
+    [MemberData(nameof(Services))]
+    public async Task Every_operation_states_its_security_with_the_scopes_its_endpoint_requires_and_the_gateway_s_429(string service)
+    {
+        var (document, _, requires) = await DocumentOf(service);
+
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        var oauth2 = schemes.GetProperty("oauth2");
+        oauth2.GetProperty("type").GetString().ShouldBe("oauth2");
+        var flows = oauth2.GetProperty("flows");
+        flows.GetProperty("clientCredentials").GetProperty("tokenUrl").GetString().ShouldBe("/identity/connect/token");
+        var code = flows.GetProperty("authorizationCode");
+        code.GetProperty("authorizationUrl").GetString().ShouldBe("/identity/connect/authorize");
+        code.GetProperty("tokenUrl").GetString().ShouldBe("/identity/connect/token");
+        code.GetProperty("x-usePkce").GetString().ShouldBe("SHA-256");
+        var bearer = schemes.GetProperty("bearer");
+        bearer.GetProperty("type").GetString().ShouldBe("http");
+        bearer.GetProperty("scheme").GetString().ShouldBe("bearer");
+        bearer.GetProperty("bearerFormat").GetString().ShouldBe("JWT");
+        var declaredScopes = new[] { "clientCredentials", "authorizationCode" }
+            .Select(flow => flows.GetProperty(flow).GetProperty("scopes").EnumerateObject().Select(s => s.Name).ToHashSet()).ToList();
+
+        var problems = new List<string>();
+        foreach (var (name, operation) in Operations(document))
+        {
+            var id = operation.GetProperty("operationId").GetString()!;
+            requires.ShouldContainKey(id);
+            var security = operation.TryGetProperty("security", out var s) ? s.EnumerateArray().ToList() : [];
+            if (requires[id] is not { } scopes)
+            {
+                if (security.Count > 0)
+                {
+                    problems.Add($"{name}: anonymous, yet it states a security requirement");
+                }
+            }
+            else
+            {
+                var stated = security.SelectMany(r => r.EnumerateObject()).ToDictionary(r => r.Name, r => r.Value.EnumerateArray().Select(v => v.GetString()!).ToArray());
+                if (!stated.TryGetValue("oauth2", out var oauthScopes) || !oauthScopes.ToHashSet().SetEquals(scopes))
+                {
+                    problems.Add($"{name}: oauth2 requirement should name [{string.Join(", ", scopes)}]");
+                }
+                if (!stated.ContainsKey("bearer"))
+                {
+                    problems.Add($"{name}: no bearer requirement");
+                }
+                problems.AddRange(scopes.Where(scope => !declaredScopes.All(flow => flow.Contains(scope))).Select(scope => $"{name}: scope {scope} not declared in every flow"));
+            }
+
+            var tooMany = operation.GetProperty("responses").TryGetProperty("429", out var r429) ? r429 : (JsonElement?)null;
+            if (tooMany is not { } answer || !Content(answer).Any(c => c.Name == "application/problem+json" && HasExample(c.Value))
+                || !answer.TryGetProperty("headers", out var headers) || !headers.TryGetProperty("Retry-After", out _))
+            {
+                problems.Add($"{name}: no 429 problem with Retry-After");
+            }
+        }
+
+        problems.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Ticket_submission_documents_its_idempotency_key()
+    {
+        var (document, _, _) = await DocumentOf("tickets");
+
+        var headers = Operations(document)
+            .Where(o => o.Operation.TryGetProperty("parameters", out var parameters)
+                && parameters.EnumerateArray().Any(p => p.GetProperty("in").GetString() == "header" && p.GetProperty("name").GetString() == "Idempotency-Key"))
+            .Select(o => o.Operation.GetProperty("operationId").GetString()).ToList();
+
+        headers.ShouldBe(["SubmitTicket"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
     public async Task Every_operation_has_a_summary_its_problem_answers_and_examples(string service)
     {
-        var (document, examples) = service switch
-        {
-            "tickets" => await ReadAsync<TicketsDbContext>(service, "ticketsdb"),
-            "study" => await ReadAsync<StudyDbContext>(service, "studydb"),
-            "discipline" => await ReadAsync<DisciplineDbContext>(service, "disciplinedb"),
-            "reporting" => await ReadAsync<ReportingDbContext>(service, "reportingdb"),
-            _ => await ReadAsync<IdentityDbContext>(service, "identitydb"),
-        };
+        var (document, examples, _) = await DocumentOf(service);
 
         var problems = new List<string>();
         var operationIds = new HashSet<string>();
@@ -153,14 +245,17 @@ public sealed class OpenApiDocumentTests(TestServers servers)
         }
     }
 
-    private async Task<(JsonElement Document, ApiExamples Examples)> ReadAsync<TDbContext>(string service, string database)
+    private async Task<ServiceDocument> ReadAsync<TDbContext>(string service, string database)
         where TDbContext : DbContext
     {
-        var cancellationToken = TestContext.Current.CancellationToken;
         await using var factory = await ServiceFactory<TDbContext>.CreateAsync(servers, service, database);
         using var client = factory.CreateClient();
-        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", cancellationToken);
-        return (document, factory.Services.GetRequiredService<ApiExamples>());
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", CancellationToken.None);
+        var requires = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Where(e => e.Metadata.GetMetadata<IEndpointNameMetadata>() is not null)
+            .ToDictionary(e => e.Metadata.GetRequiredMetadata<IEndpointNameMetadata>().EndpointName,
+                e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null ? null : e.Metadata.GetMetadata<AccessMetadata>()?.Scopes.ToArray() ?? []);
+        return new ServiceDocument(document, factory.Services.GetRequiredService<ApiExamples>(), requires);
     }
 
     private static IEnumerable<JsonProperty> Content(JsonElement element) =>

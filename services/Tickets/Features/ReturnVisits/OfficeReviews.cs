@@ -10,7 +10,7 @@ namespace BrandPlatform.Tickets.Features.ReturnVisits;
 
 /// <summary>
 /// The office's two review lists: the return-visit queue (resolved tickets the requester has not confirmed within three
-/// working days) and the month's withdrawals for 撤单质检.
+/// working days, and confirmed ones drawn for a call) and the month's withdrawals for 撤单质检.
 /// </summary>
 public static class OfficeReviews
 {
@@ -21,7 +21,7 @@ public static class OfficeReviews
         tickets.MapGet("/return-visits", ReturnVisitQueueAsync)
             .RequireAccess([TicketAccess.HandleScope], TicketAccess.Dispatchers)
             .WithName("ListReturnVisitQueue")
-            .WithSummary("回访 queue: resolved tickets not confirmed within three working days, oldest first");
+            .WithSummary("回访 queue: resolved tickets not confirmed within three working days and confirmed ones drawn for a call, oldest first");
         tickets.MapGet("/withdrawals", WithdrawalsAsync)
             .RequireAccess([TicketAccess.HandleScope], TicketAccess.Dispatchers)
             .WithName("ListWithdrawals")
@@ -33,7 +33,7 @@ public static class OfficeReviews
     {
         var now = clock.GetUtcNow();
         var due = await db.Tickets.AsNoTracking()
-            .Where(t => t.State == TicketState.Resolved && t.ConfirmationDue < now)
+            .Where(t => (t.State == TicketState.Resolved && t.ConfirmationDue < now) || t.ReturnVisitPending)
             .OrderBy(t => t.ConfirmationDue).Take(500).ToListAsync(cancellationToken);
         return TypedResults.Ok(due.Select(TicketResponse.From).ToList());
     }

@@ -79,6 +79,7 @@ public static class SubmitTicket
         .MapPost("/", HandleAsync)
         .Validate<Request>()
         .RequireAccess([TicketAccess.WriteScope], TicketAccess.Submitters)
+        .HonoursIdempotencyKey(IdempotencyRecord.KeyMaxLength)
         .WithName("SubmitTicket")
         .WithSummary("Submit an enterprise-service ticket")
         .WithDescription("Files a problem for an enterprise. Answers 201 with the ticket, its Location and ETag; bad input answers 400 " +
@@ -86,7 +87,7 @@ public static class SubmitTicket
             "made (Idempotent-Replayed: true) and never creates a second one; the same key with a different body is 422. A " +
             "government system's externalReference is unique for that system (a second ticket with it is 409).");
 
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    public const string IdempotencyKeyHeader = Preconditions.IdempotencyKeyHeader;
 
     internal static async Task<Results<Created<TicketResponse>, ProblemHttpResult>> HandleAsync(
         Request request, HttpContext context, TicketsDbContext db, DeadlinePolicy deadlines, TimeProvider timeProvider,

@@ -1,9 +1,11 @@
 using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BrandPlatform.Tickets.Features.Webhooks;
 
@@ -11,6 +13,8 @@ namespace BrandPlatform.Tickets.Features.Webhooks;
 /// Government systems subscribe to status changes of the tickets they filed. Each notification is a POST of JSON with
 /// X-BrandPlatform-Delivery (unique, the same on retries), X-BrandPlatform-Timestamp and X-BrandPlatform-Signature
 /// (sha256=HMAC-SHA256 of "{timestamp}.{body}" with the subscription's secret); non-2xx answers are retried with back-off.
+/// A callback must be a public https address (<see cref="CallbackAddresses"/>); a client holds a bounded number of
+/// active subscriptions.
 /// </summary>
 public static class WebhookEndpoints
 {
@@ -24,12 +28,16 @@ public static class WebhookEndpoints
 
     public sealed class SubscribeValidator : AbstractValidator<SubscribeRequest>
     {
-        public SubscribeValidator(IHostEnvironment environment)
+        public SubscribeValidator(CallbackAddresses callbacks)
         {
-            RuleFor(r => r.CallbackUrl).NotEmpty().MaximumLength(WebhookSubscription.UrlMaxLength)
-                .Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri)
-                    && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && environment.IsDevelopment())))
-                .WithMessage("回调地址须为 https 绝对地址");
+            RuleFor(r => r.CallbackUrl).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(WebhookSubscription.UrlMaxLength)
+                .CustomAsync(async (url, context, cancellationToken) =>
+                {
+                    if (await callbacks.RefusalAsync(url!, cancellationToken) is { } refusal)
+                    {
+                        context.AddFailure(refusal);
+                    }
+                });
         }
     }
 
@@ -50,12 +58,28 @@ public static class WebhookEndpoints
         return tickets;
     }
 
-    internal static async Task<Created<SubscriptionResponse>> SubscribeAsync(
-        SubscribeRequest request, HttpContext context, TicketsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<Results<Created<SubscriptionResponse>, ProblemHttpResult>> SubscribeAsync(
+        SubscribeRequest request, HttpContext context, TicketsDbContext db, IOptions<WebhookOptions> options, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
-        var subscription = WebhookSubscription.Create(context.Caller().Subject, request.CallbackUrl!, clock.GetUtcNow());
-        db.Add(subscription);
-        await db.SaveChangesAsync(cancellationToken);
+        var owner = context.Caller().Subject;
+        var limit = options.Value.MaxActiveSubscriptionsPerClient;
+        var subscription = await db.InTransactionAsync(async ct =>
+        {
+            // One client's subscribe requests take turns, so concurrent ones cannot both pass the count.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"webhook-subscriptions:" + owner}))", ct);
+            if (await db.Set<WebhookSubscription>().CountAsync(s => s.Owner == owner && s.CancelledAt == null, ct) >= limit)
+            {
+                return null;
+            }
+            var created = WebhookSubscription.Create(owner, request.CallbackUrl!, clock.GetUtcNow());
+            db.Add(created);
+            return created;
+        }, cancellationToken);
+        if (subscription is null)
+        {
+            return LimitReached(limit);
+        }
         return TypedResults.Created($"/api/tickets/webhooks/{subscription.Id}",
             new SubscriptionResponse(subscription.Id, subscription.CallbackUrl, subscription.CreatedAt, null, subscription.Secret));
     }
@@ -76,8 +100,13 @@ public static class WebhookEndpoints
         {
             return NotFound(id);
         }
-        subscription.Cancel(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        subscription.Cancel(now);
         await db.SaveChangesAsync(cancellationToken);
+        // The sender already skips a cancelled subscription; marking its pending deliveries shows that in the log.
+        await db.Set<WebhookDelivery>()
+            .Where(d => d.SubscriptionId == id && d.DeliveredAt == null && d.GaveUpAt == null)
+            .ExecuteUpdateAsync(d => d.SetProperty(x => x.GaveUpAt, now).SetProperty(x => x.LastError, DeliveryFailures.SubscriptionCancelled), cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -94,6 +123,9 @@ public static class WebhookEndpoints
             .Select(d => new DeliveryResponse(d.Id, d.TicketId, d.CreatedAt, d.Attempts, d.DeliveredAt, d.GaveUpAt, d.NextAttemptAt, d.LastStatusCode, d.LastError))
             .ToListAsync(cancellationToken));
     }
+
+    internal static ProblemHttpResult LimitReached(int limit) => TypedResults.Problem(title: "订阅数量已达上限", statusCode: StatusCodes.Status409Conflict,
+        detail: $"每个系统最多保持{limit}个有效订阅，请先取消不再使用的订阅。");
 
     private static ProblemHttpResult NotFound(Guid id) =>
         TypedResults.Problem(title: "订阅不存在", detail: $"No subscription of this system has id {id}.", statusCode: StatusCodes.Status404NotFound);

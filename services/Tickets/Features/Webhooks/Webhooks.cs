@@ -38,11 +38,13 @@ public sealed class WebhookSubscription
 /// <summary>
 /// One notification to one subscriber, written in the same transaction as the change it reports, then sent by
 /// <see cref="WebhookSender"/> with retries. Its id is the X-BrandPlatform-Delivery header, the same on every retry, so a
-/// subscriber can discard duplicates; every attempt is logged.
+/// subscriber can discard duplicates; every attempt is logged, with the receiver's status code or one of the fixed
+/// <see cref="DeliveryFailures"/>, never text that could name an internal host.
 /// </summary>
 public sealed class WebhookDelivery
 {
     public const int MaxAttempts = 8;
+    public const int ErrorMaxLength = 200;
 
     private WebhookDelivery() { }
 
@@ -57,6 +59,10 @@ public sealed class WebhookDelivery
     public DateTimeOffset? GaveUpAt { get; private set; }
     public int? LastStatusCode { get; private set; }
     public string? LastError { get; private set; }
+    /// <summary>A sender replica's lease on this delivery: no other replica takes it before then.</summary>
+    public DateTimeOffset? ClaimedUntil { get; private set; }
+    /// <summary>Which claim holds the lease: a replica whose lease ran out and was taken over cannot record its attempt.</summary>
+    public Guid? ClaimToken { get; private set; }
 
     public static WebhookDelivery For(WebhookSubscription subscription, Ticket ticket, DateTimeOffset now)
     {
@@ -86,8 +92,9 @@ public sealed class WebhookDelivery
     public void Attempted(int? statusCode, string? error, DateTimeOffset now)
     {
         Attempts++;
+        ClaimedUntil = null;
         LastStatusCode = statusCode;
-        LastError = error;
+        LastError = error is { Length: > ErrorMaxLength } ? error[..ErrorMaxLength] : error;
         if (statusCode is >= 200 and < 300)
         {
             DeliveredAt = now;
@@ -104,6 +111,21 @@ public sealed class WebhookDelivery
     /// <summary>sha256=hex(HMAC-SHA256(secret, "{timestamp}.{body}")): the timestamp stops replays of old notifications.</summary>
     public static string Signature(string secret, long timestamp, string body) =>
         "sha256=" + Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}"))).ToLowerInvariant();
+}
+
+/// <summary>What the delivery log says when an attempt got no status code, or one that is not a success.</summary>
+public static class DeliveryFailures
+{
+    public const string Timeout = "timeout";
+    public const string ConnectionRefused = "connection refused";
+    public const string ConnectionFailed = "connection failed";
+    public const string AddressNotAllowed = "address not allowed";
+    public const string NameNotResolved = "name not resolved";
+    public const string TlsFailed = "tls handshake failed";
+    public const string RedirectRefused = "redirect refused";
+    public const string ReceiverError = "receiver answered an error";
+    public const string RequestFailed = "request failed";
+    public const string SubscriptionCancelled = "subscription cancelled";
 }
 
 public static class WebhookQueue

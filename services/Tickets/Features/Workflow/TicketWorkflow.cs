@@ -187,7 +187,7 @@ public static class TicketWorkflow
         tickets.MapStep<ReasonRequest>("reopen", "退回重办 Reopen a resolved or confirmed ticket", handle, TicketAccess.Dispatchers,
             (t, r, s) => t.Reopen(r.Reason!, s.Actor, s.Now));
         tickets.MapStep<ConfirmRequest>("confirm", "企业确认 The requester confirms and rates; dissatisfied reopens", [TicketAccess.WriteScope], TicketAccess.Requesters,
-            (t, r, s) => t.Confirm(r.Satisfaction!.Value, r.Note, s.Actor, s.Now));
+            (t, r, s) => t.Confirm(r.Satisfaction!.Value, r.Note, s.Actor, s.Now, s.ReturnVisits));
         tickets.MapStep<ReasonRequest>("withdraw", "撤单 The requester withdraws the ticket (only the requester: a withdrawal counts only then)",
             [TicketAccess.WriteScope], [PlatformRoles.EnterpriseContact],
             (t, r, s) => t.Withdraw(r.Reason!, s.Actor, s.Now));
@@ -199,7 +199,8 @@ public static class TicketWorkflow
 
     /// <summary>What a step needs besides the ticket and the request.</summary>
     public sealed record StepContext(
-        Caller Caller, TicketActor Actor, DeadlinePolicy Deadlines, DateTimeOffset Now, TicketsDbContext Db, CancellationToken CancellationToken);
+        Caller Caller, TicketActor Actor, DeadlinePolicy Deadlines, ReturnVisitPolicy ReturnVisits, DateTimeOffset Now, TicketsDbContext Db,
+        CancellationToken CancellationToken);
 
     private static void MapStep<TRequest>(
         this RouteGroupBuilder tickets, string step, string summary, string[] scopes, string[] roles,
@@ -233,7 +234,7 @@ public static class TicketWorkflow
     {
         tickets.MapPost($"/{{id:guid}}/{step}", async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> (
                 Guid id, TRequest request, HttpContext context, TicketsDbContext db, DeadlinePolicy deadlines,
-                TimeProvider timeProvider, CancellationToken cancellationToken) =>
+                ReturnVisitPolicy returnVisits, TimeProvider timeProvider, CancellationToken cancellationToken) =>
             {
                 var caller = context.Caller();
                 var ticket = await db.Tickets.VisibleTo(caller).Include(t => t.CoHandlingFeedback).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
@@ -253,7 +254,7 @@ public static class TicketWorkflow
                 }
                 var before = ticket.State;
                 var now = timeProvider.GetUtcNow();
-                await apply(ticket, request, new StepContext(caller, caller.AsTicketActor(roles), deadlines, now, db, cancellationToken));
+                await apply(ticket, request, new StepContext(caller, caller.AsTicketActor(roles), deadlines, returnVisits, now, db, cancellationToken));
                 if (ticket.State != before)
                 {
                     await WebhookQueue.EnqueueAsync(db, ticket, now, cancellationToken);

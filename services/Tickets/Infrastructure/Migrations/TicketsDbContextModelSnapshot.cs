@@ -651,6 +651,10 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("responded_at");
 
+                    b.Property<bool>("ReturnVisitPending")
+                        .HasColumnType("boolean")
+                        .HasColumnName("return_visit_pending");
+
                     b.Property<string>("Satisfaction")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -714,6 +718,10 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
 
                     b.HasIndex("RequesterId")
                         .HasDatabaseName("ix_tickets_requester_id");
+
+                    b.HasIndex("ReturnVisitPending")
+                        .HasDatabaseName("ix_tickets_return_visit_pending")
+                        .HasFilter("return_visit_pending");
 
                     b.HasIndex("SubmittedAt")
                         .HasDatabaseName("ix_tickets_submitted_at");
@@ -817,6 +825,15 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_token");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
