@@ -10,6 +10,7 @@ namespace BrandPlatform.Tickets.Features.Escalation;
 
 /// <summary>
 /// 督办单: a liaison leader's escalation inbox, the leader's instructions and the handling unit's answer, each recorded.
+/// People only: a government system neither reads orders nor writes a leader's instructions or a unit's answer.
 /// </summary>
 public static class SupervisionOrders
 {
@@ -29,21 +30,21 @@ public static class SupervisionOrders
     public static RouteGroupBuilder MapSupervisionOrders(this RouteGroupBuilder tickets)
     {
         tickets.MapGet("/supervision-orders", InboxAsync)
-            .RequireAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], InboxReaders)
+            .RequirePersonAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], InboxReaders)
             .WithName("ListSupervisionOrders")
             .WithSummary("督办单 inbox: a leader's own orders (and those without a linked leader); the office sees all");
         tickets.MapPost("/supervision-orders/{orderId:guid}/instructions", (Guid orderId, TextRequest request, HttpContext context,
                 TicketsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
                 RecordAsync(orderId, context, db, cancellationToken, order => order.Instruct(request.Text!, clock.GetUtcNow())))
             .Validate<TextRequest>()
-            .RequireAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], PlatformRoles.LiaisonLeader)
+            .RequirePersonAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], PlatformRoles.LiaisonLeader)
             .WithName("InstructSupervisionOrder")
             .WithSummary("The leader's instructions (批示) on a supervision order");
         tickets.MapPost("/supervision-orders/{orderId:guid}/answer", (Guid orderId, TextRequest request, HttpContext context,
                 TicketsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
                 RecordAsync(orderId, context, db, cancellationToken, order => order.AnswerWith(request.Text!, clock.GetUtcNow())))
             .Validate<TextRequest>()
-            .RequireAccess([TicketAccess.HandleScope], TicketAccess.Handlers)
+            .RequirePersonAccess([TicketAccess.HandleScope], TicketAccess.Handlers)
             .WithName("AnswerSupervisionOrder")
             .WithSummary("The handling unit's answer to a supervision order");
         return tickets;
