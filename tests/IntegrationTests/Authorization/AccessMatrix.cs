@@ -105,6 +105,7 @@ public static class AccessMatrix
             r => r.TicketNumber, path: r => $"/api/tickets/export.csv?q={r.TicketMarker}"),
         AccessRow.List("tickets", "GET", "/api/tickets/supervision-orders", Dispatchers, [Leader], r => r.OrderOfAnotherLeader),
         AccessRow.Of("tickets", "GET", "/api/tickets/return-visits", Dispatchers),
+        AccessRow.Of("tickets", "GET", "/api/tickets/audit", Dispatchers),
         AccessRow.Of("tickets", "GET", "/api/tickets/withdrawals", Dispatchers),
         AccessRow.Of("tickets", "GET", "/api/tickets/figures", [Admin, Office, Leader, System, SystemReadOnly, OtherSystem]),
         AccessRow.Of("tickets", "GET", "/api/tickets/units", ReferenceReaders),

@@ -1,8 +1,10 @@
+using BrandPlatform.Platform.Audit;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
+using BrandPlatform.Tickets.Features.Audit;
 using BrandPlatform.Tickets.Features.SubmitTicket;
 using BrandPlatform.Tickets.Infrastructure;
 using FluentValidation;
@@ -131,7 +133,7 @@ public static class Requesters
     }
 
     internal static async Task<Results<Created<Response>, ProblemHttpResult>> CreateAsync(
-        Request request, TicketsDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)
+        Request request, TicketsDbContext db, AuditTrail audit, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         if (await MissingChamberAsync(db, request.ChamberId, cancellationToken) is { } missing)
         {
@@ -143,6 +145,7 @@ public static class Requesters
             : Requester.Person(request.Name!, request.PersonCategory!.Value, request.ChamberId, now);
         requester.ReplaceContacts(Contacts(request.Contacts));
         db.Requesters.Add(requester);
+        audit.Record(TicketsAudit.RequesterRegistered, true, requester.Id.ToString(), Described(requester));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -157,7 +160,7 @@ public static class Requesters
     }
 
     internal static async Task<Results<Ok<Response>, ProblemHttpResult>> UpdateAsync(
-        Guid id, UpdateRequest request, HttpContext context, TicketsDbContext db, CancellationToken cancellationToken)
+        Guid id, UpdateRequest request, HttpContext context, TicketsDbContext db, AuditTrail audit, CancellationToken cancellationToken)
     {
         var caller = context.Caller();
         var requester = await FindVisibleAsync(db, id, caller, cancellationToken, tracked: true);
@@ -175,11 +178,17 @@ public static class Requesters
         {
             return missing;
         }
+        var before = Described(requester);
         requester.Update(request.Name!, request.ChamberId);
         requester.ReplaceContacts(Contacts(request.Contacts));
+        audit.Record(TicketsAudit.RequesterUpdated, true, requester.Id.ToString(), $"{before} → {Described(requester)}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(From(requester, await ChamberNamesAsync(db, [requester], cancellationToken), masked: false));
     }
+
+    /// <summary>What the audit keeps of a profile: name, chamber and contacts, phone numbers masked.</summary>
+    private static string Described(Requester requester) =>
+        $"{requester.Name} chamber {requester.ChamberId?.ToString() ?? "none"} contacts {string.Join(", ", requester.Contacts.Select(c => $"{c.Name} {c.MaskedPhone}"))}";
 
     private static async Task<Requester?> FindVisibleAsync(TicketsDbContext db, Guid id, Caller caller, CancellationToken cancellationToken, bool tracked = false)
     {

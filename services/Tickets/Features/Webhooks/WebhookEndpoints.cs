@@ -1,5 +1,7 @@
+using BrandPlatform.Platform.Audit;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Tickets.Features.Audit;
 using BrandPlatform.Tickets.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -51,10 +53,11 @@ public static class WebhookEndpoints
     }
 
     internal static async Task<Created<SubscriptionResponse>> SubscribeAsync(
-        SubscribeRequest request, HttpContext context, TicketsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        SubscribeRequest request, HttpContext context, TicketsDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var subscription = WebhookSubscription.Create(context.Caller().Subject, request.CallbackUrl!, clock.GetUtcNow());
         db.Add(subscription);
+        audit.Record(TicketsAudit.WebhookSubscribed, true, subscription.Id.ToString(), subscription.CallbackUrl);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/tickets/webhooks/{subscription.Id}",
             new SubscriptionResponse(subscription.Id, subscription.CallbackUrl, subscription.CreatedAt, null, subscription.Secret));
@@ -68,7 +71,7 @@ public static class WebhookEndpoints
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> CancelAsync(
-        Guid id, HttpContext context, TicketsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, HttpContext context, TicketsDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var owner = context.Caller().Subject;
         var subscription = await db.Set<WebhookSubscription>().SingleOrDefaultAsync(s => s.Id == id && s.Owner == owner, cancellationToken);
@@ -77,6 +80,7 @@ public static class WebhookEndpoints
             return NotFound(id);
         }
         subscription.Cancel(clock.GetUtcNow());
+        audit.Record(TicketsAudit.WebhookCancelled, true, subscription.Id.ToString(), subscription.CallbackUrl);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
