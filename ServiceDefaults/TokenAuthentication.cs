@@ -79,10 +79,13 @@ public static class TokenAuthentication
             .Configure<TimeProvider>((options, clock) =>
             {
                 var skew = options.TokenValidationParameters.ClockSkew;
+                // A custom validator replaces the handler's own checks, RequireExpirationTime included: a token without
+                // exp would never expire, so it is refused here as well.
+                options.TokenValidationParameters.RequireExpirationTime = true;
                 options.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, _) =>
                 {
                     var now = clock.GetUtcNow().UtcDateTime;
-                    return (notBefore is null || notBefore.Value <= now + skew) && (expires is null || expires.Value >= now - skew);
+                    return (notBefore is null || notBefore.Value <= now + skew) && expires is not null && expires.Value >= now - skew;
                 };
             });
         builder.Services.AddAuthorizationBuilder()

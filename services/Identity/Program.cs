@@ -1,16 +1,16 @@
-using BrandPlatform.Identity.Features.Audit;
 using BrandPlatform.Identity.Features.DevelopmentData;
 using BrandPlatform.Identity.Features.Directory;
 using BrandPlatform.Identity.Features.SignIn;
 using BrandPlatform.Identity.Features.Tokens;
 using BrandPlatform.Identity.Infrastructure;
+using BrandPlatform.Platform.Audit;
 using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Platform.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService<IdentityDbContext>("identity", "identitydb", "统一身份认证与组织目录 Identity and directory");
 builder.AddIdentityServer();
-builder.Services.AddScoped<AuditTrail>();
+builder.AddAuditTrail<IdentityDbContext>();
 builder.Services.AddHostedService<ClientRegistrations>();
 builder.Services.AddHostedService<DirectoryAnnouncement>();
 

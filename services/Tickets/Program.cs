@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Audit;
 using BrandPlatform.Platform.Calendar;
 using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Platform.Persistence;
@@ -10,6 +11,7 @@ using BrandPlatform.Tickets.Infrastructure;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService<TicketsDbContext>("tickets", "ticketsdb", "企业服务工单 Enterprise-service tickets");
 builder.AddWorkingCalendar();
+builder.AddAuditTrail<TicketsDbContext>();
 builder.Services.AddSingleton(services => new DeadlinePolicy(
     services.GetRequiredService<WorkingCalendar>(),
     DeadlinePolicy.FromSettings(builder.Configuration.GetSection("Tickets:Deadlines").Get<Dictionary<string, Dictionary<string, string>>>())));

@@ -5,6 +5,11 @@ using System.Text.Json;
 using BrandPlatform.Identity.Infrastructure;
 using BrandPlatform.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Server;
 
 namespace BrandPlatform.IntegrationTests;
 
@@ -74,6 +79,25 @@ public sealed class IdentityHost : IAsyncDisposable
     public Task<string> PersonTokenAsync(string userName, string password = DevelopmentPassword) =>
         personTokens.GetOrAdd(userName + "\n" + password, async _ =>
             (await SignInAsync(userName, password, PortalScopes)).GetProperty("access_token").GetString()!);
+
+    /// <summary>
+    /// A government system's access token signed with the identity service's own key, as it would issue one, but with
+    /// the lifetime chosen by the test: <paramref name="expires"/> null leaves out <c>exp</c>.
+    /// </summary>
+    public string SignedSystemToken(string audience, string scopes, DateTime? expires)
+    {
+        var server = Service.Services.GetRequiredService<IOptionsMonitor<OpenIddictServerOptions>>().CurrentValue;
+        var claims = new Dictionary<string, object> { ["sub"] = DemoClientId, ["client_id"] = DemoClientId, ["scope"] = scopes };
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = audience,
+            Claims = claims,
+            Expires = expires,
+            TokenType = "at+jwt",
+            SigningCredentials = server.SigningCredentials.First(),
+        });
+    }
 
     public static HttpClient WithBearer(HttpClient client, string token)
     {

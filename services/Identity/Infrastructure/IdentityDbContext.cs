@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using BrandPlatform.Identity.Domain;
+using BrandPlatform.Platform.Audit;
 using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Platform.Security;
@@ -61,16 +62,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             // One current membership per unit and person: a retried request cannot add a second one.
             membership.HasIndex(m => new { m.PersonId, m.UnitId }).IsUnique().HasFilter("valid_to IS NULL");
         });
-        modelBuilder.Entity<AuditEntry>(audit =>
-        {
-            audit.Property(a => a.Action).HasMaxLength(40);
-            audit.Property(a => a.Actor).HasMaxLength(256);
-            audit.Property(a => a.Target).HasMaxLength(256);
-            audit.Property(a => a.Detail).HasMaxLength(1000);
-            audit.Property(a => a.IpAddress).HasMaxLength(64);
-            audit.Property(a => a.CorrelationId).HasMaxLength(128);
-            audit.HasIndex(a => a.OccurredAt);
-        });
+        modelBuilder.AddAuditLog();
     }
 }
 

@@ -13,12 +13,25 @@ public static class EndpointAccess
     /// </summary>
     public static TBuilder RequireAccess<TBuilder>(this TBuilder builder, string[] scopes, params string[] roles)
         where TBuilder : IEndpointConventionBuilder =>
+        builder.Require(scopes, roles, admitSystems: true);
+
+    /// <summary>
+    /// Like <see cref="RequireAccess"/>, for people only: a government system is refused (403) whatever its scopes,
+    /// because the records behind the endpoint are not its own (requester profiles, supervision orders, figures that
+    /// cannot be cut down to what it filed).
+    /// </summary>
+    public static TBuilder RequirePersonAccess<TBuilder>(this TBuilder builder, string[] scopes, params string[] roles)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.Require(scopes, roles, admitSystems: false);
+
+    private static TBuilder Require<TBuilder>(this TBuilder builder, string[] scopes, string[] roles, bool admitSystems)
+        where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new AccessMetadata(scopes, roles)).RequireAuthorization(policy => policy
             .RequireAuthenticatedUser()
             .RequireAssertion(context =>
             {
                 var caller = Security.Caller.From(context.User);
-                return caller.HasAnyScope(scopes) && (caller.IsSystem || caller.IsInAnyRole(roles));
+                return caller.HasAnyScope(scopes) && (caller.IsSystem ? admitSystems : caller.IsInAnyRole(roles));
             }));
 
     public static Caller Caller(this HttpContext context) => Security.Caller.From(context.User);

@@ -14,7 +14,11 @@ public static class ReportingApi
     }
 }
 
-/// <summary>Figures are for the committee's office, liaison leaders and administrators, and systems granted reporting.read.</summary>
+/// <summary>
+/// Figures are for the committee's office, liaison leaders and administrators: platform-wide figures, which reporting
+/// cannot cut down to what one government system filed (its records do not say who filed), so systems are refused
+/// whatever their scopes; a system reads the figures of its own tickets from the tickets service.
+/// </summary>
 public static class ReportingAccess
 {
     public static readonly string[] ReadScopes = ["reporting.read"];

@@ -31,10 +31,15 @@ public sealed class EscalationPolicy
         : throw new FormatException("Tickets:Escalation:ReminderBefore is given in working hours, e.g. 4h."));
 }
 
-/// <summary>A 督办单: the liaison leader's instructions and the unit's answer, both recorded.</summary>
+/// <summary>
+/// A 督办单: the liaison leader's instructions and the unit's answers, each kept as an entry of its history (never
+/// overwritten); the order shows the latest of each.
+/// </summary>
 public sealed class SupervisionOrder
 {
     public const int TextMaxLength = 2000;
+
+    private readonly List<SupervisionEntry> entries = [];
 
     private SupervisionOrder() { }
 
@@ -46,19 +51,43 @@ public sealed class SupervisionOrder
     public DateTimeOffset? InstructedAt { get; private set; }
     public string? Answer { get; private set; }
     public DateTimeOffset? AnsweredAt { get; private set; }
+    public IReadOnlyList<SupervisionEntry> Entries => entries;
 
     internal static SupervisionOrder Issue(Guid ticketId, Guid? leaderId, DateTimeOffset now) =>
         new() { Id = Guid.CreateVersion7(now), TicketId = ticketId, LeaderId = leaderId, IssuedAt = now };
 
-    public void Instruct(string instructions, DateTimeOffset now)
+    public void Instruct(string instructions, string by, DateTimeOffset now)
     {
+        entries.Add(SupervisionEntry.Of(Id, SupervisionEntry.Instruction, instructions, by, now));
         Instructions = instructions;
         InstructedAt = now;
     }
 
-    public void AnswerWith(string answer, DateTimeOffset now)
+    public void AnswerWith(string answer, string by, DateTimeOffset now)
     {
+        entries.Add(SupervisionEntry.Of(Id, SupervisionEntry.Answer, answer, by, now));
         Answer = answer;
         AnsweredAt = now;
     }
+}
+
+/// <summary>One instruction or answer on a supervision order, as written, by whom and when; never changed.</summary>
+public sealed class SupervisionEntry
+{
+    public const string Instruction = "instruction";
+    public const string Answer = "answer";
+    public const int ByMaxLength = 256;
+
+    private SupervisionEntry() { }
+
+    public Guid Id { get; private set; }
+    public Guid OrderId { get; private set; }
+    public string Kind { get; private set; } = "";
+    public string Text { get; private set; } = "";
+    /// <summary>The person who wrote it: id and name.</summary>
+    public string By { get; private set; } = "";
+    public DateTimeOffset At { get; private set; }
+
+    internal static SupervisionEntry Of(Guid orderId, string kind, string text, string by, DateTimeOffset now) =>
+        new() { Id = Guid.CreateVersion7(now), OrderId = orderId, Kind = kind, Text = text, By = by.Length <= ByMaxLength ? by : by[..ByMaxLength], At = now };
 }

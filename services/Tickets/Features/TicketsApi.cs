@@ -1,4 +1,5 @@
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Tickets.Features.Audit;
 using BrandPlatform.Tickets.Features.Escalation;
 using BrandPlatform.Tickets.Features.GetTicket;
 using BrandPlatform.Tickets.Features.Figures;
@@ -34,6 +35,7 @@ public static class TicketsApi
         tickets.MapChambers();
         tickets.MapHandlingUnits();
         tickets.MapTicketFigures();
+        tickets.MapTicketsAudit();
         return app;
     }
 }

@@ -230,19 +230,44 @@ internal sealed class TicketsApiExamples : IApiExamples
             {
               "id": "0196f5b0-7d8e-7f90-a1b2-c3d4e5f60718", "ticketId": "{{TicketId}}", "ticketNumber": "QY-2026-000128",
               "ticketTitle": "企业流动资金贷款需求", "leaderId": "0196f0aa-3e4f-7a5b-9c6d-7e8f9a0b1c23",
-              "issuedAt": "2026-03-13T01:00:00+00:00", "instructions": null, "instructedAt": null, "answer": null, "answeredAt": null
+              "issuedAt": "2026-03-13T01:00:00+00:00", "instructions": null, "instructedAt": null, "answer": null, "answeredAt": null,
+              "history": []
             }
             """;
         var orderNotFound = ApiExamples.Problem(StatusCodes.Status404NotFound, "督办单不存在", "No supervision order has id 0196f5b0-7d8e-7f90-a1b2-c3d4e5f60718.");
         examples.Add("ListSupervisionOrders", response: $"[{order}]");
+        examples.Add("ListTicketsAuditEntries", response: """
+            [
+              {
+                "id": 311, "occurredAt": "2026-03-13T03:20:00+00:00", "action": "supervision-instructed", "succeeded": true,
+                "actor": "0196f0aa-3e4f-7a5b-9c6d-7e8f9a0b1c23 王部长", "target": "0196f5b0-7d8e-7f90-a1b2-c3d4e5f60718",
+                "detail": "请市发改委牵头，本周内协调银行专题对接。", "ipAddress": "10.12.0.8", "userAgent": "Mozilla/5.0",
+                "correlationId": "6f1c2e0a9b3d4e5f8a7b6c5d4e3f2a1b"
+              },
+              {
+                "id": 310, "occurredAt": "2026-03-12T09:00:00+00:00", "action": "webhook-subscribed", "succeeded": true,
+                "actor": "gov-demo-client 12345政务服务便民热线", "target": "0196f5a0-1b2c-7d3e-8f40-5a6b7c8d9e0f",
+                "detail": "https://hotline.example.gov.cn/hooks/tickets", "ipAddress": "10.20.1.15", "userAgent": null, "correlationId": null
+              }
+            ]
+            """);
         examples.Add("InstructSupervisionOrder", request: """{ "text": "请市发改委牵头，本周内协调银行专题对接。" }""",
-            response: Then(order, """{ "instructions": "请市发改委牵头，本周内协调银行专题对接。", "instructedAt": "2026-03-13T03:20:00+00:00" }"""),
+            response: Then(order, """
+                {
+                  "instructions": "请市发改委牵头，本周内协调银行专题对接。", "instructedAt": "2026-03-13T03:20:00+00:00",
+                  "history": [{ "kind": "instruction", "text": "请市发改委牵头，本周内协调银行专题对接。", "by": "0196f0aa-3e4f-7a5b-9c6d-7e8f9a0b1c23 王部长", "at": "2026-03-13T03:20:00+00:00" }]
+                }
+                """),
             problems: [orderNotFound]);
         examples.Add("AnswerSupervisionOrder", request: """{ "text": "已于3月16日召开银企专题对接会，贷款进入审批。" }""",
             response: Then(order, """
                 {
                   "instructions": "请市发改委牵头，本周内协调银行专题对接。", "instructedAt": "2026-03-13T03:20:00+00:00",
-                  "answer": "已于3月16日召开银企专题对接会，贷款进入审批。", "answeredAt": "2026-03-16T08:00:00+00:00"
+                  "answer": "已于3月16日召开银企专题对接会，贷款进入审批。", "answeredAt": "2026-03-16T08:00:00+00:00",
+                  "history": [
+                    { "kind": "instruction", "text": "请市发改委牵头，本周内协调银行专题对接。", "by": "0196f0aa-3e4f-7a5b-9c6d-7e8f9a0b1c23 王部长", "at": "2026-03-13T03:20:00+00:00" },
+                    { "kind": "answer", "text": "已于3月16日召开银企专题对接会，贷款进入审批。", "by": "0196f0ab-4c5d-7e6f-8a7b-9c0d1e2f3a04 招商服务专班经办人", "at": "2026-03-16T08:00:00+00:00" }
+                  ]
                 }
                 """),
             problems: [orderNotFound]);

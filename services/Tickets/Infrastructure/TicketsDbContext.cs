@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Audit;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Platform.Persistence;
@@ -18,6 +19,7 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddAuditLog();
         modelBuilder.AddDirectoryUnits();
 
         modelBuilder.Entity<Ticket>(ticket =>
@@ -210,6 +212,18 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             order.Property(o => o.Instructions).HasMaxLength(SupervisionOrder.TextMaxLength);
             order.Property(o => o.Answer).HasMaxLength(SupervisionOrder.TextMaxLength);
             order.HasIndex(o => new { o.LeaderId, o.IssuedAt });
+            order.HasMany(o => o.Entries).WithOne().HasForeignKey(e => e.OrderId);
+            order.Navigation(o => o.Entries).HasField("entries").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        modelBuilder.Entity<SupervisionEntry>(entry =>
+        {
+            entry.ToTable("supervision_entries");
+            entry.Property(e => e.Id).ValueGeneratedNever();
+            entry.Property(e => e.Kind).HasMaxLength(16);
+            entry.Property(e => e.Text).HasMaxLength(SupervisionOrder.TextMaxLength);
+            entry.Property(e => e.By).HasMaxLength(SupervisionEntry.ByMaxLength);
+            entry.HasIndex(e => new { e.OrderId, e.At });
         });
 
         modelBuilder.Entity<IdempotencyRecord>(record =>

@@ -42,6 +42,42 @@ public sealed class GatewayTokenTests(TestServers servers)
     }
 
     [Fact]
+    public async Task A_token_without_an_expiry_is_refused_at_the_edge()
+    {
+        var identity = await IdentityHost.SharedAsync(servers);
+        await using var factory = new TokenGatewayFactory(identity, permitLimit: 100);
+        using var client = factory.CreateClient();
+
+        using var expiring = await SendAsync(client, "/api/tickets/units", identity.SignedSystemToken("tickets", "tickets.read", DateTime.UtcNow.AddMinutes(5)));
+        expiring.StatusCode.ShouldBe(HttpStatusCode.BadGateway, "the same token with exp is let through");
+        using var endless = await SendAsync(client, "/api/tickets/units", identity.SignedSystemToken("tickets", "tickets.read", expires: null));
+        endless.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData("POST", "/identity/ops/error-queues/replay")]
+    [InlineData("GET", "/identity/health")]
+    [InlineData("GET", "/identity/alive")]
+    [InlineData("GET", "/identity/openapi/v1.json")]
+    public async Task The_identity_route_does_not_reach_operations_or_health(string method, string path)
+    {
+        var identity = await IdentityHost.SharedAsync(servers);
+        await using var factory = new TokenGatewayFactory(identity, permitLimit: 100);
+        using var client = factory.CreateClient();
+
+        var operatorToken = (await identity.SignInAsync("operator", IdentityHost.DevelopmentPassword, "openid roles operations"))
+            .GetProperty("access_token").GetString()!;
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", operatorToken);
+
+        using var response = await client.SendAsync(request, Cancel);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound, "the gateway has no route for it, even for an operator");
+        using var token = await client.PostAsync("/identity/connect/token", new FormUrlEncodedContent([]), Cancel);
+        token.StatusCode.ShouldBe(HttpStatusCode.BadGateway, "sign-in and token paths are still proxied");
+    }
+
+    [Fact]
     public async Task Each_client_and_person_has_its_own_rate_limit_window()
     {
         var identity = await IdentityHost.SharedAsync(servers);

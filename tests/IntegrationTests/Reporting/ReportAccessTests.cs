@@ -3,7 +3,10 @@ using Shouldly;
 
 namespace BrandPlatform.IntegrationTests.Reporting;
 
-/// <summary>Ticket figures are for the office, liaison leaders and administrators, and systems granted reporting.read.</summary>
+/// <summary>
+/// Ticket figures are for the office, liaison leaders and administrators; a government system is refused even with
+/// reporting.read, since reporting cannot tell which tickets it filed.
+/// </summary>
 public sealed class ReportAccessTests(ReportingFixture fixture) : IClassFixture<ReportingFixture>
 {
     [Theory]
@@ -22,6 +25,18 @@ public sealed class ReportAccessTests(ReportingFixture fixture) : IClassFixture<
         response.StatusCode.ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData("/api/reporting/tickets/summary")]
+    [InlineData("/api/reporting/tickets/figures")]
+    public async Task A_system_with_reporting_read_is_refused_platform_wide_figures(string path)
+    {
+        using var system = await fixture.Identity.ClientWithTokenAsync(fixture.Service, "reporting.read");
+
+        using var response = await system.GetAsync(path, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
     [Fact]
     public async Task Operations_endpoints_admit_operators_and_the_dashboard_s_key_only()
     {
@@ -33,7 +48,8 @@ public sealed class ReportAccessTests(ReportingFixture fixture) : IClassFixture<
             .GetProperty("access_token").GetString()!;
         using var member = IdentityHost.WithBearer(fixture.Service.CreateClient(), memberToken);
         (await member.PostAsync("/ops/error-queues/replay", null, cancel)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await fixture.Client.PostAsync("/ops/error-queues/replay", null, cancel)).StatusCode
+        using var system = await fixture.Identity.ClientWithTokenAsync(fixture.Service, "reporting.read");
+        (await system.PostAsync("/ops/error-queues/replay", null, cancel)).StatusCode
             .ShouldBe(HttpStatusCode.Forbidden, "a government system's token is not an operator");
 
         using var dashboard = fixture.Service.CreateClient();

@@ -11,6 +11,7 @@ public sealed class ReportingFixture(TestServers servers) : IAsyncLifetime
     private ConnectHandle? observerHandle;
 
     public ServiceFactory<ReportingDbContext> Service { get; private set; } = null!;
+    /// <summary>The committee's office: figures are for people, not for government systems.</summary>
     public HttpClient Client { get; private set; } = null!;
     public IBus Bus => Service.Services.GetRequiredService<IBus>();
     public ConsumedMessages Consumed { get; } = new();
@@ -22,7 +23,7 @@ public sealed class ReportingFixture(TestServers servers) : IAsyncLifetime
         var identity = Identity = await IdentityHost.SharedAsync(servers);
         Service = await ServiceFactory<ReportingDbContext>.CreateAsync(servers, "reporting", "reportingdb", identityBackchannel: identity.Backchannel());
         await Service.WaitUntilHealthyAsync(TestContext.Current.CancellationToken);
-        Client = await identity.ClientWithTokenAsync(Service, "reporting.read");
+        Client = await identity.ClientForPersonAsync(Service, "office");
         observerHandle = Bus.ConnectConsumeObserver(Consumed);
     }
 

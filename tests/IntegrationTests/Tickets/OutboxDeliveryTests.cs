@@ -56,7 +56,7 @@ public sealed class OutboxDeliveryTests(TestServers servers)
             ["ConnectionStrings:messaging"] = virtualHost,
         }, identity.Backchannel());
 
-        using var reportingClient = await identity.ClientWithTokenAsync(reporting, "reporting.read");
+        using var reportingClient = await identity.ClientForPersonAsync(reporting, "office");
         await Eventually.ReturnsAsync(
             async () => (await reportingClient.GetFromJsonAsync<JsonElement>("/api/reporting/tickets/summary", cancellationToken)).GetProperty("total").GetInt32(),
             total => total == 3, TimeSpan.FromSeconds(30), "reporting to count the three tickets", cancellationToken);

@@ -97,7 +97,7 @@ public sealed class RequesterTests(TicketsFixture fixture) : IClassFixture<Ticke
     }
 
     [Fact]
-    public async Task An_enterprise_keeps_its_own_contacts_but_not_its_chamber_and_systems_see_only_their_requesters()
+    public async Task An_enterprise_keeps_its_own_contacts_but_not_its_chamber_and_systems_see_no_profiles()
     {
         using var enterprise = await fixture.Identity.ClientForPersonAsync(fixture.Service, "enterprise");
         var (id, _) = await TicketSteps.SubmitAsync(enterprise, "联系人维护");
@@ -123,8 +123,8 @@ public sealed class RequesterTests(TicketsFixture fixture) : IClassFixture<Ticke
             .ShouldBe(["李主任"], "the list replaces the contacts");
         (await enterprise.PutAsJsonAsync($"/api/tickets/requesters/{requester}", new { name = "示范科技有限公司", chamberId = Guid.NewGuid() }, Cancel))
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await fixture.Client.GetAsync($"/api/tickets/requesters/{requester}", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound,
-            "the demo government client did not file this enterprise's tickets");
+        (await fixture.Client.GetAsync($"/api/tickets/requesters/{requester}", Cancel)).StatusCode.ShouldBe(HttpStatusCode.Forbidden,
+            "government systems read no requester profiles");
     }
 
     [Fact]

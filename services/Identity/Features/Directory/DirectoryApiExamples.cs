@@ -169,12 +169,12 @@ internal sealed class DirectoryApiExamples : IApiExamples
               {
                 "id": 1042, "occurredAt": "2026-03-02T02:15:31+00:00", "action": "person-registered", "succeeded": true,
                 "actor": "admin", "target": "0196f0ab-4c5d-7e6f-8a7b-9c0d1e2f3a02", "detail": "liming 李明 roles Member",
-                "ipAddress": "10.12.0.8", "correlationId": "6f1c2e0a9b3d4e5f8a7b6c5d4e3f2a1b"
+                "ipAddress": "10.12.0.8", "userAgent": "Mozilla/5.0", "correlationId": "6f1c2e0a9b3d4e5f8a7b6c5d4e3f2a1b"
               },
               {
                 "id": 1041, "occurredAt": "2026-03-02T02:10:02+00:00", "action": "sign-in", "succeeded": false,
                 "actor": "liming", "target": null, "detail": "wrong user name or password",
-                "ipAddress": "10.12.0.31", "correlationId": "0d5e8c7b6a594f3e2d1c0b9a8f7e6d5c"
+                "ipAddress": "10.12.0.31", "userAgent": "Mozilla/5.0", "correlationId": "0d5e8c7b6a594f3e2d1c0b9a8f7e6d5c"
               }
             ]
             """);

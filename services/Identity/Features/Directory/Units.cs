@@ -1,5 +1,5 @@
 using BrandPlatform.Identity.Domain;
-using BrandPlatform.Identity.Features.Audit;
+using BrandPlatform.Platform.Audit;
 using BrandPlatform.Identity.Infrastructure;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;

@@ -1,6 +1,6 @@
 using System.Net;
 using BrandPlatform.Identity.Domain;
-using BrandPlatform.Identity.Features.Audit;
+using BrandPlatform.Platform.Audit;
 using BrandPlatform.Identity.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;

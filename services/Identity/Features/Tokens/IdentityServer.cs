@@ -13,7 +13,7 @@ public sealed class IdentityServerOptions
 {
     /// <summary>The public URL people and systems use, through the gateway: e.g. http://localhost:8080/identity/.</summary>
     public string? Issuer { get; set; }
-    /// <summary>Off only where TLS ends in front of the service (the gateway, a load balancer) or in development.</summary>
+    /// <summary>Off only in Development (the service refuses to start with it off elsewhere).</summary>
     public bool RequireHttps { get; set; } = true;
     /// <summary>Short, so a deactivated person or a changed role stops working soon; the portal refreshes.</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
@@ -43,6 +43,13 @@ public static class IdentityServer
     public static WebApplicationBuilder AddIdentityServer(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("Identity").Get<IdentityServerOptions>() ?? new IdentityServerOptions();
+        if (!options.RequireHttps && !builder.Environment.IsDevelopment())
+        {
+            // Tokens and passwords over plain HTTP: a setting for a developer's machine, never a deployment's. Behind a
+            // TLS-terminating proxy the forwarded scheme (X-Forwarded-Proto) satisfies the requirement instead.
+            throw new InvalidOperationException(
+                $"Identity:RequireHttps=false is honoured only in Development; the {builder.Environment.EnvironmentName} environment refuses to start with it.");
+        }
         builder.AddPeopleAndSignIn(options);
         builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
@@ -58,6 +65,8 @@ public static class IdentityServer
                 server.AllowClientCredentialsFlow()
                     .AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                     .AllowRefreshTokenFlow();
+                // PKCE with S256 only: "plain" sends the verifier itself as the challenge (RFC 9700, 2.1.1).
+                server.Configure(settings => settings.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 server.SetAccessTokenLifetime(options.AccessTokenLifetime)
                     .SetRefreshTokenLifetime(options.RefreshTokenLifetime);
                 server.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess, .. ApiScopes.All.Select(s => s.Name)]);

@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using BrandPlatform.Identity.Domain;
 using BrandPlatform.Identity.Infrastructure;
+using BrandPlatform.Platform.Audit;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
@@ -27,10 +29,26 @@ public static class TokenEndpoint
 
     private static async Task<IResult> HandleAsync(
         HttpContext context, IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopes,
-        IdentityDbContext db, UserManager<Person> users, CancellationToken cancellationToken)
+        IdentityDbContext db, UserManager<Person> users, AuditTrail audit, CancellationToken cancellationToken)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server request cannot be retrieved.");
+        var result = await DecideAsync(context, request, applications, scopes, db, users, cancellationToken);
+        if (result is SignInHttpResult { Principal: var granted })
+        {
+            // Every token issued, whoever it speaks for: the grant, the client, the subject and the scopes.
+            audit.Record(AuditActions.TokenIssued, true, granted.GetClaim(Claims.Subject),
+                $"{request.GrantType} client {request.ClientId} scopes {string.Join(' ', granted.GetScopes())}",
+                actor: request.ClientId);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return result;
+    }
+
+    private static async Task<IResult> DecideAsync(
+        HttpContext context, OpenIddictRequest request, IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopes,
+        IdentityDbContext db, UserManager<Person> users, CancellationToken cancellationToken)
+    {
         if (request.IsClientCredentialsGrantType())
         {
             return await ForClientAsync(request, applications, scopes, cancellationToken);

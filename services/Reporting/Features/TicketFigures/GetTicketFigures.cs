@@ -15,7 +15,7 @@ public static class GetTicketFigures
 {
     public static RouteHandlerBuilder MapGetTicketFigures(this RouteGroupBuilder group) => group
         .MapGet("/tickets/figures", HandleAsync)
-        .RequireAccess(ReportingAccess.ReadScopes, ReportingAccess.Readers)
+        .RequirePersonAccess(ReportingAccess.ReadScopes, ReportingAccess.Readers)
         .WithName("GetTicketFigures")
         .WithSummary("On-time, solved, satisfaction, reopen and escalation figures of tickets submitted in a period, optionally per category, lead unit or chamber");
 

@@ -11,7 +11,7 @@ public static class GetTicketSummary
 
     public static RouteHandlerBuilder MapGetTicketSummary(this RouteGroupBuilder group) => group
         .MapGet("/tickets/summary", HandleAsync)
-        .RequireAccess(ReportingAccess.ReadScopes, ReportingAccess.Readers)
+        .RequirePersonAccess(ReportingAccess.ReadScopes, ReportingAccess.Readers)
         .WithName("GetTicketSummary")
         .WithSummary("Ticket volume, in total and per category");
 

@@ -1,6 +1,8 @@
+using BrandPlatform.Platform.Audit;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
+using BrandPlatform.Tickets.Features.Audit;
 using BrandPlatform.Tickets.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,12 +12,16 @@ namespace BrandPlatform.Tickets.Features.Escalation;
 
 /// <summary>
 /// 督办单: a liaison leader's escalation inbox, the leader's instructions and the handling unit's answer, each recorded.
+/// People only: a government system neither reads orders nor writes a leader's instructions or a unit's answer.
 /// </summary>
 public static class SupervisionOrders
 {
+    /// <param name="Instructions">The latest instructions; <paramref name="History"/> keeps every one, oldest first.</param>
     public sealed record OrderResponse(
         Guid Id, Guid TicketId, string TicketNumber, string TicketTitle, Guid? LeaderId, DateTimeOffset IssuedAt,
-        string? Instructions, DateTimeOffset? InstructedAt, string? Answer, DateTimeOffset? AnsweredAt);
+        string? Instructions, DateTimeOffset? InstructedAt, string? Answer, DateTimeOffset? AnsweredAt, IReadOnlyList<EntryResponse> History);
+
+    public sealed record EntryResponse(string Kind, string Text, string By, DateTimeOffset At);
 
     public sealed record TextRequest(string? Text);
 
@@ -29,21 +35,29 @@ public static class SupervisionOrders
     public static RouteGroupBuilder MapSupervisionOrders(this RouteGroupBuilder tickets)
     {
         tickets.MapGet("/supervision-orders", InboxAsync)
-            .RequireAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], InboxReaders)
+            .RequirePersonAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], InboxReaders)
             .WithName("ListSupervisionOrders")
             .WithSummary("督办单 inbox: a leader's own orders (and those without a linked leader); the office sees all");
         tickets.MapPost("/supervision-orders/{orderId:guid}/instructions", (Guid orderId, TextRequest request, HttpContext context,
-                TicketsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
-                RecordAsync(orderId, context, db, cancellationToken, order => order.Instruct(request.Text!, clock.GetUtcNow())))
+                TicketsDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken) =>
+                RecordAsync(orderId, context, db, cancellationToken, order =>
+                {
+                    order.Instruct(request.Text!, Author(context), clock.GetUtcNow());
+                    audit.Record(TicketsAudit.SupervisionInstructed, true, order.Id.ToString(), request.Text);
+                }))
             .Validate<TextRequest>()
-            .RequireAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], PlatformRoles.LiaisonLeader)
+            .RequirePersonAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], PlatformRoles.LiaisonLeader)
             .WithName("InstructSupervisionOrder")
             .WithSummary("The leader's instructions (批示) on a supervision order");
         tickets.MapPost("/supervision-orders/{orderId:guid}/answer", (Guid orderId, TextRequest request, HttpContext context,
-                TicketsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
-                RecordAsync(orderId, context, db, cancellationToken, order => order.AnswerWith(request.Text!, clock.GetUtcNow())))
+                TicketsDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken) =>
+                RecordAsync(orderId, context, db, cancellationToken, order =>
+                {
+                    order.AnswerWith(request.Text!, Author(context), clock.GetUtcNow());
+                    audit.Record(TicketsAudit.SupervisionAnswered, true, order.Id.ToString(), request.Text);
+                }))
             .Validate<TextRequest>()
-            .RequireAccess([TicketAccess.HandleScope], TicketAccess.Handlers)
+            .RequirePersonAccess([TicketAccess.HandleScope], TicketAccess.Handlers)
             .WithName("AnswerSupervisionOrder")
             .WithSummary("The handling unit's answer to a supervision order");
         return tickets;
@@ -61,11 +75,13 @@ public static class SupervisionOrders
         return TypedResults.Ok(await ResponsesAsync(db, orders.OrderByDescending(o => o.IssuedAt).Take(500), cancellationToken));
     }
 
+    private static string Author(HttpContext context) => context.Caller() is var caller ? $"{caller.Subject} {caller.DisplayName}" : "";
+
     private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> RecordAsync(
         Guid orderId, HttpContext context, TicketsDbContext db, CancellationToken cancellationToken, Action<SupervisionOrder> record)
     {
         var caller = context.Caller();
-        var order = await db.Set<SupervisionOrder>().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        var order = await db.Set<SupervisionOrder>().Include(o => o.Entries).SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
         var visible = order is not null && await db.Tickets.VisibleTo(caller).AnyAsync(t => t.Id == order.TicketId, cancellationToken)
             && (!caller.Roles.Contains(PlatformRoles.LiaisonLeader) || order.LeaderId is null || order.LeaderId == caller.UserId
                 || caller.IsInAnyRole(TicketAccess.Dispatchers));
@@ -80,10 +96,11 @@ public static class SupervisionOrders
 
     private static async Task<List<OrderResponse>> ResponsesAsync(TicketsDbContext db, IQueryable<SupervisionOrder> orders, CancellationToken cancellationToken)
     {
-        var rows = await (from order in orders
+        var rows = await (from order in orders.Include(o => o.Entries)
                           join ticket in db.Tickets on order.TicketId equals ticket.Id
                           select new { Order = order, ticket.Number, ticket.Title }).ToListAsync(cancellationToken);
         return [.. rows.Select(r => new OrderResponse(r.Order.Id, r.Order.TicketId, r.Number.Value, r.Title, r.Order.LeaderId, r.Order.IssuedAt,
-            r.Order.Instructions, r.Order.InstructedAt, r.Order.Answer, r.Order.AnsweredAt))];
+            r.Order.Instructions, r.Order.InstructedAt, r.Order.Answer, r.Order.AnsweredAt,
+            [.. r.Order.Entries.OrderBy(e => e.At).Select(e => new EntryResponse(e.Kind, e.Text, e.By, e.At))]))];
     }
 }

@@ -13,7 +13,8 @@ namespace BrandPlatform.Tickets.Features.Figures;
 /// <summary>
 /// The published figures (及时受理率, 按时办结率, 解决率, 满意率 ...) over tickets submitted in a period (China dates),
 /// in total and per lead unit, category, chamber or month, computed with the same rules reporting uses
-/// (<see cref="TicketFigures"/>).
+/// (<see cref="TicketFigures"/>). Scoped like the tickets themselves (<see cref="TicketAccess.VisibleTo"/>): a
+/// government system's figures count the tickets it filed; the office, leaders and administrators count all.
 /// </summary>
 public static class TicketFiguresEndpoint
 {
@@ -44,7 +45,7 @@ public static class TicketFiguresEndpoint
 
     internal static async Task<Results<Ok<Response>, ValidationProblem>> HandleAsync(
         DateOnly? from, DateOnly? to, string? groupBy, TicketCategory? category, Guid? unitId, Guid? chamberId,
-        TicketsDbContext db, WorkingCalendar calendar, TimeProvider timeProvider, CancellationToken cancellationToken)
+        HttpContext context, TicketsDbContext db, WorkingCalendar calendar, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var period = ChinaPeriod.Of(from, to, timeProvider);
         if (period.IsBackwards)
@@ -56,7 +57,7 @@ public static class TicketFiguresEndpoint
         {
             return FieldProblems.Invalid("groupBy", "分组方式应为 unit、category、chamber 或 month");
         }
-        var query = db.Tickets.AsNoTracking().Where(t => t.SubmittedAt >= period.Start && t.SubmittedAt < period.End);
+        var query = db.Tickets.AsNoTracking().VisibleTo(context.Caller()).Where(t => t.SubmittedAt >= period.Start && t.SubmittedAt < period.End);
         if (category is not null)
         {
             query = query.Where(t => t.Category == category);

@@ -1,8 +1,10 @@
+using BrandPlatform.Platform.Audit;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
+using BrandPlatform.Tickets.Features.Audit;
 using BrandPlatform.Tickets.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -90,10 +92,11 @@ public static class Chambers
     }
 
     internal static async Task<Results<Created<Response>, ProblemHttpResult>> CreateAsync(
-        Request request, TicketsDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)
+        Request request, TicketsDbContext db, AuditTrail audit, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var chamber = Chamber.Create(request.Name!, request.IsKey!.Value, timeProvider.GetUtcNow());
         db.Chambers.Add(chamber);
+        audit.Record(TicketsAudit.ChamberCreated, true, chamber.Id.ToString(), $"{chamber.Name} key {chamber.IsKey}");
         if (await SaveAsync(db, request.Name!, cancellationToken) is { } conflict)
         {
             return conflict;
@@ -102,17 +105,29 @@ public static class Chambers
     }
 
     internal static Task<Results<Ok<Response>, ProblemHttpResult>> UpdateAsync(
-        Guid id, Request request, TicketsDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken) =>
-        ChangeAsync(id, db, timeProvider, cancellationToken, chamber => chamber.Update(request.Name!, request.IsKey!.Value));
+        Guid id, Request request, TicketsDbContext db, AuditTrail audit, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        ChangeAsync(id, db, timeProvider, cancellationToken, chamber =>
+        {
+            chamber.Update(request.Name!, request.IsKey!.Value);
+            audit.Record(TicketsAudit.ChamberUpdated, true, chamber.Id.ToString(), $"{chamber.Name} key {chamber.IsKey}");
+        });
 
     internal static Task<Results<Ok<Response>, ProblemHttpResult>> LinkAsync(
-        Guid id, LinkRequest request, TicketsDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken) =>
-        ChangeAsync(id, db, timeProvider, cancellationToken,
-            chamber => chamber.LinkLeader(request.LeaderId!.Value, request.LeaderName!, request.From!.Value, request.To));
+        Guid id, LinkRequest request, TicketsDbContext db, AuditTrail audit, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        ChangeAsync(id, db, timeProvider, cancellationToken, chamber =>
+        {
+            chamber.LinkLeader(request.LeaderId!.Value, request.LeaderName!, request.From!.Value, request.To);
+            audit.Record(TicketsAudit.LeaderLinked, true, chamber.Id.ToString(),
+                $"{chamber.Name} ← {request.LeaderName} {request.LeaderId} from {request.From:yyyy-MM-dd} to {request.To:yyyy-MM-dd}");
+        });
 
     internal static Task<Results<Ok<Response>, ProblemHttpResult>> EndLinkAsync(
-        Guid id, Guid linkId, EndLinkRequest request, TicketsDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken) =>
-        ChangeAsync(id, db, timeProvider, cancellationToken, chamber => chamber.EndLink(linkId, request.On!.Value));
+        Guid id, Guid linkId, EndLinkRequest request, TicketsDbContext db, AuditTrail audit, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        ChangeAsync(id, db, timeProvider, cancellationToken, chamber =>
+        {
+            chamber.EndLink(linkId, request.On!.Value);
+            audit.Record(TicketsAudit.LeaderLinkEnded, true, chamber.Id.ToString(), $"{chamber.Name} link {linkId} ends {request.On:yyyy-MM-dd}");
+        });
 
     private static async Task<Results<Ok<Response>, ProblemHttpResult>> ChangeAsync(
         Guid id, TicketsDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken, Action<Chamber> change)

@@ -1,8 +1,10 @@
+using BrandPlatform.Platform.Audit;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
+using BrandPlatform.Tickets.Features.Audit;
 using BrandPlatform.Tickets.Features.SubmitTicket;
 using BrandPlatform.Tickets.Infrastructure;
 using FluentValidation;
@@ -14,6 +16,8 @@ namespace BrandPlatform.Tickets.Features.Requesters;
 /// <summary>
 /// 诉求人档案: enterprises and named persons with their chamber and contacts. Lists show phone numbers masked; the
 /// profile itself shows them whole to those who call requesters (handlers and the office) and to the enterprise itself.
+/// Government systems have no access to profiles: filing a ticket with an enterprise's public credit code gives a system
+/// no right to read or rewrite that enterprise's contacts or chamber; the ticket it filed carries what it sent.
 /// </summary>
 public static class Requesters
 {
@@ -80,21 +84,21 @@ public static class Requesters
     public static RouteGroupBuilder MapRequesters(this RouteGroupBuilder tickets)
     {
         tickets.MapGet("/requesters", ListAsync)
-            .RequireAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], [.. Keepers, PlatformRoles.LiaisonLeader])
+            .RequirePersonAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], [.. Keepers, PlatformRoles.LiaisonLeader])
             .WithName("ListRequesters")
             .WithSummary("Requester profiles by name or credit code, phone numbers masked");
         tickets.MapGet("/requesters/{id:guid}", GetAsync)
-            .RequireAccess([TicketAccess.ReadScope, TicketAccess.WriteScope, TicketAccess.HandleScope], [.. Keepers, PlatformRoles.EnterpriseContact])
+            .RequirePersonAccess([TicketAccess.ReadScope, TicketAccess.WriteScope, TicketAccess.HandleScope], [.. Keepers, PlatformRoles.EnterpriseContact])
             .WithName("GetRequester")
             .WithSummary("One requester profile with its contacts' phone numbers (an enterprise contact sees only its own)");
         tickets.MapPost("/requesters", CreateAsync)
             .Validate<Request>()
-            .RequireAccess([TicketAccess.HandleScope], Keepers)
+            .RequirePersonAccess([TicketAccess.HandleScope], Keepers)
             .WithName("RegisterRequester")
             .WithSummary("Register an enterprise (credit code unique: 409 when already registered) or a named person without one");
         tickets.MapPut("/requesters/{id:guid}", UpdateAsync)
             .Validate<UpdateRequest>()
-            .RequireAccess([TicketAccess.WriteScope, TicketAccess.HandleScope], [.. Keepers, PlatformRoles.EnterpriseContact])
+            .RequirePersonAccess([TicketAccess.WriteScope, TicketAccess.HandleScope], [.. Keepers, PlatformRoles.EnterpriseContact])
             .WithName("UpdateRequester")
             .WithSummary("Change a requester's name, chamber and contacts (an enterprise contact its own name and contacts only)");
         return tickets;
@@ -129,7 +133,7 @@ public static class Requesters
     }
 
     internal static async Task<Results<Created<Response>, ProblemHttpResult>> CreateAsync(
-        Request request, TicketsDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)
+        Request request, TicketsDbContext db, AuditTrail audit, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         if (await MissingChamberAsync(db, request.ChamberId, cancellationToken) is { } missing)
         {
@@ -141,6 +145,7 @@ public static class Requesters
             : Requester.Person(request.Name!, request.PersonCategory!.Value, request.ChamberId, now);
         requester.ReplaceContacts(Contacts(request.Contacts));
         db.Requesters.Add(requester);
+        audit.Record(TicketsAudit.RequesterRegistered, true, requester.Id.ToString(), Described(requester));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -155,7 +160,7 @@ public static class Requesters
     }
 
     internal static async Task<Results<Ok<Response>, ProblemHttpResult>> UpdateAsync(
-        Guid id, UpdateRequest request, HttpContext context, TicketsDbContext db, CancellationToken cancellationToken)
+        Guid id, UpdateRequest request, HttpContext context, TicketsDbContext db, AuditTrail audit, CancellationToken cancellationToken)
     {
         var caller = context.Caller();
         var requester = await FindVisibleAsync(db, id, caller, cancellationToken, tracked: true);
@@ -173,21 +178,22 @@ public static class Requesters
         {
             return missing;
         }
+        var before = Described(requester);
         requester.Update(request.Name!, request.ChamberId);
         requester.ReplaceContacts(Contacts(request.Contacts));
+        audit.Record(TicketsAudit.RequesterUpdated, true, requester.Id.ToString(), $"{before} → {Described(requester)}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(From(requester, await ChamberNamesAsync(db, [requester], cancellationToken), masked: false));
     }
 
+    /// <summary>What the audit keeps of a profile: name, chamber and contacts, phone numbers masked.</summary>
+    private static string Described(Requester requester) =>
+        $"{requester.Name} chamber {requester.ChamberId?.ToString() ?? "none"} contacts {string.Join(", ", requester.Contacts.Select(c => $"{c.Name} {c.MaskedPhone}"))}";
+
     private static async Task<Requester?> FindVisibleAsync(TicketsDbContext db, Guid id, Caller caller, CancellationToken cancellationToken, bool tracked = false)
     {
         var query = db.Requesters.Include(r => r.Contacts).Where(r => r.Id == id);
-        if (caller.IsSystem)
-        {
-            // A government system sees the requesters of the tickets it filed, as it sees those tickets.
-            query = query.Where(r => db.Tickets.Any(t => t.RequesterId == r.Id && t.SubmittedBy == caller.Subject));
-        }
-        else if (!caller.IsInAnyRole(Keepers))
+        if (!caller.IsInAnyRole(Keepers))
         {
             var code = caller.EnterpriseCode ?? "";
             query = query.Where(r => r.UnifiedSocialCreditCode == code);

@@ -1,8 +1,10 @@
+using BrandPlatform.Platform.Audit;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
+using BrandPlatform.Tickets.Features.Audit;
 using BrandPlatform.Tickets.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -52,7 +54,7 @@ public static class HandlingUnits
     }
 
     internal static async Task<Results<Ok<RouteResponse>, ValidationProblem, ProblemHttpResult>> RouteAsync(
-        string category, RouteRequest request, TicketsDbContext db, CancellationToken cancellationToken)
+        string category, RouteRequest request, TicketsDbContext db, AuditTrail audit, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<TicketCategory>(category, ignoreCase: true, out var parsed) || int.TryParse(category, out _))
         {
@@ -68,6 +70,7 @@ public static class HandlingUnits
         {
             rule.RouteTo(unit.Id);
         }
+        audit.Record(TicketsAudit.RouteSet, true, parsed.ToCode(), $"{parsed.ToCode()} → {unit.Name} {unit.Id}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new RouteResponse(parsed, unit.Id, unit.Name));
     }

@@ -1,6 +1,8 @@
+using BrandPlatform.Platform.Audit;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Tickets.Features.Audit;
 using BrandPlatform.Tickets.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -59,8 +61,8 @@ public static class WebhookEndpoints
     }
 
     internal static async Task<Results<Created<SubscriptionResponse>, ProblemHttpResult>> SubscribeAsync(
-        SubscribeRequest request, HttpContext context, TicketsDbContext db, IOptions<WebhookOptions> options, TimeProvider clock,
-        CancellationToken cancellationToken)
+        SubscribeRequest request, HttpContext context, TicketsDbContext db, IOptions<WebhookOptions> options, AuditTrail audit,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var owner = context.Caller().Subject;
         var limit = options.Value.MaxActiveSubscriptionsPerClient;
@@ -74,6 +76,7 @@ public static class WebhookEndpoints
             }
             var created = WebhookSubscription.Create(owner, request.CallbackUrl!, clock.GetUtcNow());
             db.Add(created);
+            audit.Record(TicketsAudit.WebhookSubscribed, true, created.Id.ToString(), created.CallbackUrl);
             return created;
         }, cancellationToken);
         if (subscription is null)
@@ -92,7 +95,7 @@ public static class WebhookEndpoints
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> CancelAsync(
-        Guid id, HttpContext context, TicketsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, HttpContext context, TicketsDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var owner = context.Caller().Subject;
         var subscription = await db.Set<WebhookSubscription>().SingleOrDefaultAsync(s => s.Id == id && s.Owner == owner, cancellationToken);
@@ -102,6 +105,7 @@ public static class WebhookEndpoints
         }
         var now = clock.GetUtcNow();
         subscription.Cancel(now);
+        audit.Record(TicketsAudit.WebhookCancelled, true, subscription.Id.ToString(), subscription.CallbackUrl);
         await db.SaveChangesAsync(cancellationToken);
         // The sender already skips a cancelled subscription; marking its pending deliveries shows that in the log.
         await db.Set<WebhookDelivery>()

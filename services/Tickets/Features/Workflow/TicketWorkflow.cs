@@ -175,8 +175,7 @@ public static class TicketWorkflow
             });
         tickets.MapStep<CoHandlingFeedbackRequest>("co-handling-feedback",
             "协办意见 A co-handling unit's feedback to the lead unit; the lead unit resolves once every co-handling unit has given it", handle, TicketAccess.Handlers,
-            (t, r, s) => t.RecordCoHandlingFeedback(
-                r.UnitId ?? t.CoHandlingUnitIds.FirstOrDefault(s.Caller.UnitIds.Contains), r.Note!, s.Actor, s.Now));
+            RefuseFeedbackForAnotherUnit, Synchronous<CoHandlingFeedbackRequest>((t, r, s) => t.RecordCoHandlingFeedback(FeedbackUnit(t, r, s.Caller), r.Note!, s.Actor, s.Now)));
         tickets.MapStep<AttachRequest>("attachments", "Add material (attachments' descriptions) to an open ticket, e.g. what a pause waited for",
             [TicketAccess.WriteScope, TicketAccess.HandleScope], TicketAccess.Submitters,
             (t, r, s) => t.Attach([.. r.Attachments!.Select(a => a.ToInfo())], s.Actor, s.Now));
@@ -197,6 +196,27 @@ public static class TicketWorkflow
             (t, r, s) => t.ReviewWithdrawal(r.PressedByUnit!.Value, r.Note, s.Actor, s.Now));
     }
 
+    private static Guid FeedbackUnit(Ticket ticket, CoHandlingFeedbackRequest request, Caller caller) =>
+        request.UnitId ?? ticket.CoHandlingUnitIds.FirstOrDefault(caller.UnitIds.Contains);
+
+    /// <summary>
+    /// A handler gives feedback in the name of one of their own co-handling units only; the office records it for any
+    /// co-handling unit (what the unit said on the phone). Otherwise a lead unit could answer for its co-handlers and resolve.
+    /// </summary>
+    private static ProblemHttpResult? RefuseFeedbackForAnotherUnit(Caller caller, Ticket ticket, CoHandlingFeedbackRequest request) =>
+        caller.IsInAnyRole(TicketAccess.Dispatchers) || (FeedbackUnit(ticket, request, caller) is var unit
+            && caller.UnitIds.Contains(unit) && ticket.CoHandlingUnitIds.Contains(unit))
+            ? null
+            : TypedResults.Problem(title: "只能以本单位名义反馈协办意见", statusCode: StatusCodes.Status403Forbidden,
+                detail: "协办意见只能由协办单位的经办人以本单位名义填写，或由办公室代为记录。");
+
+    /// <summary>Refuses a lead-unit step to anyone but the lead unit's handlers and the office.</summary>
+    private static ProblemHttpResult? RefuseAllButLeadUnit<TRequest>(Caller caller, Ticket ticket, TRequest request) =>
+        TicketAccess.MayLead(caller, ticket)
+            ? null
+            : TypedResults.Problem(title: "此步骤由主办单位办理", statusCode: StatusCodes.Status403Forbidden,
+                detail: "Only the lead unit's handlers (or the office) take this step; a co-handling unit gives its feedback instead.");
+
     /// <summary>What a step needs besides the ticket and the request.</summary>
     public sealed record StepContext(
         Caller Caller, TicketActor Actor, DeadlinePolicy Deadlines, ReturnVisitPolicy ReturnVisits, DateTimeOffset Now, TicketsDbContext Db,
@@ -205,12 +225,12 @@ public static class TicketWorkflow
     private static void MapStep<TRequest>(
         this RouteGroupBuilder tickets, string step, string summary, string[] scopes, string[] roles,
         Action<Ticket, TRequest, StepContext> apply) where TRequest : class =>
-        tickets.MapStep(step, summary, scopes, roles, leadUnitOnly: false, Synchronous(apply));
+        tickets.MapStep(step, summary, scopes, roles, refuse: null, Synchronous(apply));
 
     private static void MapStep<TRequest>(
         this RouteGroupBuilder tickets, string step, string summary, string[] scopes, string[] roles,
         Func<Ticket, TRequest, StepContext, Task> apply) where TRequest : class =>
-        tickets.MapStep(step, summary, scopes, roles, leadUnitOnly: false, apply);
+        tickets.MapStep(step, summary, scopes, roles, refuse: null, apply);
 
     /// <summary>
     /// A handling step only the lead unit (主办) takes, the office acting for it; a co-handling unit's handler is
@@ -219,7 +239,7 @@ public static class TicketWorkflow
     private static void MapLeadStep<TRequest>(
         this RouteGroupBuilder tickets, string step, string summary, string[] scopes,
         Action<Ticket, TRequest, StepContext> apply) where TRequest : class =>
-        tickets.MapStep(step, summary, scopes, TicketAccess.Handlers, leadUnitOnly: true, Synchronous(apply));
+        tickets.MapStep(step, summary, scopes, TicketAccess.Handlers, RefuseAllButLeadUnit, Synchronous(apply));
 
     private static Func<Ticket, TRequest, StepContext, Task> Synchronous<TRequest>(Action<Ticket, TRequest, StepContext> apply) =>
         (ticket, request, context) =>
@@ -229,8 +249,8 @@ public static class TicketWorkflow
         };
 
     private static void MapStep<TRequest>(
-        this RouteGroupBuilder tickets, string step, string summary, string[] scopes, string[] roles, bool leadUnitOnly,
-        Func<Ticket, TRequest, StepContext, Task> apply) where TRequest : class
+        this RouteGroupBuilder tickets, string step, string summary, string[] scopes, string[] roles,
+        Func<Caller, Ticket, TRequest, ProblemHttpResult?>? refuse, Func<Ticket, TRequest, StepContext, Task> apply) where TRequest : class
     {
         tickets.MapPost($"/{{id:guid}}/{step}", async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> (
                 Guid id, TRequest request, HttpContext context, TicketsDbContext db, DeadlinePolicy deadlines,
@@ -242,10 +262,9 @@ public static class TicketWorkflow
                 {
                     return TicketAccess.NotFound(id);
                 }
-                if (leadUnitOnly && !TicketAccess.MayLead(caller, ticket))
+                if (refuse?.Invoke(caller, ticket, request) is { } refused)
                 {
-                    return TypedResults.Problem(title: "此步骤由主办单位办理", statusCode: StatusCodes.Status403Forbidden,
-                        detail: "Only the lead unit's handlers (or the office) take this step; a co-handling unit gives its feedback instead.");
+                    return refused;
                 }
                 if (context.Request.Headers.IfMatch is { Count: > 0 } ifMatch && !ifMatch.Contains(TicketResponse.ETagOf(ticket)) && !ifMatch.Contains("*"))
                 {

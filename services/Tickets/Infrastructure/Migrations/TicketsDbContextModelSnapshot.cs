@@ -22,6 +22,69 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("BrandPlatform.Platform.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ip_address");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("target");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_agent");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_audit_entries_occurred_at");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
             modelBuilder.Entity("BrandPlatform.Platform.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -466,6 +529,47 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasDatabaseName("ix_routing_rules_unit_id");
 
                     b.ToTable("routing_rules", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.SupervisionEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_entries");
+
+                    b.HasIndex("OrderId", "At")
+                        .HasDatabaseName("ix_supervision_entries_order_id_at");
+
+                    b.ToTable("supervision_entries", (string)null);
                 });
 
             modelBuilder.Entity("BrandPlatform.Tickets.Domain.SupervisionOrder", b =>
@@ -1042,6 +1146,16 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasConstraintName("fk_routing_rules_units_unit_id");
                 });
 
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.SupervisionEntry", b =>
+                {
+                    b.HasOne("BrandPlatform.Tickets.Domain.SupervisionOrder", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_entries_supervision_orders_order_id");
+                });
+
             modelBuilder.Entity("BrandPlatform.Tickets.Domain.SupervisionOrder", b =>
                 {
                     b.HasOne("BrandPlatform.Tickets.Domain.Ticket", null)
@@ -1227,6 +1341,11 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
             modelBuilder.Entity("BrandPlatform.Tickets.Domain.Requester", b =>
                 {
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("BrandPlatform.Tickets.Domain.SupervisionOrder", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("BrandPlatform.Tickets.Domain.Ticket", b =>

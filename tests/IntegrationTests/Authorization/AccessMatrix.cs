@@ -1,0 +1,236 @@
+using BrandPlatform.IntegrationTests.Tickets;
+using BrandPlatform.IntegrationTests.WholePlatform;
+
+namespace BrandPlatform.IntegrationTests.Authorization;
+
+/// <summary>
+/// Who may call each endpoint of the platform (README, "Who may call what"). One row per endpoint: the route pattern
+/// and method as the service maps them, the request the matrix sends (with a valid body, so the answer is about access,
+/// not validation) against records that belong to someone else (<see cref="MatrixRecords"/>), the callers admitted and
+/// the callers for whom the record does not exist. Every other caller is refused: 403 when its token is meant for the
+/// service (its audience) but grants too little, 401 when it is not meant for the service at all; anonymous 401.
+/// </summary>
+public static class AccessMatrix
+{
+    public const string Admin = "admin", Operator = "operator", Office = "office", Secretary = "secretary", Officer = "officer",
+        Member = "member", Handler = "handler", Leader = "leader", Enterprise = "enterprise", Enterprise2 = "enterprise2";
+
+    public static readonly string System = CallerKind.System().Name;
+    public static readonly string SystemReadOnly = CallerKind.System("tickets.read").Name;
+    public static readonly string OtherSystem = CallerKind.System(other: true).Name;
+
+    private static readonly string[] None = [];
+    private static readonly string[] Dispatchers = [Admin, Office];
+    private static readonly string[] People = [.. CallerKind.People.Select(p => p.Name)];
+
+    /// <summary>The ticket of enterprise2 filed by the other system, led by a unit the handler is not in: who sees it.</summary>
+    private static readonly string[] SeeTicket = [Admin, Office, Leader, Enterprise2, OtherSystem];
+    private static readonly string[] TicketHiddenFrom = [Handler, Enterprise, System, SystemReadOnly];
+
+    /// <summary>Readers of the tickets service's reference data (units, routing, chambers): every role that reads tickets, and systems.</summary>
+    private static readonly string[] ReferenceReaders = [Admin, Office, Handler, Leader, Enterprise, Enterprise2, System, SystemReadOnly, OtherSystem];
+
+    private static string Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture);
+
+    private static readonly object Attachment = new
+    {
+        attachments = new[] { new { fileName = "补充材料.pdf", contentType = "application/pdf", sizeBytes = 2048, sha256 = new string('a', 64) } },
+    };
+
+    public static IReadOnlyList<AccessRow> Rows { get; } =
+    [
+        // Anonymous by design: health, the OpenAPI documents, the sign-in pages and the token endpoint.
+        .. new[] { "tickets", "study", "discipline", "reporting", "identity" }.SelectMany(service => new[]
+        {
+            AccessRow.Anonymous(service, "GET", "/health"),
+            AccessRow.Anonymous(service, "GET", "/alive"),
+            AccessRow.Anonymous(service, "GET", "/openapi/{documentName}.json", _ => "/openapi/v1.json"),
+            // Operations: nobody of the ordinary callers; operators with the operations scope and the key (see the test).
+            AccessRow.Of(service, "POST", "/ops/error-queues/replay", None),
+        }),
+        AccessRow.Anonymous("identity", "POST", "/connect/token"),
+        AccessRow.Anonymous("identity", "GET", "/connect/authorize"),
+        AccessRow.Anonymous("identity", "POST", "/connect/authorize"),
+        AccessRow.Anonymous("identity", "GET", "/connect/endsession"),
+        AccessRow.Anonymous("identity", "POST", "/connect/endsession"),
+        AccessRow.Anonymous("identity", "GET", "/account/login"),
+        AccessRow.Anonymous("identity", "POST", "/account/login"),
+        AccessRow.Anonymous("identity", "POST", "/account/logout"),
+
+        // The directory: the office reads it, administrators change it; everyone signed in reads themselves.
+        AccessRow.Of("identity", "GET", "/api/directory/me", People),
+        AccessRow.Of("identity", "GET", "/api/directory/units/", Dispatchers),
+        AccessRow.Of("identity", "GET", "/api/directory/units/{id:guid}", Dispatchers, path: r => $"/api/directory/units/{r.DirectoryUnit}"),
+        AccessRow.Of("identity", "GET", "/api/directory/people/", Dispatchers),
+        AccessRow.Of("identity", "GET", "/api/directory/people/{id:guid}", Dispatchers, path: r => $"/api/directory/people/{r.DirectoryPerson}"),
+        AccessRow.Of("identity", "GET", "/api/directory/audit", [Admin]),
+        AccessRow.Of("identity", "POST", "/api/directory/units/", [Admin],
+            body: r => new { name = "矩阵科" + Guid.NewGuid().ToString("N")[..6], kind = "department", parentId = r.Committee }),
+        AccessRow.Of("identity", "POST", "/api/directory/people/", [Admin], body: _ => new
+        {
+            userName = "matrix" + Guid.NewGuid().ToString("N")[..8], displayName = "矩阵人员", password = IdentityHost.DevelopmentPassword, roles = new[] { "Member" },
+        }),
+        AccessRow.Of("identity", "POST", "/api/directory/people/{id:guid}/memberships", [Admin],
+            path: r => $"/api/directory/people/{r.DirectoryPerson}/memberships", body: r => new { unitId = r.DirectoryUnit }),
+        AccessRow.Of("identity", "POST", "/api/directory/people/{id:guid}/memberships/{unitId:guid}/end", [Admin],
+            path: r => $"/api/directory/people/{r.DirectoryPerson}/memberships/{r.DirectoryUnit}/end", body: _ => new { }),
+        AccessRow.Of("identity", "PUT", "/api/directory/people/{id:guid}/roles", [Admin],
+            path: r => $"/api/directory/people/{r.DirectoryPerson}/roles", body: _ => new { roles = new[] { "Member" } }),
+        AccessRow.Of("identity", "POST", "/api/directory/units/{id:guid}/move", [Admin],
+            path: r => $"/api/directory/units/{r.DirectoryUnit}/move", body: r => new { parentId = r.Committee }),
+        AccessRow.Of("identity", "POST", "/api/directory/people/{id:guid}/deactivate", [Admin],
+            path: r => $"/api/directory/people/{r.DirectoryPerson}/deactivate", body: _ => new { }),
+        AccessRow.Of("identity", "POST", "/api/directory/units/{id:guid}/deactivate", [Admin],
+            path: r => $"/api/directory/units/{r.DirectoryUnit}/deactivate", body: _ => new { }),
+
+        // Study: the office and administrators keep every branch, a secretary or officer only their own.
+        AccessRow.List("study", "GET", "/api/study/branches", [Admin, Office, Officer], hiddenFrom: [Secretary], record: r => r.OtherBranch),
+        AccessRow.Of("study", "GET", "/api/study/branches/{id:guid}/members", [Admin, Office, Officer], path: r => $"/api/study/branches/{r.OtherBranch}/members"),
+
+        // Reporting: platform-wide figures, people only (reporting cannot tell which tickets a system filed).
+        AccessRow.Of("reporting", "GET", "/api/reporting/tickets/summary", [Admin, Office, Leader]),
+        AccessRow.Of("reporting", "GET", "/api/reporting/tickets/figures", [Admin, Office, Leader]),
+
+        // Tickets: reads of one ticket, as VisibleTo scopes them.
+        AccessRow.Of("tickets", "GET", "/api/tickets/{id:guid}", SeeTicket, TicketHiddenFrom, path: r => $"/api/tickets/{r.Ticket}"),
+        AccessRow.Of("tickets", "GET", "/api/tickets/{id:guid}/timeline", SeeTicket, TicketHiddenFrom, path: r => $"/api/tickets/{r.Ticket}/timeline"),
+        AccessRow.Of("tickets", "GET", "/api/tickets/{id:guid}/attachments", SeeTicket, TicketHiddenFrom, path: r => $"/api/tickets/{r.Ticket}/attachments"),
+        AccessRow.Of("tickets", "GET", "/api/tickets/by-external-reference/{reference}", SeeTicket, TicketHiddenFrom,
+            path: r => $"/api/tickets/by-external-reference/{r.ExternalReference}?source={WholePlatformFixture.OtherClientId}"),
+
+        // Lists: the ticket appears only to those who see it.
+        AccessRow.List("tickets", "GET", "/api/tickets/", SeeTicket, TicketHiddenFrom, r => r.Ticket, path: r => $"/api/tickets/?q={r.TicketMarker}"),
+        AccessRow.List("tickets", "GET", "/api/tickets/changes", SeeTicket, TicketHiddenFrom, r => r.Ticket, path: r => $"/api/tickets/changes?since={Uri.EscapeDataString(r.Since.ToString("O"))}"),
+        AccessRow.List("tickets", "GET", "/api/tickets/export.{format}", [Admin, Office, Leader, OtherSystem], [Handler, System, SystemReadOnly],
+            r => r.TicketNumber, path: r => $"/api/tickets/export.csv?q={r.TicketMarker}"),
+        AccessRow.List("tickets", "GET", "/api/tickets/supervision-orders", Dispatchers, [Leader], r => r.OrderOfAnotherLeader),
+        AccessRow.Of("tickets", "GET", "/api/tickets/return-visits", Dispatchers),
+        AccessRow.Of("tickets", "GET", "/api/tickets/audit", Dispatchers),
+        AccessRow.Of("tickets", "GET", "/api/tickets/withdrawals", Dispatchers),
+        AccessRow.Of("tickets", "GET", "/api/tickets/figures", [Admin, Office, Leader, System, SystemReadOnly, OtherSystem]),
+        AccessRow.Of("tickets", "GET", "/api/tickets/units", ReferenceReaders),
+        AccessRow.Of("tickets", "GET", "/api/tickets/routing", ReferenceReaders),
+        AccessRow.Of("tickets", "GET", "/api/tickets/chambers", ReferenceReaders),
+
+        // Requester profiles: people only; an enterprise its own.
+        AccessRow.Of("tickets", "GET", "/api/tickets/requesters", [Admin, Office, Handler, Leader]),
+        AccessRow.Of("tickets", "GET", "/api/tickets/requesters/{id:guid}", [Admin, Office, Handler, Enterprise2], [Enterprise],
+            path: r => $"/api/tickets/requesters/{r.Requester}"),
+        AccessRow.Of("tickets", "POST", "/api/tickets/requesters", [Admin, Office, Handler],
+            body: _ => new { kind = "person", name = "矩阵诉求人", personCategory = "privateEconomy" }),
+        AccessRow.Of("tickets", "PUT", "/api/tickets/requesters/{id:guid}", [Admin, Office, Handler, Enterprise2], [Enterprise],
+            path: r => $"/api/tickets/requesters/{r.Requester}",
+            body: _ => new { name = "样板制造股份有限公司", contacts = new[] { new { name = "王经理", phone = "13900003333" } } }),
+
+        // Reference data the office keeps.
+        AccessRow.Of("tickets", "POST", "/api/tickets/chambers", Dispatchers, body: _ => new { name = "矩阵商会" + Guid.NewGuid().ToString("N")[..6], isKey = false }),
+        AccessRow.Of("tickets", "PUT", "/api/tickets/chambers/{id:guid}", Dispatchers, path: r => $"/api/tickets/chambers/{r.Chamber}",
+            body: r => new { name = r.ChamberName, isKey = true }),
+        AccessRow.Of("tickets", "POST", "/api/tickets/chambers/{id:guid}/leader-links", Dispatchers, path: r => $"/api/tickets/chambers/{r.Chamber}/leader-links",
+            body: _ => new { leaderId = Guid.NewGuid(), leaderName = "矩阵联系领导", from = Today }),
+        AccessRow.Of("tickets", "POST", "/api/tickets/chambers/{id:guid}/leader-links/{linkId:guid}/end", Dispatchers,
+            path: r => $"/api/tickets/chambers/{r.Chamber}/leader-links/{r.LeaderLink}/end", body: _ => new { on = Today }),
+        AccessRow.Of("tickets", "PUT", "/api/tickets/routing/{category}", Dispatchers, path: _ => "/api/tickets/routing/financing",
+            body: r => new { unitId = r.LeadUnit }),
+
+        // Supervision orders: people only; a leader's own orders, the handling unit answers.
+        AccessRow.Of("tickets", "POST", "/api/tickets/supervision-orders/{orderId:guid}/instructions", None, [Leader],
+            path: r => $"/api/tickets/supervision-orders/{r.OrderOfAnotherLeader}/instructions", body: _ => new { text = "请抓紧办理" }),
+        AccessRow.Of("tickets", "POST", "/api/tickets/supervision-orders/{orderId:guid}/answer", Dispatchers, [Handler],
+            path: r => $"/api/tickets/supervision-orders/{r.OrderOfAnotherLeader}/answer", body: _ => new { text = "已办理" }),
+
+        // Filing: for one's own enterprise (enterprise files for enterprise2: 403), on a requester's behalf, or as a system.
+        AccessRow.Of("tickets", "POST", "/api/tickets/", [Admin, Office, Handler, Enterprise2, System, OtherSystem],
+            body: _ => new
+            {
+                title = "矩阵提交", category = "financing", description = "授权矩阵的提交。", enterpriseName = "样板制造股份有限公司",
+                unifiedSocialCreditCode = MatrixRecords.Enterprise2Code,
+            }),
+
+        // The closed loop's steps: the office's, the lead unit's (the handler's unit does not lead this ticket), the requester's.
+        Step("reject", Dispatchers, None, new { reason = "不属于受理范围" }),
+        Step("accept", Dispatchers, None, new { }),
+        Step("assign", Dispatchers, None, null),
+        Step("start", Dispatchers, [Handler], new { note = "已联系企业" }),
+        Step("respond", Dispatchers, [Handler], new { note = "阶段性答复" }),
+        Step("pause", Dispatchers, [Handler], new { reason = "等待材料" }),
+        Step("resume", Dispatchers, [Handler], new { note = "材料已到" }),
+        Step("objection", Dispatchers, [Handler], new { reason = "不属于本单位职责" }),
+        Step("objection-decision", Dispatchers, None, new { uphold = false, note = "维持交办" }),
+        Step("co-handling-feedback", Dispatchers, [Handler], null),
+        Step("extension-request", Dispatchers, [Handler], new { requestedDue = DateTimeOffset.UtcNow.AddDays(20), reason = "需协调省级部门" }),
+        Step("extension-decision", Dispatchers, None, new { approve = false }),
+        Step("resolve", Dispatchers, [Handler], new { note = "已解决" }),
+        Step("attachments", [Admin, Office, Enterprise2, OtherSystem], [Handler, Enterprise, System], Attachment),
+        Step("confirm", [Admin, Office, Enterprise2, OtherSystem], [Enterprise, System], new { satisfaction = "satisfied" }),
+        Step("return-visit", Dispatchers, None, new { answered = false }),
+        Step("reopen", Dispatchers, None, new { reason = "企业反映未解决" }),
+        Step("withdraw", [Enterprise2, OtherSystem], [Enterprise, System], new { reason = "问题已自行解决" }),
+        Step("withdrawal-review", Dispatchers, None, new { pressedByUnit = false }),
+
+        // Webhooks: systems only, each its own subscriptions (cancelled last).
+        AccessRow.Of("tickets", "POST", "/api/tickets/webhooks/", [System, SystemReadOnly, OtherSystem],
+            body: _ => new { callbackUrl = "https://hooks.example.com/brandplatform" }),
+        AccessRow.List("tickets", "GET", "/api/tickets/webhooks/", [OtherSystem], [System, SystemReadOnly], r => r.Webhook),
+        AccessRow.Of("tickets", "GET", "/api/tickets/webhooks/{id:guid}/deliveries", [OtherSystem], [System, SystemReadOnly],
+            path: r => $"/api/tickets/webhooks/{r.Webhook}/deliveries"),
+        AccessRow.Of("tickets", "DELETE", "/api/tickets/webhooks/{id:guid}", [OtherSystem], [System, SystemReadOnly],
+            path: r => $"/api/tickets/webhooks/{r.Webhook}"),
+    ];
+
+    private static AccessRow Step(string step, string[] admitted, string[] hidden, object? body) =>
+        AccessRow.Of("tickets", "POST", $"/api/tickets/{{id:guid}}/{step}", admitted, hidden, path: r => $"/api/tickets/{r.Ticket}/{step}",
+            body: r => body ?? (step == "assign" ? new { leadUnitId = r.LeadUnit } : new { unitId = r.LeadUnit, note = "协办意见" }));
+}
+
+/// <param name="Open">Anonymous by design: no caller is refused (401 or 403).</param>
+/// <param name="ListedRecord">For lists: the record that must appear to the admitted and not to the hidden.</param>
+public sealed record AccessRow(
+    string Service, string Method, string Pattern, Func<MatrixRecords, string> Path, Func<MatrixRecords, object?>? Body,
+    IReadOnlySet<string> Admitted, IReadOnlySet<string> Hidden, bool Open, Func<MatrixRecords, object>? ListedRecord)
+{
+    public string Key => $"{Service} {Method} {Pattern}";
+
+    public static AccessRow Anonymous(string service, string method, string pattern, Func<MatrixRecords, string>? path = null) =>
+        new(service, method, pattern, path ?? (_ => pattern), null, new HashSet<string>(), new HashSet<string>(), Open: true, null);
+
+    public static AccessRow Of(string service, string method, string pattern, string[] admitted, string[]? hidden = null,
+        Func<MatrixRecords, string>? path = null, Func<MatrixRecords, object?>? body = null) =>
+        new(service, method, pattern, path ?? (_ => pattern), body, admitted.ToHashSet(), (hidden ?? []).ToHashSet(), Open: false, null);
+
+    /// <param name="admitted">Callers who get the list (200) with <paramref name="record"/> in it.</param>
+    /// <param name="hiddenFrom">Callers who get the list (200) without <paramref name="record"/> in it.</param>
+    public static AccessRow List(string service, string method, string pattern, string[] admitted, string[] hiddenFrom,
+        Func<MatrixRecords, object> record, Func<MatrixRecords, string>? path = null) =>
+        new(service, method, pattern, path ?? (_ => pattern), null, admitted.ToHashSet(), hiddenFrom.ToHashSet(), Open: false, record);
+}
+
+/// <summary>The records the matrix acts on, all belonging to someone other than most callers.</summary>
+public sealed record MatrixRecords
+{
+    public const string Enterprise2Code = "91320100MA1Y0DEF2Y";
+
+    /// <summary>Filed by the other government system for enterprise2, led by 征迁服务专班 (not the handler's task force).</summary>
+    public required Guid Ticket { get; init; }
+    public required string TicketNumber { get; init; }
+    /// <summary>A word in the ticket's title, to find it in lists whatever else the platform holds.</summary>
+    public required string TicketMarker { get; init; }
+    public required string ExternalReference { get; init; }
+    public required DateTimeOffset Since { get; init; }
+    public required Guid LeadUnit { get; init; }
+    /// <summary>Enterprise2's profile, made when the system filed for it.</summary>
+    public required Guid Requester { get; init; }
+    /// <summary>A supervision order on the ticket for a leader who is not the Development leader.</summary>
+    public required Guid OrderOfAnotherLeader { get; init; }
+    public required Guid Chamber { get; init; }
+    public required string ChamberName { get; init; }
+    public required Guid LeaderLink { get; init; }
+    /// <summary>The other system's webhook subscription.</summary>
+    public required Guid Webhook { get; init; }
+    /// <summary>第二党支部: the officer's branch, not the secretary's.</summary>
+    public required Guid OtherBranch { get; init; }
+    public required Guid Committee { get; init; }
+    /// <summary>A unit and a person registered for the matrix, so administrators' changes touch nothing else.</summary>
+    public required Guid DirectoryUnit { get; init; }
+    public required Guid DirectoryPerson { get; init; }
+}

@@ -1,0 +1,248 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using BrandPlatform.IntegrationTests.Identity;
+using BrandPlatform.IntegrationTests.Tickets;
+using BrandPlatform.IntegrationTests.WholePlatform;
+using BrandPlatform.Platform.Organisation;
+using BrandPlatform.Platform.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Shouldly;
+
+namespace BrandPlatform.IntegrationTests.Authorization;
+
+/// <summary>
+/// Walks <see cref="AccessMatrix"/>: every endpoint every service maps has a row (a new endpoint without one fails
+/// here), and every caller kind gets the answer its row says, against records that belong to someone else.
+/// </summary>
+[Collection(WholePlatformCollection.Name)]
+public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
+{
+    private static readonly HashSet<HttpStatusCode> AdmittedButRefusedByTheRecord =
+        [HttpStatusCode.Conflict, HttpStatusCode.PreconditionFailed, HttpStatusCode.UnprocessableEntity];
+
+    private readonly Dictionary<(string, string), HttpClient> clients = [];
+    private readonly Dictionary<string, IReadOnlySet<string>> audiences = [];
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void Every_endpoint_of_every_service_has_a_row()
+    {
+        var mapped = platform.Services.SelectMany(service => service.Value.Endpoints.SelectMany(endpoint =>
+                Methods(endpoint).Select(method => $"{service.Key} {method} {endpoint.RoutePattern.RawText}")))
+            .ToHashSet();
+        var rows = AccessMatrix.Rows.Select(r => r.Key).ToList();
+
+        rows.ShouldBeUnique();
+        mapped.Except(rows).Order().ShouldBeEmpty("endpoints without a row in AccessMatrix: decide who may call them");
+        rows.Except(mapped).Order().ShouldBeEmpty("rows of endpoints no service maps any more");
+    }
+
+    [Fact]
+    public async Task Each_caller_gets_the_answer_its_row_says()
+    {
+        var records = await SetUpRecordsAsync();
+        var failures = new List<string>();
+        foreach (var row in AccessMatrix.Rows)
+        {
+            foreach (var caller in CallerKind.All)
+            {
+                var client = await ClientAsync(row.Service, caller);
+                using var response = await client.SendAsync(Request(row, records), Cancel);
+                var body = await response.Content.ReadAsStringAsync(Cancel);
+                var meantForService = (await AudiencesAsync(caller)).Contains(row.Service);
+                if (Verdict(row, records, caller, meantForService, response.StatusCode, body) is { } failure)
+                {
+                    failures.Add($"{row.Key} as {caller}: {failure} ({Shorten(body)})");
+                }
+            }
+        }
+        failures.ShouldBeEmpty(string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task Operations_endpoints_admit_operators_with_the_operations_scope_and_the_operations_key()
+    {
+        var operatorToken = await OperationsTokenAsync("operator");
+        var adminToken = await OperationsTokenAsync("admin");
+        var memberToken = await OperationsTokenAsync("member");
+        foreach (var (name, service) in platform.Services)
+        {
+            var path = PathOf(name, "/ops/error-queues/replay");
+            foreach (var (token, expected) in new[] { (operatorToken, HttpStatusCode.OK), (adminToken, HttpStatusCode.OK), (memberToken, HttpStatusCode.Forbidden) })
+            {
+                using var client = IdentityHost.WithBearer(service.CreateClient(), token);
+                (await client.PostAsync(path, null, Cancel)).StatusCode.ShouldBe(expected, name);
+            }
+            using var dashboard = service.CreateClient();
+            dashboard.DefaultRequestHeaders.Add(OperationsAccess.KeyHeader, ServiceFactory<BrandPlatform.Tickets.Infrastructure.TicketsDbContext>.OperationsKey);
+            (await dashboard.PostAsync(path, null, Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK, name);
+        }
+    }
+
+    private async Task<string> OperationsTokenAsync(string userName) =>
+        (await platform.Identity.SignInAsync(userName, IdentityHost.DevelopmentPassword, "openid roles operations"))
+        .GetProperty("access_token").GetString()!;
+
+    /// <summary>Null when the answer is the row's; otherwise what was expected.</summary>
+    private static string? Verdict(AccessRow row, MatrixRecords records, CallerKind caller, bool meantForService, HttpStatusCode status, string body)
+    {
+        if ((int)status >= 500)
+        {
+            return $"{(int)status}, never 5xx";
+        }
+        if (row.Open)
+        {
+            return status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden ? $"{(int)status}, but the endpoint is anonymous by design" : null;
+        }
+        if (caller == CallerKind.Anonymous)
+        {
+            return status == HttpStatusCode.Unauthorized ? null : $"{(int)status}, expected 401";
+        }
+        var admitted = row.Admitted.Contains(caller.Name);
+        var hidden = row.Hidden.Contains(caller.Name);
+        if (row.ListedRecord is { } listed && (admitted || hidden))
+        {
+            if (status != HttpStatusCode.OK)
+            {
+                return $"{(int)status}, expected 200";
+            }
+            var shown = body.Contains(listed(records).ToString()!, StringComparison.OrdinalIgnoreCase);
+            return shown == admitted ? null : admitted ? "the record is missing from the list" : "the list shows a record out of the caller's scope";
+        }
+        if (admitted)
+        {
+            return (int)status is >= 200 and < 300 || AdmittedButRefusedByTheRecord.Contains(status) ? null : $"{(int)status}, expected to be admitted";
+        }
+        if (hidden)
+        {
+            return status == HttpStatusCode.NotFound ? null : $"{(int)status}, expected 404 (someone else's record)";
+        }
+        var refused = meantForService ? HttpStatusCode.Forbidden : HttpStatusCode.Unauthorized;
+        return status == refused ? null : $"{(int)status}, expected {(int)refused}";
+    }
+
+    /// <summary>The services the caller's token is meant for (its audiences); none for anonymous.</summary>
+    private async Task<IReadOnlySet<string>> AudiencesAsync(CallerKind caller)
+    {
+        if (audiences.TryGetValue(caller.Name, out var known))
+        {
+            return known;
+        }
+        HashSet<string> found = [];
+        if (await caller.TokenAsync(platform.Identity) is { } token)
+        {
+            var audience = IdentityHost.JwtPayload(token).GetProperty("aud");
+            found = audience.ValueKind == JsonValueKind.Array ? [.. audience.EnumerateArray().Select(a => a.GetString()!)] : [audience.GetString()!];
+        }
+        return audiences[caller.Name] = found;
+    }
+
+    private static HttpRequestMessage Request(AccessRow row, MatrixRecords records)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(row.Method), PathOf(row.Service, row.Path(records)));
+        if (row.Body?.Invoke(records) is { } body)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+        else if (row.Open && row.Method == HttpMethods.Post)
+        {
+            request.Content = new FormUrlEncodedContent([]);
+        }
+        return request;
+    }
+
+    /// <summary>The identity service lives under /identity (its issuer's path), the others at the root.</summary>
+    private static string PathOf(string service, string path) => service == "identity" ? "/identity" + path : path;
+
+    private async Task<HttpClient> ClientAsync(string service, CallerKind caller)
+    {
+        if (!clients.TryGetValue((service, caller.Name), out var client))
+        {
+            clients[(service, caller.Name)] = client = await platform.ClientAsync(service, caller);
+        }
+        return client;
+    }
+
+    private static IEnumerable<string> Methods(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods is { Count: > 0 } methods ? methods : [HttpMethods.Get];
+
+    private static string Shorten(string body) => body.Length <= 300 ? body : body[..300] + "…";
+
+    private async Task<MatrixRecords> SetUpRecordsAsync()
+    {
+        var other = await ClientAsync("tickets", CallerKind.System(other: true));
+        var office = await ClientAsync("tickets", CallerKind.Person(AccessMatrix.Office));
+        var marker = "MX" + Guid.NewGuid().ToString("N")[..8];
+        var since = DateTimeOffset.UtcNow.AddSeconds(-5);
+        var ticket = await CreatedAsync(await other.PostAsJsonAsync("/api/tickets", new
+        {
+            title = "授权矩阵 " + marker, category = "financing", description = "另一政务系统为样板制造提交的诉求。",
+            enterpriseName = "样板制造股份有限公司", unifiedSocialCreditCode = MatrixRecords.Enterprise2Code, externalReference = marker,
+        }, Cancel));
+        var ticketId = ticket.GetProperty("id").GetGuid();
+        var lead = platform.Units[TicketUnits.RelocationTaskForce];
+        await TicketSteps.StepAsync(office, ticketId, "accept", new { });
+        await TicketSteps.StepAsync(office, ticketId, "assign", new { leadUnitId = lead });
+        var requester = (await office.GetFromJsonAsync<JsonElement>($"/api/tickets/{ticketId}", Cancel)).GetProperty("requesterId").GetGuid();
+
+        var order = Guid.NewGuid();
+        await platform.Services["tickets"].QueryAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
+            $"insert into supervision_orders (id, ticket_id, leader_id, issued_at) values ({order}, {ticketId}, {Guid.NewGuid()}, {DateTimeOffset.UtcNow})", Cancel));
+
+        var chamberName = "矩阵商会" + marker;
+        var chamber = (await CreatedAsync(await office.PostAsJsonAsync("/api/tickets/chambers", new { name = chamberName, isKey = false }, Cancel)))
+            .GetProperty("id").GetGuid();
+        using var linked = await office.PostAsJsonAsync($"/api/tickets/chambers/{chamber}/leader-links", new
+        {
+            leaderId = Guid.NewGuid(), leaderName = "另一位联系领导", from = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)),
+        }, Cancel);
+        linked.StatusCode.ShouldBe(HttpStatusCode.OK, await linked.Content.ReadAsStringAsync(Cancel));
+        var link = (await linked.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("leaderLinks")[0].GetProperty("id").GetGuid();
+
+        var webhook = (await CreatedAsync(await other.PostAsJsonAsync("/api/tickets/webhooks", new { callbackUrl = "https://hooks.example.com/other" }, Cancel)))
+            .GetProperty("id").GetGuid();
+
+        var admin = await ClientAsync("identity", CallerKind.Person(AccessMatrix.Admin));
+        var committee = await DirectoryTests.CommitteeIdAsync(admin);
+        await platform.Services["study"].QueryAsync(async db =>
+        {
+            var known = await db.Set<DirectoryUnit>().Select(u => u.Id).ToListAsync(Cancel);
+            db.AddRange(new[] { "第一党支部", "第二党支部" }.Select(name => platform.Units[name]).Where(id => !known.Contains(id))
+                .Select(id => new DirectoryUnit(id, UnitKinds.Branch, platform.Units.Single(u => u.Value == id).Key, committee)));
+            return await db.SaveChangesAsync(Cancel);
+        });
+
+        return new MatrixRecords
+        {
+            Ticket = ticketId,
+            TicketNumber = ticket.GetProperty("number").GetString()!,
+            TicketMarker = marker,
+            ExternalReference = marker,
+            Since = since,
+            LeadUnit = lead,
+            Requester = requester,
+            OrderOfAnotherLeader = order,
+            Chamber = chamber,
+            ChamberName = chamberName,
+            LeaderLink = link,
+            Webhook = webhook,
+            OtherBranch = platform.Units["第二党支部"],
+            Committee = committee,
+            DirectoryUnit = await DirectoryTests.CreateUnitAsync(admin, "矩阵科" + marker, "department", committee),
+            DirectoryPerson = await DirectoryTests.RegisterAsync(admin, "matrix" + marker[2..].ToLowerInvariant(), branch: null),
+        };
+    }
+
+    private static async Task<JsonElement> CreatedAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancel));
+            return await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        }
+    }
+}
