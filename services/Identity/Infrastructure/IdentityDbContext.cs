@@ -71,6 +71,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             audit.Property(a => a.CorrelationId).HasMaxLength(128);
             audit.HasIndex(a => a.OccurredAt);
         });
+        modelBuilder.AddEventVersions();
     }
 }
 

@@ -64,7 +64,7 @@ public sealed partial class ErrorQueueReplayer(Uri broker, IReadOnlyList<string>
     [LoggerMessage(Level = LogLevel.Warning, Message = "Replayed {Count} messages from {Queue}_error to {Queue}")]
     private static partial void LogReplayed(ILogger logger, int count, string queue);
 
-    /// <summary>The receive queues MassTransit creates for the consumers in <paramref name="assembly"/>.</summary>
+    /// <summary>The receive queues MassTransit creates for the consumers in <paramref name="assembly"/> (projections' are named by the registration).</summary>
     internal static IReadOnlyList<string> QueuesOf(Assembly assembly, IEndpointNameFormatter formatter) =>
         assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetInterfaces()
@@ -84,6 +84,7 @@ public static class ErrorQueueEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapErrorQueueReplay(this IEndpointRouteBuilder app)
     {
+        app.MapHeldEvents();
         app.MapPost(ReplayPath, async Task<Ok<IReadOnlyDictionary<string, int>>> (
                 ErrorQueueReplayer replayer, int? max, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await replayer.ReplayAllAsync(Math.Clamp(max ?? 1000, 1, 10_000), cancellationToken)))
@@ -99,5 +100,5 @@ public static class ErrorQueueEndpoints
 internal sealed class ErrorQueueExamples : IApiExamples
 {
     public void Describe(ApiExamples examples) => examples.Add("ReplayErrorQueues",
-        response: new Dictionary<string, int> { ["reporting-ticket-submitted"] = 3, ["reporting-ticket-accepted"] = 0 });
+        response: new Dictionary<string, int> { ["reporting-ticket-records"] = 3 });
 }

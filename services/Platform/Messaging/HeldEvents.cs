@@ -1,0 +1,62 @@
+using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandPlatform.Platform.Messaging;
+
+/// <summary>An aggregate whose next event a projection still waits for, with the later ones it holds back.</summary>
+public sealed record HeldAggregate(string Projection, Guid AggregateId, long AppliedVersion, long WaitingFor, int Held, DateTimeOffset HeldSince);
+
+/// <summary>What the service's projections hold behind gaps, longest-waiting first.</summary>
+public abstract class HeldEvents
+{
+    public const string Path = "/ops/projections/held";
+
+    public abstract Task<IReadOnlyList<HeldAggregate>> ListAsync(int max, CancellationToken cancellationToken);
+}
+
+internal sealed class HeldEvents<TDbContext>(TDbContext db) : HeldEvents where TDbContext : DbContext
+{
+    public override async Task<IReadOnlyList<HeldAggregate>> ListAsync(int max, CancellationToken cancellationToken) =>
+        db.Model.FindEntityType(typeof(ProjectionPosition)) is null
+            ? []
+            : await db.Set<ProjectionPosition>().AsNoTracking()
+                .Where(p => p.Held > 0)
+                .OrderBy(p => p.HeldSince)
+                .Take(max)
+                .Select(p => new HeldAggregate(p.Projection, p.AggregateId, p.Version, p.Version + 1, p.Held, p.HeldSince!.Value))
+                .ToListAsync(cancellationToken);
+}
+
+public static class HeldEventsEndpoints
+{
+    /// <summary>
+    /// An operations endpoint beside the error-queue replay: a gap that never fills means an event was lost or is stuck
+    /// upstream (in an error queue, in an outbox), and the events behind it are not yet in the figures.
+    /// </summary>
+    internal static IEndpointRouteBuilder MapHeldEvents(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(HeldEvents.Path, async Task<Ok<IReadOnlyList<HeldAggregate>>> (HeldEvents held, int? max, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await held.ListAsync(Math.Clamp(max ?? 100, 1, 1000), cancellationToken)))
+            .RequireOperator()
+            .WithName("ListHeldProjectionEvents")
+            .WithTags("Operations")
+            .WithSummary("List the aggregates whose events a projection holds back behind a missing version");
+        return app;
+    }
+}
+
+/// <summary>Every service has the endpoint, so its example lives with it.</summary>
+internal sealed class HeldEventsExamples : IApiExamples
+{
+    public void Describe(ApiExamples examples) => examples.Add("ListHeldProjectionEvents",
+        response: new[]
+        {
+            new HeldAggregate("ticket-records", new Guid("019a6f4e-8d2c-7b1a-9c3e-5f7a2b4c6d8e"), 4, 5, 2,
+                new DateTimeOffset(2026, 11, 25, 9, 30, 0, TimeSpan.FromHours(8))),
+        });
+}
