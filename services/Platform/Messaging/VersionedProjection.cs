@@ -49,18 +49,46 @@ public abstract partial class VersionedProjection<TEvent, TDbContext>(TDbContext
     /// <summary>Applies one event, in its aggregate's order. Do not call SaveChanges: the base class commits.</summary>
     protected abstract Task ApplyAsync(TEvent integrationEvent, CancellationToken cancellationToken);
 
+    /// <summary>Conflicts in a row are bounded by the deliveries of one aggregate in flight at once (the prefetch).</summary>
+    private const int MaxConflicts = 64;
+
     public async Task ReceiveAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
         var received = (TEvent)integrationEvent;
         var projection = ProjectionNameAttribute.Of(GetType());
-        // A retry gets the same DbContext: forget whatever the failed attempt left tracked.
-        db.ChangeTracker.Clear();
+        CorrelationContext.Current = received.CorrelationId;
+        for (var attempt = 1; ; attempt++)
+        {
+            // Each attempt starts from what is committed: forget whatever a failed one (or a broker retry) left tracked.
+            db.ChangeTracker.Clear();
+            try
+            {
+                await ReceiveOnceAsync(projection, received, cancellationToken);
+                return;
+            }
+            catch (DbUpdateException exception) when (attempt < MaxConflicts && IsConflict(exception))
+            {
+                // Another delivery of the same aggregate committed first: it moved the position, so this one is decided
+                // again against the new one. Each conflict is someone else's progress, so this ends.
+                LogConflict(logger, projection, received.AggregateId, received.AggregateVersion);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A changed position, or a row another delivery inserted first (the position, a parked event, or the projection's
+    /// own first row of the aggregate, whichever PostgreSQL writes first).
+    /// </summary>
+    private static bool IsConflict(DbUpdateException exception) =>
+        exception is DbUpdateConcurrencyException || exception.IsUniqueViolation();
+
+    private async Task ReceiveOnceAsync(string projection, TEvent received, CancellationToken cancellationToken)
+    {
         if (received.AggregateVersion == 0)
         {
             // Published before events were numbered (left in an outbox or a queue across the upgrade): applied as it
             // comes, as every event was then; the numbered events after it put the copy right.
             LogUnversioned(logger, projection, received.AggregateId);
-            CorrelationContext.Current = received.CorrelationId;
             await ApplyAsync(received, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return;
@@ -75,15 +103,17 @@ public abstract partial class VersionedProjection<TEvent, TDbContext>(TDbContext
         if (position.HasApplied(received))
         {
             LogIgnored(logger, projection, received.AggregateId, received.AggregateVersion, position.Version);
-            return;
         }
-        if (!position.IsNext(received))
+        else if (position.IsNext(received))
+        {
+            await ApplyAndSaveAsync(position, received, null, cancellationToken);
+        }
+        else
         {
             await ParkAsync(position, received, cancellationToken);
-            return;
         }
-
-        await ApplyAndSaveAsync(position, received, null, cancellationToken);
+        // Also after an ignored event: an earlier attempt may have applied it and then lost the race while applying
+        // what it had parked behind it.
         await ApplyParkedAsync(position, cancellationToken);
     }
 
@@ -135,7 +165,6 @@ public abstract partial class VersionedProjection<TEvent, TDbContext>(TDbContext
 
     private async Task ApplyAndSaveAsync(ProjectionPosition position, TEvent integrationEvent, ParkedEvent? parked, CancellationToken cancellationToken)
     {
-        CorrelationContext.Current = integrationEvent.CorrelationId;
         await ApplyAsync(integrationEvent, cancellationToken);
         position.Advance(integrationEvent.AggregateVersion);
         if (parked is not null)
@@ -149,6 +178,9 @@ public abstract partial class VersionedProjection<TEvent, TDbContext>(TDbContext
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Projection}: an unnumbered event of {AggregateId} (published before versioning) applied as it came")]
     private static partial void LogUnversioned(ILogger logger, string projection, Guid aggregateId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Projection}: version {Version} of {AggregateId} met a concurrent delivery of the same aggregate; deciding again")]
+    private static partial void LogConflict(ILogger logger, string projection, Guid aggregateId, long version);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Projection}: version {Version} of {AggregateId} is not newer than the applied {Applied}; acknowledged without effect")]
     private static partial void LogIgnored(ILogger logger, string projection, Guid aggregateId, long version, long applied);
