@@ -34,29 +34,36 @@ public sealed partial class ErrorQueueReplayer(Uri broker, IReadOnlyList<string>
 
     private async Task<int> ReplayAsync(IConnection connection, string queue, int max, CancellationToken cancellationToken)
     {
+        var count = await MoveAsync(connection, queue + ErrorSuffix, queue, max, cancellationToken);
+        if (count > 0)
+        {
+            LogReplayed(logger, count, queue);
+        }
+        return count;
+    }
+
+    /// <summary>Moves up to <paramref name="max"/> messages, unchanged, from one queue to another; none when the first does not exist.</summary>
+    internal static async Task<int> MoveAsync(IConnection connection, string from, string to, int max, CancellationToken cancellationToken)
+    {
         await using var channel = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
             cancellationToken);
         try
         {
-            await channel.QueueDeclarePassiveAsync(queue + ErrorSuffix, cancellationToken);
+            await channel.QueueDeclarePassiveAsync(from, cancellationToken);
         }
         catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
         {
-            return 0; // no message of this queue ever faulted
+            return 0; // e.g. no message of this queue ever faulted
         }
 
         var count = 0;
-        while (count < max && await channel.BasicGetAsync(queue + ErrorSuffix, autoAck: false, cancellationToken) is { } message)
+        while (count < max && await channel.BasicGetAsync(from, autoAck: false, cancellationToken) is { } message)
         {
             var properties = new BasicProperties(message.BasicProperties);
-            await channel.BasicPublishAsync("", queue, mandatory: true, properties, message.Body, cancellationToken);
+            await channel.BasicPublishAsync("", to, mandatory: true, properties, message.Body, cancellationToken);
             await channel.BasicAckAsync(message.DeliveryTag, multiple: false, cancellationToken);
             count++;
-        }
-        if (count > 0)
-        {
-            LogReplayed(logger, count, queue);
         }
         return count;
     }

@@ -23,10 +23,16 @@ public static class MessagingRegistration
 
         var endpointNames = new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false);
         var projections = VersionedProjections.In(typeof(TDbContext).Assembly, serviceName);
+        var consumerQueues = ErrorQueueReplayer.QueuesOf(typeof(TDbContext).Assembly, endpointNames);
         builder.Services.AddSingleton(services => new ErrorQueueReplayer(
             new Uri(connectionString),
-            [.. ErrorQueueReplayer.QueuesOf(typeof(TDbContext).Assembly, endpointNames), .. projections.Select(p => p.Queue)],
+            [.. consumerQueues, .. projections.Select(p => p.Queue)],
             services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ErrorQueueReplayer>>()));
+        builder.Services.AddHostedService(services => new RetiredQueues(
+            new Uri(connectionString),
+            [.. projections.SelectMany(p => p.Events.Select(e => new RetiredQueues.Queue($"{serviceName}-{endpointNames.SanitizeName(e.Name)}", p.Queue)))
+                .Where(q => !consumerQueues.Contains(q.Name))],
+            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RetiredQueues>>()));
         builder.Services.AddScoped<HeldEvents, HeldEvents<TDbContext>>();
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
         builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
