@@ -103,9 +103,14 @@ public static class ErrorQueueEndpoints
     }
 }
 
-/// <summary>Every service has the replay endpoint, so its example lives with it.</summary>
-internal sealed class ErrorQueueExamples : IApiExamples
+/// <summary>Every service has the operations endpoints, so their examples live with them.</summary>
+internal sealed class OperationsExamples : IApiExamples
 {
-    public void Describe(ApiExamples examples) => examples.Add("ReplayErrorQueues",
-        response: new Dictionary<string, int> { ["reporting-ticket-records"] = 3 });
+    public void Describe(ApiExamples examples) => examples
+        .Add("ReplayErrorQueues", response: new Dictionary<string, int> { ["reporting-ticket-records"] = 3 })
+        .Add("ListHeldProjectionEvents", response: new[]
+        {
+            new HeldAggregate("ticket-records", new Guid("019a6f4e-8d2c-7b1a-9c3e-5f7a2b4c6d8e"), 4, 5, 2,
+                new DateTimeOffset(2026, 11, 25, 9, 30, 0, TimeSpan.FromHours(8))),
+        });
 }

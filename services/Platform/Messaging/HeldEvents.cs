@@ -1,4 +1,3 @@
-using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -48,15 +47,4 @@ public static class HeldEventsEndpoints
             .WithSummary("List the aggregates whose events a projection holds back behind a missing version");
         return app;
     }
-}
-
-/// <summary>Every service has the endpoint, so its example lives with it.</summary>
-internal sealed class HeldEventsExamples : IApiExamples
-{
-    public void Describe(ApiExamples examples) => examples.Add("ListHeldProjectionEvents",
-        response: new[]
-        {
-            new HeldAggregate("ticket-records", new Guid("019a6f4e-8d2c-7b1a-9c3e-5f7a2b4c6d8e"), 4, 5, 2,
-                new DateTimeOffset(2026, 11, 25, 9, 30, 0, TimeSpan.FromHours(8))),
-        });
 }
