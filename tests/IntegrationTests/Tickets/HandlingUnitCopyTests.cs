@@ -30,7 +30,7 @@ public sealed class HandlingUnitCopyTests(TestServers servers)
         var unit = await DirectoryTests.CreateUnitAsync(admin, name, "taskForce", await DirectoryTests.CommitteeIdAsync(admin));
         await Eventually.ReturnsAsync(() => UnitIdsAsync(office), ids => ids.Contains(unit), Timeout, "the new task force in tickets", Cancel);
 
-        using var deactivated = await admin.PostAsJsonAsync($"/identity/api/directory/units/{unit}/deactivate", new { on = DateOnly.FromDateTime(DateTime.UtcNow) }, Cancel);
+        using var deactivated = await admin.PostAsJsonAsync($"/identity/api/directory/units/{unit}/deactivate", new { on = BrandPlatform.Platform.Domain.ChinaCalendar.DateOf(DateTimeOffset.UtcNow) }, Cancel);
         deactivated.EnsureSuccessStatusCode();
         await Eventually.ReturnsAsync(() => UnitIdsAsync(office), ids => !ids.Contains(unit), Timeout, "the task force gone from tickets", Cancel);
     }
