@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace BrandPlatform.Platform.Messaging;
 
@@ -46,5 +49,26 @@ public static class HeldEventsEndpoints
             .WithTags("Operations")
             .WithSummary("List the aggregates whose events a projection holds back behind a missing version");
         return app;
+    }
+}
+
+/// <summary>
+/// Degraded while a projection has held an event behind a gap for longer than
+/// <c>Messaging:Projections:HeldAlertAfter</c> (5 minutes unless configured): a gap that long is not the broker's
+/// reordering but a lost or stuck event, and the dashboard shows the service's health.
+/// </summary>
+internal sealed class HeldEventsHealthCheck(IServiceScopeFactory scopes, TimeProvider timeProvider, IConfiguration configuration) : IHealthCheck
+{
+    public const string Name = "projections";
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var alertAfter = configuration.GetValue("Messaging:Projections:HeldAlertAfter", TimeSpan.FromMinutes(5));
+        await using var scope = scopes.CreateAsyncScope();
+        var oldest = (await scope.ServiceProvider.GetRequiredService<HeldEvents>().ListAsync(1, cancellationToken)).FirstOrDefault();
+        return oldest is not null && timeProvider.GetUtcNow() - oldest.HeldSince >= alertAfter
+            ? HealthCheckResult.Degraded(
+                $"{oldest.Projection} has waited since {oldest.HeldSince:O} for version {oldest.WaitingFor} of {oldest.AggregateId}; see {HeldEvents.Path}")
+            : HealthCheckResult.Healthy();
     }
 }

@@ -34,6 +34,7 @@ public static class MessagingRegistration
                 .Where(q => !consumerQueues.Contains(q.Name))],
             services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RetiredQueues>>()));
         builder.Services.AddScoped<HeldEvents, HeldEvents<TDbContext>>();
+        builder.Services.AddHealthChecks().AddCheck<HeldEventsHealthCheck>(HeldEventsHealthCheck.Name);
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
         builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
         builder.Services.AddMassTransit(bus =>

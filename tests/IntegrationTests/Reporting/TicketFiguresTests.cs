@@ -77,10 +77,12 @@ public sealed class TicketFiguresTests(ReportingFixture fixture) : IClassFixture
         held.Value.GetProperty("appliedVersion").GetInt64().ShouldBe(1);
         held.Value.GetProperty("waitingFor").GetInt64().ShouldBe(2);
         held.Value.GetProperty("held").GetInt32().ShouldBe(1);
+        (await ProjectionsHealthAsync()).ShouldBe("Degraded");
 
         await PublishAsync(sequence[1], sequence[1].EventId);
         await Eventually.ReturnsAsync(() => PositionAsync(ticket), v => v == 3, Timeout, "the gap to fill", cancellationToken);
         (await HeldAsync(operatorClient, ticket)).ShouldBeNull();
+        (await ProjectionsHealthAsync()).ShouldBe("Healthy");
     }
 
     [Fact]
@@ -141,6 +143,14 @@ public sealed class TicketFiguresTests(ReportingFixture fixture) : IClassFixture
         var operatorToken = (await fixture.Identity.SignInAsync("operator", IdentityHost.DevelopmentPassword, "openid operations"))
             .GetProperty("access_token").GetString()!;
         return IdentityHost.WithBearer(fixture.Service.CreateClient(), operatorToken);
+    }
+
+    private async Task<string?> ProjectionsHealthAsync()
+    {
+        using var client = fixture.Service.CreateClient();
+        using var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        return report.GetProperty("entries").GetProperty("projections").GetProperty("status").GetString();
     }
 
     private static async Task<JsonElement?> HeldAsync(HttpClient operatorClient, Guid aggregate)
