@@ -14,7 +14,7 @@ namespace BrandPlatform.Platform.Messaging;
 
 /// <summary>
 /// Moves messages a consumer gave up on from <c>{queue}_error</c> back to <c>{queue}</c>, unchanged (body, headers,
-/// MessageId), once the cause is fixed. The inbox makes a replay of an already-applied message harmless.
+/// MessageId), once the cause is fixed. A projection's versions (or a consumer's inbox) make a replay of an applied message harmless.
 /// </summary>
 public sealed partial class ErrorQueueReplayer(Uri broker, IReadOnlyList<string> queues, ILogger<ErrorQueueReplayer> logger)
 {

@@ -84,11 +84,12 @@ public abstract partial class VersionedProjection<TEvent, TDbContext>(TDbContext
 
     private async Task ReceiveOnceAsync(string projection, TEvent received, CancellationToken cancellationToken)
     {
-        if (received.AggregateVersion == 0)
+        if (received.AggregateId == Guid.Empty)
         {
             // Published before events were numbered (left in an outbox or a queue across the upgrade): applied as it
-            // comes, as every event was then; the numbered events after it put the copy right.
-            LogUnversioned(logger, projection, received.AggregateId);
+            // comes, as every event was then; the numbered events after it put the copy right. (A snapshot of an
+            // aggregate unchanged since the upgrade is numbered 0 but names its aggregate, and goes by its position.)
+            LogUnversioned(logger, projection, received.EventId);
             await ApplyAsync(received, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return;
@@ -176,8 +177,8 @@ public abstract partial class VersionedProjection<TEvent, TDbContext>(TDbContext
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Projection}: an unnumbered event of {AggregateId} (published before versioning) applied as it came")]
-    private static partial void LogUnversioned(ILogger logger, string projection, Guid aggregateId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Projection}: event {EventId} is unnumbered (published before versioning); applied as it came")]
+    private static partial void LogUnversioned(ILogger logger, string projection, Guid eventId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Projection}: version {Version} of {AggregateId} met a concurrent delivery of the same aggregate; deciding again")]
     private static partial void LogConflict(ILogger logger, string projection, Guid aggregateId, long version);

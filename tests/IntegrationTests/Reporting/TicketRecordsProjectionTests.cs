@@ -108,6 +108,23 @@ public sealed class TicketRecordsProjectionTests(ProjectionDatabase<ReportingDbC
         TicketEventSequence.Describe((await RecordAsync(ticket))!).ShouldBe(TicketEventSequence.Describe(TicketEventSequence.InOrder(sequence[..4])));
     }
 
+    [Fact]
+    public async Task An_event_published_before_events_were_numbered_is_applied_and_the_numbered_ones_follow_it()
+    {
+        // A ticket submitted before the upgrade: its submission left unnumbered; its row's count starts at 0, so the
+        // acceptance after the upgrade is number 1.
+        var sequence = TicketEventSequence.Of(Guid.CreateVersion7());
+        var ticket = sequence[0].TicketId;
+
+        await DeliverAsync(sequence[0] with { AggregateId = Guid.Empty, AggregateVersion = 0 });
+        await DeliverAsync(sequence[1] with { AggregateVersion = 1 });
+
+        var record = await RecordAsync(ticket);
+        record!.State.ShouldBe("accepted");
+        record.Number.ShouldBe(sequence[0].Number);
+        (await PositionAsync(ticket)).Version.ShouldBe(1);
+    }
+
     private async Task DeliverAsync(TicketEvent integrationEvent)
     {
         await using var db = database.NewContext();
