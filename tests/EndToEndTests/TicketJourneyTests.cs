@@ -156,7 +156,7 @@ public sealed class TicketJourneyTests(PlatformFixture platform)
             () => ScalarAsync<Guid?>(tickets, $"SELECT id FROM outbox_messages WHERE sent_at IS NOT NULL AND payload->>'ticketId' = '{ticketId}'"),
             id => id is not null, Delivery, "the event to be published", cancellationToken);
         await Eventually.ReturnsAsync(() => CountedAsync([ticketId]), n => n == 1, Delivery, "reporting to record the ticket", cancellationToken);
-        var acksBefore = await SettledAcknowledgementsAsync("reporting-ticket-submitted", cancellationToken);
+        var acksBefore = await SettledAcknowledgementsAsync("reporting-ticket-records", cancellationToken);
 
         // As after a crash between publishing and marking the row sent: the dispatcher publishes the same event again.
         await ScalarAsync<int?>(tickets, $"UPDATE outbox_messages SET sent_at = NULL, next_attempt_at = now() WHERE id = '{eventId}' RETURNING 1");
@@ -166,7 +166,7 @@ public sealed class TicketJourneyTests(PlatformFixture platform)
         await using var reporting = new NpgsqlConnection(platform.Database("reportingdb"));
         await reporting.OpenAsync(cancellationToken);
         // The management API's delivery statistics prove the second copy reached the consumer and was acknowledged.
-        await Eventually.ReturnsAsync(() => AcknowledgedAsync("reporting-ticket-submitted"), acks => acks >= acksBefore + 1,
+        await Eventually.ReturnsAsync(() => AcknowledgedAsync("reporting-ticket-records"), acks => acks >= acksBefore + 1,
             Delivery, "the second delivery to be consumed", cancellationToken);
 
         (await CountedAsync([ticketId])).ShouldBe(1);

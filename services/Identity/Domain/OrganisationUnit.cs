@@ -66,17 +66,13 @@ public sealed class OrganisationUnit : Aggregate
     }
 
     /// <summary>
-    /// Says again what the unit is (created, and deactivated when it is), for subscribers that started after it was
-    /// first announced. Their consumers keep what they already have.
+    /// Says again what the unit is, for subscribers that started after it was first announced. A snapshot at the
+    /// unit's current version: consumers that already have that version keep what they have.
     /// </summary>
-    public void Announce(DateTimeOffset now)
+    public void Announce(DateTimeOffset now) => Raise(new OrganisationUnitAnnounced
     {
-        Raise(new OrganisationUnitCreated { UnitId = Id, Kind = Kind.ToCode(), Name = Name, ParentId = ParentId, ValidFrom = ValidFrom, OccurredAt = now });
-        if (ValidTo is { } end)
-        {
-            Raise(new OrganisationUnitDeactivated { UnitId = Id, Kind = Kind.ToCode(), ValidTo = end, OccurredAt = now });
-        }
-    }
+        UnitId = Id, Kind = Kind.ToCode(), Name = Name, ParentId = ParentId, ValidFrom = ValidFrom, ValidTo = ValidTo, OccurredAt = now,
+    });
 
     /// <summary>A party group moves to another branch; a branch or task force never changes committee here.</summary>
     public void MoveTo(OrganisationUnit parent, DateOnly today, DateTimeOffset now)

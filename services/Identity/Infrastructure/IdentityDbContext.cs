@@ -63,6 +63,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             membership.HasIndex(m => new { m.PersonId, m.UnitId }).IsUnique().HasFilter("valid_to IS NULL");
         });
         modelBuilder.AddAuditLog();
+        modelBuilder.AddEventVersions();
     }
 }
 

@@ -4,7 +4,8 @@ namespace BrandPlatform.Platform.Domain;
 
 /// <summary>
 /// An entity whose state changes announce themselves. Raised events are moved into the outbox by the SaveChanges that
-/// persists the change, so a transition and its announcement cannot be separated.
+/// persists the change, so a transition and its announcement cannot be separated; that SaveChanges also numbers them
+/// in the aggregate's event sequence (<see cref="Messaging.EventVersions"/>).
 /// </summary>
 public interface IEventSource
 {

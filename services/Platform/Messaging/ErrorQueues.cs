@@ -14,7 +14,7 @@ namespace BrandPlatform.Platform.Messaging;
 
 /// <summary>
 /// Moves messages a consumer gave up on from <c>{queue}_error</c> back to <c>{queue}</c>, unchanged (body, headers,
-/// MessageId), once the cause is fixed. The inbox makes a replay of an already-applied message harmless.
+/// MessageId), once the cause is fixed. A projection's versions (or a consumer's inbox) make a replay of an applied message harmless.
 /// </summary>
 public sealed partial class ErrorQueueReplayer(Uri broker, IReadOnlyList<string> queues, ILogger<ErrorQueueReplayer> logger)
 {
@@ -34,26 +34,7 @@ public sealed partial class ErrorQueueReplayer(Uri broker, IReadOnlyList<string>
 
     private async Task<int> ReplayAsync(IConnection connection, string queue, int max, CancellationToken cancellationToken)
     {
-        await using var channel = await connection.CreateChannelAsync(
-            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
-            cancellationToken);
-        try
-        {
-            await channel.QueueDeclarePassiveAsync(queue + ErrorSuffix, cancellationToken);
-        }
-        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-        {
-            return 0; // no message of this queue ever faulted
-        }
-
-        var count = 0;
-        while (count < max && await channel.BasicGetAsync(queue + ErrorSuffix, autoAck: false, cancellationToken) is { } message)
-        {
-            var properties = new BasicProperties(message.BasicProperties);
-            await channel.BasicPublishAsync("", queue, mandatory: true, properties, message.Body, cancellationToken);
-            await channel.BasicAckAsync(message.DeliveryTag, multiple: false, cancellationToken);
-            count++;
-        }
+        var count = await MoveAsync(connection, queue + ErrorSuffix, queue, max, cancellationToken);
         if (count > 0)
         {
             LogReplayed(logger, count, queue);
@@ -61,10 +42,36 @@ public sealed partial class ErrorQueueReplayer(Uri broker, IReadOnlyList<string>
         return count;
     }
 
+    /// <summary>Moves up to <paramref name="max"/> messages, unchanged, from one queue to another; none when the first does not exist.</summary>
+    internal static async Task<int> MoveAsync(IConnection connection, string from, string to, int max, CancellationToken cancellationToken)
+    {
+        await using var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
+            cancellationToken);
+        try
+        {
+            await channel.QueueDeclarePassiveAsync(from, cancellationToken);
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return 0; // e.g. no message of this queue ever faulted
+        }
+
+        var count = 0;
+        while (count < max && await channel.BasicGetAsync(from, autoAck: false, cancellationToken) is { } message)
+        {
+            var properties = new BasicProperties(message.BasicProperties);
+            await channel.BasicPublishAsync("", to, mandatory: true, properties, message.Body, cancellationToken);
+            await channel.BasicAckAsync(message.DeliveryTag, multiple: false, cancellationToken);
+            count++;
+        }
+        return count;
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Replayed {Count} messages from {Queue}_error to {Queue}")]
     private static partial void LogReplayed(ILogger logger, int count, string queue);
 
-    /// <summary>The receive queues MassTransit creates for the consumers in <paramref name="assembly"/>.</summary>
+    /// <summary>The receive queues MassTransit creates for the consumers in <paramref name="assembly"/> (projections' are named by the registration).</summary>
     internal static IReadOnlyList<string> QueuesOf(Assembly assembly, IEndpointNameFormatter formatter) =>
         assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetInterfaces()
@@ -84,6 +91,7 @@ public static class ErrorQueueEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapErrorQueueReplay(this IEndpointRouteBuilder app)
     {
+        app.MapHeldEvents();
         app.MapPost(ReplayPath, async Task<Ok<IReadOnlyDictionary<string, int>>> (
                 ErrorQueueReplayer replayer, int? max, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await replayer.ReplayAllAsync(Math.Clamp(max ?? 1000, 1, 10_000), cancellationToken)))
@@ -95,9 +103,14 @@ public static class ErrorQueueEndpoints
     }
 }
 
-/// <summary>Every service has the replay endpoint, so its example lives with it.</summary>
-internal sealed class ErrorQueueExamples : IApiExamples
+/// <summary>Every service has the operations endpoints, so their examples live with them.</summary>
+internal sealed class OperationsExamples : IApiExamples
 {
-    public void Describe(ApiExamples examples) => examples.Add("ReplayErrorQueues",
-        response: new Dictionary<string, int> { ["reporting-ticket-submitted"] = 3, ["reporting-ticket-accepted"] = 0 });
+    public void Describe(ApiExamples examples) => examples
+        .Add("ReplayErrorQueues", response: new Dictionary<string, int> { ["reporting-ticket-records"] = 3 })
+        .Add("ListHeldProjectionEvents", response: new[]
+        {
+            new HeldAggregate("ticket-records", new Guid("019a6f4e-8d2c-7b1a-9c3e-5f7a2b4c6d8e"), 4, 5, 2,
+                new DateTimeOffset(2026, 11, 25, 9, 30, 0, TimeSpan.FromHours(8))),
+        });
 }

@@ -11,7 +11,7 @@ public static class MessagingRegistration
 {
     /// <summary>
     /// MassTransit on RabbitMQ by convention: the service assembly's consumers get queues named
-    /// <c>{service}-{consumer}</c>; events go to exchanges named by their versioned <see cref="EventNameAttribute"/>;
+    /// <c>{service}-{consumer}</c>, its versioned projections one queue each, <c>{service}-{projection}</c>; events go to exchanges named by their versioned <see cref="EventNameAttribute"/>;
     /// a failing message is retried with back-off, then moved to the queue's <c>_error</c> queue for replay.
     /// </summary>
     public static WebApplicationBuilder AddPlatformMessaging<TDbContext>(this WebApplicationBuilder builder, string serviceName)
@@ -22,16 +22,26 @@ public static class MessagingRegistration
         var retry = builder.Configuration.GetSection("Messaging:Retry").Get<RetryOptions>() ?? new RetryOptions();
 
         var endpointNames = new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false);
+        var projections = VersionedProjections.In(typeof(TDbContext).Assembly, serviceName);
+        var consumerQueues = ErrorQueueReplayer.QueuesOf(typeof(TDbContext).Assembly, endpointNames);
         builder.Services.AddSingleton(services => new ErrorQueueReplayer(
             new Uri(connectionString),
-            ErrorQueueReplayer.QueuesOf(typeof(TDbContext).Assembly, endpointNames),
+            [.. consumerQueues, .. projections.Select(p => p.Queue)],
             services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ErrorQueueReplayer>>()));
+        builder.Services.AddHostedService(services => new RetiredQueues(
+            new Uri(connectionString),
+            [.. projections.SelectMany(p => p.Events.Select(e => new RetiredQueues.Queue($"{serviceName}-{endpointNames.SanitizeName(e.Name)}", p.Queue)))
+                .Where(q => !consumerQueues.Contains(q.Name))],
+            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RetiredQueues>>()));
+        builder.Services.AddScoped<HeldEvents, HeldEvents<TDbContext>>();
+        builder.Services.AddHealthChecks().AddCheck<HeldEventsHealthCheck>(HeldEventsHealthCheck.Name);
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
         builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(endpointNames);
             bus.AddConsumers(typeof(TDbContext).Assembly);
+            bus.AddProjections(builder.Services, projections);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
                 endpoint.UseMessageRetry(r => r.Exponential(
                     retry.Limit, retry.MinInterval, retry.MaxInterval, retry.IntervalDelta)));

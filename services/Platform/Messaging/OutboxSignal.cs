@@ -24,7 +24,8 @@ public sealed class OutboxSignal
 }
 
 /// <summary>
-/// Moves the events aggregates raised into the outbox of the SaveChanges that persists them, and signals the
+/// Moves the events aggregates raised into the outbox of the SaveChanges that persists them, numbered in each
+/// aggregate's sequence, and signals the
 /// dispatcher once that SaveChanges has committed.
 /// </summary>
 public sealed class OutboxSaveChangesInterceptor(OutboxSignal signal) : SaveChangesInterceptor
@@ -63,9 +64,9 @@ public sealed class OutboxSaveChangesInterceptor(OutboxSignal signal) : SaveChan
         {
             return;
         }
-        foreach (var source in context.ChangeTracker.Entries<IEventSource>().Select(e => e.Entity).ToList())
+        foreach (var source in context.ChangeTracker.Entries<IEventSource>().ToList())
         {
-            foreach (var raised in source.RaisedEvents.Take())
+            foreach (var raised in EventVersions.Stamp(source, source.Entity.RaisedEvents.Take()))
             {
                 context.AddIntegrationEvent(raised);
             }

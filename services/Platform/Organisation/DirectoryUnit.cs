@@ -35,6 +35,15 @@ public sealed class DirectoryUnit
     public void MoveTo(Guid parentId) => ParentId = parentId;
 
     public void Deactivate(DateOnly validTo) => ValidTo = validTo;
+
+    /// <summary>Takes the directory's statement of the whole unit (a snapshot newer than this copy).</summary>
+    public void Restate(string kind, string name, Guid? parentId, DateOnly? validTo)
+    {
+        Kind = kind;
+        Name = name;
+        ParentId = parentId;
+        ValidTo = validTo;
+    }
 }
 
 /// <summary>The directory's unit kind codes as they travel in its events.</summary>
@@ -53,8 +62,10 @@ public interface IDirectoryUnits
 
 public static class DirectoryUnitModel
 {
+    /// <summary>The units and the positions of the projection that keeps them.</summary>
     public static ModelBuilder AddDirectoryUnits(this ModelBuilder modelBuilder)
     {
+        modelBuilder.AddVersionedProjections();
         modelBuilder.Entity<DirectoryUnit>(unit =>
         {
             unit.ToTable("units");
@@ -67,39 +78,46 @@ public static class DirectoryUnitModel
     }
 }
 
-// Each service declares one sealed consumer per event deriving from these (MassTransit registers the service's own
-// concrete consumers and names their queues after the service). Each applies its event once (inbox); a move or
-// deactivation that overtakes the creation fails and the retry finds the unit.
-
-public abstract class UnitCreatedConsumer<TDbContext>(TDbContext db, TimeProvider timeProvider, ILogger logger)
-    : InboxConsumer<OrganisationUnitCreated, TDbContext>(db, timeProvider, logger)
+/// <summary>
+/// The directory's units as a service keeps them, from every unit event in each unit's order. Each service declares
+/// one sealed subclass for its DbContext (MassTransit finds it in the service's assembly and names its queue
+/// <c>{service}-directory-units</c>).
+/// </summary>
+[ProjectionName("directory-units")]
+public abstract class DirectoryUnitsProjection<TDbContext>(TDbContext db, TimeProvider timeProvider, ILogger logger)
+    : VersionedProjection<OrganisationUnitEvent, TDbContext>(db, timeProvider, logger)
     where TDbContext : DbContext, IDirectoryUnits
 {
-    protected override async Task HandleAsync(OrganisationUnitCreated message, CancellationToken cancellationToken)
+    protected override async Task ApplyAsync(OrganisationUnitEvent integrationEvent, CancellationToken cancellationToken)
     {
-        if (await Db.Units.FindAsync([message.UnitId], cancellationToken) is null)
+        switch (integrationEvent)
         {
-            Db.Units.Add(new DirectoryUnit(message.UnitId, message.Kind, message.Name, message.ParentId));
+            case OrganisationUnitCreated created when await FindAsync(created.UnitId, cancellationToken) is null:
+                Db.Units.Add(new DirectoryUnit(created.UnitId, created.Kind, created.Name, created.ParentId));
+                break;
+            case OrganisationUnitAnnounced announced:
+                var unit = await FindAsync(announced.UnitId, cancellationToken);
+                if (unit is null)
+                {
+                    unit = new DirectoryUnit(announced.UnitId, announced.Kind, announced.Name, announced.ParentId);
+                    Db.Units.Add(unit);
+                }
+                unit.Restate(announced.Kind, announced.Name, announced.ParentId, announced.ValidTo);
+                break;
+            case OrganisationUnitMoved moved:
+                (await KnownAsync(moved.UnitId, cancellationToken)).MoveTo(moved.ToParentId);
+                break;
+            case OrganisationUnitDeactivated deactivated:
+                (await KnownAsync(deactivated.UnitId, cancellationToken)).Deactivate(deactivated.ValidTo);
+                break;
         }
     }
-}
 
-public abstract class UnitMovedConsumer<TDbContext>(TDbContext db, TimeProvider timeProvider, ILogger logger)
-    : InboxConsumer<OrganisationUnitMoved, TDbContext>(db, timeProvider, logger)
-    where TDbContext : DbContext, IDirectoryUnits
-{
-    protected override async Task HandleAsync(OrganisationUnitMoved message, CancellationToken cancellationToken) =>
-        (await Db.Units.FindAsync([message.UnitId], cancellationToken)
-            ?? throw new InvalidOperationException($"Unit {message.UnitId} is not known yet; the retry will find it."))
-        .MoveTo(message.ToParentId);
-}
+    private async Task<DirectoryUnit?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        await Db.Units.FindAsync([id], cancellationToken);
 
-public abstract class UnitDeactivatedConsumer<TDbContext>(TDbContext db, TimeProvider timeProvider, ILogger logger)
-    : InboxConsumer<OrganisationUnitDeactivated, TDbContext>(db, timeProvider, logger)
-    where TDbContext : DbContext, IDirectoryUnits
-{
-    protected override async Task HandleAsync(OrganisationUnitDeactivated message, CancellationToken cancellationToken) =>
-        (await Db.Units.FindAsync([message.UnitId], cancellationToken)
-            ?? throw new InvalidOperationException($"Unit {message.UnitId} is not known yet; the retry will find it."))
-        .Deactivate(message.ValidTo);
+    // In order, a unit's creation comes before its changes; only an unnumbered event from before versioning can
+    // overtake it, and its retry finds the unit.
+    private async Task<DirectoryUnit> KnownAsync(Guid id, CancellationToken cancellationToken) =>
+        await FindAsync(id, cancellationToken) ?? throw new InvalidOperationException($"Unit {id} is not known yet; the retry will find it.");
 }

@@ -12,6 +12,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddVersionedProjections();
         modelBuilder.Entity<TicketRecord>(ticket =>
         {
             ticket.ToTable("ticket_records");

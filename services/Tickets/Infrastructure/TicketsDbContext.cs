@@ -49,6 +49,7 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             ticket.Property(t => t.RequesterKind).HasConversion<string>().HasMaxLength(32);
             ticket.Property(t => t.Satisfaction).HasConversion<string>().HasMaxLength(32);
             // Optimistic concurrency: a change based on an older version fails instead of overwriting (ETag / If-Match).
+            // The ticket's events have their own sequence (EventVersions), for the reason given there.
             ticket.Property(t => t.Version).IsConcurrencyToken();
             ticket.HasIndex(t => t.SubmittedAt);
             ticket.HasIndex(t => new { t.State, t.ResolutionDue });
@@ -241,6 +242,7 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             sequence.HasKey(s => s.Year);
             sequence.Property(s => s.Year).ValueGeneratedNever();
         });
+        modelBuilder.AddEventVersions();
     }
 }
 

@@ -117,12 +117,16 @@ public sealed class DirectoryTests(TestServers servers)
 
         moved.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await moved.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("branchId").GetGuid().ShouldBe(to);
+        // The person's events, numbered in the order the person raised them: the move leaves before it joins.
         var outbox = (await identity.Service.QueryAsync(db => db.Set<BrandPlatform.Platform.Messaging.OutboxMessage>()
                 .Where(m => m.EventName.StartsWith("directory.")).ToListAsync(Cancel)))
-            .Where(m => m.Payload.Contains(person.ToString())).Select(m => m.EventName).ToList();
-        outbox.ShouldBe(
-            [EventName<PersonRegistered>(), EventName<MemberJoinedBranch>(), EventName<MemberLeftBranch>(), EventName<MemberJoinedBranch>()],
-            ignoreOrder: true);
+            .Select(m => (m.EventName, Payload: JsonDocument.Parse(m.Payload).RootElement))
+            .Where(m => m.Payload.GetProperty("aggregateId").GetGuid() == person)
+            .OrderBy(m => m.Payload.GetProperty("aggregateVersion").GetInt64())
+            .ToList();
+        outbox.Select(m => m.EventName).ShouldBe(
+            [EventName<PersonRegistered>(), EventName<MemberJoinedBranch>(), EventName<MemberLeftBranch>(), EventName<MemberJoinedBranch>()]);
+        outbox.Select(m => m.Payload.GetProperty("aggregateVersion").GetInt64()).ShouldBe([1L, 2L, 3L, 4L]);
         var audit = await identity.Service.QueryAsync(db => db.AuditEntries.Where(a => a.Target == person.ToString())
             .OrderBy(a => a.Id).Select(a => new { a.Action, a.Actor }).ToListAsync(Cancel));
         audit.Select(a => a.Action).ShouldBe([AuditActions.PersonRegistered, AuditActions.PersonJoinedUnit]);

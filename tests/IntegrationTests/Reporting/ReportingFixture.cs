@@ -21,7 +21,9 @@ public sealed class ReportingFixture(TestServers servers) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var identity = Identity = await IdentityHost.SharedAsync(servers);
-        Service = await ServiceFactory<ReportingDbContext>.CreateAsync(servers, "reporting", "reportingdb", identityBackchannel: identity.Backchannel());
+        // Any held event makes the health degraded at once, so a test can see the alert.
+        Service = await ServiceFactory<ReportingDbContext>.CreateAsync(servers, "reporting", "reportingdb",
+            new Dictionary<string, string?> { ["Messaging:Projections:HeldAlertAfter"] = "00:00:00" }, identity.Backchannel());
         await Service.WaitUntilHealthyAsync(TestContext.Current.CancellationToken);
         Client = await identity.ClientForPersonAsync(Service, "office");
         observerHandle = Bus.ConnectConsumeObserver(Consumed);

@@ -1,9 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using BrandPlatform.IntegrationTests.Tickets;
+using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Reporting.Infrastructure;
 using BrandPlatform.Testing;
 using BrandPlatform.Tickets.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Shouldly;
 
 namespace BrandPlatform.IntegrationTests.Reporting;
@@ -41,7 +43,7 @@ public sealed class TicketLifecycleFiguresTests(TestServers servers)
 
         var figures = await Eventually.ReturnsAsync(
             () => leader.GetFromJsonAsync<JsonElement>("/api/reporting/tickets/figures", Cancel),
-            // Each event type has its own queue: wait until every one has been applied.
+            // The events of different tickets interleave on the queue: wait until every one has been applied.
             f => f.GetProperty("volume").GetInt32() == 3 && f.GetProperty("accepted").GetInt32() == 2 && f.GetProperty("resolved").GetInt32() == 2
                 && f.GetProperty("confirmed").GetInt32() == 2 && f.GetProperty("averageHandlingWorkingHours").ValueKind == JsonValueKind.Number
                 && f.GetProperty("reopenRate").ValueKind == JsonValueKind.Number && f.GetProperty("reopenRate").GetDouble() > 0
@@ -55,6 +57,22 @@ public sealed class TicketLifecycleFiguresTests(TestServers servers)
         figures.GetProperty("satisfactionRate").GetDouble().ShouldBe(0.5);
         figures.GetProperty("reopenRate").GetDouble().ShouldBe(0.5);
         figures.GetProperty("averageHandlingWorkingHours").ValueKind.ShouldBe(JsonValueKind.Number);
+
+        // Each ticket numbers its events 1, 2, 3, ... without gaps; the dissatisfied confirmation's one step raised
+        // three events, numbered in the order it raised them; the ticket's row keeps the latest number.
+        var raised = await tickets.QueryAsync(db => db.Set<OutboxMessage>().AsNoTracking().Select(m => new { m.EventName, m.Payload }).ToListAsync(Cancel));
+        var ofDissatisfied = raised
+            .Select(m => (m.EventName, Payload: JsonDocument.Parse(m.Payload).RootElement))
+            .Where(m => m.Payload.GetProperty("aggregateId").GetGuid() == dissatisfied)
+            .OrderBy(m => m.Payload.GetProperty("aggregateVersion").GetInt64())
+            .ToList();
+        ofDissatisfied.Select(m => m.Payload.GetProperty("aggregateVersion").GetInt64()).ShouldBe(Enumerable.Range(1, ofDissatisfied.Count).Select(v => (long)v));
+        ofDissatisfied.ShouldAllBe(m => m.Payload.GetProperty("ticketId").GetGuid() == dissatisfied);
+        ofDissatisfied.TakeLast(3).Select(m => m.EventName)
+            .ShouldBe(["tickets.ticket-confirmed.v1", "tickets.ticket-reopened.v1", "tickets.ticket-escalated.v1"]);
+        (await tickets.QueryAsync(db => db.Tickets.Where(t => t.Id == dissatisfied)
+            .Select(t => EF.Property<long>(t, EventVersions.PropertyName)).SingleAsync(Cancel))).ShouldBe(ofDissatisfied.Count);
+
         using var member = await identity.ClientForPersonAsync(reporting, "member");
         (await member.GetAsync("/api/reporting/tickets/figures", Cancel)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
     }

@@ -28,6 +28,11 @@ namespace BrandPlatform.Identity.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<long>("EventVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_version");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -105,6 +110,11 @@ namespace BrandPlatform.Identity.Infrastructure.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("enterprise_name");
+
+                    b.Property<long>("EventVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_version");
 
                     b.Property<string>("ExternalOrganisation")
                         .HasMaxLength(100)

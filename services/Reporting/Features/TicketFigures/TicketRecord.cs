@@ -3,9 +3,9 @@ using BrandPlatform.Contracts.Tickets;
 namespace BrandPlatform.Reporting.Features.TicketFigures;
 
 /// <summary>
-/// Reporting's own copy of what it needs about one ticket, built from the tickets service's events. Events of one
-/// ticket travel on different queues and may arrive in any order: each fills in its own facts, and the state follows
-/// the latest event.
+/// Reporting's own copy of what it needs about one ticket, built from the tickets service's events, which
+/// <see cref="TicketRecordsProjection"/> applies in the ticket's order: each event brings the ticket's state and clocks
+/// as they stand after it, and its own facts.
 /// </summary>
 public sealed class TicketRecord
 {
@@ -32,14 +32,13 @@ public sealed class TicketRecord
     public double? HandlingWorkingHours { get; private set; }
     public string? Satisfaction { get; private set; }
     public int ReopenCount { get; private set; }
-    public DateTimeOffset? LastReopenedAt { get; private set; }
     public int Reminders { get; private set; }
     public int Urges { get; private set; }
     public int Supervisions { get; private set; }
     public int PublicNotices { get; private set; }
     /// <summary>
-    /// PostgreSQL's row version (xmin): two events of one ticket applied at once on different queues would otherwise
-    /// let the later save overwrite the state the other set; the loser is retried and applies its event to the new row.
+    /// PostgreSQL's row version (xmin). The projection's position already lets one event of a ticket apply at a time;
+    /// this also stops an unnumbered event (from before versioning) overwriting a concurrent one.
     /// </summary>
     public uint Version { get; private set; }
 
@@ -62,25 +61,20 @@ public sealed class TicketRecord
         SubmittedAt = integrationEvent.SubmittedAt;
         ChamberId = integrationEvent.ChamberId;
         RequesterKind = integrationEvent.RequesterKind;
-        // First contact is recorded once and travels with every later event, whichever arrives first.
-        FirstContactAt ??= integrationEvent.FirstContactAt;
-        if (integrationEvent.OccurredAt >= StateAt)
-        {
-            State = integrationEvent.State;
-            StateAt = integrationEvent.OccurredAt;
-            LeadUnitId = integrationEvent.LeadUnitId;
-            AcceptanceDue = integrationEvent.AcceptanceDue;
-            FirstContactDue = integrationEvent.FirstContactDue;
-            StageReplyDue = integrationEvent.StageReplyDue;
-            OriginalResolutionDue = integrationEvent.OriginalResolutionDue;
-        }
+        State = integrationEvent.State;
+        StateAt = integrationEvent.OccurredAt;
+        LeadUnitId = integrationEvent.LeadUnitId;
+        AcceptanceDue = integrationEvent.AcceptanceDue;
+        FirstContactDue = integrationEvent.FirstContactDue;
+        FirstContactAt = integrationEvent.FirstContactAt;
+        StageReplyDue = integrationEvent.StageReplyDue;
+        OriginalResolutionDue = integrationEvent.OriginalResolutionDue;
         switch (integrationEvent)
         {
             case TicketAccepted accepted:
                 AcceptedAt = accepted.AcceptedAt;
                 break;
-            // A reopened ticket is no longer resolved until it is resolved again (退回重办 undoes 办结).
-            case TicketResolved resolved when LastReopenedAt is null || resolved.ResolvedAt > LastReopenedAt:
+            case TicketResolved resolved:
                 ResolvedAt = resolved.ResolvedAt;
                 HandlingWorkingHours = resolved.HandlingWorkingHours;
                 break;
@@ -102,13 +96,10 @@ public sealed class TicketRecord
             case TicketConfirmed confirmed:
                 Satisfaction = confirmed.Satisfaction;
                 break;
-            case TicketReopened reopened:
+            case TicketReopened:
+                // A reopened ticket is no longer resolved until it is resolved again (退回重办 undoes 办结).
                 ReopenCount++;
-                LastReopenedAt = LastReopenedAt is { } last && last > reopened.OccurredAt ? last : reopened.OccurredAt;
-                if (ResolvedAt is not null && ResolvedAt <= reopened.OccurredAt)
-                {
-                    ResolvedAt = null;
-                }
+                ResolvedAt = null;
                 break;
         }
     }

@@ -1,8 +1,9 @@
 namespace BrandPlatform.Study.Features.Branches;
 
 /// <summary>
-/// A person's stint in a branch, the denominator of 学习教育全覆盖. Joined and left arrive on different queues and
-/// may come in either order, so each side fills in its own date.
+/// A person's stint in a branch, the denominator of 学习教育全覆盖. Joins and leaves are applied in the person's order;
+/// a leave whose join study never saw (from before it kept rosters) still records the stint, and each side fills in
+/// its own date.
 /// </summary>
 public sealed class BranchMember
 {

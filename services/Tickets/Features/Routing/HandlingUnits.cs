@@ -98,11 +98,6 @@ public static class HandlingUnits
         ?? throw RuleViolation.Unprocessable("承办单位不存在或已撤销", $"{field}: {id} is not an active task force or department.");
 }
 
-public sealed class OrganisationUnitCreatedConsumer(TicketsDbContext db, TimeProvider timeProvider, ILogger<OrganisationUnitCreatedConsumer> logger)
-    : UnitCreatedConsumer<TicketsDbContext>(db, timeProvider, logger);
-
-public sealed class OrganisationUnitMovedConsumer(TicketsDbContext db, TimeProvider timeProvider, ILogger<OrganisationUnitMovedConsumer> logger)
-    : UnitMovedConsumer<TicketsDbContext>(db, timeProvider, logger);
-
-public sealed class OrganisationUnitDeactivatedConsumer(TicketsDbContext db, TimeProvider timeProvider, ILogger<OrganisationUnitDeactivatedConsumer> logger)
-    : UnitDeactivatedConsumer<TicketsDbContext>(db, timeProvider, logger);
+/// <summary>The task forces and departments tickets are assigned to, copied from the directory (queue tickets-directory-units).</summary>
+public sealed class DirectoryUnitsCopy(TicketsDbContext db, TimeProvider timeProvider, ILogger<DirectoryUnitsCopy> logger)
+    : DirectoryUnitsProjection<TicketsDbContext>(db, timeProvider, logger);

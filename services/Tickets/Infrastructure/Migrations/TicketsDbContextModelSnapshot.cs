@@ -175,6 +175,85 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("BrandPlatform.Platform.Messaging.ParkedEvent", b =>
+                {
+                    b.Property<string>("Projection")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("projection");
+
+                    b.Property<Guid>("AggregateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("aggregate_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<string>("EventName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("event_name");
+
+                    b.Property<DateTimeOffset>("ParkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("parked_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.HasKey("Projection", "AggregateId", "Version")
+                        .HasName("pk_parked_events");
+
+                    b.ToTable("parked_events", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Platform.Messaging.ProjectionPosition", b =>
+                {
+                    b.Property<string>("Projection")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("projection");
+
+                    b.Property<Guid>("AggregateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("aggregate_id");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("integer")
+                        .HasColumnName("held");
+
+                    b.Property<DateTimeOffset?>("HeldSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_since");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<bool>("Started")
+                        .HasColumnType("boolean")
+                        .HasColumnName("started");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Projection", "AggregateId")
+                        .HasName("pk_projection_positions");
+
+                    b.HasIndex("HeldSince")
+                        .HasDatabaseName("ix_projection_positions_held_since")
+                        .HasFilter("held > 0");
+
+                    b.ToTable("projection_positions", (string)null);
+                });
+
             modelBuilder.Entity("BrandPlatform.Platform.Organisation.DirectoryUnit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -678,6 +757,11 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("escalation_level");
+
+                    b.Property<long>("EventVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_version");
 
                     b.Property<DateTimeOffset?>("FirstContactAt")
                         .HasColumnType("timestamp with time zone")

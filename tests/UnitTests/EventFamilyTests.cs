@@ -1,0 +1,26 @@
+using BrandPlatform.Contracts;
+using BrandPlatform.Contracts.Directory;
+using BrandPlatform.Contracts.Tickets;
+using Shouldly;
+
+namespace BrandPlatform.UnitTests;
+
+public sealed class EventFamilyTests
+{
+    /// <summary>
+    /// A projection consumes every event of one aggregate's family, because the aggregate's versions run through all of
+    /// them: an event outside any family would be numbered by its aggregate and never reach the projection, which would
+    /// wait on the gap forever.
+    /// </summary>
+    [Fact]
+    public void Every_integration_event_belongs_to_the_family_of_the_aggregate_that_raises_it()
+    {
+        Type[] families = [typeof(TicketEvent), typeof(OrganisationUnitEvent), typeof(PersonEvent)];
+        var events = typeof(IntegrationEvent).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && t.IsSubclassOf(typeof(IntegrationEvent)))
+            .ToList();
+
+        events.ShouldNotBeEmpty();
+        events.Where(e => families.Count(f => f.IsAssignableFrom(e)) != 1).Select(e => e.Name).ShouldBeEmpty();
+    }
+}
