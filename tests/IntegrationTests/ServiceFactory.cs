@@ -43,6 +43,8 @@ public sealed class ServiceFactory<TDbContext>(
             ["Identity:Authority"] = IdentityHost.Issuer,
             ["Identity:RequireHttpsMetadata"] = "false",
             ["Operations:Key"] = OperationsKey,
+            // Tests register webhooks for a made-up receiver; an operator's allowance spares the name a lookup.
+            ["Tickets:Webhooks:AllowedHosts:0"] = ExampleWebhookHost,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -54,6 +56,9 @@ public sealed class ServiceFactory<TDbContext>(
     }
 
     public const string OperationsKey = "test-operations-key";
+
+    /// <summary>The made-up webhook receiver tests subscribe (never reached: the name does not resolve here).</summary>
+    public const string ExampleWebhookHost = "hooks.example.com";
 
     public IReadOnlyDictionary<string, string?> Settings => settings;
 

@@ -47,6 +47,7 @@ public static class AccessMatrix
             AccessRow.Anonymous(service, "GET", "/openapi/{documentName}.json", _ => "/openapi/v1.json"),
             // Operations: nobody of the ordinary callers; operators with the operations scope and the key (see the test).
             AccessRow.Of(service, "POST", "/ops/error-queues/replay", None),
+            AccessRow.Of(service, "GET", "/ops/projections/held", None),
         }),
         AccessRow.Anonymous("identity", "POST", "/connect/token"),
         AccessRow.Anonymous("identity", "GET", "/connect/authorize"),

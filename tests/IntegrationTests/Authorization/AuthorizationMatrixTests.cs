@@ -71,15 +71,18 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
         var memberToken = await OperationsTokenAsync("member");
         foreach (var (name, service) in platform.Services)
         {
-            var path = PathOf(name, "/ops/error-queues/replay");
-            foreach (var (token, expected) in new[] { (operatorToken, HttpStatusCode.OK), (adminToken, HttpStatusCode.OK), (memberToken, HttpStatusCode.Forbidden) })
+            foreach (var (method, operation) in new[] { (HttpMethod.Post, "/ops/error-queues/replay"), (HttpMethod.Get, "/ops/projections/held") })
             {
-                using var client = IdentityHost.WithBearer(service.CreateClient(), token);
-                (await client.PostAsync(path, null, Cancel)).StatusCode.ShouldBe(expected, name);
+                var path = PathOf(name, operation);
+                foreach (var (token, expected) in new[] { (operatorToken, HttpStatusCode.OK), (adminToken, HttpStatusCode.OK), (memberToken, HttpStatusCode.Forbidden) })
+                {
+                    using var client = IdentityHost.WithBearer(service.CreateClient(), token);
+                    (await client.SendAsync(new HttpRequestMessage(method, path), Cancel)).StatusCode.ShouldBe(expected, $"{name} {operation}");
+                }
+                using var dashboard = service.CreateClient();
+                dashboard.DefaultRequestHeaders.Add(OperationsAccess.KeyHeader, ServiceFactory<BrandPlatform.Tickets.Infrastructure.TicketsDbContext>.OperationsKey);
+                (await dashboard.SendAsync(new HttpRequestMessage(method, path), Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK, $"{name} {operation}");
             }
-            using var dashboard = service.CreateClient();
-            dashboard.DefaultRequestHeaders.Add(OperationsAccess.KeyHeader, ServiceFactory<BrandPlatform.Tickets.Infrastructure.TicketsDbContext>.OperationsKey);
-            (await dashboard.PostAsync(path, null, Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK, name);
         }
     }
 
