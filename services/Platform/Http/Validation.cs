@@ -16,6 +16,12 @@ public static class Validation
     private static string JsonNamingPolicyCamel(string name) =>
         string.Join('.', name.Split('.').Select(part => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(part)));
 
+    /// <summary>
+    /// A rule stops at its first failure: a later check of the same member (a format, a lookup) may then assume the
+    /// earlier ones held (NotEmpty before Must(name => name!...)) instead of throwing on a missing value.
+    /// </summary>
+    public static void StopEachRuleAtFirstFailure() => ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+
     /// <summary>Messages default to the portal's language; callers may ask for English with Accept-Language.</summary>
     public static readonly CultureInfo DefaultCulture = CultureInfo.GetCultureInfo("zh-CN");
 }

@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Http;
 using BrandPlatform.Identity.Infrastructure;
 using BrandPlatform.Platform.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,11 +17,16 @@ public static class AuditLog
         .MapGet("/audit", ListAsync)
         .RequireAccess(DirectoryApi.ManageScopes, PlatformRoles.Administrator)
         .WithName("ListAuditEntries")
-        .WithSummary("Newest audit entries first; filter by action, actor or target, page with beforeId");
+        .WithSummary("Newest audit entries first; filter by action, actor or target; follow 'next'");
 
-    internal static async Task<Ok<List<AuditEntryResponse>>> ListAsync(
-        string? action, string? actor, string? target, long? beforeId, int? take, IdentityDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<Page<AuditEntryResponse>>, ValidationProblem>> ListAsync(
+        string? action, string? actor, string? target, string? cursor, int? limit, HttpContext context, IdentityDbContext db,
+        CancellationToken cancellationToken)
     {
+        if (!KeysetPaging.TryRead<long, long>(cursor, limit, out var paging, out var invalid, defaultLimit: 100))
+        {
+            return invalid;
+        }
         var query = db.AuditEntries.AsNoTracking();
         if (action is not null)
         {
@@ -34,13 +40,8 @@ public static class AuditLog
         {
             query = query.Where(a => a.Target == target);
         }
-        if (beforeId is not null)
-        {
-            query = query.Where(a => a.Id < beforeId);
-        }
-        var entries = await query.OrderByDescending(a => a.Id).Take(Math.Clamp(take ?? 100, 1, 500))
-            .Select(a => new AuditEntryResponse(a.Id, a.OccurredAt, a.Action, a.Succeeded, a.Actor, a.Target, a.Detail, a.IpAddress, a.CorrelationId))
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(entries);
+        var page = await query.PageAsync(paging, a => a.Id, a => a.Id, context, cancellationToken, descending: true);
+        return TypedResults.Ok(page.Select(a =>
+            new AuditEntryResponse(a.Id, a.OccurredAt, a.Action, a.Succeeded, a.Actor, a.Target, a.Detail, a.IpAddress, a.CorrelationId)));
     }
 }

@@ -100,8 +100,13 @@ public static class Requesters
         return tickets;
     }
 
-    internal static async Task<Ok<List<Response>>> ListAsync(string? q, Guid? chamberId, TicketsDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<Page<Response>>, ValidationProblem>> ListAsync(
+        string? q, Guid? chamberId, string? cursor, int? limit, HttpContext context, TicketsDbContext db, CancellationToken cancellationToken)
     {
+        if (!KeysetPaging.TryRead<string, Guid>(cursor, limit, out var paging, out var invalid))
+        {
+            return invalid;
+        }
         var requesters = db.Requesters.AsNoTracking().Include(r => r.Contacts).AsQueryable();
         if (!string.IsNullOrWhiteSpace(q))
         {
@@ -112,9 +117,9 @@ public static class Requesters
         {
             requesters = requesters.Where(r => r.ChamberId == chamberId);
         }
-        var page = await requesters.OrderBy(r => r.Name).Take(200).ToListAsync(cancellationToken);
-        var chambers = await ChamberNamesAsync(db, page, cancellationToken);
-        return TypedResults.Ok(page.Select(r => From(r, chambers, masked: true)).ToList());
+        var page = await requesters.PageAsync(paging, r => r.Name, r => r.Id, context, cancellationToken);
+        var chambers = await ChamberNamesAsync(db, page.Items, cancellationToken);
+        return TypedResults.Ok(page.Select(r => From(r, chambers, masked: true)));
     }
 
     internal static async Task<Results<Ok<Response>, ProblemHttpResult>> GetAsync(
