@@ -22,6 +22,13 @@ public static class Validation
     /// </summary>
     public static void StopEachRuleAtFirstFailure() => ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
 
+    /// <summary>
+    /// Each item of a list checked by <paramref name="validator"/>; an item sent as null ([null] in the JSON) is a field
+    /// error on that item rather than a null the handler trips over.
+    /// </summary>
+    public static IRuleBuilderOptions<T, TItem> EachValid<T, TItem>(this IRuleBuilderInitialCollection<T, TItem> items, IValidator<TItem> validator) =>
+        items.NotNull().WithMessage("列表项不能为空").SetValidator(validator);
+
     /// <summary>Messages default to the portal's language; callers may ask for English with Accept-Language.</summary>
     public static readonly CultureInfo DefaultCulture = CultureInfo.GetCultureInfo("zh-CN");
 }

@@ -258,7 +258,12 @@ internal sealed class TicketsApiExamples : IApiExamples
         examples.Add("ExportTickets",
             response: "\uFEFF工单编号,标题,类别,优先级,状态,诉求人,统一社会信用代码,提交时间,受理期限,办结期限,原办结期限,剩余工作小时,是否逾期,满意度\r\n" +
                 "QY-2026-000128,企业流动资金贷款需求,financing,normal,inProgress,示范科技有限公司,91320100MA1X0ABC1F,2026-03-02 09:15,2026-03-03 17:30,2026-03-11 17:30,2026-03-11 17:30,35.5,否,\r\n",
-            problems: [ApiExamples.Invalid("format", "导出格式为 csv 或 xlsx")]);
+            problems:
+            [
+                ApiExamples.Invalid("format", "导出格式为 csv 或 xlsx"),
+                ApiExamples.Problem(StatusCodes.Status422UnprocessableEntity, "导出行数超过上限",
+                    "筛选结果超过10000条，请缩小筛选范围（如起止日期）后分批导出"),
+            ]);
         examples.Add("ListReturnVisitQueue", response: ApiExamples.Page([Resolved]), problems: [ApiExamples.InvalidCursor()]);
         examples.Add("ListWithdrawals", response: $$"""
             [

@@ -69,7 +69,7 @@ public sealed class InputEdgeTests(FuzzPlatformFixture platform)
     }
 
     [Fact]
-    public async Task An_attachment_without_its_file_name_is_a_field_error_and_writes_nothing()
+    public async Task An_attachment_without_its_file_name_or_sent_as_null_is_a_field_error_and_writes_nothing()
     {
         using var system = await platform.ClientAsync("tickets", CallerKind.System());
         using var created = await system.PostAsJsonAsync("/api/tickets", TicketRequests.Valid("补充材料"), Cancel);
@@ -83,6 +83,8 @@ public sealed class InputEdgeTests(FuzzPlatformFixture platform)
         }, Cancel);
 
         await ShouldBeFieldErrorAsync(attached, "attachments[0].fileName", null);
+        await ShouldBeFieldErrorAsync(await system.PostAsync($"/api/tickets/{id}/attachments", Json("""{ "attachments": [null] }"""), Cancel),
+            "attachments[0]", "列表项不能为空");
         RowCounts.Grown(before, await rows.TakeAsync(Cancel)).ShouldBeEmpty();
     }
 

@@ -119,7 +119,7 @@ public static class TicketQueues
             .RequireAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], TicketAccess.Dispatchers.Concat([PlatformRoles.LiaisonLeader, PlatformRoles.TaskForceHandler]).ToArray())
             .Produces<Stream>(StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .WithName("ExportTickets")
-            .WithSummary("The same filtered list as export.csv (UTF-8 with BOM, opens in Excel) or export.xlsx, at most 10 000 rows");
+            .WithSummary("The same filtered list as export.csv (UTF-8 with BOM, opens in Excel) or export.xlsx, at most 10 000 rows (more: 422, narrow the filters)");
         return tickets;
     }
 
@@ -141,7 +141,7 @@ public static class TicketQueues
     }
 
     /// <param name="format">csv (default) or xlsx.</param>
-    internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(
+    internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(
         [AsParameters] Filter filter, string format, HttpContext context, TicketsDbContext db, WorkingCalendar calendar,
         TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -156,7 +156,13 @@ public static class TicketQueues
         }
         var now = clock.GetUtcNow();
         var tickets = await filter.Apply(db.Tickets.AsNoTracking().VisibleTo(context.Caller()), now)
-            .OrderBy(t => t.SubmittedAt).ThenBy(t => t.Id).Take(MaxExportRows).ToListAsync(cancellationToken);
+            .OrderBy(t => t.SubmittedAt).ThenBy(t => t.Id).Take(MaxExportRows + 1).ToListAsync(cancellationToken);
+        if (tickets.Count > MaxExportRows)
+        {
+            // A spreadsheet that silently lacks rows would be read as complete.
+            return TypedResults.Problem(title: "导出行数超过上限", statusCode: StatusCodes.Status422UnprocessableEntity,
+                detail: $"筛选结果超过{MaxExportRows}条，请缩小筛选范围（如起止日期）后分批导出");
+        }
         var rows = tickets.Select(t => Row(t, calendar, now)).ToList();
         var name = $"tickets-{now.ToChinaTime():yyyyMMdd-HHmm}.{format}";
         if (format == "xlsx")

@@ -60,7 +60,7 @@ public static class Requesters
                 RuleFor(r => r.UnifiedSocialCreditCode).Empty().WithMessage("个人诉求人没有统一社会信用代码");
             });
             RuleFor(r => r.Contacts).Must(c => c is null || c.Count <= Requester.MaxContacts).WithMessage($"联系人最多{Requester.MaxContacts}个");
-            RuleForEach(r => r.Contacts).SetValidator(new ContactValidator());
+            RuleForEach(r => r.Contacts).EachValid(new ContactValidator());
         }
     }
 
@@ -70,7 +70,7 @@ public static class Requesters
         {
             RuleFor(r => r.Name).NotEmpty().MaximumLength(Requester.NameMaxLength);
             RuleFor(r => r.Contacts).Must(c => c is null || c.Count <= Requester.MaxContacts).WithMessage($"联系人最多{Requester.MaxContacts}个");
-            RuleForEach(r => r.Contacts).SetValidator(new ContactValidator());
+            RuleForEach(r => r.Contacts).EachValid(new ContactValidator());
         }
     }
 
