@@ -71,8 +71,8 @@ step() { # token step json: one step of the closed loop, with the ETag of the an
 }
 
 units=$(etag="" api "$office" GET "/api/directory/units?kind=taskForce")
-lead=$(jq -r '.[] | select(.name == "招商服务专班") | .id' <<<"$units")
-co=$(jq -r '.[] | select(.name == "征迁服务专班") | .id' <<<"$units")
+lead=$(jq -r '.items[] | select(.name == "招商服务专班") | .id' <<<"$units")
+co=$(jq -r '.items[] | select(.name == "征迁服务专班") | .id' <<<"$units")
 # The figures of financing tickets led by that task force around today (China dates): a ticket is counted when volume,
 # accepted, resolved and confirmed have each grown by one since before it was submitted.
 day() { TZ=Asia/Shanghai date -d "$1" +%F; }

@@ -29,8 +29,8 @@ public sealed class TicketClosedLoopScenarioTests(PlatformFixture platform)
         using var office = await SignedInAsync("office", cancellationToken);
         using var handler = await SignedInAsync("handler", cancellationToken);
         using var leader = await SignedInAsync("leader", cancellationToken);
-        var taskForces = (await office.GetFromJsonAsync<JsonElement>("/api/directory/units?kind=taskForce", cancellationToken))
-            .EnumerateArray().ToDictionary(u => u.GetProperty("name").GetString()!, u => u.GetProperty("id").GetGuid());
+        var taskForces = (await office.AllItemsAsync("/api/directory/units?kind=taskForce", cancellationToken))
+            .ToDictionary(u => u.GetProperty("name").GetString()!, u => u.GetProperty("id").GetGuid());
         // handler belongs to 招商服务专班 (DevelopmentSeed), so it leads; the relocation task force co-handles.
         var lead = taskForces["招商服务专班"];
         var coHandling = taskForces["征迁服务专班"];
@@ -70,8 +70,8 @@ public sealed class TicketClosedLoopScenarioTests(PlatformFixture platform)
                 Unit: e.GetProperty("unitId").ValueKind == JsonValueKind.Null ? (Guid?)null : e.GetProperty("unitId").GetGuid(),
                 To: e.GetProperty("toState").GetString()))
             .ToList();
-        var officeUnit = (await office.GetFromJsonAsync<JsonElement>("/api/directory/units?kind=department", cancellationToken))
-            .EnumerateArray().Single(u => u.GetProperty("name").GetString() == "办公室").GetProperty("id").GetGuid();
+        var officeUnit = (await office.AllItemsAsync("/api/directory/units?kind=department", cancellationToken))
+            .Single(u => u.GetProperty("name").GetString() == "办公室").GetProperty("id").GetGuid();
         timeline.ShouldBe(
         [
             ("submit", "示范科技联络员", "EnterpriseContact", null, "submitted"),

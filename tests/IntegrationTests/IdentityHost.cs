@@ -44,8 +44,11 @@ public sealed class IdentityHost : IAsyncDisposable
         ["Identity:Portal:RedirectUris:0"] = PortalRedirectUri,
     };
 
-    public static Task<IdentityHost> SharedAsync(TestServers servers) => servers.SharedAsync("identity", async s =>
-        new IdentityHost(await ServiceFactory<IdentityDbContext>.CreateAsync(s, "identity", "identitydb", Settings)));
+    public static Task<IdentityHost> SharedAsync(TestServers servers) => servers.SharedAsync("identity", CreateAsync);
+
+    /// <summary>An identity service of its own (own database and virtual host), for tests that change the directory at will.</summary>
+    public static async Task<IdentityHost> CreateAsync(TestServers servers) =>
+        new(await ServiceFactory<IdentityDbContext>.CreateAsync(servers, "identity", "identitydb", Settings));
 
     public Task<string> TokenAsync(string scopes) => ClientTokenAsync(DemoClientId, DemoClientSecret, scopes);
 

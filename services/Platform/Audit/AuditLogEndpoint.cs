@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using BrandPlatform.Platform.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BrandPlatform.Platform.Audit;
 
-/// <summary>GET {group}/audit: a service's audit, newest first, filtered by action, actor or target, paged with beforeId.</summary>
+/// <summary>GET {group}/audit: a service's audit, newest first, filtered by action, actor or target, paged with the shared cursor.</summary>
 public static class AuditLogEndpoint
 {
     public sealed record AuditEntryResponse(
@@ -19,13 +20,18 @@ public static class AuditLogEndpoint
         group.MapAuditLog(typeof(TDbContext));
 
     private static RouteHandlerBuilder MapAuditLog(this RouteGroupBuilder group, Type dbContextType) =>
-        group.MapGet("/audit", (string? action, string? actor, string? target, long? beforeId, int? take, IServiceProvider services,
+        group.MapGet("/audit", (string? action, string? actor, string? target, string? cursor, int? limit, HttpContext context,
                 CancellationToken cancellationToken) =>
-            ListAsync((DbContext)services.GetRequiredService(dbContextType), action, actor, target, beforeId, take, cancellationToken));
+            ListAsync((DbContext)context.RequestServices.GetRequiredService(dbContextType), action, actor, target, cursor, limit, context, cancellationToken));
 
-    private static async Task<Ok<List<AuditEntryResponse>>> ListAsync(
-        DbContext db, string? action, string? actor, string? target, long? beforeId, int? take, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Page<AuditEntryResponse>>, ValidationProblem>> ListAsync(
+        DbContext db, string? action, string? actor, string? target, string? cursor, int? limit, HttpContext context,
+        CancellationToken cancellationToken)
     {
+        if (!KeysetPaging.TryRead<long, long>(cursor, limit, out var paging, out var invalid, defaultLimit: 100))
+        {
+            return invalid;
+        }
         var query = db.Set<AuditEntry>().AsNoTracking();
         if (action is not null)
         {
@@ -39,13 +45,8 @@ public static class AuditLogEndpoint
         {
             query = query.Where(a => a.Target == target);
         }
-        if (beforeId is not null)
-        {
-            query = query.Where(a => a.Id < beforeId);
-        }
-        var entries = await query.OrderByDescending(a => a.Id).Take(Math.Clamp(take ?? 100, 1, 500))
-            .Select(a => new AuditEntryResponse(a.Id, a.OccurredAt, a.Action, a.Succeeded, a.Actor, a.Target, a.Detail, a.IpAddress, a.UserAgent, a.CorrelationId))
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(entries);
+        var page = await query.PageAsync(paging, a => a.Id, a => a.Id, context, cancellationToken, descending: true);
+        return TypedResults.Ok(page.Select(a =>
+            new AuditEntryResponse(a.Id, a.OccurredAt, a.Action, a.Succeeded, a.Actor, a.Target, a.Detail, a.IpAddress, a.UserAgent, a.CorrelationId)));
     }
 }

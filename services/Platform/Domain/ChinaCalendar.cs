@@ -11,8 +11,22 @@ public static class ChinaCalendar
     public static DateTimeOffset At(DateOnly day, TimeOnly time)
     {
         var local = day.ToDateTime(time);
-        return new DateTimeOffset(local, TimeZone.GetUtcOffset(local)).ToUniversalTime();
+        var offset = TimeZone.GetUtcOffset(local);
+        // The calendar's first and last hours have no UTC instant (0001-01-01 00:00 in China is before year 1 in UTC):
+        // the range's own ends stand in, so a period asked for at the edges covers everything instead of failing.
+        if (offset > TimeSpan.Zero && local - DateTime.MinValue < offset)
+        {
+            return DateTimeOffset.MinValue;
+        }
+        if (offset < TimeSpan.Zero && DateTime.MaxValue - local < -offset)
+        {
+            return DateTimeOffset.MaxValue;
+        }
+        return new DateTimeOffset(local, offset).ToUniversalTime();
     }
+
+    /// <summary>The moment <paramref name="day"/> ends (the next day's midnight); the last day of the calendar ends at the end of time.</summary>
+    public static DateTimeOffset EndOf(DateOnly day) => day == DateOnly.MaxValue ? DateTimeOffset.MaxValue : At(day.AddDays(1), TimeOnly.MinValue);
 
     /// <summary>The date it is in China now: memberships and validity dates are China dates.</summary>
     public static DateOnly Today(this TimeProvider timeProvider) => DateOf(timeProvider.GetUtcNow());
@@ -25,7 +39,7 @@ public static class ChinaCalendar
 public sealed record ChinaPeriod(DateOnly From, DateOnly To)
 {
     public DateTimeOffset Start => ChinaCalendar.At(From, TimeOnly.MinValue);
-    public DateTimeOffset End => ChinaCalendar.At(To.AddDays(1), TimeOnly.MinValue);
+    public DateTimeOffset End => ChinaCalendar.EndOf(To);
     public bool IsBackwards => To < From;
 
     /// <summary>What a caller is told of a period that ends before it begins (the field is "to").</summary>

@@ -53,10 +53,14 @@ public static class PlatformService
 
         builder.Services.AddValidatorsFromAssembly(typeof(TDbContext).Assembly, includeInternalTypes: true);
         Validation.UseJsonFieldNames();
+        Validation.StopEachRuleAtFirstFailure();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(options =>
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            options.SerializerOptions.Converters.Add(new StorableText.JsonConverter());
+        });
         builder.Services.AddRequestLocalization(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Validation.DefaultCulture);
@@ -90,6 +94,7 @@ public static class PlatformService
         app.UseCorrelationId();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStorableText();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();

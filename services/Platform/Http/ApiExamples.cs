@@ -58,6 +58,13 @@ public sealed class ApiExamples
     public static ProblemDetails Unprocessable(string field, string message, string detail) =>
         FieldProblems.Unprocessable(field, message, detail).ProblemDetails;
 
+    /// <summary>A page of a list (<see cref="KeysetPaging"/>): the items (JSON texts) and the link to the next page.</summary>
+    public static string Page(IEnumerable<string> items, string? next = null) =>
+        $"{{ \"items\": [{string.Join(", ", items)}], \"next\": {(next is null ? "null" : System.Text.Json.JsonSerializer.Serialize(next))} }}";
+
+    /// <summary>The 400 of a list whose cursor cannot be read.</summary>
+    public static ProblemDetails InvalidCursor() => Invalid(KeysetPaging.CursorField, KeysetPaging.InvalidCursorMessage);
+
     /// <summary>
     /// A JSON example changed by another (members of <paramref name="changes"/> replace those of <paramref name="before"/>,
     /// nested objects merge): a record as a later step leaves it, without writing it out again.

@@ -32,7 +32,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
     /// <summary>The answer to an exception a caller caused, or null for a fault of ours (500). The OpenAPI examples use it too.</summary>
     internal static ProblemDetails? ProblemFor(Exception exception) => exception switch
     {
-        BadHttpRequestException { InnerException: JsonException json } => FieldProblem(json.Path),
+        BadHttpRequestException { InnerException: JsonException json } => FieldProblem(json.Path, json is UnstorableTextException),
         BadHttpRequestException badRequest => new ProblemDetails
         {
             Status = badRequest.StatusCode,
@@ -63,12 +63,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
     };
 
     /// <summary>A body that could not be read as JSON, with the field (from the reader's path, "$.category") that failed.</summary>
-    private static HttpValidationProblemDetails FieldProblem(string? jsonPath)
+    private static HttpValidationProblemDetails FieldProblem(string? jsonPath, bool unstorable = false)
     {
         var field = JsonPathToField(jsonPath);
         return new HttpValidationProblemDetails(new Dictionary<string, string[]>
         {
-            [field] = [string.IsNullOrEmpty(jsonPath) ? "请求体不是有效的 JSON" : "值的格式或取值不正确"],
+            [field] = [unstorable ? StorableText.Message : string.IsNullOrEmpty(jsonPath) ? "请求体不是有效的 JSON" : "值的格式或取值不正确"],
         })
         {
             Status = StatusCodes.Status400BadRequest,

@@ -16,6 +16,19 @@ public static class Validation
     private static string JsonNamingPolicyCamel(string name) =>
         string.Join('.', name.Split('.').Select(part => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(part)));
 
+    /// <summary>
+    /// A rule stops at its first failure: a later check of the same member (a format, a lookup) may then assume the
+    /// earlier ones held (NotEmpty before Must(name => name!...)) instead of throwing on a missing value.
+    /// </summary>
+    public static void StopEachRuleAtFirstFailure() => ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+
+    /// <summary>
+    /// Each item of a list checked by <paramref name="validator"/>; an item sent as null ([null] in the JSON) is a field
+    /// error on that item rather than a null the handler trips over.
+    /// </summary>
+    public static IRuleBuilderOptions<T, TItem> EachValid<T, TItem>(this IRuleBuilderInitialCollection<T, TItem> items, IValidator<TItem> validator) =>
+        items.NotNull().WithMessage("列表项不能为空").SetValidator(validator);
+
     /// <summary>Messages default to the portal's language; callers may ask for English with Accept-Language.</summary>
     public static readonly CultureInfo DefaultCulture = CultureInfo.GetCultureInfo("zh-CN");
 }

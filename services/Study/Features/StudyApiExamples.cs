@@ -10,16 +10,16 @@ internal sealed class StudyApiExamples : IApiExamples
     public void Describe(ApiExamples examples)
     {
         examples.Add("ListBranches", response: $$"""
-            [
+            { "items": [
               { "id": "{{FirstBranch}}", "name": "第一党支部", "currentMembers": 12 },
               { "id": "0196f0aa-0b1c-7d2e-8f30-415263748502", "name": "第二党支部", "currentMembers": 9 }
-            ]
+            ], "next": null }
             """);
         examples.Add("ListBranchMembers", response: """
-            [
+            { "items": [
               { "personId": "0196f0ab-4c5d-7e6f-8a7b-9c0d1e2f3a01", "displayName": "王芳", "joinedOn": "2024-07-01" },
               { "personId": "0196f0ab-4c5d-7e6f-8a7b-9c0d1e2f3a02", "displayName": "李明", "joinedOn": "2025-03-15" }
-            ]
+            ], "next": null }
             """, problems:
         [
             ApiExamples.Problem(StatusCodes.Status403Forbidden, "只能查看本支部", "A branch's records are kept by its own secretary and party-affairs officer."),

@@ -223,8 +223,9 @@ internal sealed class TicketsApiExamples : IApiExamples
         [
             ApiExamples.Problem(StatusCodes.Status404NotFound, "工单不存在", "No ticket has the external reference 12345-2026-0301 from gov-demo-client."),
         ]);
-        examples.Add("ListTicketChanges", response: $$"""{ "items": [{{governmentTicket}}], "next": "NjM5MDgwMTA5MDAwMDAwMDAwfDAxOTZmM2EyNWMxZTdiM2Q5YTQxMmU4YzZkMGY0YjE3" }""",
-            problems: [ApiExamples.Invalid("after", "游标无效")]);
+        examples.Add("ListTicketChanges", response: ApiExamples.Page([governmentTicket],
+                "/api/tickets/changes?since=2026-03-01T00%3A00%3A00%2B08%3A00&cursor=eyJrIjoiMjAyNi0wMy0wMlQwMToxNTowMCswMDowMCIsImkiOiIwMTk2ZjNhMi01YzFlLTdiM2QtOWE0MS0yZThjNmQwZjRiMTcifQ"),
+            problems: [ApiExamples.InvalidCursor()]);
 
         var order = $$"""
             {
@@ -235,22 +236,23 @@ internal sealed class TicketsApiExamples : IApiExamples
             }
             """;
         var orderNotFound = ApiExamples.Problem(StatusCodes.Status404NotFound, "督办单不存在", "No supervision order has id 0196f5b0-7d8e-7f90-a1b2-c3d4e5f60718.");
-        examples.Add("ListSupervisionOrders", response: $"[{order}]");
-        examples.Add("ListTicketsAuditEntries", response: """
-            [
-              {
-                "id": 311, "occurredAt": "2026-03-13T03:20:00+00:00", "action": "supervision-instructed", "succeeded": true,
-                "actor": "0196f0aa-3e4f-7a5b-9c6d-7e8f9a0b1c23 王部长", "target": "0196f5b0-7d8e-7f90-a1b2-c3d4e5f60718",
-                "detail": "请市发改委牵头，本周内协调银行专题对接。", "ipAddress": "10.12.0.8", "userAgent": "Mozilla/5.0",
-                "correlationId": "6f1c2e0a9b3d4e5f8a7b6c5d4e3f2a1b"
-              },
-              {
-                "id": 310, "occurredAt": "2026-03-12T09:00:00+00:00", "action": "webhook-subscribed", "succeeded": true,
-                "actor": "gov-demo-client 12345政务服务便民热线", "target": "0196f5a0-1b2c-7d3e-8f40-5a6b7c8d9e0f",
-                "detail": "https://hotline.example.gov.cn/hooks/tickets", "ipAddress": "10.20.1.15", "userAgent": null, "correlationId": null
-              }
-            ]
-            """);
+        examples.Add("ListSupervisionOrders", response: ApiExamples.Page([order]), problems: [ApiExamples.InvalidCursor()]);
+        examples.Add("ListTicketsAuditEntries", response: ApiExamples.Page([
+            """
+            {
+              "id": 311, "occurredAt": "2026-03-13T03:20:00+00:00", "action": "supervision-instructed", "succeeded": true,
+              "actor": "0196f0aa-3e4f-7a5b-9c6d-7e8f9a0b1c23 王部长", "target": "0196f5b0-7d8e-7f90-a1b2-c3d4e5f60718",
+              "detail": "请市发改委牵头，本周内协调银行专题对接。", "ipAddress": "10.12.0.8", "userAgent": "Mozilla/5.0",
+              "correlationId": "6f1c2e0a9b3d4e5f8a7b6c5d4e3f2a1b"
+            }
+            """,
+            """
+            {
+              "id": 310, "occurredAt": "2026-03-12T09:00:00+00:00", "action": "webhook-subscribed", "succeeded": true,
+              "actor": "gov-demo-client 12345政务服务便民热线", "target": "0196f5a0-1b2c-7d3e-8f40-5a6b7c8d9e0f",
+              "detail": "https://hotline.example.gov.cn/hooks/tickets", "ipAddress": "10.20.1.15", "userAgent": null, "correlationId": null
+            }
+            """]), problems: [ApiExamples.InvalidCursor()]);
         examples.Add("InstructSupervisionOrder", request: """{ "text": "请市发改委牵头，本周内协调银行专题对接。" }""",
             response: Then(order, """
                 {
@@ -283,8 +285,13 @@ internal sealed class TicketsApiExamples : IApiExamples
         examples.Add("ExportTickets",
             response: "\uFEFF工单编号,标题,类别,优先级,状态,诉求人,统一社会信用代码,提交时间,受理期限,办结期限,原办结期限,剩余工作小时,是否逾期,满意度\r\n" +
                 "QY-2026-000128,企业流动资金贷款需求,financing,normal,inProgress,示范科技有限公司,91320100MA1X0ABC1F,2026-03-02 09:15,2026-03-03 17:30,2026-03-11 17:30,2026-03-11 17:30,35.5,否,\r\n",
-            problems: [ApiExamples.Invalid("format", "导出格式为 csv 或 xlsx")]);
-        examples.Add("ListReturnVisitQueue", response: $"[{Resolved}]");
+            problems:
+            [
+                ApiExamples.Invalid("format", "导出格式为 csv 或 xlsx"),
+                ApiExamples.Problem(StatusCodes.Status422UnprocessableEntity, "导出行数超过上限",
+                    "筛选结果超过10000条，请缩小筛选范围（如起止日期）后分批导出"),
+            ]);
+        examples.Add("ListReturnVisitQueue", response: ApiExamples.Page([Resolved]), problems: [ApiExamples.InvalidCursor()]);
         examples.Add("ListWithdrawals", response: $$"""
             [
               {
@@ -318,15 +325,13 @@ internal sealed class TicketsApiExamples : IApiExamples
             ]
             """);
         examples.Add("CancelWebhook", problems: [subscriptionNotFound]);
-        examples.Add("ListWebhookDeliveries", response: $$"""
-            [
+        examples.Add("ListWebhookDeliveries", response: ApiExamples.Page([$$"""
               {
                 "id": "0196f6c2-0b1c-7d2e-8f30-4152637485a6", "ticketId": "{{TicketId}}", "createdAt": "2026-03-02T02:40:00+00:00",
                 "attempts": 2, "deliveredAt": "2026-03-02T02:40:12+00:00", "gaveUpAt": null,
                 "nextAttemptAt": "2026-03-02T02:40:10+00:00", "lastStatusCode": 200, "lastError": null
               }
-            ]
-            """, problems: [subscriptionNotFound]);
+              """]), problems: [subscriptionNotFound, ApiExamples.InvalidCursor()]);
         DescribeRequestersAndChambers(examples);
         DescribeRoutingAndFigures(examples);
     }
@@ -347,7 +352,8 @@ internal sealed class TicketsApiExamples : IApiExamples
             """;
         var requesterNotFound = ApiExamples.Problem(StatusCodes.Status404NotFound, "诉求人不存在", $"No requester has id {requesterId}.");
         var chamberMissing = ApiExamples.Unprocessable("chamberId", "商会不存在", $"No chamber of commerce has id {chamberId}.");
-        examples.Add("ListRequesters", response: $"[{Then(requester, """{ "contacts": [{ "name": "王经理", "phone": "138****5678", "position": "财务总监" }] }""")}]");
+        examples.Add("ListRequesters", response: ApiExamples.Page([Then(requester, """{ "contacts": [{ "name": "王经理", "phone": "138****5678", "position": "财务总监" }] }""")]),
+            problems: [ApiExamples.InvalidCursor()]);
         examples.Add("GetRequester", response: requester, problems: [requesterNotFound]);
         examples.Add("RegisterRequester",
             request: $$"""

@@ -30,7 +30,7 @@ public sealed class DirectoryTests(TestServers servers)
         using var officeList = await office.GetAsync("/identity/api/directory/units?kind=branch", Cancel);
         officeList.StatusCode.ShouldBe(HttpStatusCode.OK);
         var branches = await officeList.Content.ReadFromJsonAsync<JsonElement>(Cancel);
-        branches.EnumerateArray().Select(b => b.GetProperty("name").GetString()).ShouldContain("第一党支部");
+        branches.GetProperty("items").EnumerateArray().Select(b => b.GetProperty("name").GetString()).ShouldContain("第一党支部");
         using var officeCreate = await office.PostAsJsonAsync("/identity/api/directory/units", new { name = "x", kind = "branch" }, Cancel);
         officeCreate.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
@@ -138,8 +138,8 @@ public sealed class DirectoryTests(TestServers servers)
     private static string EventName<T>() => BrandPlatform.Contracts.EventNameAttribute.Of(typeof(T));
 
     internal static async Task<Guid> CommitteeIdAsync(HttpClient admin) =>
-        (await admin.GetFromJsonAsync<JsonElement>("/identity/api/directory/units?kind=organCommittee", TestContext.Current.CancellationToken))
-        .EnumerateArray().First().GetProperty("id").GetGuid();
+        (await admin.AllItemsAsync("/identity/api/directory/units?kind=organCommittee", TestContext.Current.CancellationToken))
+        .First().GetProperty("id").GetGuid();
 
     internal static async Task<Guid> CreateUnitAsync(HttpClient admin, string name, string kind, Guid parent)
     {

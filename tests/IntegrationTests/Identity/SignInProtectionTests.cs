@@ -48,7 +48,7 @@ public sealed class SignInProtectionTests(TestServers servers)
         audit.ShouldAllBe(a => !a.Succeeded && a.Target == person.ToString());
 
         using var auditApi = await admin.GetAsync($"/identity/api/directory/audit?target={person}", Cancel);
-        (await auditApi.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetArrayLength().ShouldBe(7, "six sign-in attempts and the registration");
+        (await auditApi.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("items").GetArrayLength().ShouldBe(7, "six sign-in attempts and the registration");
     }
 
     [Fact]

@@ -43,8 +43,8 @@ public sealed class DirectoryCopyTests(TestServers servers)
         using var otherBranch = await secretary.GetAsync($"/api/study/branches/{branchB}/members", Cancel);
         otherBranch.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         otherBranch.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        var visible = await secretary.GetFromJsonAsync<JsonElement>("/api/study/branches", Cancel);
-        visible.EnumerateArray().Select(b => b.GetProperty("id").GetGuid()).ShouldBe([branchA]);
+        var visible = await secretary.AllItemsAsync("/api/study/branches", Cancel);
+        visible.Select(b => b.GetProperty("id").GetGuid()).ShouldBe([branchA]);
         using var asMember = await identity.ClientForPersonAsync(study, "member");
         (await asMember.GetAsync($"/api/study/branches/{branchA}/members", Cancel)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
@@ -59,7 +59,7 @@ public sealed class DirectoryCopyTests(TestServers servers)
         using var response = await client.GetAsync($"/api/study/branches/{branch}/members", TestContext.Current.CancellationToken);
         return response.StatusCode != HttpStatusCode.OK
             ? []
-            : [.. (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).EnumerateArray()
+            : [.. (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("items").EnumerateArray()
                 .Select(m => m.GetProperty("personId").GetGuid())];
     }
 }

@@ -1,3 +1,4 @@
+using BrandPlatform.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -55,8 +56,8 @@ public sealed class EscalationTests(TicketsFixture fixture) : IClassFixture<Tick
             .Where(m => m.Payload.Contains(id.ToString())).ToList();
         events.Count.ShouldBe(4);
 
-        var inbox = await leader.GetFromJsonAsync<JsonElement>("/api/tickets/supervision-orders", Cancel);
-        var order = inbox.EnumerateArray().Single(o => o.GetProperty("ticketId").GetGuid() == id);
+        var inbox = await leader.AllItemsAsync("/api/tickets/supervision-orders", Cancel);
+        var order = inbox.Single(o => o.GetProperty("ticketId").GetGuid() == id);
         var orderId = order.GetProperty("id").GetGuid();
         using var instructed = await leader.PostAsJsonAsync($"/api/tickets/supervision-orders/{orderId}/instructions",
             new { text = "请专班三个工作日内办结并报告" }, Cancel);

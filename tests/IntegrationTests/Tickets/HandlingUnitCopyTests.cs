@@ -46,8 +46,8 @@ public sealed class HandlingUnitCopyTests(TestServers servers)
         await tickets.WaitUntilHealthyAsync(Cancel);
         using var office = await identity.ClientForPersonAsync(tickets, "office");
         using var admin = await identity.ClientForPersonAsync(identity.Service, "admin");
-        var seeded = (await admin.GetFromJsonAsync<JsonElement>("/identity/api/directory/units?kind=taskForce", Cancel))
-            .EnumerateArray().Select(u => u.GetProperty("id").GetGuid()).ToList();
+        var seeded = (await admin.AllItemsAsync("/identity/api/directory/units?kind=taskForce", Cancel))
+            .Select(u => u.GetProperty("id").GetGuid()).ToList();
 
         await ActivatorUtilities.CreateInstance<DirectoryAnnouncement>(identity.Service.Services).StartAsync(Cancel);
 

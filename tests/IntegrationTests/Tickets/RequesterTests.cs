@@ -1,3 +1,4 @@
+using BrandPlatform.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -47,8 +48,8 @@ public sealed class RequesterTests(TicketsFixture fixture) : IClassFixture<Ticke
             kind = "person", name = "王某某", personCategory = "newSocialStratum", chamberId = chamber,
             contacts = new[] { new { name = "王某某", phone = "13812345678", position = "负责人" } },
         }, Cancel));
-        var listed = await handler.GetFromJsonAsync<JsonElement>($"/api/tickets/requesters?chamberId={chamber}", Cancel);
-        listed.EnumerateArray().Single().GetProperty("contacts")[0].GetProperty("phone").GetString().ShouldBe("138****5678");
+        var listed = await handler.AllItemsAsync($"/api/tickets/requesters?chamberId={chamber}", Cancel);
+        listed.Single().GetProperty("contacts")[0].GetProperty("phone").GetString().ShouldBe("138****5678");
         (await handler.GetFromJsonAsync<JsonElement>($"/api/tickets/requesters/{person}", Cancel))
             .GetProperty("contacts")[0].GetProperty("phone").GetString().ShouldBe("13812345678");
         (await enterprise.GetAsync($"/api/tickets/requesters/{person}", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -78,8 +79,8 @@ public sealed class RequesterTests(TicketsFixture fixture) : IClassFixture<Ticke
             clock.Now.ShouldBeLessThan(due.AddDays(10), "the ladder reaches 督办 within a few working days");
             await EscalationTests.RunLadderAsync(fixture.Service, clock);
         }
-        var order = (await leader.GetFromJsonAsync<JsonElement>("/api/tickets/supervision-orders", Cancel))
-            .EnumerateArray().Single(o => o.GetProperty("ticketId").GetGuid() == id);
+        var order = (await leader.AllItemsAsync("/api/tickets/supervision-orders", Cancel))
+            .Single(o => o.GetProperty("ticketId").GetGuid() == id);
         order.GetProperty("leaderId").GetGuid().ShouldBe(leaderId, "the chamber's linked leader, not the fallback");
 
         var figures = await office.GetFromJsonAsync<JsonElement>(

@@ -1,3 +1,4 @@
+using BrandPlatform.Testing;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BrandPlatform.Platform.Organisation;
@@ -19,8 +20,8 @@ public static class TicketUnits
     public static async Task<IReadOnlyDictionary<string, Guid>> CopyDirectoryAsync(IdentityHost identity, ServiceFactory<TicketsDbContext> tickets)
     {
         using var admin = await identity.ClientForPersonAsync(identity.Service, "admin");
-        var units = await admin.GetFromJsonAsync<JsonElement>("/identity/api/directory/units", TestContext.Current.CancellationToken);
-        var copied = units.EnumerateArray().Select(u => new DirectoryUnit(
+        var units = await admin.AllItemsAsync("/identity/api/directory/units", TestContext.Current.CancellationToken);
+        var copied = units.Select(u => new DirectoryUnit(
             u.GetProperty("id").GetGuid(), u.GetProperty("kind").GetString()!, u.GetProperty("name").GetString()!,
             u.GetProperty("parentId").ValueKind == JsonValueKind.Null ? null : u.GetProperty("parentId").GetGuid())).ToList();
         await tickets.QueryAsync(async db =>

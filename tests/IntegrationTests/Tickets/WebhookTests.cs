@@ -177,8 +177,9 @@ public sealed class WebhookTests(WebhookFixture fixture, TestServers servers) : 
         return ticketId;
     }
 
-    private Task<JsonElement> LogAsync(Guid subscription) =>
-        Client.GetFromJsonAsync<JsonElement>($"/api/tickets/webhooks/{subscription}/deliveries", Cancel);
+    /// <summary>The whole delivery log, every page of it, as one JSON array.</summary>
+    private async Task<JsonElement> LogAsync(Guid subscription) =>
+        JsonSerializer.SerializeToElement(await Client.AllItemsAsync($"/api/tickets/webhooks/{subscription}/deliveries", Cancel));
 
     /// <summary>The delivery log once its only delivery has been attempted at least once.</summary>
     private Task<JsonElement> AttemptedAsync(Guid subscription, string what) =>

@@ -18,7 +18,7 @@ namespace BrandPlatform.IntegrationTests.WholePlatform;
 /// service issuing real tokens. Tests that must cover every endpoint of every service (the authorization matrix, the
 /// fuzz run) read the endpoints from here, so a service or endpoint added later is covered without being named.
 /// </summary>
-public sealed class WholePlatformFixture(TestServers servers) : IAsyncLifetime
+public class WholePlatformFixture(TestServers servers) : IAsyncLifetime
 {
     /// <summary>A second government system, so each system has records that belong to another.</summary>
     public const string OtherClientId = "gov-other-client";
@@ -32,16 +32,22 @@ public sealed class WholePlatformFixture(TestServers servers) : IAsyncLifetime
     /// <summary>The directory's units by name, as the tickets service knows them.</summary>
     public IReadOnlyDictionary<string, Guid> Units { get; private set; } = null!;
 
+    /// <summary>
+    /// Whether the platform has an identity service of its own instead of the one the other tests share: a test that
+    /// deactivates people and moves units at random (the fuzz run) must not take the shared accounts away from others.
+    /// </summary>
+    protected virtual bool OwnIdentity => false;
+
     public async ValueTask InitializeAsync()
     {
-        Identity = await IdentityHost.SharedAsync(servers);
+        Identity = OwnIdentity ? await IdentityHost.CreateAsync(servers) : await IdentityHost.SharedAsync(servers);
         var backchannel = Identity.Backchannel();
         var tickets = await ServiceFactory<TicketsDbContext>.CreateAsync(servers, "tickets", "ticketsdb", identityBackchannel: backchannel);
         Add("tickets", tickets);
         Add("study", await ServiceFactory<StudyDbContext>.CreateAsync(servers, "study", "studydb", identityBackchannel: Identity.Backchannel()));
         Add("discipline", await ServiceFactory<DisciplineDbContext>.CreateAsync(servers, "discipline", "disciplinedb", identityBackchannel: Identity.Backchannel()));
         Add("reporting", await ServiceFactory<ReportingDbContext>.CreateAsync(servers, "reporting", "reportingdb", identityBackchannel: Identity.Backchannel()));
-        services["identity"] = PlatformService.Of("identity", Identity.Service, owned: false);
+        services["identity"] = PlatformService.Of("identity", Identity.Service, owned: OwnIdentity);
         Units = await TicketUnits.CopyDirectoryAsync(Identity, tickets);
         await RegisterOtherClientAsync();
     }
@@ -85,6 +91,7 @@ public sealed class WholePlatformFixture(TestServers servers) : IAsyncLifetime
         {
             await service.DisposeAsync();
         }
+        GC.SuppressFinalize(this);
     }
 }
 
@@ -170,7 +177,7 @@ public sealed record CallerKind(string Name, string? UserName = null, string? Cl
     public override string ToString() => Name;
 }
 
-/// <summary>The authorization matrix and the fuzz run share one hosted platform.</summary>
+/// <summary>The hosted platform of the authorization matrix (the fuzz run has its own, <see cref="FuzzPlatformCollection"/>).</summary>
 [CollectionDefinition(Name)]
 public sealed class WholePlatformCollection : ICollectionFixture<WholePlatformFixture>
 {

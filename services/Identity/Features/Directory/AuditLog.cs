@@ -11,5 +11,5 @@ public static class AuditLog
         .MapAuditLog<IdentityDbContext>()
         .RequireAccess(DirectoryApi.ManageScopes, PlatformRoles.Administrator)
         .WithName("ListAuditEntries")
-        .WithSummary("Newest audit entries first; filter by action, actor or target, page with beforeId");
+        .WithSummary("Newest audit entries first; filter by action, actor or target, follow 'next'");
 }

@@ -43,14 +43,14 @@ internal sealed class DirectoryApiExamples : IApiExamples
     public void Describe(ApiExamples examples)
     {
         examples.Add("ListUnits", response: $$"""
-            [
+            { "items": [
               {{Branch}},
               {
                 "id": "{{TaskForce}}", "name": "招商服务专班", "kind": "taskForce", "parentId": "{{Committee}}",
                 "validFrom": "2025-05-01", "validTo": null, "currentMembers": 6
               }
-            ]
-            """, problems: [ApiExamples.Invalid("kind", "组织类型不正确")]);
+            ], "next": null }
+            """, problems: [ApiExamples.Invalid("kind", "组织类型不正确"), ApiExamples.InvalidCursor()]);
         examples.Add("GetUnit", response: Branch, problems: [UnitNotFound]);
         examples.Add("CreateUnit",
             request: $$"""{ "name": "第一党小组", "kind": "partyGroup", "parentId": "{{FirstBranch}}", "validFrom": "2026-03-01" }""",
@@ -96,7 +96,7 @@ internal sealed class DirectoryApiExamples : IApiExamples
         [
             ApiExamples.Problem(StatusCodes.Status404NotFound, "人员不存在", $"No person has id {Guid.Empty}."),
         ]);
-        examples.Add("ListPeople", response: $"[{Person}]");
+        examples.Add("ListPeople", response: ApiExamples.Page([Person]), problems: [ApiExamples.InvalidCursor()]);
         examples.Add("GetPerson", response: Person, problems: [PersonNotFound]);
         examples.Add("RegisterPerson",
             request: $$"""
@@ -165,7 +165,7 @@ internal sealed class DirectoryApiExamples : IApiExamples
             problems: [PersonNotFound, Deactivated]);
 
         examples.Add("ListAuditEntries", response: $$"""
-            [
+            { "items": [
               {
                 "id": 1042, "occurredAt": "2026-03-02T02:15:31+00:00", "action": "person-registered", "succeeded": true,
                 "actor": "admin", "target": "0196f0ab-4c5d-7e6f-8a7b-9c0d1e2f3a02", "detail": "liming 李明 roles Member",
@@ -176,7 +176,7 @@ internal sealed class DirectoryApiExamples : IApiExamples
                 "actor": "liming", "target": null, "detail": "wrong user name or password",
                 "ipAddress": "10.12.0.31", "userAgent": "Mozilla/5.0", "correlationId": "0d5e8c7b6a594f3e2d1c0b9a8f7e6d5c"
               }
-            ]
+            ], "next": null }
             """);
     }
 }

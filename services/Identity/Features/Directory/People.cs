@@ -108,9 +108,14 @@ public static class People
         HttpContext context, IdentityDbContext db, UserManager<Person> users, CancellationToken cancellationToken) =>
         context.Caller().UserId is { } id ? await GetAsync(id, db, users, cancellationToken) : NotFound(Guid.Empty);
 
-    internal static async Task<Ok<List<PersonResponse>>> ListAsync(
-        Guid? unitId, string? role, IdentityDbContext db, UserManager<Person> users, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<Page<PersonResponse>>, ValidationProblem>> ListAsync(
+        Guid? unitId, string? role, string? cursor, int? limit, HttpContext context, IdentityDbContext db, UserManager<Person> users,
+        CancellationToken cancellationToken)
     {
+        if (!KeysetPaging.TryRead<string, Guid>(cursor, limit, out var paging, out var invalid))
+        {
+            return invalid;
+        }
         var query = db.Users.AsNoTracking().Include(p => p.Memberships).AsQueryable();
         if (unitId is not null)
         {
@@ -121,9 +126,9 @@ public static class People
             var holders = (await users.GetUsersInRoleAsync(role)).Select(p => p.Id).ToList();
             query = query.Where(p => holders.Contains(p.Id));
         }
-        var people = await query.OrderBy(p => p.DisplayName).Take(1000).ToListAsync(cancellationToken);
-        var roles = await RolesOfAsync(db, [.. people.Select(p => p.Id)], cancellationToken);
-        return TypedResults.Ok(people.Select(p => PersonResponse.From(p, roles.GetValueOrDefault(p.Id, []))).ToList());
+        var page = await query.PageAsync(paging, p => p.DisplayName, p => p.Id, context, cancellationToken);
+        var roles = await RolesOfAsync(db, [.. page.Items.Select(p => p.Id)], cancellationToken);
+        return TypedResults.Ok(page.Select(p => PersonResponse.From(p, roles.GetValueOrDefault(p.Id, []))));
     }
 
     internal static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> GetAsync(

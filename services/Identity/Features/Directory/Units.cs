@@ -63,18 +63,25 @@ public static class Units
     }
 
     /// <param name="kind">A unit kind as in JSON (branch, partyGroup, taskForce, ...).</param>
-    internal static async Task<Results<Ok<List<UnitResponse>>, ValidationProblem>> ListAsync(
-        string? kind, Guid? parentId, bool? includeInactive, IdentityDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<Page<UnitResponse>>, ValidationProblem>> ListAsync(
+        string? kind, Guid? parentId, bool? includeInactive, string? cursor, int? limit, HttpContext context, IdentityDbContext db,
+        TimeProvider timeProvider, CancellationToken cancellationToken)
     {
+        var problems = new Dictionary<string, string[]>();
+        var paging = KeysetPaging.Read<string, Guid>(cursor, limit, problems);
         var today = timeProvider.Today();
         var query = db.OrganisationUnits.AsNoTracking();
         if (kind is not null)
         {
             if (!Enum.TryParse<UnitKind>(kind, ignoreCase: true, out var parsed) || int.TryParse(kind, out _))
             {
-                return FieldProblems.Invalid("kind", "组织类型不正确");
+                problems["kind"] = ["组织类型不正确"];
             }
             query = query.Where(u => u.Kind == parsed);
+        }
+        if (problems.Count > 0)
+        {
+            return FieldProblems.Invalid(problems);
         }
         if (parentId is not null)
         {
@@ -84,11 +91,11 @@ public static class Units
         {
             query = query.Where(u => u.ValidTo == null || u.ValidTo > today);
         }
-        var rows = await query
-            .OrderBy(u => u.Kind).ThenBy(u => u.Name)
-            .Select(u => new { Unit = u, Members = db.UnitMemberships.Count(m => m.UnitId == u.Id && m.ValidTo == null) })
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows.Select(r => UnitResponse.From(r.Unit, r.Members)).ToList());
+        var page = await query.PageAsync(paging, u => u.Name, u => u.Id, context, cancellationToken);
+        var ids = page.Items.Select(u => u.Id).ToList();
+        var members = await db.UnitMemberships.Where(m => ids.Contains(m.UnitId) && m.ValidTo == null)
+            .GroupBy(m => m.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return TypedResults.Ok(page.Select(u => UnitResponse.From(u, members.GetValueOrDefault(u.Id))));
     }
 
     internal static async Task<Results<Ok<UnitResponse>, ProblemHttpResult>> GetAsync(

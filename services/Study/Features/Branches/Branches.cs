@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Study.Infrastructure;
@@ -30,20 +31,35 @@ public static class Branches
         return study;
     }
 
-    internal static async Task<Ok<List<BranchResponse>>> ListAsync(HttpContext context, StudyDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<Page<BranchResponse>>, ValidationProblem>> ListAsync(
+        string? cursor, int? limit, HttpContext context, StudyDbContext db, CancellationToken cancellationToken)
     {
+        if (!KeysetPaging.TryRead<string, Guid>(cursor, limit, out var paging, out var invalid))
+        {
+            return invalid;
+        }
         var caller = context.Caller();
-        var branches = await db.Units.AsNoTracking()
-            .Where(u => u.Kind == UnitKinds.Branch && u.ValidTo == null)
-            .OrderBy(u => u.Name)
-            .Select(u => new BranchResponse(u.Id, u.Name, db.BranchMembers.Count(m => m.BranchId == u.Id && m.JoinedOn != null && m.LeftOn == null)))
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(branches.Where(b => caller.MayKeepBranch(b.Id)).ToList());
+        var branches = db.Units.AsNoTracking().Where(u => u.Kind == UnitKinds.Branch && u.ValidTo == null);
+        if (!caller.IsInAnyRole([PlatformRoles.OfficeStaff, PlatformRoles.Administrator]))
+        {
+            // A keeper's own branch only (Caller.MayKeepBranch), in the query so that pages stay full.
+            var own = caller.BranchId;
+            branches = branches.Where(u => u.Id == own);
+        }
+        var page = await branches.PageAsync(paging, u => u.Name, u => u.Id, context, cancellationToken);
+        var ids = page.Items.Select(u => u.Id).ToList();
+        var members = await db.BranchMembers.Where(m => ids.Contains(m.BranchId) && m.JoinedOn != null && m.LeftOn == null)
+            .GroupBy(m => m.BranchId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return TypedResults.Ok(page.Select(u => new BranchResponse(u.Id, u.Name, members.GetValueOrDefault(u.Id))));
     }
 
-    internal static async Task<Results<Ok<List<MemberResponse>>, ProblemHttpResult>> MembersAsync(
-        Guid id, HttpContext context, StudyDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<Page<MemberResponse>>, ValidationProblem, ProblemHttpResult>> MembersAsync(
+        Guid id, string? cursor, int? limit, HttpContext context, StudyDbContext db, CancellationToken cancellationToken)
     {
+        if (!KeysetPaging.TryRead<string, Guid>(cursor, limit, out var paging, out var invalid))
+        {
+            return invalid;
+        }
         if (!await db.Units.AnyAsync(u => u.Id == id && u.Kind == UnitKinds.Branch, cancellationToken))
         {
             return TypedResults.Problem(title: "支部不存在", detail: $"No branch has id {id}.", statusCode: StatusCodes.Status404NotFound);
@@ -53,11 +69,9 @@ public static class Branches
             return TypedResults.Problem(title: "只能查看本支部", detail: "A branch's records are kept by its own secretary and party-affairs officer.",
                 statusCode: StatusCodes.Status403Forbidden);
         }
-        var members = await db.BranchMembers.AsNoTracking()
+        var page = await db.BranchMembers.AsNoTracking()
             .Where(m => m.BranchId == id && m.JoinedOn != null && m.LeftOn == null)
-            .OrderBy(m => m.DisplayName)
-            .Select(m => new MemberResponse(m.PersonId, m.DisplayName, m.JoinedOn))
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(members);
+            .PageAsync(paging, m => m.DisplayName, m => m.PersonId, context, cancellationToken);
+        return TypedResults.Ok(page.Select(m => new MemberResponse(m.PersonId, m.DisplayName, m.JoinedOn)));
     }
 }

@@ -63,16 +63,22 @@ public static class SupervisionOrders
         return tickets;
     }
 
-    internal static async Task<Ok<List<OrderResponse>>> InboxAsync(HttpContext context, TicketsDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<Page<OrderResponse>>, ValidationProblem>> InboxAsync(
+        string? cursor, int? limit, HttpContext context, TicketsDbContext db, CancellationToken cancellationToken)
     {
+        if (!KeysetPaging.TryRead<DateTimeOffset, Guid>(cursor, limit, out var paging, out var invalid))
+        {
+            return invalid;
+        }
         var caller = context.Caller();
-        var orders = db.Set<SupervisionOrder>().AsNoTracking();
+        var orders = db.Set<SupervisionOrder>().AsNoTracking().Include(o => o.Entries);
         if (!caller.IsInAnyRole([PlatformRoles.OfficeStaff, PlatformRoles.Administrator]))
         {
             var me = caller.UserId;
             orders = orders.Where(o => o.LeaderId == null || o.LeaderId == me);
         }
-        return TypedResults.Ok(await ResponsesAsync(db, orders.OrderByDescending(o => o.IssuedAt).Take(500), cancellationToken));
+        var page = await orders.PageAsync(paging, o => o.IssuedAt, o => o.Id, context, cancellationToken, descending: true);
+        return TypedResults.Ok(await page.SelectAsync(items => ResponsesAsync(db, items, cancellationToken)));
     }
 
     private static string Author(HttpContext context) => context.Caller() is var caller ? $"{caller.Subject} {caller.DisplayName}" : "";
@@ -91,16 +97,17 @@ public static class SupervisionOrders
         }
         record(order!);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok((await ResponsesAsync(db, db.Set<SupervisionOrder>().AsNoTracking().Where(o => o.Id == orderId), cancellationToken)).Single());
+        return TypedResults.Ok((await ResponsesAsync(db, [order!], cancellationToken))[0]);
     }
 
-    private static async Task<List<OrderResponse>> ResponsesAsync(TicketsDbContext db, IQueryable<SupervisionOrder> orders, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<OrderResponse>> ResponsesAsync(
+        TicketsDbContext db, IReadOnlyList<SupervisionOrder> orders, CancellationToken cancellationToken)
     {
-        var rows = await (from order in orders.Include(o => o.Entries)
-                          join ticket in db.Tickets on order.TicketId equals ticket.Id
-                          select new { Order = order, ticket.Number, ticket.Title }).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new OrderResponse(r.Order.Id, r.Order.TicketId, r.Number.Value, r.Title, r.Order.LeaderId, r.Order.IssuedAt,
-            r.Order.Instructions, r.Order.InstructedAt, r.Order.Answer, r.Order.AnsweredAt,
-            [.. r.Order.Entries.OrderBy(e => e.At).Select(e => new EntryResponse(e.Kind, e.Text, e.By, e.At))]))];
+        var ticketIds = orders.Select(o => o.TicketId).Distinct().ToList();
+        var tickets = await db.Tickets.AsNoTracking().Where(t => ticketIds.Contains(t.Id))
+            .Select(t => new { t.Id, t.Number, t.Title }).ToDictionaryAsync(t => t.Id, cancellationToken);
+        return [.. orders.Select(o => new OrderResponse(o.Id, o.TicketId, tickets[o.TicketId].Number.Value, tickets[o.TicketId].Title, o.LeaderId,
+            o.IssuedAt, o.Instructions, o.InstructedAt, o.Answer, o.AnsweredAt,
+            [.. o.Entries.OrderBy(e => e.At).Select(e => new EntryResponse(e.Kind, e.Text, e.By, e.At))]))];
     }
 }

@@ -81,7 +81,7 @@ public static class TicketQueues
             }
             if (To is { } to)
             {
-                var end = ChinaCalendar.At(to.AddDays(1), TimeOnly.MinValue);
+                var end = ChinaCalendar.EndOf(to);
                 tickets = tickets.Where(t => t.SubmittedAt < end);
             }
             if (!string.IsNullOrWhiteSpace(Q))
@@ -106,8 +106,6 @@ public static class TicketQueues
 
     public sealed record QueueItem(TicketResponse Ticket, DateTimeOffset Due, double WorkingHoursRemaining, bool Overdue);
 
-    public sealed record QueuePage(IReadOnlyList<QueueItem> Items, string? Next);
-
     private static readonly TicketState[] OpenStates =
         [TicketState.Submitted, TicketState.Accepted, TicketState.Assigned, TicketState.InProgress, TicketState.Responded, TicketState.Reopened];
 
@@ -121,51 +119,29 @@ public static class TicketQueues
             .RequireAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], TicketAccess.Dispatchers.Concat([PlatformRoles.LiaisonLeader, PlatformRoles.TaskForceHandler]).ToArray())
             .Produces<Stream>(StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .WithName("ExportTickets")
-            .WithSummary("The same filtered list as export.csv (UTF-8 with BOM, opens in Excel) or export.xlsx, at most 10 000 rows");
+            .WithSummary("The same filtered list as export.csv (UTF-8 with BOM, opens in Excel) or export.xlsx, at most 10 000 rows (more: 422, narrow the filters)");
         return tickets;
     }
 
-    internal static async Task<Results<Ok<QueuePage>, ValidationProblem>> ListAsync(
-        [AsParameters] Filter filter, string? after, int? limit, HttpContext context, TicketsDbContext db, WorkingCalendar calendar,
+    /// <param name="cursor">From the 'next' link of the previous page.</param>
+    internal static async Task<Results<Ok<Page<QueueItem>>, ValidationProblem>> ListAsync(
+        [AsParameters] Filter filter, string? cursor, int? limit, HttpContext context, TicketsDbContext db, WorkingCalendar calendar,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var problems = filter.Problems();
-        var take = limit ?? 50;
-        if (take is < 1 or > MaxPageSize)
-        {
-            problems["limit"] = [$"每页1至{MaxPageSize}条"];
-        }
-        (DateTimeOffset Due, Guid Id)? cursor = null;
-        if (after is not null)
-        {
-            if (KeysetCursor.TryRead(after, out var due, out var id))
-            {
-                cursor = (due, id);
-            }
-            else
-            {
-                problems["after"] = ["游标无效"];
-            }
-        }
+        var paging = KeysetPaging.Read<DateTimeOffset, Guid>(cursor, limit, problems, maxLimit: MaxPageSize);
         if (problems.Count > 0)
         {
             return FieldProblems.Invalid(problems);
         }
         var now = clock.GetUtcNow();
-        var query = filter.Apply(db.Tickets.AsNoTracking().VisibleTo(context.Caller()), now);
-        if (cursor is { } position)
-        {
-            query = query.Where(t => (t.ResolutionDue ?? t.AcceptanceDue) > position.Due
-                || ((t.ResolutionDue ?? t.AcceptanceDue) == position.Due && t.Id.CompareTo(position.Id) > 0));
-        }
-        var page = await query.OrderBy(t => t.ResolutionDue ?? t.AcceptanceDue).ThenBy(t => t.Id).Take(take + 1).ToListAsync(cancellationToken);
-        var items = page.Take(take).Select(t => Item(t, calendar, now)).ToList();
-        var next = page.Count > take ? KeysetCursor.Write(items[^1].Due, items[^1].Ticket.Id) : null;
-        return TypedResults.Ok(new QueuePage(items, next));
+        var page = await filter.Apply(db.Tickets.AsNoTracking().VisibleTo(context.Caller()), now)
+            .PageAsync(paging, t => t.ResolutionDue ?? t.AcceptanceDue, t => t.Id, context, cancellationToken);
+        return TypedResults.Ok(page.Select(t => Item(t, calendar, now)));
     }
 
     /// <param name="format">csv (default) or xlsx.</param>
-    internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(
+    internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(
         [AsParameters] Filter filter, string format, HttpContext context, TicketsDbContext db, WorkingCalendar calendar,
         TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -180,7 +156,13 @@ public static class TicketQueues
         }
         var now = clock.GetUtcNow();
         var tickets = await filter.Apply(db.Tickets.AsNoTracking().VisibleTo(context.Caller()), now)
-            .OrderBy(t => t.SubmittedAt).ThenBy(t => t.Id).Take(MaxExportRows).ToListAsync(cancellationToken);
+            .OrderBy(t => t.SubmittedAt).ThenBy(t => t.Id).Take(MaxExportRows + 1).ToListAsync(cancellationToken);
+        if (tickets.Count > MaxExportRows)
+        {
+            // A spreadsheet that silently lacks rows would be read as complete.
+            return TypedResults.Problem(title: "导出行数超过上限", statusCode: StatusCodes.Status422UnprocessableEntity,
+                detail: $"筛选结果超过{MaxExportRows}条，请缩小筛选范围（如起止日期）后分批导出");
+        }
         var rows = tickets.Select(t => Row(t, calendar, now)).ToList();
         var name = $"tickets-{now.ToChinaTime():yyyyMMdd-HHmm}.{format}";
         if (format == "xlsx")

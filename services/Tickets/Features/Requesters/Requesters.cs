@@ -64,7 +64,7 @@ public static class Requesters
                 RuleFor(r => r.UnifiedSocialCreditCode).Empty().WithMessage("个人诉求人没有统一社会信用代码");
             });
             RuleFor(r => r.Contacts).Must(c => c is null || c.Count <= Requester.MaxContacts).WithMessage($"联系人最多{Requester.MaxContacts}个");
-            RuleForEach(r => r.Contacts).SetValidator(new ContactValidator());
+            RuleForEach(r => r.Contacts).EachValid(new ContactValidator());
         }
     }
 
@@ -74,7 +74,7 @@ public static class Requesters
         {
             RuleFor(r => r.Name).NotEmpty().MaximumLength(Requester.NameMaxLength);
             RuleFor(r => r.Contacts).Must(c => c is null || c.Count <= Requester.MaxContacts).WithMessage($"联系人最多{Requester.MaxContacts}个");
-            RuleForEach(r => r.Contacts).SetValidator(new ContactValidator());
+            RuleForEach(r => r.Contacts).EachValid(new ContactValidator());
         }
     }
 
@@ -104,8 +104,13 @@ public static class Requesters
         return tickets;
     }
 
-    internal static async Task<Ok<List<Response>>> ListAsync(string? q, Guid? chamberId, TicketsDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<Page<Response>>, ValidationProblem>> ListAsync(
+        string? q, Guid? chamberId, string? cursor, int? limit, HttpContext context, TicketsDbContext db, CancellationToken cancellationToken)
     {
+        if (!KeysetPaging.TryRead<string, Guid>(cursor, limit, out var paging, out var invalid))
+        {
+            return invalid;
+        }
         var requesters = db.Requesters.AsNoTracking().Include(r => r.Contacts).AsQueryable();
         if (!string.IsNullOrWhiteSpace(q))
         {
@@ -116,9 +121,9 @@ public static class Requesters
         {
             requesters = requesters.Where(r => r.ChamberId == chamberId);
         }
-        var page = await requesters.OrderBy(r => r.Name).Take(200).ToListAsync(cancellationToken);
-        var chambers = await ChamberNamesAsync(db, page, cancellationToken);
-        return TypedResults.Ok(page.Select(r => From(r, chambers, masked: true)).ToList());
+        var page = await requesters.PageAsync(paging, r => r.Name, r => r.Id, context, cancellationToken);
+        var chambers = await ChamberNamesAsync(db, page.Items, cancellationToken);
+        return TypedResults.Ok(page.Select(r => From(r, chambers, masked: true)));
     }
 
     internal static async Task<Results<Ok<Response>, ProblemHttpResult>> GetAsync(

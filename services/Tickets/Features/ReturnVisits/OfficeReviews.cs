@@ -29,13 +29,18 @@ public static class OfficeReviews
         return tickets;
     }
 
-    internal static async Task<Ok<List<TicketResponse>>> ReturnVisitQueueAsync(TicketsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<Page<TicketResponse>>, ValidationProblem>> ReturnVisitQueueAsync(
+        string? cursor, int? limit, HttpContext context, TicketsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
+        if (!KeysetPaging.TryRead<DateTimeOffset, Guid>(cursor, limit, out var paging, out var invalid))
+        {
+            return invalid;
+        }
         var now = clock.GetUtcNow();
-        var due = await db.Tickets.AsNoTracking()
+        var page = await db.Tickets.AsNoTracking()
             .Where(t => (t.State == TicketState.Resolved && t.ConfirmationDue < now) || t.ReturnVisitPending)
-            .OrderBy(t => t.ConfirmationDue).Take(500).ToListAsync(cancellationToken);
-        return TypedResults.Ok(due.Select(TicketResponse.From).ToList());
+            .PageAsync(paging, t => t.ConfirmationDue!.Value, t => t.Id, context, cancellationToken);
+        return TypedResults.Ok(page.Select(TicketResponse.From));
     }
 
     internal static async Task<Results<Ok<List<WithdrawalItem>>, ValidationProblem>> WithdrawalsAsync(
@@ -48,7 +53,7 @@ public static class OfficeReviews
             return FieldProblems.Invalid("month", "月份格式应为 yyyy-MM");
         }
         var start = ChinaCalendar.At(first, TimeOnly.MinValue);
-        var end = ChinaCalendar.At(first.AddMonths(1), TimeOnly.MinValue);
+        var end = ChinaCalendar.EndOf(new DateOnly(first.Year, first.Month, DateTime.DaysInMonth(first.Year, first.Month)));
         var withdrawn = await db.Tickets.AsNoTracking()
             .Where(t => t.WithdrawnAt >= start && t.WithdrawnAt < end)
             .OrderBy(t => t.WithdrawnAt).ToListAsync(cancellationToken);

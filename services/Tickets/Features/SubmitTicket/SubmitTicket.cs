@@ -69,7 +69,7 @@ public static class SubmitTicket
                 RuleFor(r => r.UnifiedSocialCreditCode).Empty().WithMessage("已选择诉求人时不再填写统一社会信用代码");
             });
             RuleFor(r => r.Attachments).Must(a => a is null || a.Count <= Ticket.MaxAttachments).WithMessage($"附件最多{Ticket.MaxAttachments}个");
-            RuleForEach(r => r.Attachments).SetValidator(new AttachmentValidator());
+            RuleForEach(r => r.Attachments).EachValid(new AttachmentValidator());
             RuleFor(r => r.ExternalReference).MaximumLength(Domain.ExternalReference.MaxLength).Matches("^[A-Za-z0-9._:/-]+$")
                 .When(r => r.ExternalReference is not null).WithMessage("外部编号只能包含字母、数字和 . _ : / -");
         }

@@ -14,8 +14,6 @@ public static class Synchronisation
 {
     public const int MaxPageSize = 500;
 
-    public sealed record ChangesResponse(IReadOnlyList<TicketResponse> Items, string? Next);
-
     public static RouteGroupBuilder MapSynchronisation(this RouteGroupBuilder tickets)
     {
         tickets.MapGet("/by-external-reference/{reference}", ByExternalReferenceAsync)
@@ -46,32 +44,21 @@ public static class Synchronisation
     }
 
     /// <param name="since">Changes after this moment (ISO 8601).</param>
-    /// <param name="after">The 'next' cursor of the previous page.</param>
-    internal static async Task<Results<Ok<ChangesResponse>, ValidationProblem>> ChangesAsync(
-        DateTimeOffset? since, string? after, int? limit, HttpContext context, TicketsDbContext db, CancellationToken cancellationToken)
+    /// <param name="cursor">From the 'next' link of the previous page.</param>
+    internal static async Task<Results<Ok<Page<TicketResponse>>, ValidationProblem>> ChangesAsync(
+        DateTimeOffset? since, string? cursor, int? limit, HttpContext context, TicketsDbContext db, CancellationToken cancellationToken)
     {
-        var take = limit ?? 100;
-        if (take is < 1 or > MaxPageSize)
+        if (!KeysetPaging.TryRead<DateTimeOffset, Guid>(cursor, limit, out var paging, out var invalid, defaultLimit: 100, maxLimit: MaxPageSize))
         {
-            return FieldProblems.Invalid("limit", $"每页1至{MaxPageSize}条");
+            return invalid;
         }
         var query = db.Tickets.AsNoTracking().VisibleTo(context.Caller());
-        if (after is not null)
-        {
-            if (!KeysetCursor.TryRead(after, out var changedAt, out var id))
-            {
-                return FieldProblems.Invalid("after", "游标无效");
-            }
-            query = query.Where(t => t.LastChangedAt > changedAt || (t.LastChangedAt == changedAt && t.Id.CompareTo(id) > 0));
-        }
-        else if (since is not null)
+        if (paging.After is null && since is not null)
         {
             var from = since.Value.ToUniversalTime();
             query = query.Where(t => t.LastChangedAt > from);
         }
-        var page = await query.OrderBy(t => t.LastChangedAt).ThenBy(t => t.Id).Take(take + 1).ToListAsync(cancellationToken);
-        var items = page.Take(take).Select(TicketResponse.From).ToList();
-        var next = page.Count > take ? KeysetCursor.Write(page[take - 1].LastChangedAt, page[take - 1].Id) : null;
-        return TypedResults.Ok(new ChangesResponse(items, next));
+        var page = await query.PageAsync(paging, t => t.LastChangedAt, t => t.Id, context, cancellationToken);
+        return TypedResults.Ok(page.Select(TicketResponse.From));
     }
 }

@@ -114,18 +114,22 @@ public static class WebhookEndpoints
         return TypedResults.NoContent();
     }
 
-    internal static async Task<Results<Ok<List<DeliveryResponse>>, ProblemHttpResult>> DeliveriesAsync(
-        Guid id, HttpContext context, TicketsDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<Page<DeliveryResponse>>, ValidationProblem, ProblemHttpResult>> DeliveriesAsync(
+        Guid id, string? cursor, int? limit, HttpContext context, TicketsDbContext db, CancellationToken cancellationToken)
     {
+        if (!KeysetPaging.TryRead<DateTimeOffset, Guid>(cursor, limit, out var paging, out var invalid))
+        {
+            return invalid;
+        }
         var owner = context.Caller().Subject;
         if (!await db.Set<WebhookSubscription>().AnyAsync(s => s.Id == id && s.Owner == owner, cancellationToken))
         {
             return NotFound(id);
         }
-        return TypedResults.Ok(await db.Set<WebhookDelivery>().AsNoTracking().Where(d => d.SubscriptionId == id)
-            .OrderByDescending(d => d.CreatedAt).Take(500)
-            .Select(d => new DeliveryResponse(d.Id, d.TicketId, d.CreatedAt, d.Attempts, d.DeliveredAt, d.GaveUpAt, d.NextAttemptAt, d.LastStatusCode, d.LastError))
-            .ToListAsync(cancellationToken));
+        var page = await db.Set<WebhookDelivery>().AsNoTracking().Where(d => d.SubscriptionId == id)
+            .PageAsync(paging, d => d.CreatedAt, d => d.Id, context, cancellationToken, descending: true);
+        return TypedResults.Ok(page.Select(d =>
+            new DeliveryResponse(d.Id, d.TicketId, d.CreatedAt, d.Attempts, d.DeliveredAt, d.GaveUpAt, d.NextAttemptAt, d.LastStatusCode, d.LastError)));
     }
 
     internal static ProblemHttpResult LimitReached(int limit) => TypedResults.Problem(title: "订阅数量已达上限", statusCode: StatusCodes.Status409Conflict,

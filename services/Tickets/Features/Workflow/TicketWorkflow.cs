@@ -38,7 +38,7 @@ public static class TicketWorkflow
         public AttachValidator()
         {
             RuleFor(r => r.Attachments).NotEmpty().Must(a => a!.Count <= Ticket.MaxAttachments).WithMessage($"附件最多{Ticket.MaxAttachments}个");
-            RuleForEach(r => r.Attachments).SetValidator(new SubmitTicket.SubmitTicket.AttachmentValidator());
+            RuleForEach(r => r.Attachments).EachValid(new SubmitTicket.SubmitTicket.AttachmentValidator());
         }
     }
 
