@@ -71,7 +71,7 @@ public static class SupervisionOrders
             return invalid;
         }
         var caller = context.Caller();
-        var orders = db.Set<SupervisionOrder>().AsNoTracking().Include(o => o.Entries);
+        IQueryable<SupervisionOrder> orders = db.Set<SupervisionOrder>().AsNoTracking().Include(o => o.Entries);
         if (!caller.IsInAnyRole([PlatformRoles.OfficeStaff, PlatformRoles.Administrator]))
         {
             var me = caller.UserId;
