@@ -292,14 +292,12 @@ internal sealed class TicketsApiExamples : IApiExamples
                     "筛选结果超过10000条，请缩小筛选范围（如起止日期）后分批导出"),
             ]);
         examples.Add("ListReturnVisitQueue", response: ApiExamples.Page([Resolved]), problems: [ApiExamples.InvalidCursor()]);
-        examples.Add("ListWithdrawals", response: $$"""
-            [
+        examples.Add("ListWithdrawals", response: ApiExamples.Page([$$"""
               {
                 "ticket": {{Withdrawn}}, "withdrawnAt": "2026-03-02T07:30:00+00:00",
                 "review": { "reviewedAt": "2026-04-01T02:00:00+00:00", "pressedByUnit": false, "note": "回访确认系企业自行撤回。" }
               }
-            ]
-            """, problems: [ApiExamples.Invalid("month", "月份格式应为 yyyy-MM")]);
+              """]), problems: [ApiExamples.Invalid("month", "月份格式应为 yyyy-MM"), ApiExamples.InvalidCursor()]);
 
         const string subscription = "0196f6c1-2a3b-7c4d-8e5f-60718293a4b5";
         var subscriptionNotFound = ApiExamples.Problem(StatusCodes.Status404NotFound, "订阅不存在", $"No subscription of this system has id {subscription}.");
@@ -316,14 +314,12 @@ internal sealed class TicketsApiExamples : IApiExamples
                 ApiExamples.Invalid("callbackUrl", CallbackAddresses.InternalAddressMessage),
                 WebhookEndpoints.LimitReached(5).ProblemDetails,
             ]);
-        examples.Add("ListWebhooks", response: $$"""
-            [
+        examples.Add("ListWebhooks", response: ApiExamples.Page([$$"""
               {
                 "id": "{{subscription}}", "callbackUrl": "https://zwfw.example.gov.cn/brandplatform/notify",
                 "createdAt": "2026-03-01T02:00:00+00:00", "cancelledAt": null, "secret": null
               }
-            ]
-            """);
+              """]), problems: [ApiExamples.InvalidCursor()]);
         examples.Add("CancelWebhook", problems: [subscriptionNotFound]);
         examples.Add("ListWebhookDeliveries", response: ApiExamples.Page([$$"""
               {
@@ -409,7 +405,7 @@ internal sealed class TicketsApiExamples : IApiExamples
             """;
         var chamberNotFound = ApiExamples.Problem(StatusCodes.Status404NotFound, "商会不存在", $"No chamber of commerce has id {chamberId}.");
         var nameTaken = ApiExamples.Problem(StatusCodes.Status409Conflict, "商会名称已存在", "A chamber of commerce named 市电子信息商会 is already registered.");
-        examples.Add("ListChambers", response: $"[{chamber}]");
+        examples.Add("ListChambers", response: ApiExamples.Page([chamber]), problems: [ApiExamples.InvalidCursor()]);
         examples.Add("CreateChamber", request: """{ "name": "市电子信息商会", "isKey": true }""",
             response: Then(chamber, """{ "currentLeaderId": null, "leaderLinks": [] }"""), problems: [nameTaken]);
         examples.Add("UpdateChamber", request: """{ "name": "市电子信息行业商会", "isKey": true }""",
@@ -441,12 +437,10 @@ internal sealed class TicketsApiExamples : IApiExamples
     /// <summary>The handling units, the routing table (归口) and the published figures.</summary>
     private static void DescribeRoutingAndFigures(ApiExamples examples)
     {
-        examples.Add("ListHandlingUnits", response: $$"""
-            [
-              { "id": "{{LeadUnit}}", "kind": "taskForce", "name": "招商服务专班" },
-              { "id": "{{CoHandlingUnit}}", "kind": "department", "name": "市发改委" }
-            ]
-            """);
+        examples.Add("ListHandlingUnits", response: ApiExamples.Page([
+            $$"""{ "id": "{{LeadUnit}}", "kind": "taskForce", "name": "招商服务专班" }""",
+            $$"""{ "id": "{{CoHandlingUnit}}", "kind": "department", "name": "市发改委" }""",
+        ]), problems: [ApiExamples.InvalidCursor()]);
         examples.Add("GetRoutingTable", response: $$"""
             [
               { "category": "financing", "unitId": "{{LeadUnit}}", "unitName": "招商服务专班" },

@@ -55,6 +55,5 @@ public sealed class HandlingUnitCopyTests(TestServers servers)
     }
 
     private static async Task<List<Guid>> UnitIdsAsync(HttpClient client) =>
-        [.. (await client.GetFromJsonAsync<JsonElement>("/api/tickets/units", TestContext.Current.CancellationToken)).EnumerateArray()
-            .Select(u => u.GetProperty("id").GetGuid())];
+        [.. (await client.AllItemsAsync("/api/tickets/units", TestContext.Current.CancellationToken)).Select(u => u.GetProperty("id").GetGuid())];
 }

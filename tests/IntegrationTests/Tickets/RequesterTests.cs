@@ -32,6 +32,8 @@ public sealed class RequesterTests(TicketsFixture fixture) : IClassFixture<Ticke
         var chamberName = "市青年企业家商会" + DirectoryTests.Suffix();
         var chamber = await CreatedIdAsync(await office.PostAsJsonAsync("/api/tickets/chambers", new { name = chamberName, isKey = true }, Cancel));
         (await office.PostAsJsonAsync("/api/tickets/chambers", new { name = chamberName, isKey = false }, Cancel)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        await CreatedIdAsync(await office.PostAsJsonAsync("/api/tickets/chambers", new { name = "市女企业家商会" + DirectoryTests.Suffix(), isKey = false }, Cancel));
+        await office.ShouldPageOneByOneAsync("/api/tickets/chambers", Cancel);
         using (var linked = await office.PostAsJsonAsync($"/api/tickets/chambers/{chamber}/leader-links",
             new { leaderId, leaderName = "市领导", from = today.AddDays(-30) }, Cancel))
         {
@@ -185,8 +187,9 @@ public sealed class RequesterTests(TicketsFixture fixture) : IClassFixture<Ticke
         await ShouldBeFieldProblemAsync(await office.PutAsJsonAsync("/api/tickets/routing/weather", new { unitId = relocation }, Cancel), "category");
         (await office.PutAsJsonAsync("/api/tickets/routing/land", new { unitId = Guid.NewGuid() }, Cancel)).StatusCode
             .ShouldBe(HttpStatusCode.UnprocessableEntity);
-        (await office.GetFromJsonAsync<JsonElement>("/api/tickets/units", Cancel)).EnumerateArray()
+        (await office.AllItemsAsync("/api/tickets/units", Cancel))
             .Select(u => u.GetProperty("kind").GetString()).ShouldAllBe(kind => kind == "taskForce" || kind == "department");
+        await office.ShouldPageOneByOneAsync("/api/tickets/units", Cancel);
         (await handler.PutAsJsonAsync("/api/tickets/routing/land", new { unitId = relocation }, Cancel)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         using var submitted = await office.PostAsJsonAsync("/api/tickets", new

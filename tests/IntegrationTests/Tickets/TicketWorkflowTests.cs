@@ -1,3 +1,4 @@
+using BrandPlatform.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -141,8 +142,11 @@ public sealed class TicketWorkflowTests(TicketsFixture fixture) : IClassFixture<
             .ShouldBe(HttpStatusCode.Forbidden, "a withdrawal counts only when the requester makes it");
         await TicketSteps.StepAsync(enterprise, withdrawn, "withdraw", new { reason = "已自行解决" });
 
-        var month = await office.GetFromJsonAsync<JsonElement>("/api/tickets/withdrawals", Cancel);
-        month.EnumerateArray().ShouldContain(w => w.GetProperty("ticket").GetProperty("id").GetGuid() == withdrawn);
+        var (second, _) = await TicketSteps.SubmitAsync(enterprise, "撤单质检分页");
+        await TicketSteps.StepAsync(enterprise, second, "withdraw", new { reason = "不再需要" });
+        var month = await office.AllItemsAsync("/api/tickets/withdrawals", Cancel);
+        month.ShouldContain(w => w.GetProperty("ticket").GetProperty("id").GetGuid() == withdrawn);
+        await office.ShouldPageOneByOneAsync("/api/tickets/withdrawals", Cancel);
         await TicketSteps.StepAsync(office, withdrawn, "withdrawal-review", new { pressedByUnit = true, note = "回访核实：被要求撤单" });
         (await office.GetFromJsonAsync<JsonElement>($"/api/tickets/{withdrawn}", Cancel)).GetProperty("state").GetString().ShouldBe("reopened");
 

@@ -150,7 +150,7 @@ public sealed class WebhookTests(WebhookFixture fixture, TestServers servers) : 
     /// <summary>Each test starts within the client's subscription limit: what a test subscribed is cancelled after it.</summary>
     public async ValueTask DisposeAsync()
     {
-        foreach (var subscription in await Client.GetFromJsonAsync<JsonElement[]>("/api/tickets/webhooks", CancellationToken.None) ?? [])
+        foreach (var subscription in await Client.AllItemsAsync("/api/tickets/webhooks", CancellationToken.None))
         {
             if (subscription.GetProperty("cancelledAt").ValueKind == JsonValueKind.Null)
             {
@@ -399,6 +399,9 @@ public sealed class WebhookTests(WebhookFixture fixture, TestServers servers) : 
         var first = (await answers.First(a => a.StatusCode == HttpStatusCode.Created).Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
         (await Client.DeleteAsync($"/api/tickets/webhooks/{first}", Cancel)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         await SubscribeAsync("http://public.example.test/hook/after-cancel");
+        (await Client.AllItemsAsync("/api/tickets/webhooks", Cancel)).ShouldContain(s =>
+            s.GetProperty("id").GetGuid() == first && s.GetProperty("cancelledAt").ValueKind != JsonValueKind.Null, "a cancelled subscription stays listed");
+        await Client.ShouldPageOneByOneAsync("/api/tickets/webhooks", Cancel);
         foreach (var answer in answers)
         {
             answer.Dispose();

@@ -59,7 +59,7 @@ public static class Chambers
         tickets.MapGet("/chambers", ListAsync)
             .RequireAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], TicketAccess.Readers)
             .WithName("ListChambers")
-            .WithSummary("Chambers of commerce with their key flag and linked leaders");
+            .WithSummary("Chambers of commerce with their key flag and linked leaders, by name; follow 'next'");
         tickets.MapPost("/chambers", CreateAsync)
             .Validate<Request>()
             .RequireAccess([TicketAccess.HandleScope], TicketAccess.Dispatchers)
@@ -83,12 +83,17 @@ public static class Chambers
         return tickets;
     }
 
-    internal static async Task<Ok<List<Response>>> ListAsync(TicketsDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<Page<Response>>, ValidationProblem>> ListAsync(
+        string? cursor, int? limit, HttpContext context, TicketsDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        var chambers = await db.Chambers.AsNoTracking().Include(c => c.LeaderLinks).OrderByDescending(c => c.IsKey).ThenBy(c => c.Name)
-            .ToListAsync(cancellationToken);
+        if (!KeysetPaging.TryRead<string, Guid>(cursor, limit, out var paging, out var invalid))
+        {
+            return invalid;
+        }
+        var page = await db.Chambers.AsNoTracking().Include(c => c.LeaderLinks)
+            .PageAsync(paging, c => c.Name, c => c.Id, context, cancellationToken);
         var today = timeProvider.Today();
-        return TypedResults.Ok(chambers.Select(c => From(c, today)).ToList());
+        return TypedResults.Ok(page.Select(c => From(c, today)));
     }
 
     internal static async Task<Results<Created<Response>, ProblemHttpResult>> CreateAsync(

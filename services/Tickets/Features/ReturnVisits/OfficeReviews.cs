@@ -25,7 +25,7 @@ public static class OfficeReviews
         tickets.MapGet("/withdrawals", WithdrawalsAsync)
             .RequireAccess([TicketAccess.HandleScope], TicketAccess.Dispatchers)
             .WithName("ListWithdrawals")
-            .WithSummary("撤单质检: a month's withdrawals (China calendar, ?month=2026-11) with their review");
+            .WithSummary("撤单质检: a month's withdrawals (China calendar, ?month=2026-11) with their review, oldest first; follow 'next'");
         return tickets;
     }
 
@@ -43,20 +43,26 @@ public static class OfficeReviews
         return TypedResults.Ok(page.Select(TicketResponse.From));
     }
 
-    internal static async Task<Results<Ok<List<WithdrawalItem>>, ValidationProblem>> WithdrawalsAsync(
-        string? month, TicketsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<Page<WithdrawalItem>>, ValidationProblem>> WithdrawalsAsync(
+        string? month, string? cursor, int? limit, HttpContext context, TicketsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var today = clock.Today();
         var first = new DateOnly(today.Year, today.Month, 1);
+        var problems = new Dictionary<string, string[]>();
         if (month is not null && !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out first))
         {
-            return FieldProblems.Invalid("month", "月份格式应为 yyyy-MM");
+            problems["month"] = ["月份格式应为 yyyy-MM"];
+        }
+        var paging = KeysetPaging.Read<DateTimeOffset, Guid>(cursor, limit, problems);
+        if (problems.Count > 0)
+        {
+            return FieldProblems.Invalid(problems);
         }
         var start = ChinaCalendar.At(first, TimeOnly.MinValue);
         var end = ChinaCalendar.EndOf(new DateOnly(first.Year, first.Month, DateTime.DaysInMonth(first.Year, first.Month)));
-        var withdrawn = await db.Tickets.AsNoTracking()
+        var page = await db.Tickets.AsNoTracking()
             .Where(t => t.WithdrawnAt >= start && t.WithdrawnAt < end)
-            .OrderBy(t => t.WithdrawnAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(withdrawn.Select(t => new WithdrawalItem(TicketResponse.From(t), t.WithdrawnAt!.Value, t.WithdrawalReview)).ToList());
+            .PageAsync(paging, t => t.WithdrawnAt!.Value, t => t.Id, context, cancellationToken);
+        return TypedResults.Ok(page.Select(t => new WithdrawalItem(TicketResponse.From(t), t.WithdrawnAt!.Value, t.WithdrawalReview)));
     }
 }

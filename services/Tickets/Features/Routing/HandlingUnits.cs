@@ -33,12 +33,10 @@ public static class HandlingUnits
 
     public static RouteGroupBuilder MapHandlingUnits(this RouteGroupBuilder tickets)
     {
-        tickets.MapGet("/units", async (TicketsDbContext db, CancellationToken cancellationToken) => TypedResults.Ok(
-                await db.Units.AsNoTracking().Where(u => HandlingKinds.Contains(u.Kind) && u.ValidTo == null).OrderBy(u => u.Name)
-                    .Select(u => new UnitResponse(u.Id, u.Kind, u.Name)).ToListAsync(cancellationToken)))
+        tickets.MapGet("/units", UnitsAsync)
             .RequireAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], TicketAccess.Readers)
             .WithName("ListHandlingUnits")
-            .WithSummary("The active task forces and departments a ticket can be assigned to");
+            .WithSummary("The active task forces and departments a ticket can be assigned to, by name; follow 'next'");
         tickets.MapGet("/routing", async (TicketsDbContext db, CancellationToken cancellationToken) => TypedResults.Ok(
                 await (from rule in db.RoutingRules join unit in db.Units on rule.UnitId equals unit.Id orderby rule.Category
                        select new RouteResponse(rule.Category, unit.Id, unit.Name)).ToListAsync(cancellationToken)))
@@ -51,6 +49,18 @@ public static class HandlingUnits
             .WithName("SetRoute")
             .WithSummary("Route a category (financing, land, approvals, labour, policy, relocation, project, other) to a handling unit");
         return tickets;
+    }
+
+    internal static async Task<Results<Ok<Page<UnitResponse>>, ValidationProblem>> UnitsAsync(
+        string? cursor, int? limit, HttpContext context, TicketsDbContext db, CancellationToken cancellationToken)
+    {
+        if (!KeysetPaging.TryRead<string, Guid>(cursor, limit, out var paging, out var invalid))
+        {
+            return invalid;
+        }
+        var page = await db.Units.AsNoTracking().Where(u => HandlingKinds.Contains(u.Kind) && u.ValidTo == null)
+            .PageAsync(paging, u => u.Name, u => u.Id, context, cancellationToken);
+        return TypedResults.Ok(page.Select(u => new UnitResponse(u.Id, u.Kind, u.Name)));
     }
 
     internal static async Task<Results<Ok<RouteResponse>, ValidationProblem, ProblemHttpResult>> RouteAsync(

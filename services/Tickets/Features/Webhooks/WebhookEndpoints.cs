@@ -52,7 +52,7 @@ public static class WebhookEndpoints
         webhooks.MapPost("/", SubscribeAsync).Validate<SubscribeRequest>().RequireAccess(Scopes)
             .WithName("SubscribeWebhook").WithSummary("Subscribe to status changes of the tickets this system filed; the answer shows the signing secret once");
         webhooks.MapGet("/", ListAsync).RequireAccess(Scopes)
-            .WithName("ListWebhooks").WithSummary("This system's subscriptions");
+            .WithName("ListWebhooks").WithSummary("This system's subscriptions, cancelled ones included, oldest first; follow 'next'");
         webhooks.MapDelete("/{id:guid}", CancelAsync).RequireAccess(Scopes)
             .WithName("CancelWebhook").WithSummary("Stop a subscription (its delivery log stays readable)");
         webhooks.MapGet("/{id:guid}/deliveries", DeliveriesAsync).RequireAccess(Scopes)
@@ -87,11 +87,17 @@ public static class WebhookEndpoints
             new SubscriptionResponse(subscription.Id, subscription.CallbackUrl, subscription.CreatedAt, null, subscription.Secret));
     }
 
-    internal static async Task<Ok<List<SubscriptionResponse>>> ListAsync(HttpContext context, TicketsDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<Page<SubscriptionResponse>>, ValidationProblem>> ListAsync(
+        string? cursor, int? limit, HttpContext context, TicketsDbContext db, CancellationToken cancellationToken)
     {
+        if (!KeysetPaging.TryRead<DateTimeOffset, Guid>(cursor, limit, out var paging, out var invalid))
+        {
+            return invalid;
+        }
         var owner = context.Caller().Subject;
-        return TypedResults.Ok(await db.Set<WebhookSubscription>().AsNoTracking().Where(s => s.Owner == owner).OrderBy(s => s.CreatedAt)
-            .Select(s => new SubscriptionResponse(s.Id, s.CallbackUrl, s.CreatedAt, s.CancelledAt, null)).ToListAsync(cancellationToken));
+        var page = await db.Set<WebhookSubscription>().AsNoTracking().Where(s => s.Owner == owner)
+            .PageAsync(paging, s => s.CreatedAt, s => s.Id, context, cancellationToken);
+        return TypedResults.Ok(page.Select(s => new SubscriptionResponse(s.Id, s.CallbackUrl, s.CreatedAt, s.CancelledAt, null)));
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> CancelAsync(
