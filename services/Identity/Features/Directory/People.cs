@@ -112,9 +112,16 @@ public static class People
         Guid? unitId, string? role, string? cursor, int? limit, HttpContext context, IdentityDbContext db, UserManager<Person> users,
         CancellationToken cancellationToken)
     {
-        if (!KeysetPaging.TryRead<string, Guid>(cursor, limit, out var paging, out var invalid))
+        var problems = new Dictionary<string, string[]>();
+        var paging = KeysetPaging.Read<string, Guid>(cursor, limit, problems);
+        // The role filter names one of the platform's roles (an empty or unknown one would reach Identity's role store).
+        if (role is not null && !PlatformRoles.All.Contains(role))
         {
-            return invalid;
+            problems["role"] = [$"未知角色：{role}"];
+        }
+        if (problems.Count > 0)
+        {
+            return FieldProblems.Invalid(problems);
         }
         var query = db.Users.AsNoTracking().Include(p => p.Memberships).AsQueryable();
         if (unitId is not null)

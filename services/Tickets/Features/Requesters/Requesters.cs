@@ -40,7 +40,9 @@ public static class Requesters
         public ContactValidator()
         {
             RuleFor(c => c.Name).NotEmpty().MaximumLength(RequesterContact.NameMaxLength);
-            RuleFor(c => c.Phone).NotEmpty().MaximumLength(PhoneNumbers.MaxLength)
+            // Required on its own: the condition below would otherwise lift the requirement with the format check.
+            RuleFor(c => c.Phone).NotEmpty();
+            RuleFor(c => c.Phone).MaximumLength(PhoneNumbers.MaxLength)
                 .Must(phone => PhoneNumbers.IsValid(phone!)).WithMessage("请填写11位手机号或带区号的固定电话").When(c => !string.IsNullOrWhiteSpace(c.Phone));
             RuleFor(c => c.Position).MaximumLength(RequesterContact.PositionMaxLength);
         }
