@@ -11,6 +11,8 @@ namespace BrandPlatform.Tickets.Features.Escalation;
 public sealed partial class EscalationRun(
     TicketsDbContext db, DeadlinePolicy deadlines, IOptions<EscalationPolicy> options, TimeProvider clock, ILogger<EscalationRun> logger)
 {
+    private const int BatchSize = 200;
+
     private static readonly TicketState[] Escalating =
         [TicketState.Accepted, TicketState.Assigned, TicketState.InProgress, TicketState.Responded, TicketState.Reopened];
 
@@ -23,28 +25,43 @@ public sealed partial class EscalationRun(
         }
         var policy = options.Value;
         var horizon = deadlines.Calendar.AddWorkingTime(now, policy.ReminderWindow);
-        var candidates = await db.Tickets
-            .Where(t => Escalating.Contains(t.State) && t.ResolutionDue != null && t.ResolutionDue <= horizon
-                && t.EscalationLevel != EscalationLevel.Publicised)
-            .OrderBy(t => t.ResolutionDue).Take(200)
-            .ToListAsync(cancellationToken);
-        var chamberIds = candidates.Where(t => t.ChamberId != null).Select(t => t.ChamberId!.Value).Distinct().ToList();
-        var chambers = await db.Chambers.AsNoTracking().Include(c => c.LeaderLinks).Where(c => chamberIds.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id, cancellationToken);
         var today = ChinaCalendar.DateOf(now);
-        // 督办单 go to the leader linked to the requester's chamber that day; requesters without one to the fallback leader.
-        var steps = candidates.Count(ticket => ticket.AdvanceEscalation(policy, deadlines,
-            (ticket.ChamberId is { } chamber ? chambers.GetValueOrDefault(chamber)?.LeaderOn(today) : null) ?? policy.FallbackLeaderId, now));
-        try
+        var steps = 0;
+        // Every candidate is looked at, a batch at a time in deadline order: tickets waiting for their next step must
+        // not keep those behind them from their first.
+        (DateTimeOffset Due, Guid Id)? after = null;
+        while (true)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone changed one of these tickets meanwhile; the next pass looks again.
-            LogConcurrentChange(logger);
+            var candidates = db.Tickets.Where(t => Escalating.Contains(t.State) && t.ResolutionDue != null && t.ResolutionDue <= horizon
+                && t.EscalationLevel != EscalationLevel.Publicised);
+            if (after is { } last)
+            {
+                var (due, id) = last;
+                candidates = candidates.Where(t => t.ResolutionDue > due || (t.ResolutionDue == due && t.Id.CompareTo(id) > 0));
+            }
+            var batch = await candidates.OrderBy(t => t.ResolutionDue).ThenBy(t => t.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+            var chamberIds = batch.Where(t => t.ChamberId != null).Select(t => t.ChamberId!.Value).Distinct().ToList();
+            var chambers = await db.Chambers.AsNoTracking().Include(c => c.LeaderLinks).Where(c => chamberIds.Contains(c.Id))
+                .ToDictionaryAsync(c => c.Id, cancellationToken);
+            // 督办单 go to the leader linked to the requester's chamber that day; requesters without one to the fallback leader.
+            var taken = batch.Count(ticket => ticket.AdvanceEscalation(policy, deadlines,
+                (ticket.ChamberId is { } chamber ? chambers.GetValueOrDefault(chamber)?.LeaderOn(today) : null) ?? policy.FallbackLeaderId, now));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                steps += taken;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Someone changed one of these tickets meanwhile; the next pass looks at this batch again.
+                LogConcurrentChange(logger);
+            }
             db.ChangeTracker.Clear();
-            return 0;
+            after = (batch[^1].ResolutionDue!.Value, batch[^1].Id);
         }
         if (steps > 0)
         {
