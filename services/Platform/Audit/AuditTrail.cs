@@ -17,7 +17,7 @@ public sealed class AuditTrail(DbContext db, IHttpContextAccessor accessor, Time
         var context = accessor.HttpContext;
         db.Set<AuditEntry>().Add(AuditEntry.Record(
             action, succeeded,
-            actor ?? (context is null ? "system" : context.Caller() is { Subject: not "" } caller ? $"{caller.Subject} {caller.DisplayName}" : "anonymous"),
+            actor ?? (context is null ? "system" : context.Caller() is { Subject: not "" } caller ? caller.Signature : "anonymous"),
             target, detail,
             context?.Connection.RemoteIpAddress?.ToString(),
             context?.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,

@@ -34,6 +34,9 @@ public sealed record Caller(
 
     public Guid? UserId => !IsSystem && Guid.TryParse(Subject, out var id) ? id : null;
 
+    /// <summary>How records name who did something (audit entries, supervision history): the subject and its name.</summary>
+    public string Signature => $"{Subject} {DisplayName}";
+
     public bool IsInAnyRole(IEnumerable<string> roles) => roles.Any(Roles.Contains);
 
     public bool HasAnyScope(IEnumerable<string> scopes) => scopes.Any(Scopes.Contains);

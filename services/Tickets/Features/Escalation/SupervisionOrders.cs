@@ -42,7 +42,7 @@ public static class SupervisionOrders
                 TicketsDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken) =>
                 RecordAsync(orderId, context, db, cancellationToken, order =>
                 {
-                    order.Instruct(request.Text!, Author(context), clock.GetUtcNow());
+                    order.Instruct(request.Text!, context.Caller().Signature, clock.GetUtcNow());
                     audit.Record(TicketsAudit.SupervisionInstructed, true, order.Id.ToString(), request.Text);
                 }))
             .Validate<TextRequest>()
@@ -53,7 +53,7 @@ public static class SupervisionOrders
                 TicketsDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken) =>
                 RecordAsync(orderId, context, db, cancellationToken, order =>
                 {
-                    order.AnswerWith(request.Text!, Author(context), clock.GetUtcNow());
+                    order.AnswerWith(request.Text!, context.Caller().Signature, clock.GetUtcNow());
                     audit.Record(TicketsAudit.SupervisionAnswered, true, order.Id.ToString(), request.Text);
                 }))
             .Validate<TextRequest>()
@@ -80,8 +80,6 @@ public static class SupervisionOrders
         var page = await orders.PageAsync(paging, o => o.IssuedAt, o => o.Id, context, cancellationToken, descending: true);
         return TypedResults.Ok(await page.SelectAsync(items => ResponsesAsync(db, items, cancellationToken)));
     }
-
-    private static string Author(HttpContext context) => context.Caller() is var caller ? $"{caller.Subject} {caller.DisplayName}" : "";
 
     private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> RecordAsync(
         Guid orderId, HttpContext context, TicketsDbContext db, CancellationToken cancellationToken, Action<SupervisionOrder> record)
