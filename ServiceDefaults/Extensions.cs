@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -49,6 +50,12 @@ public static class ServiceDefaultsExtensions
                 context.ProblemDetails.Extensions.TryAdd("correlationId", correlationId.ToString());
             }
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            ProblemResponses.SpeakCallersLanguage(context.ProblemDetails);
+        });
+        builder.Services.AddRequestLocalization(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(PlatformLanguages.Default);
+            options.SupportedCultures = options.SupportedUICultures = [.. PlatformLanguages.Supported];
         });
         return builder;
     }

@@ -1,3 +1,4 @@
+using BrandPlatform.ServiceDefaults.Resources;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -29,11 +30,6 @@ public sealed class TokenValidationOptions
 
 public static class TokenAuthentication
 {
-    public const string UnauthorizedTitle = "需要登录或有效的访问令牌";
-    public const string MissingTokenDetail = "A bearer token is required.";
-    public const string ForbiddenTitle = "没有权限";
-    public const string ForbiddenDetail = "The token does not grant this operation.";
-
     /// <summary>
     /// JWT bearer validation of issuer, audience, lifetime and signature (keys from the discovery document), with
     /// 401 and 403 answered as ProblemDetails. Secure by default: an endpoint that says nothing about authorization
@@ -62,15 +58,15 @@ public static class TokenAuthentication
                         // RFC 6750: say why, so a client knows to refresh an expired token rather than sign in again.
                         var (header, detail) = context.AuthenticateFailure switch
                         {
-                            null => ("Bearer", MissingTokenDetail),
+                            null => ("Bearer", ProblemTexts.Unauthorized_MissingToken),
                             SecurityTokenExpiredException or SecurityTokenInvalidLifetimeException =>
-                                ("Bearer error=\"invalid_token\", error_description=\"The token expired\"", "The bearer token has expired or is not valid yet."),
-                            _ => ("Bearer error=\"invalid_token\"", "The bearer token is not valid."),
+                                ("Bearer error=\"invalid_token\", error_description=\"The token expired\"", ProblemTexts.Unauthorized_ExpiredToken),
+                            _ => ("Bearer error=\"invalid_token\"", ProblemTexts.Unauthorized_InvalidToken),
                         };
                         context.Response.Headers.WWWAuthenticate = header;
-                        await context.HttpContext.WriteProblemAsync(StatusCodes.Status401Unauthorized, UnauthorizedTitle, detail);
+                        await context.HttpContext.WriteProblemAsync(StatusCodes.Status401Unauthorized, ProblemTexts.Unauthorized_Title, detail);
                     },
-                    OnForbidden = context => context.HttpContext.WriteProblemAsync(StatusCodes.Status403Forbidden, ForbiddenTitle, ForbiddenDetail).AsTask(),
+                    OnForbidden = context => context.HttpContext.WriteProblemAsync(StatusCodes.Status403Forbidden, ProblemTexts.Forbidden_Title, ProblemTexts.Forbidden_Detail).AsTask(),
                 };
             });
         // Token lifetimes are judged by the same clock as everything else in the process (tests move it).

@@ -15,6 +15,7 @@ builder.Services.AddReverseProxy()
 
 var app = builder.Build();
 app.UseForwardedHeaders();
+app.UseRequestLocalization();
 app.UseCorrelationId();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -1,3 +1,4 @@
+using BrandPlatform.ServiceDefaults.Resources;
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
@@ -32,7 +33,7 @@ public static class RateLimiting
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window;
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await context.HttpContext.WriteProblemAsync(StatusCodes.Status429TooManyRequests, ProblemResponses.TooManyRequestsTitle,
+                await context.HttpContext.WriteProblemAsync(StatusCodes.Status429TooManyRequests, ProblemTexts.TooManyRequests_Title,
                     ProblemResponses.TooManyRequestsDetail(seconds));
             };
         });

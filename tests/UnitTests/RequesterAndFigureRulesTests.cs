@@ -1,6 +1,7 @@
 using BrandPlatform.Contracts.Tickets;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Tickets.Domain;
+using Microsoft.Extensions.Hosting;
 using Shouldly;
 
 using static BrandPlatform.UnitTests.TestCalendar;
@@ -62,7 +63,7 @@ public sealed class RequesterAndFigureRulesTests
         ticket.Assign(Guid.NewGuid(), [co], office, China(3, 2, 10));
         ticket.StartHandling(null, office, China(3, 2, 11));
 
-        Should.Throw<RuleViolation>(() => ticket.Resolve("已办结", office, Deadlines, China(3, 2, 15))).Title.ShouldBe("协办单位尚未反馈意见");
+        Should.Throw<RuleViolation>(() => ticket.Resolve("已办结", office, Deadlines, China(3, 2, 15))).Title.Format(PlatformLanguages.Default).ShouldBe("协办单位尚未反馈意见");
         Should.Throw<RuleViolation>(() => ticket.RecordCoHandlingFeedback(Guid.NewGuid(), "不是协办单位", office, China(3, 2, 15))).Status.ShouldBe(422);
         ticket.RecordCoHandlingFeedback(co, "协办意见", office, China(3, 2, 15));
         ticket.Resolve("已办结", office, Deadlines, China(3, 2, 16));

@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Resources;
 namespace BrandPlatform.Platform.Domain;
 
 /// <summary>Every period figure and readable number follows the Asia/Shanghai calendar, whatever the server's zone.</summary>
@@ -43,7 +44,7 @@ public sealed record ChinaPeriod(DateOnly From, DateOnly To)
     public bool IsBackwards => To < From;
 
     /// <summary>What a caller is told of a period that ends before it begins (the field is "to").</summary>
-    public const string BackwardsMessage = "结束日期不能早于开始日期";
+    public static string BackwardsMessage => PlatformTexts.DateRangeBackwards;
 
     /// <summary>The period a caller named; without dates, the year so far.</summary>
     public static ChinaPeriod Of(DateOnly? from, DateOnly? to, TimeProvider timeProvider)

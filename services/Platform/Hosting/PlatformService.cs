@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Localization;
+using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Platform.Security;
 using FluentValidation;
@@ -8,7 +10,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,11 @@ public static class PlatformService
 
         builder.AddPlatformMessaging<TDbContext>(serviceName);
         builder.AddTokenAuthentication(serviceName);
+        if (typeof(TDbContext).IsAssignableTo(typeof(IDirectoryUnits)))
+        {
+            // Refusals that name units (LocalText) answer with the names from the service's copy of the directory.
+            builder.Services.AddScoped<IUnitNames>(services => new DirectoryUnitNames((IDirectoryUnits)services.GetRequiredService<TDbContext>()));
+        }
 
         builder.Services.AddValidatorsFromAssembly(typeof(TDbContext).Assembly, includeInternalTypes: true);
         Validation.UseJsonFieldNames();
@@ -60,11 +66,6 @@ public static class PlatformService
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             options.SerializerOptions.Converters.Add(new StorableText.JsonConverter());
-        });
-        builder.Services.AddRequestLocalization(options =>
-        {
-            options.DefaultRequestCulture = new RequestCulture(Validation.DefaultCulture);
-            options.SupportedCultures = options.SupportedUICultures = [Validation.DefaultCulture, new("en")];
         });
 
         builder.Services.AddSingleton(ApiExamples.From(typeof(TDbContext).Assembly, typeof(PlatformService).Assembly));
@@ -91,11 +92,13 @@ public static class PlatformService
     public static WebApplication UsePlatformService(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        // First, so that every answer below it, the exception handler's and the status pages' included, speaks the
+        // caller's language.
+        app.UseRequestLocalization();
         app.UseCorrelationId();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStorableText();
-        app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();

@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Hosting;
+using BrandPlatform.Platform.Domain;
 
 namespace BrandPlatform.Platform.Http;
 
@@ -51,6 +54,10 @@ public sealed class ApiExamples
     public static ProblemDetails Problem(int status, string title, string detail) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: status).ProblemDetails;
 
+    /// <summary>An entity's refusal as the exception handler answers it (units named by id: the example has no directory).</summary>
+    public static ProblemDetails Refused(RuleViolation violation) =>
+        Problem(violation.Status, violation.Title.ToString(), violation.Detail.ToString());
+
     /// <summary>400 with field errors, as <see cref="FieldProblems.Invalid(string, string)"/> and the validation filter answer it.</summary>
     public static ProblemDetails Invalid(string field, string message) => FieldProblems.Invalid(field, message).ProblemDetails;
 
@@ -95,10 +102,20 @@ public sealed class ApiExamples
     public static ApiExamples From(params Assembly[] assemblies)
     {
         var examples = new ApiExamples();
-        foreach (var type in assemblies.Distinct().SelectMany(a => a.GetTypes())
-                     .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IApiExamples))))
+        // The document shows the texts a caller gets by default, whatever the language of the machine.
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = PlatformLanguages.Default;
+        try
         {
-            ((IApiExamples)Activator.CreateInstance(type, nonPublic: true)!).Describe(examples);
+            foreach (var type in assemblies.Distinct().SelectMany(a => a.GetTypes())
+                         .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IApiExamples))))
+            {
+                ((IApiExamples)Activator.CreateInstance(type, nonPublic: true)!).Describe(examples);
+            }
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
         }
         return examples;
     }

@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Resources;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -5,10 +6,10 @@ namespace BrandPlatform.Platform.Http;
 
 public static class FieldProblems
 {
-    public const string Title = "请求参数校验失败";
+    public static string Title => PlatformTexts.InvalidFields_Title;
 
     /// <summary>400 with field errors: the same shape the validation filter gives for a bad body.</summary>
-    public static ValidationProblem Invalid(IDictionary<string, string[]> errors) => TypedResults.ValidationProblem(errors, title: Title);
+    public static ValidationProblem Invalid(IDictionary<string, string[]> errors) => TypedResults.ValidationProblem(errors, title: Title, detail: PlatformTexts.InvalidFields_Detail);
 
     public static ValidationProblem Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 

@@ -1,4 +1,6 @@
+using BrandPlatform.Platform.Resources;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Linq.Expressions;
 using System.Text;
 using System.Text.Json;
@@ -36,7 +38,7 @@ public static class KeysetPaging
     public const string LimitField = "limit";
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
-    public const string InvalidCursorMessage = "游标无效，请从第一页重新读取";
+    public static string InvalidCursorMessage => PlatformTexts.InvalidCursor;
 
     /// <summary>
     /// Reads <c>cursor</c> and <c>limit</c>; anything it cannot read (a cursor edited, cut, or from another list) is a
@@ -48,7 +50,7 @@ public static class KeysetPaging
         var take = limit ?? defaultLimit;
         if (take < 1 || take > maxLimit)
         {
-            problems[LimitField] = [$"每页1至{maxLimit}条"];
+            problems[LimitField] = [string.Format(CultureInfo.CurrentCulture, PlatformTexts.PageLimitRange, maxLimit)];
         }
         if (cursor is null)
         {

@@ -1,3 +1,6 @@
+using System.Globalization;
+using BrandPlatform.Platform.Resources;
+using BrandPlatform.ServiceDefaults.Resources;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -159,17 +162,17 @@ internal sealed partial class OpenApiOperations(ApiExamples examples, IOptions<M
             StatusCodes.Status400BadRequest when parameters.FirstOrDefault(CanFailToBind) is { } query =>
                 ProblemExceptionHandler.ProblemFor(new BadHttpRequestException($"Failed to bind parameter \"{TypeName(query.Type)} {query.Name}\" from \"abc\"."))!,
             StatusCodes.Status400BadRequest =>
-                ApiExamples.Invalid(parameters.FirstOrDefault(p => p.Source == BindingSource.Query)?.Name ?? "$", "值的格式或取值不正确"),
+                ApiExamples.Invalid(parameters.FirstOrDefault(p => p.Source == BindingSource.Query)?.Name ?? "$", PlatformTexts.ValueNotAllowed),
             StatusCodes.Status401Unauthorized =>
-                ApiExamples.Problem(status, TokenAuthentication.UnauthorizedTitle, TokenAuthentication.MissingTokenDetail),
-            StatusCodes.Status403Forbidden => ApiExamples.Problem(status, TokenAuthentication.ForbiddenTitle, TokenAuthentication.ForbiddenDetail),
+                ApiExamples.Problem(status, ProblemTexts.Unauthorized_Title, ProblemTexts.Unauthorized_MissingToken),
+            StatusCodes.Status403Forbidden => ApiExamples.Problem(status, ProblemTexts.Forbidden_Title, ProblemTexts.Forbidden_Detail),
             StatusCodes.Status409Conflict => ProblemExceptionHandler.UniqueConflict(),
             StatusCodes.Status412PreconditionFailed =>
-                ApiExamples.Problem(status, "数据已被他人修改", "The record is at version \"4\", not \"3\"; read it again and retry."),
+                ApiExamples.Problem(status, PlatformTexts.ConcurrentChange_Title, string.Format(CultureInfo.CurrentCulture, PlatformTexts.StaleVersion_Detail, 4, 3)),
             StatusCodes.Status422UnprocessableEntity when field is not null =>
-                ApiExamples.Unprocessable(field, "取值不符合业务规则", $"The value of '{field}' is well-formed but not allowed here."),
+                ApiExamples.Unprocessable(field, PlatformTexts.RuleNotMet, string.Format(CultureInfo.CurrentCulture, PlatformTexts.RuleNotMet_Detail, field)),
             StatusCodes.Status429TooManyRequests =>
-                ApiExamples.Problem(status, ProblemResponses.TooManyRequestsTitle, ProblemResponses.TooManyRequestsDetail(RetryAfterExample)),
+                ApiExamples.Problem(status, ProblemTexts.TooManyRequests_Title, ProblemResponses.TooManyRequestsDetail(RetryAfterExample)),
             // What UseStatusCodePages answers, e.g. 404 for an id that is not a GUID.
             _ => TypedResults.Problem(statusCode: status).ProblemDetails,
         };

@@ -1,22 +1,32 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using BrandPlatform.Platform.Domain;
+using BrandPlatform.Platform.Localization;
 using BrandPlatform.Platform.Persistence;
+using BrandPlatform.Platform.Resources;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace BrandPlatform.Platform.Http;
 
 /// <summary>
 /// Turns the exceptions a caller can cause into RFC 9457 answers instead of 500s: unreadable JSON (with the field that
-/// failed), wrong content type, writes that lost a race on a unique key, and changes an entity's rules refused.
+/// failed), wrong content type, writes that lost a race on a unique key, and changes an entity's rules refused, in the
+/// caller's language (request localization runs before this handler), naming units by their names.
 /// </summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (ProblemFor(exception) is not { } problem)
+        var problem = exception is RuleViolation violation
+            ? Problem(violation, await UnitNamesAsync(context.RequestServices, violation, cancellationToken))
+            : ProblemFor(exception);
+        if (problem is null)
         {
             return false;
         }
@@ -36,20 +46,15 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
         BadHttpRequestException badRequest => new ProblemDetails
         {
             Status = badRequest.StatusCode,
-            Title = "请求格式不正确",
-            Detail = badRequest.Message,
+            Title = badRequest.StatusCode == StatusCodes.Status400BadRequest ? PlatformTexts.MalformedRequest_Title : null,
+            Detail = BadRequestDetail(badRequest),
         },
-        RuleViolation violation => new ProblemDetails
-        {
-            Status = violation.Status,
-            Title = violation.Title,
-            Detail = violation.Message,
-        },
+        RuleViolation violation => Problem(violation, unitNames: null),
         DbUpdateConcurrencyException => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
-            Title = "数据已被他人修改",
-            Detail = "Someone changed the record at the same time; read it again and retry.",
+            Title = PlatformTexts.ConcurrentChange_Title,
+            Detail = PlatformTexts.ConcurrentChange_Detail,
         },
         DbUpdateException update when update.IsUniqueViolation() => UniqueConflict(),
         _ => null,
@@ -58,9 +63,61 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
     internal static ProblemDetails UniqueConflict() => new()
     {
         Status = StatusCodes.Status409Conflict,
-        Title = "数据冲突",
-        Detail = "The record conflicts with an existing one.",
+        Title = PlatformTexts.UniqueConflict_Title,
+        Detail = PlatformTexts.UniqueConflict_Detail,
     };
+
+    private static ProblemDetails Problem(RuleViolation violation, IReadOnlyDictionary<Guid, string>? unitNames) => new()
+    {
+        Status = violation.Status,
+        Title = violation.Title.Format(CultureInfo.CurrentUICulture, unitNames),
+        Detail = violation.Detail.Format(CultureInfo.CurrentUICulture, unitNames),
+    };
+
+    private async Task<IReadOnlyDictionary<Guid, string>?> UnitNamesAsync(
+        IServiceProvider services, RuleViolation violation, CancellationToken cancellationToken)
+    {
+        var units = violation.Title.UnitsNamed.Concat(violation.Detail.UnitsNamed).Distinct().ToList();
+        if (units.Count == 0 || services.GetService<IUnitNames>() is not { } names)
+        {
+            return null;
+        }
+        try
+        {
+            return await names.NamesAsync(units, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The refusal still gets its answer, naming the units by id.
+            LogUnitNamesFailed(logger, exception);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The framework's binding messages name CLR types ("Failed to bind parameter \"Guid id\" from \"abc\"."); the
+    /// caller gets the parameter and its value in words, or the status's own detail.
+    /// </summary>
+    private static string? BadRequestDetail(BadHttpRequestException badRequest)
+    {
+        if (NotBound().Match(badRequest.Message) is { Success: true } notBound)
+        {
+            return string.Format(CultureInfo.CurrentCulture, PlatformTexts.ParameterNotBound, notBound.Groups["name"].Value, notBound.Groups["value"].Value);
+        }
+        if (Missing().Match(badRequest.Message) is { Success: true } missing)
+        {
+            return missing.Groups["source"].Value == "body"
+                ? PlatformTexts.BodyRequired_Detail
+                : string.Format(CultureInfo.CurrentCulture, PlatformTexts.ParameterMissing, missing.Groups["name"].Value);
+        }
+        return null;
+    }
+
+    [GeneratedRegex("""^Failed to bind parameter "\S+ (?<name>[^"]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
+    private static partial Regex NotBound();
+
+    [GeneratedRegex("""^Required parameter "\S+ (?<name>[^"]+)" was not provided from (?<source>[^.]+)\.$""")]
+    private static partial Regex Missing();
 
     /// <summary>A body that could not be read as JSON, with the field (from the reader's path, "$.category") that failed.</summary>
     private static HttpValidationProblemDetails FieldProblem(string? jsonPath, bool unstorable = false)
@@ -68,17 +125,20 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
         var field = JsonPathToField(jsonPath);
         return new HttpValidationProblemDetails(new Dictionary<string, string[]>
         {
-            [field] = [unstorable ? StorableText.Message : string.IsNullOrEmpty(jsonPath) ? "请求体不是有效的 JSON" : "值的格式或取值不正确"],
+            [field] = [unstorable ? StorableText.Message : string.IsNullOrEmpty(jsonPath) ? PlatformTexts.BodyNotJson : PlatformTexts.ValueNotAllowed],
         })
         {
             Status = StatusCodes.Status400BadRequest,
             Title = FieldProblems.Title,
             // JsonException's own message names internal CLR types; callers only need the field.
-            Detail = field == "$" ? "The body is not valid JSON." : $"The value of '{field}' has the wrong format or is not allowed.",
+            Detail = field == "$" ? PlatformTexts.BodyNotJson_Detail : string.Format(CultureInfo.CurrentCulture, PlatformTexts.ValueNotAllowed_Detail, field),
         };
     }
 
     /// <summary>"$.contacts[0].phone" becomes "contacts[0].phone"; the whole body is "$".</summary>
     internal static string JsonPathToField(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking up the names of the units a refusal names failed; the answer names them by id")]
+    private static partial void LogUnitNamesFailed(ILogger logger, Exception exception);
 }

@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Resources;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
@@ -14,7 +15,7 @@ namespace BrandPlatform.Platform.Http;
 /// </summary>
 public static class StorableText
 {
-    public const string Message = "不能包含空字符（\\u0000）或不成对的代理字符";
+    public static string Message => PlatformTexts.UnstorableText;
 
     public static bool IsStorable(string value)
     {

@@ -1,4 +1,4 @@
-using System.Globalization;
+using BrandPlatform.Platform.Resources;
 using FluentValidation;
 
 namespace BrandPlatform.Platform.Http;
@@ -27,8 +27,5 @@ public static class Validation
     /// error on that item rather than a null the handler trips over.
     /// </summary>
     public static IRuleBuilderOptions<T, TItem> EachValid<T, TItem>(this IRuleBuilderInitialCollection<T, TItem> items, IValidator<TItem> validator) =>
-        items.NotNull().WithMessage("列表项不能为空").SetValidator(validator);
-
-    /// <summary>Messages default to the portal's language; callers may ask for English with Accept-Language.</summary>
-    public static readonly CultureInfo DefaultCulture = CultureInfo.GetCultureInfo("zh-CN");
+        items.NotNull().WithMessage(_ => PlatformTexts.ListItemNull).SetValidator(validator);
 }

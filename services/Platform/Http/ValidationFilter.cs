@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Resources;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,7 +20,7 @@ public static class ValidationFilter
                 if (request is null)
                 {
                     return TypedResults.Problem(
-                        title: "请求体不能为空", statusCode: StatusCodes.Status400BadRequest, detail: "A JSON body is required.");
+                        title: PlatformTexts.BodyRequired_Title, statusCode: StatusCodes.Status400BadRequest, detail: PlatformTexts.BodyRequired_Detail);
                 }
                 var validator = context.HttpContext.RequestServices.GetRequiredService<IValidator<TRequest>>();
                 var result = await validator.ValidateAsync(request, context.HttpContext.RequestAborted);
@@ -29,7 +30,7 @@ public static class ValidationFilter
                         result.Errors
                             .GroupBy(e => e.PropertyName)
                             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()),
-                        title: FieldProblems.Title);
+                        title: FieldProblems.Title, detail: PlatformTexts.InvalidFields_Detail);
                 }
                 return await next(context);
             })

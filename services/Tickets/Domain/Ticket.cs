@@ -1,6 +1,9 @@
 using BrandPlatform.Contracts.Tickets;
 using BrandPlatform.Platform.Calendar;
 using BrandPlatform.Platform.Domain;
+using BrandPlatform.Platform.Localization;
+using BrandPlatform.Tickets.Resources;
+using static BrandPlatform.Tickets.Resources.Texts;
 
 namespace BrandPlatform.Tickets.Domain;
 
@@ -209,11 +212,12 @@ public sealed class Ticket : Aggregate
     {
         if (State is not (TicketState.Assigned or TicketState.InProgress or TicketState.Responded))
         {
-            throw new RuleViolation("工单当前状态不允许此操作", $"The ticket is {State.ToCode()}; co-handling feedback is given while it is handled.");
+            throw new RuleViolation(Text(nameof(TicketTexts.StepNotAllowed_Title)), Text(nameof(TicketTexts.CoHandlingFeedbackWhileHandled_Detail), State));
         }
         if (!CoHandlingUnitIds.Contains(unitId))
         {
-            throw RuleViolation.Unprocessable("只有协办单位反馈协办意见", $"{unitId} is not a co-handling unit of this ticket.");
+            throw RuleViolation.Unprocessable(
+                Text(nameof(TicketTexts.NotCoHandlingUnit_Title)), Text(nameof(TicketTexts.NotCoHandlingUnit_Detail), new UnitReference(unitId)));
         }
         coHandlingFeedback.Add(Domain.CoHandlingFeedback.Record(Id, unitId, note, actor.Name, now));
         Touch("co-handling-feedback", actor with { UnitId = unitId }, note, now);
@@ -228,8 +232,8 @@ public sealed class Ticket : Aggregate
     {
         if (CoHandlingUnitsAwaited.Count > 0 && State is TicketState.InProgress or TicketState.Responded)
         {
-            throw new RuleViolation("协办单位尚未反馈意见",
-                $"The ticket is {State.ToCode()}; co-handling units {string.Join(", ", CoHandlingUnitsAwaited)} have not given their feedback yet.");
+            throw new RuleViolation(Text(nameof(TicketTexts.CoHandlingFeedbackAwaited_Title)),
+                Text(nameof(TicketTexts.CoHandlingFeedbackAwaited_Detail), State, UnitReference.All(CoHandlingUnitsAwaited)));
         }
         Move("resolve", [TicketState.InProgress, TicketState.Responded], TicketState.Resolved, actor, note, now);
         ResolvedAt = now;

@@ -36,6 +36,19 @@ public sealed class TicketWorkflowTests(TicketsFixture fixture) : IClassFixture<
         using (var early = await TicketSteps.SendStepAsync(handler, id, "resolve", new { note = "银行已放款" }, etag))
         {
             early.StatusCode.ShouldBe(HttpStatusCode.Conflict, "the co-handling unit has not given its feedback yet");
+            var problem = await early.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+            ProblemLanguage.ShouldSpeakChinese(problem);
+            problem.GetProperty("title").GetString().ShouldBe("协办单位尚未反馈意见");
+            problem.GetProperty("detail").GetString()!.ShouldContain(TicketUnits.RelocationTaskForce);
+            problem.GetProperty("detail").GetString()!.ShouldContain("“已阶段性答复”");
+        }
+        using (var inEnglish = new HttpRequestMessage(HttpMethod.Post, $"/api/tickets/{id}/resolve") { Content = JsonContent.Create(new { note = "银行已放款" }) })
+        {
+            inEnglish.Headers.AcceptLanguage.ParseAdd("en");
+            using var early = await handler.SendAsync(inEnglish, Cancel);
+            var problem = await early.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+            ProblemLanguage.ShouldSpeakEnglish(problem);
+            problem.GetProperty("detail").GetString()!.ShouldContain(TicketUnits.RelocationTaskForce);
         }
         etag = await TicketSteps.StepAsync(office, id, "co-handling-feedback", new { unitId = coUnit, note = "征迁方面无障碍" }, etag);
         etag = await TicketSteps.StepAsync(handler, id, "resolve", new { note = "银行已放款" }, etag);

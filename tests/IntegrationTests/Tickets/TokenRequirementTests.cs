@@ -69,7 +69,7 @@ public sealed class TokenRequirementTests(TicketsFixture fixture, BrandPlatform.
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         response.Headers.WwwAuthenticate.ToString().ShouldContain("The token expired");
-        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("expired");
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("已过期");
         using var now = await fixture.Client.GetAsync($"/api/tickets/{Guid.NewGuid()}", TestContext.Current.CancellationToken);
         now.StatusCode.ShouldBe(HttpStatusCode.NotFound, "the same kind of token is accepted by a service whose clock says now");
     }

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Shouldly;
+
+namespace BrandPlatform.IntegrationTests;
+
+/// <summary>
+/// One language per answer: a problem's title, detail and field errors are Chinese (the default) or English (asked for
+/// with Accept-Language: en), and name things by their names, not ids. Field names and codes may appear in either.
+/// </summary>
+public static partial class ProblemLanguage
+{
+    public static void ShouldSpeakChinese(JsonElement problem)
+    {
+        foreach (var (part, text) in Texts(problem))
+        {
+            Han().IsMatch(text).ShouldBeTrue($"{part} is not Chinese: {text}");
+            EnglishPhrase().IsMatch(text).ShouldBeFalse($"{part} mixes in English: {text}");
+            Guid().IsMatch(text).ShouldBeFalse($"{part} names something by its id: {text}");
+        }
+    }
+
+    /// <summary>English words throughout; names of units and people stay the directory's (Chinese) names.</summary>
+    public static void ShouldSpeakEnglish(JsonElement problem)
+    {
+        foreach (var (part, text) in Texts(problem))
+        {
+            EnglishPhrase().IsMatch(text).ShouldBeTrue($"{part} is not English: {text}");
+            if (part == "title")
+            {
+                Han().IsMatch(text).ShouldBeFalse($"the title is not English: {text}");
+            }
+            Guid().IsMatch(text).ShouldBeFalse($"{part} names something by its id: {text}");
+        }
+    }
+
+    /// <summary>The title, the detail and every field error of a problem answer.</summary>
+    public static IEnumerable<(string Part, string Text)> Texts(JsonElement problem)
+    {
+        foreach (var part in new[] { "title", "detail" })
+        {
+            if (problem.TryGetProperty(part, out var text) && text.ValueKind == JsonValueKind.String)
+            {
+                yield return (part, text.GetString()!);
+            }
+        }
+        if (problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var field in errors.EnumerateObject())
+            {
+                foreach (var message in field.Value.EnumerateArray())
+                {
+                    yield return ($"errors.{field.Name}", message.GetString()!);
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex Han();
+
+    // Three Latin words in a row is English prose; a field name, a code or "SHA-256" is not.
+    [GeneratedRegex(@"\b[A-Za-z]{2,}[ ,;]+[A-Za-z]{2,}[ ,;]+[A-Za-z]{2,}\b")]
+    private static partial Regex EnglishPhrase();
+
+    [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial Regex Guid();
+}
