@@ -10,28 +10,48 @@ namespace BrandPlatform.IntegrationTests;
 /// </summary>
 public static partial class ProblemLanguage
 {
-    public static void ShouldSpeakChinese(JsonElement problem)
-    {
-        foreach (var (part, text) in Texts(problem))
-        {
-            Han().IsMatch(text).ShouldBeTrue($"{part} is not Chinese: {text}");
-            EnglishPhrase().IsMatch(text).ShouldBeFalse($"{part} mixes in English: {text}");
-            Guid().IsMatch(text).ShouldBeFalse($"{part} names something by its id: {text}");
-        }
-    }
+    public static void ShouldSpeakChinese(JsonElement problem) => WhyNotChinese(problem).ShouldBeNull();
 
     /// <summary>English words throughout; names of units and people stay the directory's (Chinese) names.</summary>
-    public static void ShouldSpeakEnglish(JsonElement problem)
+    public static void ShouldSpeakEnglish(JsonElement problem) => WhyNotEnglish(problem).ShouldBeNull();
+
+    /// <summary>Null when every text of the problem is Chinese and names nothing by its id; else what is wrong.</summary>
+    public static string? WhyNotChinese(JsonElement problem)
     {
         foreach (var (part, text) in Texts(problem))
         {
-            EnglishPhrase().IsMatch(text).ShouldBeTrue($"{part} is not English: {text}");
-            if (part == "title")
+            if (!Han().IsMatch(text))
             {
-                Han().IsMatch(text).ShouldBeFalse($"the title is not English: {text}");
+                return $"{part} is not Chinese: {text}";
             }
-            Guid().IsMatch(text).ShouldBeFalse($"{part} names something by its id: {text}");
+            // What the caller sent may come back in quotes (参数“id”的值“abc”…): only the text around it must be Chinese.
+            var own = Quoted().Replace(text, "“”");
+            if (EnglishPhrase().IsMatch(own))
+            {
+                return $"{part} mixes in English: {text}";
+            }
+            if (Guid().IsMatch(own))
+            {
+                return $"{part} names something by its id: {text}";
+            }
         }
+        return null;
+    }
+
+    public static string? WhyNotEnglish(JsonElement problem)
+    {
+        foreach (var (part, text) in Texts(problem))
+        {
+            if (!LatinWord().IsMatch(text) || (part == "title" && Han().IsMatch(text)))
+            {
+                return $"{part} is not English: {text}";
+            }
+            if (Guid().IsMatch(text))
+            {
+                return $"{part} names something by its id: {text}";
+            }
+        }
+        return null;
     }
 
     /// <summary>The title, the detail and every field error of a problem answer.</summary>
@@ -62,6 +82,12 @@ public static partial class ProblemLanguage
     // Three Latin words in a row is English prose; a field name, a code or "SHA-256" is not.
     [GeneratedRegex(@"\b[A-Za-z]{2,}[ ,;]+[A-Za-z]{2,}[ ,;]+[A-Za-z]{2,}\b")]
     private static partial Regex EnglishPhrase();
+
+    [GeneratedRegex("“[^”]*”")]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex(@"\b[A-Za-z]{3,}\b")]
+    private static partial Regex LatinWord();
 
     [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex Guid();
