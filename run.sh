@@ -69,8 +69,11 @@ else
 fi
 
 bp_require_dotnet
-bp_log "building"
-dotnet build AppHost/AppHost.csproj -nologo -v quiet -clp:ErrorsOnly
+# Stopping and resetting only ask the AppHost for its settings: a build is needed only if there is none.
+if [ "$command" = start ] || [ ! -d AppHost/bin ]; then
+  bp_log "building"
+  dotnet build AppHost/AppHost.csproj -nologo -v quiet -clp:ErrorsOnly
+fi
 apphost() { dotnet run --project AppHost/AppHost.csproj --no-build --no-launch-profile -- "$@"; }
 
 # The data folder, the ports and the mode are the AppHost's, read from its configuration with the same settings
@@ -235,17 +238,19 @@ if [ "$gateway_port" -gt 0 ]; then
 fi
 
 # The AppHost's output, also kept in .local/apphost.log. A resource that cannot start makes it write one line,
-# "brandplatform: resource '<name>' failed to start: <reason>", and exit: that line is repeated where it stands out.
+# "brandplatform: resource '<name>' failed to start: <reason>", and exit: that line is shown where it stands out.
 # Ctrl+C reaches the AppHost, which stops everything; this reader ignores it so the AppHost's last words still show.
 bp_log "starting the AppHost (Ctrl+C stops everything)"
 set +e
 apphost "${settings[@]}" --Infrastructure:Mode="$mode" 2>&1 \
   | { trap '' INT
       while IFS= read -r line; do
-        printf '%s\n' "$line"
         printf '%s\n' "$line" >&3
         case "$line" in
+          "brandplatform: resource '"*"' failed to start: "*)
+            bp_error "${line#brandplatform: }";;
           *"Login to the dashboard at "*)
+            printf '%s\n' "$line"
             bp_log "dashboard: ${line##*Login to the dashboard at }"
             record_running_copy "${line##*Login to the dashboard at }"
             if [ "$gateway_port" -gt 0 ]; then
@@ -253,9 +258,7 @@ apphost "${settings[@]}" --Infrastructure:Mode="$mode" 2>&1 \
             else
               bp_log "gateway:   $gateway_url (Gateway:Port is 0)"
             fi;;
-          "brandplatform: resource '"*"' failed to start: "*)
-            bp_error "$line"
-            bp_error "the AppHost's whole log: $apphost_log";;
+          *) printf '%s\n' "$line";;
         esac
       done; } 3>"$apphost_log"
 status=${PIPESTATUS[0]}
