@@ -157,8 +157,8 @@ bp_port_owner() {
   ss -Hltnp "sport = :$1" 2>/dev/null | sed -n 's/.*users:(("\([^"]*\)",pid=\([0-9]*\).*/\1 (pid \2)/p' | head -n 1
 }
 
-# The AppHost whose Aspire orchestrator (dcp) started a process, when it still runs: the outermost dcp among the
-# process's ancestors watches that AppHost (--monitor) and ends with it, so the process is not a leftover.
+# The AppHost whose Aspire orchestrator (dcp) started a process, when that AppHost still runs: the outermost dcp among
+# the process's ancestors watches it (--monitor). Once the AppHost is gone, what dcp has not stopped yet is a leftover.
 bp_apphost_of() { # pid
   local pid=$1 apphost=""
   while pid=$(ps -o ppid= -p "$pid" 2>/dev/null) && pid=${pid// /} && [ "${pid:-0}" -gt 1 ]; do
@@ -166,7 +166,7 @@ bp_apphost_of() { # pid
       apphost=$(bp_cmdline "$pid" | sed -n 's/.* --monitor \([0-9]*\).*/\1/p')
     fi
   done
-  [ -n "$apphost" ] && echo "$apphost"
+  [ -n "$apphost" ] && [ -d "/proc/$apphost" ] && echo "$apphost"
 }
 
 # The AppHosts started from a checkout: `dotnet run` runs the executable it built under AppHost/bin.
