@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Shared by run.sh, test.sh and bench/: install what is missing, and start/stop local PostgreSQL and RabbitMQ servers.
+# Shared by run.sh, test.sh, bench/ and the backup scripts: install what is missing, start/stop local PostgreSQL and
+# RabbitMQ servers, and find servers and AppHosts left from an earlier start.
 
 bp_log() { printf '\033[1;34m[brandplatform]\033[0m %s\n' "$*" >&2; }
-bp_die() { printf '\033[1;31m[brandplatform]\033[0m %s\n' "$*" >&2; exit 1; }
+bp_error() { printf '\033[1;31m[brandplatform]\033[0m %s\n' "$*" >&2; }
+bp_die() { bp_error "$@"; exit 1; }
 
 bp_is_root() { [ "$(id -u)" -eq 0 ]; }
 
@@ -145,3 +147,109 @@ bp_epmd_running() { pgrep -x epmd >/dev/null 2>&1; }
 bp_stop_epmd_unless() { # was-running-before
   if [ -z "$1" ] && bp_epmd_running; then epmd -kill >/dev/null 2>&1 || true; fi
 }
+
+# --- What an earlier start left running (run.sh looks before it starts, and ./run.sh --stop ends it) ---
+
+bp_cmdline() { { tr '\0' ' ' <"/proc/$1/cmdline"; } 2>/dev/null; } # pid: its arguments, space-separated
+
+# "name (pid N)" of what listens on a loopback port, when ss may say (another user's processes it names only to root).
+bp_port_owner() {
+  ss -Hltnp "sport = :$1" 2>/dev/null | sed -n 's/.*users:(("\([^"]*\)",pid=\([0-9]*\).*/\1 (pid \2)/p' | head -n 1
+}
+
+# The AppHost whose Aspire orchestrator (dcp) started a process, when that AppHost still runs: the outermost dcp among
+# the process's ancestors watches it (--monitor). Once the AppHost is gone, what dcp has not stopped yet is a leftover.
+bp_apphost_of() { # pid
+  local pid=$1 apphost=""
+  while pid=$(ps -o ppid= -p "$pid" 2>/dev/null) && pid=${pid// /} && [ "${pid:-0}" -gt 1 ]; do
+    if [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = dcp ]; then
+      apphost=$(bp_cmdline "$pid" | sed -n 's/.* --monitor \([0-9]*\).*/\1/p')
+    fi
+  done
+  [ -n "$apphost" ] && [ -d "/proc/$apphost" ] && echo "$apphost"
+}
+
+# The AppHosts started from a checkout: `dotnet run` runs the executable it built under AppHost/bin.
+bp_apphost_pids() { pgrep -f "^$1/AppHost/bin/[^ ]+/AppHost( |\$)" || true; } # checkout
+
+# The live PostgreSQL server on a data folder: the pid its postmaster.pid names, when that process is a postgres.
+bp_postgres_on() { # data-dir
+  local pid
+  pid=$(head -n 1 "$1/postmaster.pid" 2>/dev/null) || return 1
+  [ -n "$pid" ] && [[ $(bp_cmdline "$pid") == *postgres* ]] && echo "$pid"
+}
+
+# The RabbitMQ node on a folder: scripts/local-rabbitmq.sh makes the folder the node's home.
+bp_rabbitmq_on() { # dir
+  local pid
+  for pid in $(pgrep -x beam.smp); do
+    if [[ "$(bp_cmdline "$pid") " == *" -home $1 "* ]]; then echo "$pid"; return 0; fi
+  done
+  return 1
+}
+
+# Sends a signal and waits up to a minute for the process to end.
+bp_end_process() { # pid signal
+  local deadline=$(( SECONDS + 60 ))
+  kill "-$2" "$1" 2>/dev/null || return 1
+  while [ -d "/proc/$1" ]; do
+    [ $SECONDS -lt $deadline ] || return 1
+    sleep 0.3
+  done
+}
+
+# --- The AppHost's settings, and the databases ---
+
+bp_root=$(dirname "$bp_scripts")
+
+# The AppHost's effective settings (AppHost/Infrastructure/RunCommandSettings.cs) as variables: mode, data_directory,
+# postgres_port, rabbitmq_port, rabbitmq_management_port, rabbitmq_distribution_port, gateway_port. The AppHost must
+# be built (run.sh builds it).
+bp_read_apphost_settings() { # [configuration arguments]
+  local answer name value
+  answer=$(dotnet run --project "$bp_root/AppHost/AppHost.csproj" --no-build --no-launch-profile -- settings "$@") || return 1
+  while IFS='=' read -r name value; do
+    case "$name" in
+      mode|data_directory|postgres_port|rabbitmq_port|rabbitmq_management_port|rabbitmq_distribution_port|gateway_port)
+        printf -v "$name" '%s' "$value";;
+    esac
+  done <<<"$answer"
+}
+
+# A PostgreSQL client program (psql, pg_dump, pg_restore) of the newest installed version: it must not be older than
+# the server it talks to.
+bp_pg_tool() { # name
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ -n "$dir" ] && [ -x "$dir/$1" ]; then echo "$dir/$1"
+  elif command -v "$1" >/dev/null 2>&1; then command -v "$1"
+  else bp_die "$1 was not found: install postgresql-client"
+  fi
+}
+
+# The server the backup scripts talk to: the one PGHOST, PGPORT and PGUSER (and PGPASSWORD or ~/.pgpass) name when
+# PGPORT is set, else the local system's (run.sh's local mode; its settings from the AppHost).
+bp_default_to_local_postgres() {
+  [ -z "${PGPORT:-}" ] || return 0
+  if [ ! -d "$bp_root/AppHost/bin" ]; then
+    dotnet build "$bp_root/AppHost/AppHost.csproj" -nologo -v quiet -clp:ErrorsOnly >&2 || bp_die "the AppHost does not build"
+  fi
+  bp_read_apphost_settings || bp_die "the AppHost did not print its settings"
+  export PGHOST=127.0.0.1 PGPORT=$postgres_port PGUSER=postgres
+}
+
+# Every database on the server but the templates and postgres: each service has its own.
+bp_service_databases() {
+  "$(bp_pg_tool psql)" -X -A -t -v ON_ERROR_STOP=1 -d postgres \
+    -c "SELECT datname FROM pg_database WHERE NOT datistemplate AND datname <> 'postgres' ORDER BY 1"
+}
+
+# psql statements printing "schema.table<TAB>rows" for every table of the current database, counted exactly
+# (count(*), not the planner's estimates); other sessions' temporary tables are out of reach and left out.
+bp_count_rows_sql="SELECT format('SELECT %L, count(*) FROM %I.%I', n.nspname || '.' || c.relname, n.nspname, c.relname)
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE c.relkind IN ('r', 'p') AND c.relpersistence <> 't'
+    AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%'
+  ORDER BY n.nspname, c.relname \\gexec"
+
+bp_psql_rows() { "$(bp_pg_tool psql)" -X -q -A -t -F $'\t' -v ON_ERROR_STOP=1 "$@"; } # psql, tab-separated rows only
