@@ -43,7 +43,9 @@ public static class ServiceDefaultsExtensions
             var activity = Activity.Current;
             if (activity is not null)
             {
-                context.ProblemDetails.Extensions.TryAdd("traceId", activity.TraceId.ToString());
+                // The framework writes the whole W3C context (00-<trace>-<span>-01); the dashboard and its search
+                // take the trace id alone.
+                context.ProblemDetails.Extensions["traceId"] = activity.TraceId.ToString();
             }
             if (context.HttpContext.Request.Headers.TryGetValue(CorrelationIdHeader, out var correlationId))
             {

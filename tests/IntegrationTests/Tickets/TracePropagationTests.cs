@@ -49,6 +49,12 @@ public sealed class TracePropagationTests(TestServers servers)
             activity => activity is not null, TimeSpan.FromSeconds(30), "the consumer's span in the request's trace", cancellationToken);
 
         consume!.DisplayName.ShouldContain("reporting");
+        // A problem answer names the trace the dashboard finds it under.
+        using var refused = new HttpRequestMessage(HttpMethod.Get, $"/api/tickets/{Guid.NewGuid()}");
+        refused.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        using var notFound = await client.SendAsync(refused, cancellationToken);
+        (await notFound.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(cancellationToken))
+            .GetProperty("traceId").GetString().ShouldBe(traceId.ToString());
         // The publish span ends when the broker confirms, which under load can be after the consumer has finished.
         await Eventually.ReturnsAsync(
             () => Task.FromResult(stopped.Any(a => a.TraceId == traceId && a.Source.Name == "BrandPlatform" && a.DisplayName.StartsWith("outbox publish"))),
