@@ -95,6 +95,7 @@ public static class PlatformService
                 document.Servers = [];
                 return Task.CompletedTask;
             });
+            options.AddSchemaTransformer(OpenApiDescriptions.DescribeMember);
             options.AddOperationTransformer<OpenApiOperations>();
             options.AddOperationTransformer<OpenApiSecurity>();
         });

@@ -1,5 +1,4 @@
 using BrandPlatform.Platform.Http;
-using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using BrandPlatform.Platform.Calendar;
@@ -27,9 +26,8 @@ public static class TicketQueues
 
     /// <summary>The filters, as query parameters. Enum values as in JSON (inProgress, financing, urgent).</summary>
     public sealed record Filter(
-        string? State, string? Category, string? Priority,
-        [Description(UnitIdDescription)] Guid? UnitId,
-        string? Requester, bool? Overdue, bool? Paused, DateOnly? From, DateOnly? To, string? Q, Guid? ChamberId = null)
+        string? State, string? Category, string? Priority, Guid? UnitId, string? Requester, bool? Overdue, bool? Paused,
+        DateOnly? From, DateOnly? To, string? Q, Guid? ChamberId = null)
     {
 
         public Dictionary<string, string[]> Problems()
@@ -133,11 +131,13 @@ public static class TicketQueues
             .RequireAccess([TicketAccess.ReadScope, TicketAccess.WriteScope, TicketAccess.HandleScope], TicketAccess.Readers)
             .WithName("ListTickets")
             .WithSummary("The queue: tickets the caller may see, filtered, nearest deadline first, with working time remaining; follow 'next'")
-            .WithDescription(QueueDefaults);
+            .WithDescription(QueueDefaults)
+            .DescribeParameter(nameof(Filter.UnitId), UnitIdDescription);
         tickets.MapGet("/export.{format}", ExportAsync)
             .RequireAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], TicketAccess.Dispatchers.Concat([PlatformRoles.LiaisonLeader, PlatformRoles.TaskForceHandler]).ToArray())
             .Produces<Stream>(StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .WithDescription(QueueDefaults)
+            .DescribeParameter(nameof(Filter.UnitId), UnitIdDescription)
             .WithName("ExportTickets")
             .WithSummary("The same filtered list as export.csv (UTF-8 with BOM, opens in Excel) or export.xlsx, at most 10 000 rows (more: 422, narrow the filters)");
         return tickets;
