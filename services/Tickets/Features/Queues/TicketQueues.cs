@@ -20,6 +20,11 @@ public static class TicketQueues
     public const int MaxPageSize = 200;
     public const int MaxExportRows = 10_000;
 
+    private const string QueueDefaults = "Lists what the caller's organisation scope allows: an enterprise contact its own " +
+        "enterprise's tickets, a government system those it filed, the office and liaison leaders all. Without unitId a " +
+        "task-force handler gets its own units' queue (tickets one of its units leads or co-handles); with another unit's id it " +
+        "sees only what that unit shares with its own.";
+
     private const string UnitIdDescription = "Tickets this unit leads or co-handles. Default for a task-force handler: the units " +
         "the handler belongs to (its own queue, without the tickets not yet assigned); for everyone else, no unit filter. " +
         "For a task-force handler another unit's id lists only the tickets that unit shares with the handler's own.";
@@ -29,7 +34,6 @@ public static class TicketQueues
         string? State, string? Category, string? Priority, Guid? UnitId, string? Requester, bool? Overdue, bool? Paused,
         DateOnly? From, DateOnly? To, string? Q, Guid? ChamberId = null)
     {
-
         public Dictionary<string, string[]> Problems()
         {
             var problems = new Dictionary<string, string[]>();
@@ -119,11 +123,6 @@ public static class TicketQueues
 
     private static readonly TicketState[] OpenStates =
         [TicketState.Submitted, TicketState.Accepted, TicketState.Assigned, TicketState.InProgress, TicketState.Responded, TicketState.Reopened];
-
-    private const string QueueDefaults = "Lists what the caller's organisation scope allows: an enterprise contact its own " +
-        "enterprise's tickets, a task-force handler those of its units, the office and liaison leaders all. Without unitId a " +
-        "task-force handler gets its own units' queue (tickets one of its units leads or co-handles); with another unit's id it " +
-        "sees only what that unit shares with its own. Without filters the office and leaders see every ticket.";
 
     public static RouteGroupBuilder MapTicketQueues(this RouteGroupBuilder tickets)
     {
