@@ -58,6 +58,8 @@ public static class PlatformService
         }
 
         builder.Services.AddValidatorsFromAssembly(typeof(TDbContext).Assembly, includeInternalTypes: true);
+        // A rule may depend on who asks (an enterprise contact leaves out what its token says).
+        builder.Services.AddHttpContextAccessor();
         Validation.UseJsonFieldNames();
         Validation.StopEachRuleAtFirstFailure();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -69,25 +71,35 @@ public static class PlatformService
         });
 
         builder.Services.AddSingleton(ApiExamples.From(typeof(TDbContext).Assembly, typeof(PlatformService).Assembly));
-        builder.Services.AddOpenApi(options =>
+        builder.AddPlatformOpenApi(PublicDocument, title, $"BrandPlatform {serviceName} service. Reached through the gateway under /api/{serviceName}.");
+        builder.AddPlatformOpenApi(OperationsDocument, $"{title} · 运维接口",
+            $"The {serviceName} service's operations endpoints (/ops/...), for operators. The gateway does not route them: " +
+            "call the service itself, with an operator's token.");
+        return builder;
+    }
+
+    /// <summary>The document integrators read: every endpoint except the operators' ones.</summary>
+    public const string PublicDocument = "v1";
+
+    /// <summary>The operators' document: the endpoints for operators only (/ops: error-queue replay, held projection events).</summary>
+    public const string OperationsDocument = "operations";
+
+    private static void AddPlatformOpenApi(this WebApplicationBuilder builder, string documentName, string title, string description) =>
+        builder.Services.AddOpenApi(documentName, options =>
         {
+            var operations = documentName == OperationsDocument;
+            options.ShouldInclude = endpoint => OperationsAccess.IsOperatorOnly(endpoint.ActionDescriptor.EndpointMetadata) == operations;
             options.AddDocumentTransformer((document, _, _) =>
             {
-                document.Info = new OpenApiInfo
-                {
-                    Title = title,
-                    Version = "v1",
-                    Description = $"BrandPlatform {serviceName} service. Reached through the gateway under /api/{serviceName}.",
-                };
+                document.Info = new OpenApiInfo { Title = title, Version = "v1", Description = description };
                 // Callers reach every service through the gateway, which serves the same paths.
                 document.Servers = [];
                 return Task.CompletedTask;
             });
+            options.AddSchemaTransformer(OpenApiDescriptions.DescribeMember);
             options.AddOperationTransformer<OpenApiOperations>();
             options.AddOperationTransformer<OpenApiSecurity>();
         });
-        return builder;
-    }
 
     public static WebApplication UsePlatformService(this WebApplication app)
     {

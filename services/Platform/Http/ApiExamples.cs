@@ -39,9 +39,16 @@ public sealed class ApiExamples
     /// Problem answers particular to the operation (the 404 naming what is missing, the 409 naming the state); each
     /// replaces the generic example of its status, and a status the endpoint's metadata does not reveal is added.
     /// </param>
-    public ApiExamples Add(string operation, object? request = null, object? response = null, IEnumerable<ProblemDetails>? problems = null)
+    /// <param name="otherRequests">
+    /// Other bodies the same operation takes, each shown beside <paramref name="request"/> under its own name: a shorter
+    /// body some callers may send (an enterprise leaving out what its token already says). An object is shown as it is,
+    /// with only the members it has.
+    /// </param>
+    public ApiExamples Add(
+        string operation, object? request = null, object? response = null, IEnumerable<ProblemDetails>? problems = null,
+        IEnumerable<RequestExample>? otherRequests = null)
     {
-        if (!operations.TryAdd(operation, new OperationExamples(request, response, problems?.ToList() ?? [])))
+        if (!operations.TryAdd(operation, new OperationExamples(request, response, problems?.ToList() ?? [], otherRequests?.ToList() ?? [])))
         {
             throw new InvalidOperationException($"The examples of {operation} are given twice.");
         }
@@ -123,4 +130,11 @@ public sealed class ApiExamples
 
 /// <param name="Request">The request body: an object, or JSON text read as the endpoint's body type.</param>
 /// <param name="Response">The success answer: an object, JSON text read as the endpoint's response type, or text (CSV).</param>
-public sealed record OperationExamples(object? Request, object? Response, IReadOnlyList<ProblemDetails> Problems);
+/// <param name="OtherRequests">Further request bodies, shown by name beside <paramref name="Request"/>.</param>
+public sealed record OperationExamples(
+    object? Request, object? Response, IReadOnlyList<ProblemDetails> Problems, IReadOnlyList<RequestExample> OtherRequests);
+
+/// <param name="Name">The example's key in the document (e.g. "own-enterprise").</param>
+/// <param name="Summary">What a reader of the reference sees as the example's title.</param>
+/// <param name="Body">As <see cref="OperationExamples.Request"/>: an object, or JSON text read as the endpoint's body type.</param>
+public sealed record RequestExample(string Name, string Summary, object Body);

@@ -32,6 +32,10 @@ internal sealed partial class OpenApiOperations(ApiExamples examples, IOptions<M
     private const string ProblemJson = "application/problem+json";
     private const int RetryAfterExample = 42;
 
+    /// <summary>The key and title of an operation's main request example when it has others beside it.</summary>
+    private const string FullRequestName = "full";
+    private const string FullRequestSummary = "Every field";
+
     private static readonly HashSet<string> Writes = [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete];
 
     private static readonly Dictionary<int, string> Meanings = new()
@@ -58,7 +62,17 @@ internal sealed partial class OpenApiOperations(ApiExamples examples, IOptions<M
             var type = description.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body)?.Type;
             foreach (var media in operation.RequestBody?.Content ?? new Dictionary<string, OpenApiMediaType>())
             {
-                media.Value.Example ??= Example(request, type, media.Key, operationName);
+                if (own.OtherRequests.Count == 0)
+                {
+                    media.Value.Example ??= Example(request, type, media.Key, operationName);
+                    continue;
+                }
+                // OpenAPI allows one example or named examples, not both: the full body becomes the first named one.
+                media.Value.Examples ??= new Dictionary<string, IOpenApiExample>();
+                foreach (var (name, summary, body) in own.OtherRequests.Prepend(new RequestExample(FullRequestName, FullRequestSummary, request)))
+                {
+                    media.Value.Examples.TryAdd(name, new OpenApiExample { Summary = summary, Value = Example(body, type, media.Key, operationName) });
+                }
             }
         }
         if (own?.Response is { } response)

@@ -14,7 +14,8 @@ public sealed record Caller(
     Guid? BranchId,
     IReadOnlySet<Guid> UnitIds,
     string? EnterpriseCode,
-    string DisplayName)
+    string DisplayName,
+    string? EnterpriseName)
 {
     public static Caller From(ClaimsPrincipal user)
     {
@@ -29,7 +30,8 @@ public sealed record Caller(
             UnitIds: user.FindAll(PlatformClaims.Unit).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty)
                 .Where(id => id != Guid.Empty).ToHashSet(),
             EnterpriseCode: user.FindFirstValue(PlatformClaims.Enterprise),
-            DisplayName: user.FindFirstValue(PlatformClaims.Name) ?? subject);
+            DisplayName: user.FindFirstValue(PlatformClaims.Name) ?? subject,
+            EnterpriseName: user.FindFirstValue(PlatformClaims.EnterpriseName));
     }
 
     public Guid? UserId => !IsSystem && Guid.TryParse(Subject, out var id) ? id : null;
@@ -48,6 +50,13 @@ public sealed record Caller(
     public bool MayKeepBranch(Guid branchId) =>
         IsInAnyRole([PlatformRoles.OfficeStaff, PlatformRoles.Administrator])
         || (IsInAnyRole(PlatformRoles.BranchKeepers) && BranchId == branchId);
+
+    /// <summary>
+    /// The enterprise an enterprise contact's token names (code and registered name), which it files for when it names
+    /// none; null for everyone else.
+    /// </summary>
+    public (string Code, string Name)? OwnEnterprise =>
+        Roles.Contains(PlatformRoles.EnterpriseContact) && EnterpriseCode is { } code && EnterpriseName is { } name ? (code, name) : null;
 
     /// <summary>An enterprise contact acts only for its own enterprise; everyone else the endpoint admits is not limited.</summary>
     public bool MayActForEnterprise(string creditCode) =>

@@ -21,6 +21,10 @@ public static class OperationsAccess
         builder.WithMetadata(new AccessMetadata([Scope], [PlatformRoles.Operator, PlatformRoles.Administrator])).RequireAuthorization(policy => policy.RequireAssertion(context =>
             context.Resource is HttpContext http && (PresentsKey(http) || IsOperator(Caller.From(context.User)))));
 
+    /// <summary>An endpoint <see cref="RequireOperator"/> guards: it belongs in the operators' reference, not the public one.</summary>
+    public static bool IsOperatorOnly(IEnumerable<object> endpointMetadata) =>
+        endpointMetadata.OfType<AccessMetadata>().Any(access => access.Scopes.Contains(Scope));
+
     private static bool IsOperator(Caller caller) =>
         !caller.IsSystem && caller.HasAnyScope([Scope]) && caller.IsInAnyRole([PlatformRoles.Operator, PlatformRoles.Administrator]);
 

@@ -92,6 +92,17 @@ public static class TicketAccess
         return tickets.Where(t => t.LeadUnitId == null || units.Contains(t.LeadUnitId.Value) || t.CoHandlingUnitIds.Any(u => units.Contains(u)));
     }
 
+    /// <summary>Those whose organisation scope is their units (the last rule of <see cref="VisibleTo"/>): task-force handlers.</summary>
+    public static bool IsUnitScoped(this Caller caller) =>
+        !caller.IsSystem && !caller.IsInAnyRole([.. Dispatchers, PlatformRoles.LiaisonLeader, PlatformRoles.EnterpriseContact]);
+
+    /// <summary>Tickets one of <paramref name="units"/> leads or co-handles (主办或协办).</summary>
+    public static IQueryable<Ticket> HandledByAny(this IQueryable<Ticket> tickets, IEnumerable<Guid> units)
+    {
+        var ids = units.ToArray();
+        return tickets.Where(t => (t.LeadUnitId != null && ids.Contains(t.LeadUnitId.Value)) || t.CoHandlingUnitIds.Any(u => ids.Contains(u)));
+    }
+
     /// <summary>A ticket outside the caller's scope is answered as missing: its existence is not the caller's business.</summary>
     public static ProblemHttpResult NotFound(Guid id) =>
         TypedResults.Problem(title: "工单不存在", detail: $"No ticket has id {id}.", statusCode: StatusCodes.Status404NotFound);

@@ -93,10 +93,19 @@ internal sealed class TicketsApiExamples : IApiExamples
                 }
                 """,
             response: Submitted,
+            otherRequests:
+            [
+                // Only what the portal's form asks: the token names the enterprise.
+                new RequestExample("own-enterprise", "An enterprise contact for its own enterprise", new
+                {
+                    title = "企业流动资金贷款需求", category = "financing",
+                    description = "扩大生产需要流动资金约500万元，希望协调合作银行对接信贷产品。",
+                }),
+            ],
             problems:
             [
                 ApiExamples.Invalid("unifiedSocialCreditCode", "统一社会信用代码校验位不正确"),
-                ApiExamples.Problem(StatusCodes.Status403Forbidden, "只能为本企业提交诉求", "An enterprise contact submits tickets for its own enterprise only."),
+                SubmitTicket.SubmitTicket.OtherEnterpriseProblem(("91320100MA1X0ABC1F", "示范科技有限公司")).ProblemDetails,
                 ApiExamples.Unprocessable("Idempotency-Key", "该幂等键已用于另一个请求", "The Idempotency-Key was already used with a different request body."),
             ]);
         examples.Add("GetTicket", response: InProgress, problems: [NotFound]);

@@ -2,6 +2,7 @@ extern alias gateway;
 
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Shouldly;
@@ -62,6 +63,52 @@ public sealed class GatewayTests : IClassFixture<GatewayTests.GatewayFactory>
             entries.GetProperty(service).GetProperty("status").GetString().ShouldBe("Unhealthy");
         }
     }
+
+    [Fact]
+    public async Task The_api_reference_opens_on_tickets_and_loads_nothing_from_outside_the_gateway()
+    {
+        using var client = factory.CreateClient();
+
+        var html = await client.GetStringAsync("/docs/", TestContext.Current.CancellationToken);
+
+        Regex.Matches(html, @"(https?:)?//[^\s""'<>]+").Select(m => m.Value).ShouldBeEmpty("an intranet reaches nothing outside the gateway");
+        foreach (var script in Regex.Matches(html, @"<script[^>]*\ssrc=""([^""]+)""").Select(m => m.Groups[1].Value))
+        {
+            using var served = await client.GetAsync(new Uri(new Uri(client.BaseAddress!, "/docs/"), script), TestContext.Current.CancellationToken);
+            served.StatusCode.ShouldBe(HttpStatusCode.OK, $"{script} is served by the gateway");
+        }
+        var configuration = ReferenceConfiguration(html);
+        var sources = configuration.GetProperty("sources").EnumerateArray().ToList();
+        sources[0].GetProperty("url").GetString().ShouldBe("openapi/tickets.json");
+        sources[0].GetProperty("default").GetBoolean().ShouldBeTrue();
+        sources.Where(s => s.TryGetProperty("default", out var isDefault) && isDefault.GetBoolean()).ShouldHaveSingleItem();
+        sources[^1].GetProperty("url").GetString().ShouldBe("openapi/discipline.json", "its only endpoints are for operators");
+        // The reference tool's online services: fonts from its CDN, AI chat, MCP, SDK generation and deployment, telemetry.
+        configuration.GetProperty("withDefaultFonts").GetBoolean().ShouldBeFalse();
+        configuration.GetProperty("agent").GetProperty("disabled").GetBoolean().ShouldBeTrue();
+        configuration.GetProperty("mcp").GetProperty("disabled").GetBoolean().ShouldBeTrue();
+        configuration.GetProperty("showDeveloperTools").GetString().ShouldBe("never");
+        configuration.GetProperty("telemetry").GetBoolean().ShouldBeFalse();
+        configuration.TryGetProperty("proxyUrl", out _).ShouldBeFalse("requests go from the browser to the gateway, through no proxy");
+    }
+
+    [Fact]
+    public async Task Operators_have_their_own_reference_of_every_service_s_operations_document()
+    {
+        using var client = factory.CreateClient();
+
+        var html = await client.GetStringAsync("/docs/operations/", TestContext.Current.CancellationToken);
+
+        Regex.Matches(html, @"https?://").ShouldBeEmpty();
+        ReferenceConfiguration(html).GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("url").GetString())
+            .ShouldBe(new[] { "tickets", "identity", "study", "reporting", "discipline" }.Select(service => $"openapi/operations/{service}.json"));
+        using var proxied = await client.GetAsync("/openapi/operations/tickets.json", TestContext.Current.CancellationToken);
+        proxied.StatusCode.ShouldBe(HttpStatusCode.BadGateway, "the gateway routes the document to the tickets service, which is down here");
+    }
+
+    /// <summary>The configuration the page hands to the reference's script.</summary>
+    private static JsonElement ReferenceConfiguration(string html) =>
+        JsonDocument.Parse(Regex.Match(html, @"^\s*(\{"".*\}),\s*$", RegexOptions.Multiline).Groups[1].Value).RootElement;
 
     public sealed class GatewayFactory : WebApplicationFactory<gateway::Program>
     {

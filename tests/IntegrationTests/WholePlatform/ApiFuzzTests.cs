@@ -39,8 +39,12 @@ public sealed class ApiFuzzTests(FuzzPlatformFixture platform)
             clients.Add((caller, await platform.ClientAsync(serviceName, caller)));
         }
         using var anonymous = service.CreateClient();
-        var document = JsonNode.Parse(await anonymous.GetStringAsync("/openapi/v1.json", cancellationToken))!;
-        var operations = FuzzOperation.Read(document);
+        // The public document and the operators' one: together every endpoint the service has.
+        var operations = new List<FuzzOperation>();
+        foreach (var documentName in new[] { "v1", "operations" })
+        {
+            operations.AddRange(FuzzOperation.Read(JsonNode.Parse(await anonymous.GetStringAsync($"/openapi/{documentName}.json", cancellationToken))!));
+        }
         operations.ShouldNotBeEmpty();
 
         var setup = System.Diagnostics.Stopwatch.StartNew();

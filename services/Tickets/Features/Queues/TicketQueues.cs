@@ -20,6 +20,15 @@ public static class TicketQueues
     public const int MaxPageSize = 200;
     public const int MaxExportRows = 10_000;
 
+    private const string QueueDefaults = "Lists what the caller's organisation scope allows: an enterprise contact its own " +
+        "enterprise's tickets, a government system those it filed, the office and liaison leaders all. Without unitId a " +
+        "task-force handler gets its own units' queue (tickets one of its units leads or co-handles); with another unit's id it " +
+        "sees only what that unit shares with its own.";
+
+    private const string UnitIdDescription = "Tickets this unit leads or co-handles. Default for a task-force handler: the units " +
+        "the handler belongs to (its own queue, without the tickets not yet assigned); for everyone else, no unit filter. " +
+        "For a task-force handler another unit's id lists only the tickets that unit shares with the handler's own.";
+
     /// <summary>The filters, as query parameters. Enum values as in JSON (inProgress, financing, urgent).</summary>
     public sealed record Filter(
         string? State, string? Category, string? Priority, Guid? UnitId, string? Requester, bool? Overdue, bool? Paused,
@@ -38,8 +47,14 @@ public static class TicketQueues
             return problems;
         }
 
-        public IQueryable<Ticket> Apply(IQueryable<Ticket> tickets, DateTimeOffset now)
+        /// <summary>The tickets <paramref name="caller"/> may see that pass the filters, a handler's own units by default.</summary>
+        public IQueryable<Ticket> Apply(IQueryable<Ticket> tickets, Caller caller, DateTimeOffset now)
         {
+            tickets = tickets.VisibleTo(caller);
+            if (UnitId is null && caller.IsUnitScoped())
+            {
+                tickets = tickets.HandledByAny(caller.UnitIds);
+            }
             if (Parse<TicketState>(State) is { } state)
             {
                 tickets = tickets.Where(t => t.State == state);
@@ -54,7 +69,7 @@ public static class TicketQueues
             }
             if (UnitId is { } unit)
             {
-                tickets = tickets.Where(t => t.LeadUnitId == unit || t.CoHandlingUnitIds.Contains(unit));
+                tickets = tickets.HandledByAny([unit]);
             }
             if (!string.IsNullOrWhiteSpace(Requester))
             {
@@ -114,10 +129,14 @@ public static class TicketQueues
         tickets.MapGet("/", ListAsync)
             .RequireAccess([TicketAccess.ReadScope, TicketAccess.WriteScope, TicketAccess.HandleScope], TicketAccess.Readers)
             .WithName("ListTickets")
-            .WithSummary("The queue: tickets the caller may see, filtered, nearest deadline first, with working time remaining; follow 'next'");
+            .WithSummary("The queue: tickets the caller may see, filtered, nearest deadline first, with working time remaining; follow 'next'")
+            .WithDescription(QueueDefaults)
+            .DescribeParameter(nameof(Filter.UnitId), UnitIdDescription);
         tickets.MapGet("/export.{format}", ExportAsync)
             .RequireAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], TicketAccess.Dispatchers.Concat([PlatformRoles.LiaisonLeader, PlatformRoles.TaskForceHandler]).ToArray())
             .Produces<Stream>(StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .WithDescription(QueueDefaults)
+            .DescribeParameter(nameof(Filter.UnitId), UnitIdDescription)
             .WithName("ExportTickets")
             .WithSummary("The same filtered list as export.csv (UTF-8 with BOM, opens in Excel) or export.xlsx, at most 10 000 rows (more: 422, narrow the filters)");
         return tickets;
@@ -135,7 +154,7 @@ public static class TicketQueues
             return FieldProblems.Invalid(problems);
         }
         var now = clock.GetUtcNow();
-        var page = await filter.Apply(db.Tickets.AsNoTracking().VisibleTo(context.Caller()), now)
+        var page = await filter.Apply(db.Tickets.AsNoTracking(), context.Caller(), now)
             .PageAsync(paging, t => t.ResolutionDue ?? t.AcceptanceDue, t => t.Id, context, cancellationToken);
         return TypedResults.Ok(page.Select(t => Item(t, calendar, now)));
     }
@@ -155,7 +174,7 @@ public static class TicketQueues
             return FieldProblems.Invalid(problems);
         }
         var now = clock.GetUtcNow();
-        var tickets = await filter.Apply(db.Tickets.AsNoTracking().VisibleTo(context.Caller()), now)
+        var tickets = await filter.Apply(db.Tickets.AsNoTracking(), context.Caller(), now)
             .OrderBy(t => t.SubmittedAt).ThenBy(t => t.Id).Take(MaxExportRows + 1).ToListAsync(cancellationToken);
         if (tickets.Count > MaxExportRows)
         {

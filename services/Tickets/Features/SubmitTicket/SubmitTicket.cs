@@ -5,6 +5,7 @@ using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Features.Requesters;
 using BrandPlatform.Tickets.Infrastructure;
+using System.ComponentModel;
 using System.Security.Cryptography;
 using System.Text.Json;
 using FluentValidation;
@@ -20,13 +21,18 @@ public static class SubmitTicket
         string? Title,
         TicketCategory? Category,
         string? Description,
+        [property: Description("The enterprise's name, with its unifiedSocialCreditCode, unless requesterId is given. Default for an " +
+            "enterprise contact: its own enterprise's registered name (its requester profile, else the name its account holds).")]
         string? EnterpriseName = null,
+        [property: Description("The enterprise's unified social credit code (18 characters). Default for an enterprise contact: the " +
+            "enterprise its token names; another enterprise's code is 403.")]
         string? UnifiedSocialCreditCode = null,
         TicketPriority? Priority = null,
         TicketChannel? Channel = null,
         /// <summary>The calling government system's own number for this request; unique for that system.</summary>
         string? ExternalReference = null,
-        /// <summary>A registered requester profile (a named person, or an enterprise) instead of the enterprise's name and code.</summary>
+        [property: Description("A registered requester profile (a named person, or an enterprise) instead of the enterprise's name and " +
+            "code; an enterprise contact may name only its own enterprise's profile.")]
         Guid? RequesterId = null,
         IReadOnlyList<AttachmentRequest>? Attachments = null);
 
@@ -50,18 +56,20 @@ public static class SubmitTicket
         }
     }
 
+    /// <param name="http">Whose request it is: an enterprise contact's own enterprise fills in what its body leaves out.</param>
     public sealed class Validator : AbstractValidator<Request>
     {
-        public Validator()
+        public Validator(IHttpContextAccessor http)
         {
             RuleFor(r => r.Title).NotEmpty().MaximumLength(Ticket.TitleMaxLength);
             RuleFor(r => r.Category).NotNull();
             RuleFor(r => r.Description).NotEmpty().MaximumLength(Ticket.DescriptionMaxLength);
             When(r => r.RequesterId is null, () =>
             {
-                RuleFor(r => r.EnterpriseName).NotEmpty().WithMessage("请填写企业名称，或选择已登记的诉求人")
-                    .MaximumLength(Requester.NameMaxLength);
-                RuleFor(r => r.UnifiedSocialCreditCode).NotEmpty().WithMessage("请填写统一社会信用代码，或选择已登记的诉求人");
+                var namedByToken = () => http.HttpContext?.Caller().OwnEnterprise is not null;
+                RuleFor(r => r.EnterpriseName).NotEmpty().WithMessage("请填写企业名称，或选择已登记的诉求人").Unless(_ => namedByToken());
+                RuleFor(r => r.EnterpriseName).MaximumLength(Requester.NameMaxLength);
+                RuleFor(r => r.UnifiedSocialCreditCode).NotEmpty().WithMessage("请填写统一社会信用代码，或选择已登记的诉求人").Unless(_ => namedByToken());
                 RuleFor(r => r.UnifiedSocialCreditCode).CreditCode().When(r => !string.IsNullOrWhiteSpace(r.UnifiedSocialCreditCode));
             }).Otherwise(() =>
             {
@@ -82,7 +90,10 @@ public static class SubmitTicket
         .HonoursIdempotencyKey(IdempotencyRecord.KeyMaxLength)
         .WithName("SubmitTicket")
         .WithSummary("Submit an enterprise-service ticket")
-        .WithDescription("Files a problem for an enterprise. Answers 201 with the ticket, its Location and ETag; bad input answers 400 " +
+        .WithDescription("Files a problem for an enterprise. An enterprise contact files for its own enterprise: it may leave out " +
+            "enterpriseName and unifiedSocialCreditCode (the enterprise its token names is used, with its registered name); " +
+            "naming another enterprise, by code or by requesterId, is 403. Handlers and the office name the enterprise or a registered " +
+            "requester. Answers 201 with the ticket, its Location and ETag; bad input answers 400 " +
             "with field errors and writes nothing. With an Idempotency-Key header a retry answers the ticket the first request " +
             "made (Idempotent-Replayed: true) and never creates a second one; the same key with a different body is 422. A " +
             "government system's externalReference is unique for that system (a second ticket with it is 409).");
@@ -94,7 +105,11 @@ public static class SubmitTicket
         CancellationToken cancellationToken)
     {
         var caller = context.Caller();
-        var creditCode = request.RequesterId is null ? UnifiedSocialCreditCode.Normalize(request.UnifiedSocialCreditCode!) : null;
+        var own = caller.OwnEnterprise;
+        var namedName = string.IsNullOrWhiteSpace(request.EnterpriseName) ? null : request.EnterpriseName;
+        var creditCode = request.RequesterId is not null ? null
+            : string.IsNullOrWhiteSpace(request.UnifiedSocialCreditCode) ? own?.Code
+            : UnifiedSocialCreditCode.Normalize(request.UnifiedSocialCreditCode);
         Requester? requester = null;
         if (request.RequesterId is { } requesterId)
         {
@@ -107,8 +122,7 @@ public static class SubmitTicket
         }
         if (caller.Roles.Contains(PlatformRoles.EnterpriseContact) && (creditCode is null || !caller.MayActForEnterprise(creditCode)))
         {
-            return TypedResults.Problem(title: "只能为本企业提交诉求", statusCode: StatusCodes.Status403Forbidden,
-                detail: "An enterprise contact submits tickets for its own enterprise only.");
+            return OtherEnterpriseProblem(own);
         }
         var idempotencyKey = context.Request.Headers[IdempotencyKeyHeader].ToString();
         if (idempotencyKey.Length > IdempotencyRecord.KeyMaxLength)
@@ -122,7 +136,8 @@ public static class SubmitTicket
         }
         var external = caller.IsSystem && request.ExternalReference is { } reference ? new ExternalReference(caller.Subject, reference) : null;
 
-        requester ??= await RequesterProfiles.ForEnterpriseAsync(db, request.EnterpriseName!, creditCode!, timeProvider.GetUtcNow(), cancellationToken);
+        // Past the checks above an enterprise contact's code is its own, so a name it left out is its own enterprise's.
+        requester ??= await RequesterProfiles.ForEnterpriseAsync(db, namedName ?? own!.Value.Name, creditCode!, timeProvider.GetUtcNow(), cancellationToken);
 
         Ticket ticket;
         try
@@ -132,7 +147,7 @@ public static class SubmitTicket
                 var now = timeProvider.GetUtcNow();
                 var number = await db.NextAsync(now, ct);
                 var submitted = Ticket.Submit(
-                    number, request.Title!, request.Category!.Value, request.Description!, requester, request.EnterpriseName ?? requester.Name,
+                    number, request.Title!, request.Category!.Value, request.Description!, requester, namedName ?? requester.Name,
                     request.Priority ?? TicketPriority.Normal, request.Channel ?? DefaultChannel(caller), external,
                     [.. (request.Attachments ?? []).Select(a => a.ToInfo())], caller.AsTicketActor(TicketAccess.Submitters), deadlines, now);
                 db.Tickets.Add(submitted);
@@ -179,6 +194,13 @@ public static class SubmitTicket
         context.Response.Headers.ETag = TicketResponse.ETagOf(ticket);
         return TypedResults.Created($"/api/tickets/{ticket.Id}", TicketResponse.From(ticket));
     }
+
+    /// <summary>An enterprise contact names another enterprise (or has none on its account): what it may do instead.</summary>
+    public static ProblemHttpResult OtherEnterpriseProblem((string Code, string Name)? ownEnterprise) => TypedResults.Problem(
+        title: "只能为本企业提交诉求", statusCode: StatusCodes.Status403Forbidden,
+        detail: ownEnterprise is { } own
+            ? $"您的账号代表{own.Name}（{own.Code}），只能为本企业提交诉求；不填写企业名称和统一社会信用代码即按本企业提交。"
+            : "您的账号未登记所属企业，请联系管理员在统一身份认证中补充企业信息。");
 
     /// <summary>Enterprises use the portal; another government system is its own channel; staff file on behalf.</summary>
     private static TicketChannel DefaultChannel(Caller caller) =>
