@@ -6,9 +6,11 @@ using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Features.Audit;
 using BrandPlatform.Tickets.Infrastructure;
+using BrandPlatform.Tickets.Resources;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using static BrandPlatform.Tickets.Resources.Texts;
 
 namespace BrandPlatform.Tickets.Features.Routing;
 
@@ -94,7 +96,7 @@ public static class HandlingUnits
     {
         var lead = leadUnitId
             ?? (await db.RoutingRules.AsNoTracking().SingleOrDefaultAsync(r => r.Category == category, cancellationToken))?.UnitId
-            ?? throw RuleViolation.Unprocessable("请指定主办单位", $"No lead unit was given and the category {category.ToCode()} has no default unit in the routing table.");
+            ?? throw RuleViolation.Unprocessable(Text(nameof(TicketTexts.LeadUnitRequired_Title)), Text(nameof(TicketTexts.LeadUnitRequired_Detail), category));
         await HandlingUnitAsync(db, lead, "leadUnitId", cancellationToken);
         foreach (var unit in coHandlingUnitIds)
         {
@@ -105,7 +107,7 @@ public static class HandlingUnits
 
     private static async Task<DirectoryUnit> HandlingUnitAsync(TicketsDbContext db, Guid id, string field, CancellationToken cancellationToken) =>
         await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id && HandlingKinds.Contains(u.Kind) && u.ValidTo == null, cancellationToken)
-        ?? throw RuleViolation.Unprocessable("承办单位不存在或已撤销", $"{field}: {id} is not an active task force or department.");
+        ?? throw RuleViolation.Unprocessable(Text(nameof(TicketTexts.HandlingUnitUnknown_Title)), Text(nameof(TicketTexts.HandlingUnitUnknown_Detail), field));
 }
 
 /// <summary>The task forces and departments tickets are assigned to, copied from the directory (queue tickets-directory-units).</summary>
