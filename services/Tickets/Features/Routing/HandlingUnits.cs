@@ -1,3 +1,4 @@
+using System.Globalization;
 using BrandPlatform.Platform.Audit;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Domain;
@@ -70,7 +71,7 @@ public static class HandlingUnits
     {
         if (!Enum.TryParse<TicketCategory>(category, ignoreCase: true, out var parsed) || int.TryParse(category, out _))
         {
-            return FieldProblems.Invalid("category", $"不支持的类别：{category}");
+            return FieldProblems.Invalid("category", string.Format(CultureInfo.CurrentCulture, TicketApiTexts.CategoryUnsupported, category));
         }
         var unit = await HandlingUnitAsync(db, request.UnitId!.Value, "unitId", cancellationToken);
         var rule = await db.RoutingRules.FindAsync([parsed], cancellationToken);
