@@ -27,17 +27,15 @@ public sealed class TicketProblemLanguageTests(TicketsFixture fixture) : IClassF
     [Fact]
     public async Task An_illegal_step_names_the_state_and_a_stale_version_is_refused_in_either_language()
     {
-        using var enterprise = await fixture.Identity.ClientForPersonAsync(fixture.Service, "enterprise");
         using var office = await fixture.Identity.ClientForPersonAsync(fixture.Service, "office");
-        var (id, submitted) = await TicketSteps.SubmitAsync(enterprise, "语言测试：状态冲突");
-        await TicketSteps.StepAsync(office, id, "accept", new { }, submitted);
+        var (id, submitted) = await AcceptedAsync(office, "语言测试：状态冲突");
 
-        var (chinese, english) = await BothAsync(office, () => Step(id, "reject", new { reason = "重复提交" }), HttpStatusCode.Conflict);
+        var (chinese, english) = await BothAsync(office, () => TicketSteps.StepRequest(id, "reject", new { reason = "重复提交" }), HttpStatusCode.Conflict);
         chinese.GetProperty("detail").GetString()!.ShouldContain("“已受理”");
         chinese.GetProperty("detail").GetString()!.ShouldContain("已提交");
         english.GetProperty("detail").GetString()!.ShouldContain("The ticket is accepted");
 
-        (chinese, english) = await BothAsync(office, () => Step(id, "reject", new { reason = "重复提交" }, submitted), HttpStatusCode.PreconditionFailed);
+        (chinese, english) = await BothAsync(office, () => TicketSteps.StepRequest(id, "reject", new { reason = "重复提交" }, submitted), HttpStatusCode.PreconditionFailed);
         chinese.GetProperty("title").GetString().ShouldBe("工单已被他人修改");
         english.GetProperty("detail").GetString()!.ShouldContain("read it again");
     }
@@ -45,12 +43,10 @@ public sealed class TicketProblemLanguageTests(TicketsFixture fixture) : IClassF
     [Fact]
     public async Task An_unknown_lead_unit_is_unprocessable_in_either_language()
     {
-        using var enterprise = await fixture.Identity.ClientForPersonAsync(fixture.Service, "enterprise");
         using var office = await fixture.Identity.ClientForPersonAsync(fixture.Service, "office");
-        var (id, etag) = await TicketSteps.SubmitAsync(enterprise, "语言测试：未知单位");
-        await TicketSteps.StepAsync(office, id, "accept", new { }, etag);
+        var (id, _) = await AcceptedAsync(office, "语言测试：未知单位");
 
-        var (chinese, english) = await BothAsync(office, () => Step(id, "assign", new { leadUnitId = Guid.NewGuid() }), HttpStatusCode.UnprocessableEntity);
+        var (chinese, english) = await BothAsync(office, () => TicketSteps.StepRequest(id, "assign", new { leadUnitId = Guid.NewGuid() }), HttpStatusCode.UnprocessableEntity);
 
         chinese.GetProperty("title").GetString().ShouldBe("承办单位不存在或已撤销");
         chinese.GetProperty("detail").GetString()!.ShouldContain("leadUnitId");
@@ -101,14 +97,13 @@ public sealed class TicketProblemLanguageTests(TicketsFixture fixture) : IClassF
         english.GetProperty("title").GetString().ShouldBe("The office keeps chamber membership");
     }
 
-    private static HttpRequestMessage Step(Guid id, string step, object body, string? ifMatch = null)
+    /// <summary>A ticket the office has accepted; returns its id and the ETag it had before.</summary>
+    private async Task<(Guid Id, string Submitted)> AcceptedAsync(HttpClient office, string title)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tickets/{id}/{step}") { Content = JsonContent.Create(body) };
-        if (ifMatch is not null)
-        {
-            request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue(ifMatch));
-        }
-        return request;
+        using var enterprise = await fixture.Identity.ClientForPersonAsync(fixture.Service, "enterprise");
+        var (id, submitted) = await TicketSteps.SubmitAsync(enterprise, title);
+        await TicketSteps.StepAsync(office, id, "accept", new { }, submitted);
+        return (id, submitted);
     }
 
     /// <summary>The same request without a language and with Accept-Language: en; each answer in one language.</summary>

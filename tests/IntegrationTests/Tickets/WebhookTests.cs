@@ -294,13 +294,13 @@ public sealed class WebhookTests(WebhookFixture fixture, TestServers servers) : 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors");
         var fieldErrors = errors.GetProperty("callbackUrl").EnumerateArray().Select(e => e.GetString()).ToList();
-        if (message is null)
+        if (refusal is null)
         {
             fieldErrors.ShouldHaveSingleItem().ShouldBeOneOf(InChinese(CallbackRefusal.InternalAddress), InChinese(CallbackRefusal.InternalName));
         }
         else
         {
-            fieldErrors.ShouldBe([message]);
+            fieldErrors.ShouldBe([InChinese(refusal.Value)]);
         }
     }
 
