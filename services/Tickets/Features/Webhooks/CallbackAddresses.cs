@@ -1,6 +1,6 @@
-using BrandPlatform.Tickets.Resources;
 using System.Net;
 using System.Net.Sockets;
+using BrandPlatform.Tickets.Resources;
 using Microsoft.Extensions.Options;
 
 namespace BrandPlatform.Tickets.Features.Webhooks;
