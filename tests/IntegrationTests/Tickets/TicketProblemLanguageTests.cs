@@ -41,7 +41,7 @@ public sealed class TicketProblemLanguageTests(TicketsFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task An_unknown_lead_unit_is_unprocessable_in_either_language()
+    public async Task An_unknown_or_non_handling_lead_unit_is_unprocessable_in_either_language()
     {
         using var office = await fixture.Identity.ClientForPersonAsync(fixture.Service, "office");
         var (id, _) = await AcceptedAsync(office, "语言测试：未知单位");
@@ -51,6 +51,13 @@ public sealed class TicketProblemLanguageTests(TicketsFixture fixture) : IClassF
         chinese.GetProperty("title").GetString().ShouldBe("承办单位不存在或已撤销");
         chinese.GetProperty("detail").GetString()!.ShouldContain("leadUnitId");
         english.GetProperty("detail").GetString()!.ShouldContain("leadUnitId");
+
+        // A unit the directory knows but that handles no tickets (a Party branch) is named by its name.
+        const string branch = "第一党支部";
+        (chinese, english) = await BothAsync(office, () => TicketSteps.StepRequest(id, "assign", new { leadUnitId = fixture.Units[branch] }),
+            HttpStatusCode.UnprocessableEntity);
+        chinese.GetProperty("detail").GetString()!.ShouldContain(branch);
+        english.GetProperty("detail").GetString()!.ShouldContain(branch);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using BrandPlatform.Platform.Audit;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Localization;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Features.Audit;
@@ -106,9 +107,13 @@ public static class HandlingUnits
         return (lead, [.. coHandlingUnitIds]);
     }
 
+    /// <summary>An active task force or department; a unit the directory knows otherwise is named in the refusal.</summary>
     private static async Task<DirectoryUnit> HandlingUnitAsync(TicketsDbContext db, Guid id, string field, CancellationToken cancellationToken) =>
         await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id && HandlingKinds.Contains(u.Kind) && u.ValidTo == null, cancellationToken)
-        ?? throw RuleViolation.Unprocessable(Text(nameof(TicketTexts.HandlingUnitUnknown_Title)), Text(nameof(TicketTexts.HandlingUnitUnknown_Detail), field));
+        ?? throw RuleViolation.Unprocessable(Text(nameof(TicketTexts.HandlingUnitUnknown_Title)),
+            await db.Units.AnyAsync(u => u.Id == id, cancellationToken)
+                ? Text(nameof(TicketTexts.HandlingUnitInactive_Detail), field, new UnitReference(id))
+                : Text(nameof(TicketTexts.HandlingUnitUnknown_Detail), field));
 }
 
 /// <summary>The task forces and departments tickets are assigned to, copied from the directory (queue tickets-directory-units).</summary>
