@@ -30,11 +30,11 @@ public sealed class CallbackAddressTests
     public async Task Http_callbacks_are_for_development_only()
     {
         var cancel = TestContext.Current.CancellationToken;
-        (await In(Environments.Production).RefusalAsync("http://zwfw.example.gov.cn/notify", cancel)).ShouldBe(CallbackAddresses.SchemeMessage);
-        (await In(Environments.Staging).RefusalAsync("http://zwfw.example.gov.cn/notify", cancel)).ShouldBe(CallbackAddresses.SchemeMessage);
+        (await In(Environments.Production).RefusalAsync("http://zwfw.example.gov.cn/notify", cancel)).ShouldBe(CallbackRefusal.Scheme);
+        (await In(Environments.Staging).RefusalAsync("http://zwfw.example.gov.cn/notify", cancel)).ShouldBe(CallbackRefusal.Scheme);
         (await In(Environments.Production).RefusalAsync("https://zwfw.example.gov.cn/notify", cancel)).ShouldBeNull();
         (await In(Environments.Development).RefusalAsync("http://zwfw.example.gov.cn/notify", cancel)).ShouldBeNull();
-        (await In(Environments.Production).RefusalAsync("https://u:p@zwfw.example.gov.cn/notify", cancel)).ShouldBe(CallbackAddresses.UserInfoMessage);
+        (await In(Environments.Production).RefusalAsync("https://u:p@zwfw.example.gov.cn/notify", cancel)).ShouldBe(CallbackRefusal.UserInfo);
     }
 
     [Theory]

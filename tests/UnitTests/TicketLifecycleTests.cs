@@ -1,8 +1,10 @@
+using System.Text.Json;
 using BrandPlatform.Contracts;
 using BrandPlatform.Contracts.Tickets;
 using BrandPlatform.Platform.Calendar;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Tickets.Domain;
+using Microsoft.Extensions.Hosting;
 using Shouldly;
 
 using static BrandPlatform.UnitTests.TestCalendar;
@@ -103,7 +105,9 @@ public sealed class TicketLifecycleTests
         {
             var refused = Should.Throw<RuleViolation>(() => apply(ticket));
             refused.Status.ShouldBe(409);
-            refused.Message.ShouldContain($"The ticket is {state.ToCode()}");
+            // The refusal names the state: in English "in progress", in Chinese its name in quotes.
+            refused.Message.ShouldContain($"The ticket is {JsonNamingPolicy.SnakeCaseLower.ConvertName(state.ToString()).Replace('_', ' ')};");
+            refused.Detail.Format(PlatformLanguages.Default).ShouldStartWith("工单当前为“");
             ticket.State.ShouldBe(state);
             ticket.Version.ShouldBe(version);
             ticket.Timeline.Count.ShouldBe(entries);

@@ -1,4 +1,6 @@
 using BrandPlatform.Platform.Domain;
+using BrandPlatform.Tickets.Resources;
+using static BrandPlatform.Tickets.Resources.Texts;
 
 namespace BrandPlatform.Tickets.Domain;
 
@@ -58,7 +60,7 @@ public sealed class Requester
     {
         if (replacement.Count > MaxContacts)
         {
-            throw RuleViolation.Unprocessable($"联系人最多{MaxContacts}个", $"A requester has at most {MaxContacts} contacts.");
+            throw RuleViolation.Unprocessable(Text(nameof(TicketTexts.TooManyContacts_Title), MaxContacts), Text(nameof(TicketTexts.TooManyContacts_Detail), MaxContacts));
         }
         contacts.Clear();
         contacts.AddRange(replacement.Select(c => RequesterContact.Create(Id, c.Name, c.Phone, c.Position)));
@@ -155,12 +157,14 @@ public sealed class Chamber
     {
         if (to < from)
         {
-            throw ChamberLeaderLink.EndsBeforeItBegins();
+            throw ChamberLeaderLink.EndsBeforeItBegins(from);
         }
         if (leaderLinks.FirstOrDefault(l => l.Overlaps(from, to)) is { } overlapping)
         {
-            throw new RuleViolation("挂钩期间与已有挂钩重叠",
-                $"{overlapping.LeaderName} is linked from {overlapping.From:yyyy-MM-dd}{(overlapping.To is { } end ? $" to {end:yyyy-MM-dd}" : "")}; end that link first.");
+            throw new RuleViolation(Text(nameof(TicketTexts.LinkOverlaps_Title)), Text(nameof(TicketTexts.LinkOverlaps_Detail), overlapping.LeaderName,
+                overlapping.To is { } end
+                    ? Text(nameof(TicketTexts.LinkPeriod_Closed), overlapping.From, end)
+                    : Text(nameof(TicketTexts.LinkPeriod_Open), overlapping.From)));
         }
         var link = ChamberLeaderLink.Create(Id, leaderId, leaderName, from, to);
         leaderLinks.Add(link);
@@ -171,7 +175,7 @@ public sealed class Chamber
     public void EndLink(Guid linkId, DateOnly on)
     {
         var link = leaderLinks.SingleOrDefault(l => l.Id == linkId)
-            ?? throw RuleViolation.Unprocessable("挂钩记录不存在", $"The chamber has no leader link {linkId}.");
+            ?? throw RuleViolation.Unprocessable(Text(nameof(TicketTexts.LinkNotFound_Title)), Text(nameof(TicketTexts.LinkNotFound_Detail)));
         link.EndOn(on);
     }
 
@@ -197,8 +201,8 @@ public sealed class ChamberLeaderLink
         Id = Guid.CreateVersion7(), ChamberId = chamberId, LeaderId = leaderId, LeaderName = leaderName.Trim(), From = from, To = to,
     };
 
-    internal static RuleViolation EndsBeforeItBegins() =>
-        RuleViolation.Unprocessable("挂钩结束日期不能早于开始日期", "The link ends before it begins.");
+    internal static RuleViolation EndsBeforeItBegins(DateOnly from) =>
+        RuleViolation.Unprocessable(Text(nameof(TicketTexts.LinkEndsBeforeItBegins_Title)), Text(nameof(TicketTexts.LinkEndsBeforeItBegins_Detail), from));
 
     public bool Covers(DateOnly day) => From <= day && (To is null || day <= To);
 
@@ -208,7 +212,7 @@ public sealed class ChamberLeaderLink
     {
         if (on < From)
         {
-            throw ChamberLeaderLink.EndsBeforeItBegins();
+            throw EndsBeforeItBegins(From);
         }
         To = To is { } end && end < on ? end : on;
     }

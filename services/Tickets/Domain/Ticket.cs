@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BrandPlatform.Contracts.Tickets;
 using BrandPlatform.Platform.Calendar;
 using BrandPlatform.Platform.Domain;
@@ -143,7 +144,7 @@ public sealed class Ticket : Aggregate
     {
         if (!IsOpen)
         {
-            throw new RuleViolation("工单当前状态不允许此操作", $"The ticket is {State.ToCode()}; material is added to an open ticket.");
+            throw new RuleViolation(Text(nameof(TicketTexts.StepNotAllowed_Title)), Text(nameof(TicketTexts.AttachToClosed_Detail), State));
         }
         AttachAll(added, actor, now);
         Touch("attach", actor, string.Join("、", added.Select(a => a.FileName)), now);
@@ -153,7 +154,8 @@ public sealed class Ticket : Aggregate
     {
         if (attachments.Count + added.Count > MaxAttachments)
         {
-            throw RuleViolation.Unprocessable($"附件最多{MaxAttachments}个", $"A ticket has at most {MaxAttachments} attachments.");
+            throw RuleViolation.Unprocessable(
+                Text(nameof(TicketTexts.TooManyAttachments_Title), MaxAttachments), Text(nameof(TicketTexts.TooManyAttachments_Detail), MaxAttachments, attachments.Count));
         }
         attachments.AddRange(added.Select(a => Attachment.Record(Id, a, actor.Name, now)));
     }
@@ -161,7 +163,7 @@ public sealed class Ticket : Aggregate
     /// <summary>受理: the office takes the ticket on; the stage-reply and resolution clocks start.</summary>
     public void Accept(TicketActor actor, DeadlinePolicy deadlines, DateTimeOffset now)
     {
-        Move("accept", [TicketState.Submitted], TicketState.Accepted, actor, null, now);
+        Move(TicketStep.Accept, [TicketState.Submitted], TicketState.Accepted, actor, null, now);
         AcceptedAt = now;
         var clocks = deadlines.For(Priority);
         StageReplyDue = clocks.StageReply.After(now, deadlines.Calendar);
@@ -172,7 +174,7 @@ public sealed class Ticket : Aggregate
     /// <summary>不予受理: out of scope, with the reason the requester is told.</summary>
     public void Reject(string reason, TicketActor actor, DateTimeOffset now)
     {
-        Move("reject", [TicketState.Submitted], TicketState.Rejected, actor, reason, now);
+        Move(TicketStep.Reject, [TicketState.Submitted], TicketState.Rejected, actor, reason, now);
         ClosedAt = now;
         Raise(Stamp(new TicketRejected { OccurredAt = now, Reason = reason }));
     }
@@ -182,9 +184,10 @@ public sealed class Ticket : Aggregate
     {
         if (coHandlingUnitIds.Contains(leadUnitId))
         {
-            throw RuleViolation.Unprocessable("主办单位不能同时为协办单位", "The lead unit cannot also be a co-handling unit.");
+            throw RuleViolation.Unprocessable(
+                Text(nameof(TicketTexts.LeadAlsoCoHandling_Title)), Text(nameof(TicketTexts.LeadAlsoCoHandling_Detail), new UnitReference(leadUnitId)));
         }
-        Move("assign", [TicketState.Accepted, TicketState.Assigned, TicketState.Reopened], TicketState.Assigned, actor, null, now);
+        Move(TicketStep.Assign, [TicketState.Accepted, TicketState.Assigned, TicketState.Reopened], TicketState.Assigned, actor, null, now);
         AssignedAt = now;
         Objection = null;
         LeadUnitId = leadUnitId;
@@ -195,14 +198,14 @@ public sealed class Ticket : Aggregate
     /// <summary>处置 begins: the lead unit has contacted the requester (first contact).</summary>
     public void StartHandling(string? note, TicketActor actor, DateTimeOffset now)
     {
-        Move("start", [TicketState.Assigned], TicketState.InProgress, actor, note, now);
+        Move(TicketStep.Start, [TicketState.Assigned], TicketState.InProgress, actor, note, now);
         FirstContactAt ??= now;
     }
 
     /// <summary>阶段性答复 to the requester.</summary>
     public void Respond(string note, TicketActor actor, DateTimeOffset now)
     {
-        Move("respond", [TicketState.InProgress, TicketState.Responded], TicketState.Responded, actor, note, now);
+        Move(TicketStep.Respond, [TicketState.InProgress, TicketState.Responded], TicketState.Responded, actor, note, now);
         RespondedAt ??= now;
         Raise(Stamp(new TicketResponded { OccurredAt = now, RespondedAt = RespondedAt.Value }));
     }
@@ -235,7 +238,7 @@ public sealed class Ticket : Aggregate
             throw new RuleViolation(Text(nameof(TicketTexts.CoHandlingFeedbackAwaited_Title)),
                 Text(nameof(TicketTexts.CoHandlingFeedbackAwaited_Detail), State, UnitReference.All(CoHandlingUnitsAwaited)));
         }
-        Move("resolve", [TicketState.InProgress, TicketState.Responded], TicketState.Resolved, actor, note, now);
+        Move(TicketStep.Resolve, [TicketState.InProgress, TicketState.Responded], TicketState.Resolved, actor, note, now);
         ResolvedAt = now;
         ConfirmationDue = deadlines.Calendar.DeadlineInWorkingDays(now, 3);
         Raise(Stamp(new TicketResolved
@@ -256,7 +259,7 @@ public sealed class Ticket : Aggregate
     /// </summary>
     public void Confirm(Satisfaction satisfaction, string? note, TicketActor actor, DateTimeOffset now, ReturnVisitPolicy? returnVisits = null)
     {
-        Move("confirm", [TicketState.Resolved], TicketState.Confirmed, actor, note, now);
+        Move(TicketStep.Confirm, [TicketState.Resolved], TicketState.Confirmed, actor, note, now);
         Satisfaction = satisfaction;
         Raise(Stamp(new TicketConfirmed { OccurredAt = now, Satisfaction = satisfaction.ToCode() }));
         if (satisfaction == Domain.Satisfaction.Dissatisfied)
@@ -280,7 +283,7 @@ public sealed class Ticket : Aggregate
     /// <summary>退回重办: back to the office for reassignment.</summary>
     public void Reopen(string reason, TicketActor actor, DateTimeOffset now)
     {
-        Move("reopen", [TicketState.Resolved, TicketState.Confirmed], TicketState.Reopened, actor, reason, now);
+        Move(TicketStep.Reopen, [TicketState.Resolved, TicketState.Confirmed], TicketState.Reopened, actor, reason, now);
         ReopenCount++;
         ResolvedAt = null;
         ClosedAt = null;
@@ -292,7 +295,7 @@ public sealed class Ticket : Aggregate
     public void Pause(string reason, TicketActor actor, DateTimeOffset now)
     {
         var from = State;
-        Move("pause", [TicketState.Accepted, TicketState.Assigned, TicketState.InProgress, TicketState.Responded], TicketState.Paused, actor, reason, now);
+        Move(TicketStep.Pause, [TicketState.Accepted, TicketState.Assigned, TicketState.InProgress, TicketState.Responded], TicketState.Paused, actor, reason, now);
         StateBeforePause = from;
         PausedAt = now;
         Raise(Stamp(new TicketPaused { OccurredAt = now, Reason = reason }));
@@ -301,7 +304,7 @@ public sealed class Ticket : Aggregate
     /// <summary>The material arrived: the paused working time is added to every running clock.</summary>
     public void Resume(string? note, TicketActor actor, DeadlinePolicy deadlines, DateTimeOffset now)
     {
-        Move("resume", [TicketState.Paused], StateBeforePause ?? TicketState.Accepted, actor, note, now);
+        Move(TicketStep.Resume, [TicketState.Paused], StateBeforePause ?? TicketState.Accepted, actor, note, now);
         var paused = deadlines.Calendar.WorkingTimeBetween(PausedAt!.Value, now);
         PausedWorkingTime += paused;
         StageReplyDue = Shift(StageReplyDue, paused, deadlines);
@@ -319,7 +322,7 @@ public sealed class Ticket : Aggregate
     /// <summary>撤单: only the requester withdraws; the monthly withdrawal check reviews each one.</summary>
     public void Withdraw(string reason, TicketActor actor, DateTimeOffset now)
     {
-        Move("withdraw", [TicketState.Submitted, TicketState.Accepted, TicketState.Assigned, TicketState.InProgress, TicketState.Responded, TicketState.Paused],
+        Move(TicketStep.Withdraw, [TicketState.Submitted, TicketState.Accepted, TicketState.Assigned, TicketState.InProgress, TicketState.Responded, TicketState.Paused],
             TicketState.Withdrawn, actor, reason, now);
         ClosedAt = now;
         WithdrawnAt = now;
@@ -337,12 +340,11 @@ public sealed class Ticket : Aggregate
     {
         if (State != TicketState.Resolved && !(State == TicketState.Confirmed && ReturnVisitPending))
         {
-            throw new RuleViolation("工单当前状态不允许此操作",
-                $"The ticket is {State.ToCode()}; a return visit is recorded for a resolved ticket or a confirmed one awaiting its call.");
+            throw new RuleViolation(Text(nameof(TicketTexts.StepNotAllowed_Title)), Text(nameof(TicketTexts.ReturnVisitNotDue_Detail), State));
         }
         if (answered && satisfaction is null)
         {
-            throw RuleViolation.Unprocessable("请记录企业的满意度", "An answered return visit records the requester's satisfaction.");
+            throw RuleViolation.Unprocessable(Text(nameof(TicketTexts.SatisfactionRequired_Title)), Text(nameof(TicketTexts.SatisfactionRequired_Detail)));
         }
         returnVisits.Add(ReturnVisit.Record(Id, answered, satisfaction, reallySolved, improperRequest, note, actor.Name, now));
         Touch("return-visit", actor, note, now);
@@ -378,8 +380,9 @@ public sealed class Ticket : Aggregate
     {
         if (State != TicketState.Withdrawn || WithdrawalReview is not null)
         {
-            throw new RuleViolation("工单当前状态不允许此操作",
-                $"The ticket is {State.ToCode()}{(WithdrawalReview is null ? "" : ", already reviewed")}; a withdrawal is reviewed once.");
+            throw new RuleViolation(Text(nameof(TicketTexts.StepNotAllowed_Title)), WithdrawalReview is null
+                ? Text(nameof(TicketTexts.WithdrawalReviewNotDue_Detail), State)
+                : Text(nameof(TicketTexts.WithdrawalAlreadyReviewed_Detail)));
         }
         WithdrawalReview = new WithdrawalReview(now, pressedByUnit, note);
         if (!pressedByUnit)
@@ -387,7 +390,7 @@ public sealed class Ticket : Aggregate
             Touch("withdrawal-confirmed", actor, note, now);
             return;
         }
-        Move("withdrawal-pressed", [TicketState.Withdrawn], TicketState.Reopened, actor, note, now);
+        Move(TicketStep.WithdrawalPressed, [TicketState.Withdrawn], TicketState.Reopened, actor, note, now);
         ReopenCount++;
         ClosedAt = null;
         Raise(Stamp(new TicketReopened { OccurredAt = now, Reason = "withdrawal pressed by a unit" }));
@@ -402,12 +405,13 @@ public sealed class Ticket : Aggregate
     {
         if (State != TicketState.Assigned || Objection is not null)
         {
-            throw new RuleViolation("工单当前状态不允许此操作",
-                $"The ticket is {State.ToCode()}{(Objection is null ? "" : " with an objection pending")}; an objection needs an assigned ticket without one.");
+            throw new RuleViolation(Text(nameof(TicketTexts.StepNotAllowed_Title)), Objection is null
+                ? Text(nameof(TicketTexts.ObjectionNotAllowed_Detail), State)
+                : Text(nameof(TicketTexts.ObjectionPending_Detail)));
         }
         if (now > deadlines.Calendar.DeadlineInWorkingDays(AssignedAt!.Value, 1))
         {
-            throw new RuleViolation("异议期已过", "An assignment objection is raised within one working day of the assignment.");
+            throw new RuleViolation(Text(nameof(TicketTexts.ObjectionPeriodOver_Title)), Text(nameof(TicketTexts.ObjectionPeriodOver_Detail)));
         }
         Objection = new PendingObjection(reason, now, actor.Name, deadlines.Calendar.CloseOf(ChinaCalendar.DateOf(deadlines.Calendar.NextWorkingMoment(now))));
         Touch("object", actor, reason, now);
@@ -418,11 +422,11 @@ public sealed class Ticket : Aggregate
     {
         if (Objection is null)
         {
-            throw new RuleViolation("没有待处理的交办异议", $"The ticket is {State.ToCode()} and has no objection pending.");
+            throw new RuleViolation(Text(nameof(TicketTexts.NoObjectionPending_Title)), Text(nameof(TicketTexts.NoObjectionPending_Detail), State));
         }
         if (uphold && newLeadUnitId is null)
         {
-            throw RuleViolation.Unprocessable("请指定新的主办单位", "Upholding an objection names the new lead unit.");
+            throw RuleViolation.Unprocessable(Text(nameof(TicketTexts.NewLeadUnitRequired_Title)), Text(nameof(TicketTexts.NewLeadUnitRequired_Detail)));
         }
         Touch(uphold ? "objection-upheld" : "objection-dismissed", actor, note, now);
         Objection = null;
@@ -439,17 +443,18 @@ public sealed class Ticket : Aggregate
     {
         if (State is not (TicketState.Assigned or TicketState.InProgress or TicketState.Responded) || Extension is not null)
         {
-            throw new RuleViolation("工单当前状态不允许此操作",
-                $"The ticket is {State.ToCode()}{(Extension is null ? "" : " with an extension request pending")}; extensions are requested while it is handled.");
+            throw new RuleViolation(Text(nameof(TicketTexts.StepNotAllowed_Title)), Extension is null
+                ? Text(nameof(TicketTexts.ExtensionNotAllowed_Detail), State)
+                : Text(nameof(TicketTexts.ExtensionPending_Detail)));
         }
         var due = ResolutionDue!.Value;
         if (deadlines.Calendar.NextWorkingDay(ChinaCalendar.DateOf(now)) > ChinaCalendar.DateOf(due))
         {
-            throw new RuleViolation("延期申请应在期限前至少一个工作日提出", "An extension is requested at least one working day before the deadline.");
+            throw new RuleViolation(Text(nameof(TicketTexts.ExtensionTooLate_Title)), Text(nameof(TicketTexts.ExtensionTooLate_Detail), ChinaCalendar.DateOf(due)));
         }
         if (requestedDue <= due)
         {
-            throw RuleViolation.Unprocessable("延期后的期限应晚于现期限", "The requested deadline must be later than the current one.");
+            throw RuleViolation.Unprocessable(Text(nameof(TicketTexts.ExtensionNotLater_Title)), Text(nameof(TicketTexts.ExtensionNotLater_Detail), ChinaCalendar.DateOf(due)));
         }
         Extension = new PendingExtension(requestedDue, reason, now, actor.Name);
         Touch("request-extension", actor, reason, now);
@@ -460,7 +465,7 @@ public sealed class Ticket : Aggregate
     {
         if (Extension is not { } request)
         {
-            throw new RuleViolation("没有待审批的延期申请", $"The ticket is {State.ToCode()} and has no extension request pending.");
+            throw new RuleViolation(Text(nameof(TicketTexts.NoExtensionPending_Title)), Text(nameof(TicketTexts.NoExtensionPending_Detail), State));
         }
         Touch(approve ? "extension-approved" : "extension-refused", actor, note, now);
         Extension = null;
@@ -533,14 +538,18 @@ public sealed class Ticket : Aggregate
         Raise(Stamp(new TicketEscalated { OccurredAt = now, Step = step, LeaderId = leaderId }));
     }
 
-    private void Move(string action, TicketState[] allowedFrom, TicketState to, TicketActor actor, string? note, DateTimeOffset now)
+    /// <summary>The 409 of a step the ticket's state does not allow, naming the state and the states that allow it.</summary>
+    public static RuleViolation StepNotAllowed(TicketState state, TicketStep step, IReadOnlyCollection<TicketState> allowedFrom) =>
+        new(Text(nameof(TicketTexts.StepNotAllowed_Title)), Text(nameof(TicketTexts.StepNotAllowed_Detail), state, step, allowedFrom));
+
+    private void Move(TicketStep step, TicketState[] allowedFrom, TicketState to, TicketActor actor, string? note, DateTimeOffset now)
     {
         if (!allowedFrom.Contains(State))
         {
-            throw new RuleViolation("工单当前状态不允许此操作",
-                $"The ticket is {State.ToCode()}; {action} is allowed only when it is {string.Join(" or ", allowedFrom.Select(s => s.ToCode()))}.");
+            throw StepNotAllowed(State, step, allowedFrom);
         }
-        timeline.Add(TimelineEntry.Record(Id, action, State, to, actor, note, now));
+        // The timeline records the step as its code (accept, withdrawal-pressed).
+        timeline.Add(TimelineEntry.Record(Id, JsonNamingPolicy.KebabCaseLower.ConvertName(step.ToString()), State, to, actor, note, now));
         State = to;
         Version++;
         LastChangedAt = now;
@@ -587,6 +596,23 @@ public enum TicketState
     Reopened,
     Paused,
     Withdrawn,
+}
+
+/// <summary>The steps that move a ticket from one state to another.</summary>
+public enum TicketStep
+{
+    Accept,
+    Reject,
+    Assign,
+    Start,
+    Respond,
+    Resolve,
+    Confirm,
+    Reopen,
+    Pause,
+    Resume,
+    Withdraw,
+    WithdrawalPressed,
 }
 
 public enum RequesterKind

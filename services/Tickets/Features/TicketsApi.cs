@@ -12,6 +12,7 @@ using BrandPlatform.Tickets.Features.SubmitTicket;
 using BrandPlatform.Tickets.Features.Synchronisation;
 using BrandPlatform.Tickets.Features.Webhooks;
 using BrandPlatform.Tickets.Features.Workflow;
+using BrandPlatform.Tickets.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BrandPlatform.Tickets.Features;
@@ -104,8 +105,8 @@ public static class TicketAccess
     }
 
     /// <summary>A ticket outside the caller's scope is answered as missing: its existence is not the caller's business.</summary>
-    public static ProblemHttpResult NotFound(Guid id) =>
-        TypedResults.Problem(title: "工单不存在", detail: $"No ticket has id {id}.", statusCode: StatusCodes.Status404NotFound);
+    public static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(title: TicketApiTexts.TicketNotFound_Title, detail: TicketApiTexts.TicketNotFound_Detail, statusCode: StatusCodes.Status404NotFound);
 
     /// <summary>The caller as the timeline records them, in the role that admitted them to the step.</summary>
     public static TicketActor AsTicketActor(this Caller caller, IEnumerable<string> admittingRoles) => new(

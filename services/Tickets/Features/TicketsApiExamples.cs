@@ -1,7 +1,18 @@
+using System.Globalization;
 using BrandPlatform.Contracts.Tickets;
+using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Localization;
+using BrandPlatform.Tickets.Domain;
+using BrandPlatform.Tickets.Features.Escalation;
+using BrandPlatform.Tickets.Features.Queues;
+using BrandPlatform.Tickets.Features.Requesters;
+using BrandPlatform.Tickets.Features.SubmitTicket;
 using BrandPlatform.Tickets.Features.Webhooks;
+using BrandPlatform.Tickets.Features.Workflow;
+using BrandPlatform.Tickets.Resources;
 using Microsoft.AspNetCore.Mvc;
+using static BrandPlatform.Tickets.Resources.Texts;
 
 namespace BrandPlatform.Tickets.Features;
 
@@ -69,11 +80,10 @@ internal sealed class TicketsApiExamples : IApiExamples
         { "state": "withdrawn", "closedAt": "2026-03-02T07:30:00+00:00", "version": 3 }
         """);
 
-    private static readonly ProblemDetails NotFound =
-        ApiExamples.Problem(StatusCodes.Status404NotFound, "工单不存在", $"No ticket has id {TicketId}.");
+    // Properties, not fields: the texts are read while the examples are built, in the document's language.
+    private static ProblemDetails NotFound => TicketAccess.NotFound().ProblemDetails;
 
-    private static readonly ProblemDetails Stale = ApiExamples.Problem(StatusCodes.Status412PreconditionFailed, "工单已被他人修改",
-        "The ticket is at version \"4\", not \"3\"; read it again and retry.");
+    private static ProblemDetails Stale => TicketWorkflow.Stale("\"4\"", "\"3\"").ProblemDetails;
 
     public void Describe(ApiExamples examples)
     {
@@ -104,9 +114,9 @@ internal sealed class TicketsApiExamples : IApiExamples
             ],
             problems:
             [
-                ApiExamples.Invalid("unifiedSocialCreditCode", "统一社会信用代码校验位不正确"),
+                ApiExamples.Invalid("unifiedSocialCreditCode", CreditCodeMessages.For(CreditCodeProblem.WrongCheckCharacter)),
                 SubmitTicket.SubmitTicket.OtherEnterpriseProblem(("91320100MA1X0ABC1F", "示范科技有限公司")).ProblemDetails,
-                ApiExamples.Unprocessable("Idempotency-Key", "该幂等键已用于另一个请求", "The Idempotency-Key was already used with a different request body."),
+                SubmitTicket.SubmitTicket.IdempotencyKeyReused().ProblemDetails,
             ]);
         examples.Add("GetTicket", response: InProgress, problems: [NotFound]);
         examples.Add("GetTicketTimeline", response: $$"""
@@ -132,26 +142,26 @@ internal sealed class TicketsApiExamples : IApiExamples
             """, problems: [NotFound]);
 
         Step(examples, "TicketReject", """{ "reason": "诉求属于司法诉讼事项，请通过法院途径解决。" }""",
-            Then(Submitted, """{ "state": "rejected", "closedAt": "2026-03-02T02:40:00+00:00", "version": 2 }"""), "submitted", "reject", "submitted");
-        Step(examples, "TicketAccept", """{ "note": null }""", Accepted, "accepted", "accept", "submitted");
+            Then(Submitted, """{ "state": "rejected", "closedAt": "2026-03-02T02:40:00+00:00", "version": 2 }"""), StepRefused(TicketState.Submitted, TicketStep.Reject, TicketState.Submitted));
+        Step(examples, "TicketAccept", """{ "note": null }""", Accepted, StepRefused(TicketState.Accepted, TicketStep.Accept, TicketState.Submitted));
         Step(examples, "TicketAssign", $$"""{ "leadUnitId": "{{LeadUnit}}", "coHandlingUnitIds": ["{{CoHandlingUnit}}"] }""",
-            Assigned, "submitted", "assign", "accepted or assigned or reopened",
-            ApiExamples.Problem(StatusCodes.Status422UnprocessableEntity, "承办单位不存在或已撤销",
-                $"leadUnitId: {LeadUnit} is not an active task force or department."));
-        Step(examples, "TicketStart", """{ "note": "已电话联系企业财务负责人，了解贷款用途和期限。" }""", InProgress, "accepted", "start", "assigned");
+            Assigned, StepRefused(TicketState.Submitted, TicketStep.Assign, TicketState.Accepted, TicketState.Assigned, TicketState.Reopened),
+            ApiExamples.Refused(RuleViolation.Unprocessable(Text(nameof(TicketTexts.HandlingUnitUnknown_Title)), Text(nameof(TicketTexts.HandlingUnitUnknown_Detail), "leadUnitId"))));
+        Step(examples, "TicketStart", """{ "note": "已电话联系企业财务负责人，了解贷款用途和期限。" }""", InProgress, StepRefused(TicketState.Accepted, TicketStep.Start, TicketState.Assigned));
         Step(examples, "TicketRespond", """{ "note": "已与三家合作银行沟通，本周五组织银企对接会。" }""", Responded,
-            "assigned", "respond", "inProgress or responded");
+            StepRefused(TicketState.Assigned, TicketStep.Respond, TicketState.InProgress, TicketState.Responded));
         Step(examples, "TicketResolve", """{ "note": "银企对接会后，某银行已批复500万元流动资金贷款。" }""", Resolved,
-            "assigned", "resolve", "inProgress or responded");
+            StepRefused(TicketState.Assigned, TicketStep.Resolve, TicketState.InProgress, TicketState.Responded));
         Step(examples, "TicketPause", """{ "reason": "等待企业补充近三年财务报表。" }""",
-            Then(InProgress, """{ "state": "paused", "version": 5 }"""), "resolved", "pause", "accepted or assigned or inProgress or responded");
+            Then(InProgress, """{ "state": "paused", "version": 5 }"""),
+            StepRefused(TicketState.Resolved, TicketStep.Pause, TicketState.Accepted, TicketState.Assigned, TicketState.InProgress, TicketState.Responded));
         Step(examples, "TicketResume", """{ "note": "企业已补充财务报表。" }""",
             Then(InProgress, """
                 {
                   "pausedWorkingHours": 6.5, "version": 6,
                   "deadlines": { "stageReply": "2026-03-06T06:30:00+00:00", "resolution": "2026-03-12T06:30:00+00:00" }
                 }
-                """), "inProgress", "resume", "paused");
+                """), StepRefused(TicketState.InProgress, TicketStep.Resume, TicketState.Paused));
         Step(examples, "TicketObjection", """{ "reason": "该诉求涉及土地规划调整，不属于本专班职责。" }""",
             Then(Assigned, """
                 {
@@ -161,10 +171,10 @@ internal sealed class TicketsApiExamples : IApiExamples
                     "raisedBy": "招商服务专班 张强", "decisionDue": "2026-03-02T09:30:00+00:00"
                   }
                 }
-                """), "inProgress", "objection", "assigned");
+                """), Refused(Text(nameof(TicketTexts.ObjectionNotAllowed_Detail), TicketState.InProgress)));
         Step(examples, "TicketObjectionDecision", $$"""{ "uphold": true, "leadUnitId": "{{CoHandlingUnit}}", "note": "改由市发改委主办。" }""",
             Then(Assigned, $$"""{ "leadUnitId": "{{CoHandlingUnit}}", "coHandlingUnitIds": [], "version": 5 }"""),
-            "assigned", "objection-decision", "assigned with an objection pending");
+            new RuleViolation(Text(nameof(TicketTexts.NoObjectionPending_Title)), Text(nameof(TicketTexts.NoObjectionPending_Detail), TicketState.Assigned)));
         Step(examples, "TicketExtensionRequest", """{ "requestedDue": "2026-03-18T09:30:00+00:00", "reason": "银行授信审批需要两周。" }""",
             Then(InProgress, """
                 {
@@ -174,31 +184,32 @@ internal sealed class TicketsApiExamples : IApiExamples
                     "requestedAt": "2026-03-06T02:00:00+00:00", "requestedBy": "招商服务专班 张强"
                   }
                 }
-                """), "resolved", "extension-request", "accepted or assigned or inProgress or responded");
+                """), Refused(Text(nameof(TicketTexts.ExtensionNotAllowed_Detail), TicketState.Resolved)));
         Step(examples, "TicketExtensionDecision", """{ "approve": true, "note": "同意延期至3月18日。" }""",
             Then(InProgress, """{ "version": 6, "deadlines": { "resolution": "2026-03-18T09:30:00+00:00" } }"""),
-            "inProgress", "extension-decision", "an extension request is pending");
+            new RuleViolation(Text(nameof(TicketTexts.NoExtensionPending_Title)), Text(nameof(TicketTexts.NoExtensionPending_Detail), TicketState.InProgress)));
         Step(examples, "TicketReopen", """{ "reason": "企业反映贷款尚未实际发放。" }""",
-            Then(Resolved, """{ "state": "reopened", "version": 7 }"""), "inProgress", "reopen", "resolved or confirmed");
+            Then(Resolved, """{ "state": "reopened", "version": 7 }"""),
+            StepRefused(TicketState.InProgress, TicketStep.Reopen, TicketState.Resolved, TicketState.Confirmed));
         Step(examples, "TicketConfirm", """{ "satisfaction": "satisfied", "note": "问题已解决，感谢专班。" }""", Confirmed,
-            "responded", "confirm", "resolved");
-        Step(examples, "TicketWithdraw", """{ "reason": "企业已自行解决资金问题。" }""", Withdrawn, "confirmed", "withdraw",
-            "submitted or accepted or assigned or inProgress or responded or paused");
+            StepRefused(TicketState.Responded, TicketStep.Confirm, TicketState.Resolved));
+        Step(examples, "TicketWithdraw", """{ "reason": "企业已自行解决资金问题。" }""", Withdrawn, StepRefused(TicketState.Confirmed, TicketStep.Withdraw,
+            TicketState.Submitted, TicketState.Accepted, TicketState.Assigned, TicketState.InProgress, TicketState.Responded, TicketState.Paused));
         Step(examples, "TicketReturnVisit",
             """{ "answered": true, "satisfaction": "basicallySatisfied", "reallySolved": true, "improperRequest": false, "note": "企业表示贷款已到账。" }""",
-            Then(Confirmed, """{ "satisfaction": "basicallySatisfied" }"""), "inProgress", "return-visit", "resolved");
+            Then(Confirmed, """{ "satisfaction": "basicallySatisfied" }"""), Refused(Text(nameof(TicketTexts.ReturnVisitNotDue_Detail), TicketState.InProgress)));
         Step(examples, "TicketWithdrawalReview", """{ "pressedByUnit": true, "note": "企业反映系经办人员要求撤单。" }""",
             Then(Withdrawn, """{ "state": "reopened", "closedAt": null, "escalationLevel": "urged", "version": 4 }"""),
-            "inProgress", "withdrawal-review", "withdrawn and not yet reviewed");
+            Refused(Text(nameof(TicketTexts.WithdrawalReviewNotDue_Detail), TicketState.InProgress)));
 
         examples.Add("TicketCoHandlingFeedback", $$"""{ "unitId": "{{CoHandlingUnit}}", "note": "市发改委已将该企业列入重点融资需求清单。" }""",
             Then(InProgress, """{ "version": 5 }"""),
         [
             NotFound,
-            StateConflict("resolved", "co-handling feedback is given while it is handled"),
+            ApiExamples.Refused(Refused(Text(nameof(TicketTexts.CoHandlingFeedbackWhileHandled_Detail), TicketState.Resolved))),
             Stale,
-            ApiExamples.Problem(StatusCodes.Status422UnprocessableEntity, "只有协办单位反馈协办意见",
-                $"{LeadUnit} is not a co-handling unit of this ticket."),
+            ApiExamples.Refused(RuleViolation.Unprocessable(
+                Text(nameof(TicketTexts.NotCoHandlingUnit_Title)), Text(nameof(TicketTexts.NotCoHandlingUnit_Detail), new UnitReference(Guid.Parse(LeadUnit))))),
         ]);
         examples.Add("TicketAttachments", """
             {
@@ -213,9 +224,10 @@ internal sealed class TicketsApiExamples : IApiExamples
             """, Then(InProgress, """{ "version": 5 }"""),
         [
             NotFound,
-            StateConflict("confirmed", "material is added to an open ticket"),
+            ApiExamples.Refused(Refused(Text(nameof(TicketTexts.AttachToClosed_Detail), TicketState.Confirmed))),
             Stale,
-            ApiExamples.Problem(StatusCodes.Status422UnprocessableEntity, "附件最多20个", "A ticket has at most 20 attachments."),
+            ApiExamples.Refused(RuleViolation.Unprocessable(Text(nameof(TicketTexts.TooManyAttachments_Title), Ticket.MaxAttachments),
+                Text(nameof(TicketTexts.TooManyAttachments_Detail), Ticket.MaxAttachments, 19))),
         ]);
         examples.Add("GetTicketAttachments", response: """
             [
@@ -230,7 +242,7 @@ internal sealed class TicketsApiExamples : IApiExamples
         var governmentTicket = Then(Submitted, """{ "channel": "governmentSystem" }""");
         examples.Add("GetTicketByExternalReference", response: governmentTicket, problems:
         [
-            ApiExamples.Problem(StatusCodes.Status404NotFound, "工单不存在", "No ticket has the external reference 12345-2026-0301 from gov-demo-client."),
+            Synchronisation.Synchronisation.NotFound("gov-demo-client", "12345-2026-0301").ProblemDetails,
         ]);
         examples.Add("ListTicketChanges", response: ApiExamples.Page([governmentTicket],
                 "/api/tickets/changes?since=2026-03-01T00%3A00%3A00%2B08%3A00&cursor=eyJrIjoiMjAyNi0wMy0wMlQwMToxNTowMCswMDowMCIsImkiOiIwMTk2ZjNhMi01YzFlLTdiM2QtOWE0MS0yZThjNmQwZjRiMTcifQ"),
@@ -244,7 +256,7 @@ internal sealed class TicketsApiExamples : IApiExamples
               "history": []
             }
             """;
-        var orderNotFound = ApiExamples.Problem(StatusCodes.Status404NotFound, "督办单不存在", "No supervision order has id 0196f5b0-7d8e-7f90-a1b2-c3d4e5f60718.");
+        var orderNotFound = SupervisionOrders.NotFound().ProblemDetails;
         examples.Add("ListSupervisionOrders", response: ApiExamples.Page([order]), problems: [ApiExamples.InvalidCursor()]);
         examples.Add("ListTicketsAuditEntries", response: ApiExamples.Page([
             """
@@ -290,15 +302,14 @@ internal sealed class TicketsApiExamples : IApiExamples
               ],
               "next": null
             }
-            """, problems: [ApiExamples.Invalid("state", "不支持的取值：lottery")]);
+            """, problems: [ApiExamples.Invalid("state", string.Format(CultureInfo.CurrentCulture, TicketApiTexts.UnsupportedValue, "lottery"))]);
         examples.Add("ExportTickets",
             response: "\uFEFF工单编号,标题,类别,优先级,状态,诉求人,统一社会信用代码,提交时间,受理期限,办结期限,原办结期限,剩余工作小时,是否逾期,满意度\r\n" +
                 "QY-2026-000128,企业流动资金贷款需求,financing,normal,inProgress,示范科技有限公司,91320100MA1X0ABC1F,2026-03-02 09:15,2026-03-03 17:30,2026-03-11 17:30,2026-03-11 17:30,35.5,否,\r\n",
             problems:
             [
-                ApiExamples.Invalid("format", "导出格式为 csv 或 xlsx"),
-                ApiExamples.Problem(StatusCodes.Status422UnprocessableEntity, "导出行数超过上限",
-                    "筛选结果超过10000条，请缩小筛选范围（如起止日期）后分批导出"),
+                ApiExamples.Invalid("format", TicketApiTexts.ExportFormat),
+                TicketQueues.TooManyRows().ProblemDetails,
             ]);
         examples.Add("ListReturnVisitQueue", response: ApiExamples.Page([Resolved]), problems: [ApiExamples.InvalidCursor()]);
         examples.Add("ListWithdrawals", response: ApiExamples.Page([$$"""
@@ -306,10 +317,10 @@ internal sealed class TicketsApiExamples : IApiExamples
                 "ticket": {{Withdrawn}}, "withdrawnAt": "2026-03-02T07:30:00+00:00",
                 "review": { "reviewedAt": "2026-04-01T02:00:00+00:00", "pressedByUnit": false, "note": "回访确认系企业自行撤回。" }
               }
-              """]), problems: [ApiExamples.Invalid("month", "月份格式应为 yyyy-MM"), ApiExamples.InvalidCursor()]);
+              """]), problems: [ApiExamples.Invalid("month", TicketApiTexts.MonthFormat), ApiExamples.InvalidCursor()]);
 
         const string subscription = "0196f6c1-2a3b-7c4d-8e5f-60718293a4b5";
-        var subscriptionNotFound = ApiExamples.Problem(StatusCodes.Status404NotFound, "订阅不存在", $"No subscription of this system has id {subscription}.");
+        var subscriptionNotFound = WebhookEndpoints.NotFound().ProblemDetails;
         examples.Add("SubscribeWebhook", request: """{ "callbackUrl": "https://zwfw.example.gov.cn/brandplatform/notify" }""",
             response: $$"""
                 {
@@ -320,7 +331,7 @@ internal sealed class TicketsApiExamples : IApiExamples
                 """,
             problems:
             [
-                ApiExamples.Invalid("callbackUrl", CallbackAddresses.InternalAddressMessage),
+                ApiExamples.Invalid("callbackUrl", CallbackAddresses.Message(CallbackRefusal.InternalAddress)),
                 WebhookEndpoints.LimitReached(5).ProblemDetails,
             ]);
         examples.Add("ListWebhooks", response: ApiExamples.Page([$$"""
@@ -355,8 +366,8 @@ internal sealed class TicketsApiExamples : IApiExamples
               "createdAt": "2026-02-20T06:00:00+00:00"
             }
             """;
-        var requesterNotFound = ApiExamples.Problem(StatusCodes.Status404NotFound, "诉求人不存在", $"No requester has id {requesterId}.");
-        var chamberMissing = ApiExamples.Unprocessable("chamberId", "商会不存在", $"No chamber of commerce has id {chamberId}.");
+        var requesterNotFound = Requesters.Requesters.NotFound().ProblemDetails;
+        var chamberMissing = Requesters.Requesters.ChamberMissing().ProblemDetails;
         examples.Add("ListRequesters", response: ApiExamples.Page([Then(requester, """{ "contacts": [{ "name": "王经理", "phone": "138****5678", "position": "财务总监" }] }""")]),
             problems: [ApiExamples.InvalidCursor()]);
         examples.Add("GetRequester", response: requester, problems: [requesterNotFound]);
@@ -371,9 +382,8 @@ internal sealed class TicketsApiExamples : IApiExamples
             response: requester,
             problems:
             [
-                ApiExamples.Invalid("personCategory", "请选择人士类别（民营经济人士、新的社会阶层人士）"),
-                ApiExamples.Problem(StatusCodes.Status409Conflict, "该企业已登记",
-                    "An enterprise with the code 91320100MA1X0ABC1F is already registered; look it up and update it."),
+                ApiExamples.Invalid("personCategory", TicketApiTexts.PersonCategoryRequired),
+                Requesters.Requesters.EnterpriseRegistered("91320100MA1X0ABC1F").ProblemDetails,
                 chamberMissing,
             ]);
         examples.Add("UpdateRequester",
@@ -396,8 +406,7 @@ internal sealed class TicketsApiExamples : IApiExamples
                 """),
             problems:
             [
-                ApiExamples.Problem(StatusCodes.Status403Forbidden, "商会归属由办公室维护",
-                    "An enterprise contact changes its name and contacts; the office keeps chamber membership."),
+                Requesters.Requesters.ChamberKeptByOffice().ProblemDetails,
                 requesterNotFound,
                 chamberMissing,
             ]);
@@ -412,8 +421,8 @@ internal sealed class TicketsApiExamples : IApiExamples
               ]
             }
             """;
-        var chamberNotFound = ApiExamples.Problem(StatusCodes.Status404NotFound, "商会不存在", $"No chamber of commerce has id {chamberId}.");
-        var nameTaken = ApiExamples.Problem(StatusCodes.Status409Conflict, "商会名称已存在", "A chamber of commerce named 市电子信息商会 is already registered.");
+        var chamberNotFound = Chambers.NotFound().ProblemDetails;
+        var nameTaken = Chambers.NameTaken("市电子信息商会").ProblemDetails;
         examples.Add("ListChambers", response: ApiExamples.Page([chamber]), problems: [ApiExamples.InvalidCursor()]);
         examples.Add("CreateChamber", request: """{ "name": "市电子信息商会", "isKey": true }""",
             response: Then(chamber, """{ "currentLeaderId": null, "leaderLinks": [] }"""), problems: [nameTaken]);
@@ -425,8 +434,9 @@ internal sealed class TicketsApiExamples : IApiExamples
             problems:
             [
                 chamberNotFound,
-                ApiExamples.Problem(StatusCodes.Status409Conflict, "挂钩期间与已有挂钩重叠", "刘副市长 is linked from 2025-01-01; end that link first."),
-                ApiExamples.Problem(StatusCodes.Status422UnprocessableEntity, "挂钩结束日期不能早于开始日期", "The link ends before it begins."),
+                ApiExamples.Refused(new RuleViolation(Text(nameof(TicketTexts.LinkOverlaps_Title)),
+                    Text(nameof(TicketTexts.LinkOverlaps_Detail), "刘副市长", Text(nameof(TicketTexts.LinkPeriod_Open), new DateOnly(2025, 1, 1))))),
+                ApiExamples.Refused(ChamberLeaderLink.EndsBeforeItBegins(new DateOnly(2026, 1, 1))),
             ]);
         examples.Add("EndChamberLeaderLink", request: """{ "on": "2026-06-30" }""",
             response: Then(chamber, $$"""
@@ -439,7 +449,7 @@ internal sealed class TicketsApiExamples : IApiExamples
             problems:
             [
                 chamberNotFound,
-                ApiExamples.Problem(StatusCodes.Status422UnprocessableEntity, "挂钩记录不存在", $"The chamber has no leader link {linkId}."),
+                ApiExamples.Refused(RuleViolation.Unprocessable(Text(nameof(TicketTexts.LinkNotFound_Title)), Text(nameof(TicketTexts.LinkNotFound_Detail)))),
             ]);
     }
 
@@ -460,9 +470,8 @@ internal sealed class TicketsApiExamples : IApiExamples
             response: $$"""{ "category": "financing", "unitId": "{{LeadUnit}}", "unitName": "招商服务专班" }""",
             problems:
             [
-                ApiExamples.Invalid("category", "不支持的类别：lottery"),
-                ApiExamples.Problem(StatusCodes.Status422UnprocessableEntity, "承办单位不存在或已撤销",
-                    $"unitId: {LeadUnit} is not an active task force or department."),
+                ApiExamples.Invalid("category", string.Format(CultureInfo.CurrentCulture, TicketApiTexts.CategoryUnsupported, "lottery")),
+                ApiExamples.Refused(RuleViolation.Unprocessable(Text(nameof(TicketTexts.HandlingUnitUnknown_Title)), Text(nameof(TicketTexts.HandlingUnitUnknown_Detail), "unitId"))),
             ]);
 
         const string figures = TicketFiguresExample.Json;
@@ -484,23 +493,25 @@ internal sealed class TicketsApiExamples : IApiExamples
                 }
               ]
             }
-            """, problems: [ApiExamples.Invalid("groupBy", "分组方式应为 unit、category、chamber 或 month")]);
+            """, problems: [ApiExamples.Invalid("groupBy", TicketApiTexts.GroupByInvalid)]);
     }
 
     /// <summary>A closed-loop step: its request, the ticket it leaves, and the step refused in another state (409).</summary>
     private static void Step(
-        ApiExamples examples, string operation, string request, string ticket, string refusedIn, string step, string allowedIn,
-        ProblemDetails? unprocessable = null) =>
+        ApiExamples examples, string operation, string request, string ticket, RuleViolation conflict, ProblemDetails? unprocessable = null) =>
         examples.Add(operation, request, ticket,
         [
             NotFound,
-            StateConflict(refusedIn, $"{step} is allowed only when it is {allowedIn}"),
+            ApiExamples.Refused(conflict),
             Stale,
             .. unprocessable is null ? [] : new[] { unprocessable },
         ]);
 
-    private static ProblemDetails StateConflict(string state, string rule) =>
-        ApiExamples.Problem(StatusCodes.Status409Conflict, "工单当前状态不允许此操作", $"The ticket is {state}; {rule}.");
+    private static RuleViolation StepRefused(TicketState state, TicketStep step, params TicketState[] allowedFrom) =>
+        Ticket.StepNotAllowed(state, step, allowedFrom);
+
+    /// <summary>A step refused in the ticket's state, in the entity's words.</summary>
+    private static RuleViolation Refused(LocalText detail) => new(Text(nameof(TicketTexts.StepNotAllowed_Title)), detail);
 
     /// <summary>The ticket (or record) as a later step leaves it.</summary>
     private static string Then(string before, string changes) => ApiExamples.With(before, changes);

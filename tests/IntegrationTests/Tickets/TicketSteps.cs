@@ -35,13 +35,17 @@ public static class TicketSteps
         return response.Headers.ETag!.Tag;
     }
 
-    public static Task<HttpResponseMessage> SendStepAsync(HttpClient client, Guid id, string step, object body, string? ifMatch)
+    public static Task<HttpResponseMessage> SendStepAsync(HttpClient client, Guid id, string step, object body, string? ifMatch) =>
+        client.SendAsync(StepRequest(id, step, body, ifMatch), Cancel);
+
+    /// <summary>A step's request, for a test that adds headers of its own (Accept-Language).</summary>
+    public static HttpRequestMessage StepRequest(Guid id, string step, object body, string? ifMatch = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tickets/{id}/{step}") { Content = JsonContent.Create(body) };
         if (ifMatch is not null)
         {
             request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue(ifMatch));
         }
-        return client.SendAsync(request, Cancel);
+        return request;
     }
 }

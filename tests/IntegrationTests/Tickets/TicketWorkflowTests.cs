@@ -86,7 +86,7 @@ public sealed class TicketWorkflowTests(TicketsFixture fixture) : IClassFixture<
 
         using var illegal = await TicketSteps.SendStepAsync(office, id, "reject", new { reason = "重复提交" }, ifMatch: null);
         illegal.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await illegal.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("detail").GetString()!.ShouldContain("The ticket is accepted");
+        (await illegal.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("detail").GetString()!.ShouldStartWith("工单当前为“已受理”状态，不能不予受理");
 
         using var noReason = await TicketSteps.SendStepAsync(office, id, "pause", new { }, ifMatch: null);
         noReason.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

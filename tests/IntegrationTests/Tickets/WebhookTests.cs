@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
@@ -11,6 +12,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Shouldly;
 
 namespace BrandPlatform.IntegrationTests.Tickets;
@@ -143,6 +145,21 @@ public sealed class WebhookTests(WebhookFixture fixture, TestServers servers) : 
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
+    /// <summary>A refusal's field message as a caller gets it without asking for a language.</summary>
+    private static string InChinese(CallbackRefusal refusal)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = PlatformLanguages.Default;
+        try
+        {
+            return CallbackAddresses.Message(refusal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+    }
+
     private HttpClient Client => fixture.Client;
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
@@ -226,47 +243,47 @@ public sealed class WebhookTests(WebhookFixture fixture, TestServers servers) : 
     }
 
     [Theory]
-    [InlineData("http://localhost/hook", CallbackAddresses.InternalNameMessage)]
-    [InlineData("http://LOCALHOST./hook", CallbackAddresses.InternalNameMessage)]
-    [InlineData("http://tickets/api", CallbackAddresses.InternalNameMessage)]
-    [InlineData("http://identity:8080/connect/token", CallbackAddresses.InternalNameMessage)]
-    [InlineData("https://metadata.google.internal/computeMetadata/v1/", CallbackAddresses.InternalNameMessage)]
-    [InlineData("https://printer.local/", CallbackAddresses.InternalNameMessage)]
-    [InlineData("https://app.localhost/", CallbackAddresses.InternalNameMessage)]
-    [InlineData("http://127.0.0.2/hook", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://0.0.0.0/hook", CallbackAddresses.InternalAddressMessage)]
+    [InlineData("http://localhost/hook", CallbackRefusal.InternalName)]
+    [InlineData("http://LOCALHOST./hook", CallbackRefusal.InternalName)]
+    [InlineData("http://tickets/api", CallbackRefusal.InternalName)]
+    [InlineData("http://identity:8080/connect/token", CallbackRefusal.InternalName)]
+    [InlineData("https://metadata.google.internal/computeMetadata/v1/", CallbackRefusal.InternalName)]
+    [InlineData("https://printer.local/", CallbackRefusal.InternalName)]
+    [InlineData("https://app.localhost/", CallbackRefusal.InternalName)]
+    [InlineData("http://127.0.0.2/hook", CallbackRefusal.InternalAddress)]
+    [InlineData("http://0.0.0.0/hook", CallbackRefusal.InternalAddress)]
     [InlineData("http://2130706434/hook", null)]                                 // 127.0.0.2 written as one number
     [InlineData("http://0x0a.0.0.1/hook", null)]                                 // 10.0.0.1 in hexadecimal
-    [InlineData("http://10.0.0.5/hook", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://172.16.3.4/hook", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://172.31.255.255/hook", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://192.168.1.1/hook", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://100.64.0.1/hook", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://100.100.100.200/latest/meta-data", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://169.254.169.254/latest/meta-data", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://192.0.0.192/", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://224.0.0.1/", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://255.255.255.255/", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://[::1]/hook", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://[::]/hook", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://[fd00:ec2::254]/latest/meta-data", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://[fc00::1]/", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://[fe80::1]/", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://[ff02::1]/", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://[::ffff:127.0.0.1]/hook", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://[::ffff:10.0.0.1]/hook", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://[::ffff:169.254.169.254]/", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://[::ffff:100.64.0.1]/", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://[::ffff:0.0.0.0]/", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://[::127.0.0.1]/", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://[64:ff9b::a9fe:a9fe]/", CallbackAddresses.InternalAddressMessage)]   // NAT64 of 169.254.169.254
-    [InlineData("http://[2002:c0a8:101::1]/", CallbackAddresses.InternalAddressMessage)]     // 6to4 of 192.168.1.1
-    [InlineData("http://loopback.example.test/hook", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://mixed.example.test/hook", CallbackAddresses.InternalAddressMessage)]
-    [InlineData("http://nowhere.example.test/hook", CallbackAddresses.UnresolvedMessage)]
-    [InlineData("http://user:secret@public.example.test/hook", CallbackAddresses.UserInfoMessage)]
-    [InlineData("gopher://public.example.test/", CallbackAddresses.SchemeMessage)]
-    public async Task Callbacks_to_internal_addresses_are_refused_with_a_field_error(string callbackUrl, string? message)
+    [InlineData("http://10.0.0.5/hook", CallbackRefusal.InternalAddress)]
+    [InlineData("http://172.16.3.4/hook", CallbackRefusal.InternalAddress)]
+    [InlineData("http://172.31.255.255/hook", CallbackRefusal.InternalAddress)]
+    [InlineData("http://192.168.1.1/hook", CallbackRefusal.InternalAddress)]
+    [InlineData("http://100.64.0.1/hook", CallbackRefusal.InternalAddress)]
+    [InlineData("http://100.100.100.200/latest/meta-data", CallbackRefusal.InternalAddress)]
+    [InlineData("http://169.254.169.254/latest/meta-data", CallbackRefusal.InternalAddress)]
+    [InlineData("http://192.0.0.192/", CallbackRefusal.InternalAddress)]
+    [InlineData("http://224.0.0.1/", CallbackRefusal.InternalAddress)]
+    [InlineData("http://255.255.255.255/", CallbackRefusal.InternalAddress)]
+    [InlineData("http://[::1]/hook", CallbackRefusal.InternalAddress)]
+    [InlineData("http://[::]/hook", CallbackRefusal.InternalAddress)]
+    [InlineData("http://[fd00:ec2::254]/latest/meta-data", CallbackRefusal.InternalAddress)]
+    [InlineData("http://[fc00::1]/", CallbackRefusal.InternalAddress)]
+    [InlineData("http://[fe80::1]/", CallbackRefusal.InternalAddress)]
+    [InlineData("http://[ff02::1]/", CallbackRefusal.InternalAddress)]
+    [InlineData("http://[::ffff:127.0.0.1]/hook", CallbackRefusal.InternalAddress)]
+    [InlineData("http://[::ffff:10.0.0.1]/hook", CallbackRefusal.InternalAddress)]
+    [InlineData("http://[::ffff:169.254.169.254]/", CallbackRefusal.InternalAddress)]
+    [InlineData("http://[::ffff:100.64.0.1]/", CallbackRefusal.InternalAddress)]
+    [InlineData("http://[::ffff:0.0.0.0]/", CallbackRefusal.InternalAddress)]
+    [InlineData("http://[::127.0.0.1]/", CallbackRefusal.InternalAddress)]
+    [InlineData("http://[64:ff9b::a9fe:a9fe]/", CallbackRefusal.InternalAddress)]   // NAT64 of 169.254.169.254
+    [InlineData("http://[2002:c0a8:101::1]/", CallbackRefusal.InternalAddress)]     // 6to4 of 192.168.1.1
+    [InlineData("http://loopback.example.test/hook", CallbackRefusal.InternalAddress)]
+    [InlineData("http://mixed.example.test/hook", CallbackRefusal.InternalAddress)]
+    [InlineData("http://nowhere.example.test/hook", CallbackRefusal.Unresolved)]
+    [InlineData("http://user:secret@public.example.test/hook", CallbackRefusal.UserInfo)]
+    [InlineData("gopher://public.example.test/", CallbackRefusal.Scheme)]
+    public async Task Callbacks_to_internal_addresses_are_refused_with_a_field_error(string callbackUrl, CallbackRefusal? refusal)
     {
         fixture.Names.Set("loopback.example.test", "127.0.0.1");
         fixture.Names.Set("mixed.example.test", "93.184.215.14", "10.1.2.3");
@@ -277,13 +294,13 @@ public sealed class WebhookTests(WebhookFixture fixture, TestServers servers) : 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors");
         var fieldErrors = errors.GetProperty("callbackUrl").EnumerateArray().Select(e => e.GetString()).ToList();
-        if (message is null)
+        if (refusal is null)
         {
-            fieldErrors.ShouldHaveSingleItem().ShouldBeOneOf(CallbackAddresses.InternalAddressMessage, CallbackAddresses.InternalNameMessage);
+            fieldErrors.ShouldHaveSingleItem().ShouldBeOneOf(InChinese(CallbackRefusal.InternalAddress), InChinese(CallbackRefusal.InternalName));
         }
         else
         {
-            fieldErrors.ShouldBe([message]);
+            fieldErrors.ShouldBe([InChinese(refusal.Value)]);
         }
     }
 

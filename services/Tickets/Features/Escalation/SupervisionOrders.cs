@@ -4,6 +4,7 @@ using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Features.Audit;
 using BrandPlatform.Tickets.Infrastructure;
+using BrandPlatform.Tickets.Resources;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -91,7 +92,7 @@ public static class SupervisionOrders
                 || caller.IsInAnyRole(TicketAccess.Dispatchers));
         if (!visible)
         {
-            return TypedResults.Problem(title: "督办单不存在", detail: $"No supervision order has id {orderId}.", statusCode: StatusCodes.Status404NotFound);
+            return NotFound();
         }
         record(order!);
         await db.SaveChangesAsync(cancellationToken);
@@ -108,4 +109,7 @@ public static class SupervisionOrders
             o.IssuedAt, o.Instructions, o.InstructedAt, o.Answer, o.AnsweredAt,
             [.. o.Entries.OrderBy(e => e.At).Select(e => new EntryResponse(e.Kind, e.Text, e.By, e.At))]))];
     }
+
+    internal static ProblemHttpResult NotFound() => TypedResults.Problem(title: TicketApiTexts.SupervisionOrderNotFound_Title,
+        detail: TicketApiTexts.SupervisionOrderNotFound_Detail, statusCode: StatusCodes.Status404NotFound);
 }

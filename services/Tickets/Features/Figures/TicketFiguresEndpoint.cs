@@ -5,6 +5,7 @@ using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Infrastructure;
+using BrandPlatform.Tickets.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,7 +56,7 @@ public static class TicketFiguresEndpoint
         var grouping = Grouping.None;
         if (groupBy is not null && (!Enum.TryParse(groupBy, ignoreCase: true, out grouping) || int.TryParse(groupBy, out _)))
         {
-            return FieldProblems.Invalid("groupBy", "分组方式应为 unit、category、chamber 或 month");
+            return FieldProblems.Invalid("groupBy", TicketApiTexts.GroupByInvalid);
         }
         var query = db.Tickets.AsNoTracking().VisibleTo(context.Caller()).Where(t => t.SubmittedAt >= period.Start && t.SubmittedAt < period.End);
         if (category is not null)

@@ -19,7 +19,7 @@ public static class GetTicket
         var ticket = await db.Tickets.AsNoTracking().VisibleTo(context.Caller()).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (ticket is null)
         {
-            return TicketAccess.NotFound(id);
+            return TicketAccess.NotFound();
         }
         context.Response.Headers.ETag = TicketResponse.ETagOf(ticket);
         return TypedResults.Ok(TicketResponse.From(ticket));

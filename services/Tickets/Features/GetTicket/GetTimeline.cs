@@ -23,7 +23,7 @@ public static class GetTimeline
     {
         if (!await db.Tickets.VisibleTo(context.Caller()).AnyAsync(t => t.Id == id, cancellationToken))
         {
-            return TicketAccess.NotFound(id);
+            return TicketAccess.NotFound();
         }
         var entries = await db.Set<TimelineEntry>().AsNoTracking()
             .Where(e => e.TicketId == id).OrderBy(e => e.Id)
@@ -49,7 +49,7 @@ public static class GetAttachments
     {
         if (!await db.Tickets.VisibleTo(context.Caller()).AnyAsync(t => t.Id == id, cancellationToken))
         {
-            return TicketAccess.NotFound(id);
+            return TicketAccess.NotFound();
         }
         return TypedResults.Ok(await db.Set<Attachment>().AsNoTracking()
             .Where(a => a.TicketId == id).OrderBy(a => a.AddedAt).ThenBy(a => a.Id)

@@ -6,6 +6,7 @@ using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Infrastructure;
+using BrandPlatform.Tickets.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -114,7 +115,7 @@ public static class TicketQueues
         {
             if (value is not null && Parse<TEnum>(value) is null)
             {
-                problems[field] = [$"不支持的取值：{value}"];
+                problems[field] = [string.Format(CultureInfo.CurrentCulture, TicketApiTexts.UnsupportedValue, value)];
             }
         }
     }
@@ -167,7 +168,7 @@ public static class TicketQueues
         var problems = filter.Problems();
         if (format is not ("csv" or "xlsx"))
         {
-            problems["format"] = ["导出格式为 csv 或 xlsx"];
+            problems["format"] = [TicketApiTexts.ExportFormat];
         }
         if (problems.Count > 0)
         {
@@ -179,8 +180,7 @@ public static class TicketQueues
         if (tickets.Count > MaxExportRows)
         {
             // A spreadsheet that silently lacks rows would be read as complete.
-            return TypedResults.Problem(title: "导出行数超过上限", statusCode: StatusCodes.Status422UnprocessableEntity,
-                detail: $"筛选结果超过{MaxExportRows}条，请缩小筛选范围（如起止日期）后分批导出");
+            return TooManyRows();
         }
         var rows = tickets.Select(t => Row(t, calendar, now)).ToList();
         var name = $"tickets-{now.ToChinaTime():yyyyMMdd-HHmm}.{format}";
@@ -197,6 +197,9 @@ public static class TicketQueues
         }
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
     }
+
+    internal static ProblemHttpResult TooManyRows() => TypedResults.Problem(title: TicketApiTexts.ExportTooLarge_Title,
+        statusCode: StatusCodes.Status422UnprocessableEntity, detail: string.Format(CultureInfo.CurrentCulture, TicketApiTexts.ExportTooLarge_Detail, MaxExportRows));
 
     private static readonly string[] Columns =
         ["工单编号", "标题", "类别", "优先级", "状态", "诉求人", "统一社会信用代码", "提交时间", "受理期限", "办结期限", "原办结期限", "剩余工作小时", "是否逾期", "满意度"];

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BrandPlatform.Platform.Audit;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
@@ -6,6 +7,7 @@ using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Features.Audit;
 using BrandPlatform.Tickets.Infrastructure;
+using BrandPlatform.Tickets.Resources;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +47,7 @@ public static class Chambers
             RuleFor(r => r.LeaderName).NotEmpty().MaximumLength(ChamberLeaderLink.LeaderNameMaxLength);
             RuleFor(r => r.From).NotNull();
             RuleFor(r => r.To).GreaterThanOrEqualTo(r => r.From).When(r => r.To is not null && r.From is not null)
-                .WithMessage("挂钩结束日期不能早于开始日期");
+                .WithMessage(_ => TicketTexts.LinkEndsBeforeItBegins_Title);
         }
     }
 
@@ -140,7 +142,7 @@ public static class Chambers
         var chamber = await db.Chambers.Include(c => c.LeaderLinks).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (chamber is null)
         {
-            return TypedResults.Problem(title: "商会不存在", detail: $"No chamber of commerce has id {id}.", statusCode: StatusCodes.Status404NotFound);
+            return NotFound();
         }
         change(chamber);
         if (await SaveAsync(db, chamber.Name, cancellationToken) is { } conflict)
@@ -159,12 +161,17 @@ public static class Chambers
         }
         catch (DbUpdateException conflict) when (conflict.IsUniqueViolation())
         {
-            return TypedResults.Problem(title: "商会名称已存在", statusCode: StatusCodes.Status409Conflict,
-                detail: $"A chamber of commerce named {name} is already registered.");
+            return NameTaken(name);
         }
     }
 
     private static Response From(Chamber chamber, DateOnly today) => new(
         chamber.Id, chamber.Name, chamber.IsKey, chamber.LeaderOn(today),
         [.. chamber.LeaderLinks.OrderBy(l => l.From).Select(l => new LinkResponse(l.Id, l.LeaderId, l.LeaderName, l.From, l.To))]);
+
+    internal static ProblemHttpResult NotFound() => TypedResults.Problem(
+        title: TicketApiTexts.ChamberNotFound_Title, detail: TicketApiTexts.ChamberNotFound_Detail, statusCode: StatusCodes.Status404NotFound);
+
+    internal static ProblemHttpResult NameTaken(string name) => TypedResults.Problem(title: TicketApiTexts.ChamberNameTaken_Title,
+        statusCode: StatusCodes.Status409Conflict, detail: string.Format(CultureInfo.CurrentCulture, TicketApiTexts.ChamberNameTaken_Detail, name));
 }

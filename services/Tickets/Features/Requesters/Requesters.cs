@@ -1,3 +1,4 @@
+using System.Globalization;
 using BrandPlatform.Platform.Audit;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
@@ -7,6 +8,7 @@ using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Features.Audit;
 using BrandPlatform.Tickets.Features.SubmitTicket;
 using BrandPlatform.Tickets.Infrastructure;
+using BrandPlatform.Tickets.Resources;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +45,7 @@ public static class Requesters
             // Required on its own: the condition below would otherwise lift the requirement with the format check.
             RuleFor(c => c.Phone).NotEmpty();
             RuleFor(c => c.Phone).MaximumLength(PhoneNumbers.MaxLength)
-                .Must(phone => PhoneNumbers.IsValid(phone!)).WithMessage("请填写11位手机号或带区号的固定电话").When(c => !string.IsNullOrWhiteSpace(c.Phone));
+                .Must(phone => PhoneNumbers.IsValid(phone!)).WithMessage(_ => TicketApiTexts.PhoneFormat).When(c => !string.IsNullOrWhiteSpace(c.Phone));
             RuleFor(c => c.Position).MaximumLength(RequesterContact.PositionMaxLength);
         }
     }
@@ -58,14 +60,14 @@ public static class Requesters
             {
                 RuleFor(r => r.UnifiedSocialCreditCode).NotEmpty();
                 RuleFor(r => r.UnifiedSocialCreditCode).CreditCode().When(r => !string.IsNullOrWhiteSpace(r.UnifiedSocialCreditCode));
-                RuleFor(r => r.PersonCategory).Null().WithMessage("企业不填写人士类别");
+                RuleFor(r => r.PersonCategory).Null().WithMessage(_ => TicketApiTexts.PersonCategoryForEnterprise);
             });
             When(r => r.Kind == RequesterKind.Person, () =>
             {
-                RuleFor(r => r.PersonCategory).NotNull().WithMessage("请选择人士类别（民营经济人士、新的社会阶层人士）");
-                RuleFor(r => r.UnifiedSocialCreditCode).Empty().WithMessage("个人诉求人没有统一社会信用代码");
+                RuleFor(r => r.PersonCategory).NotNull().WithMessage(_ => TicketApiTexts.PersonCategoryRequired);
+                RuleFor(r => r.UnifiedSocialCreditCode).Empty().WithMessage(_ => TicketApiTexts.CreditCodeForPerson);
             });
-            RuleFor(r => r.Contacts).Must(c => c is null || c.Count <= Requester.MaxContacts).WithMessage($"联系人最多{Requester.MaxContacts}个");
+            RuleFor(r => r.Contacts).Must(c => c is null || c.Count <= Requester.MaxContacts).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, TicketApiTexts.ContactsAtMost, Requester.MaxContacts));
             RuleForEach(r => r.Contacts).EachValid(new ContactValidator());
         }
     }
@@ -75,7 +77,7 @@ public static class Requesters
         public UpdateValidator()
         {
             RuleFor(r => r.Name).NotEmpty().MaximumLength(Requester.NameMaxLength);
-            RuleFor(r => r.Contacts).Must(c => c is null || c.Count <= Requester.MaxContacts).WithMessage($"联系人最多{Requester.MaxContacts}个");
+            RuleFor(r => r.Contacts).Must(c => c is null || c.Count <= Requester.MaxContacts).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, TicketApiTexts.ContactsAtMost, Requester.MaxContacts));
             RuleForEach(r => r.Contacts).EachValid(new ContactValidator());
         }
     }
@@ -134,7 +136,7 @@ public static class Requesters
         var requester = await FindVisibleAsync(db, id, context.Caller(), cancellationToken);
         if (requester is null)
         {
-            return NotFound(id);
+            return NotFound();
         }
         return TypedResults.Ok(From(requester, await ChamberNamesAsync(db, [requester], cancellationToken), masked: false));
     }
@@ -159,8 +161,7 @@ public static class Requesters
         }
         catch (DbUpdateException conflict) when (conflict.IsUniqueViolation())
         {
-            return TypedResults.Problem(title: "该企业已登记", statusCode: StatusCodes.Status409Conflict,
-                detail: $"An enterprise with the code {requester.UnifiedSocialCreditCode} is already registered; look it up and update it.");
+            return EnterpriseRegistered(requester.UnifiedSocialCreditCode!);
         }
         return TypedResults.Created($"/api/tickets/requesters/{requester.Id}",
             From(requester, await ChamberNamesAsync(db, [requester], cancellationToken), masked: false));
@@ -173,13 +174,12 @@ public static class Requesters
         var requester = await FindVisibleAsync(db, id, caller, cancellationToken, tracked: true);
         if (requester is null)
         {
-            return NotFound(id);
+            return NotFound();
         }
         var ownEnterprise = caller.Roles.Contains(PlatformRoles.EnterpriseContact) && !caller.IsInAnyRole(Keepers);
         if (ownEnterprise && request.ChamberId != requester.ChamberId)
         {
-            return TypedResults.Problem(title: "商会归属由办公室维护", statusCode: StatusCodes.Status403Forbidden,
-                detail: "An enterprise contact changes its name and contacts; the office keeps chamber membership.");
+            return ChamberKeptByOffice();
         }
         if (await MissingChamberAsync(db, request.ChamberId, cancellationToken) is { } missing)
         {
@@ -210,7 +210,7 @@ public static class Requesters
 
     private static async Task<ProblemHttpResult?> MissingChamberAsync(TicketsDbContext db, Guid? chamberId, CancellationToken cancellationToken) =>
         chamberId is { } id && !await db.Chambers.AnyAsync(c => c.Id == id, cancellationToken)
-            ? FieldProblems.Unprocessable("chamberId", "商会不存在", $"No chamber of commerce has id {id}.")
+            ? ChamberMissing()
             : null;
 
     private static List<(string Name, string Phone, string? Position)> Contacts(IReadOnlyList<ContactRequest>? contacts) =>
@@ -228,8 +228,17 @@ public static class Requesters
         [.. requester.Contacts.Select(c => new ContactResponse(c.Name, masked ? c.MaskedPhone : c.Phone, c.Position))],
         requester.CreatedAt);
 
-    private static ProblemHttpResult NotFound(Guid id) =>
-        TypedResults.Problem(title: "诉求人不存在", detail: $"No requester has id {id}.", statusCode: StatusCodes.Status404NotFound);
+    internal static ProblemHttpResult NotFound() => TypedResults.Problem(
+        title: TicketApiTexts.RequesterNotFound_Title, detail: TicketApiTexts.RequesterNotFound_Detail, statusCode: StatusCodes.Status404NotFound);
+
+    internal static ProblemHttpResult ChamberMissing() =>
+        FieldProblems.Unprocessable("chamberId", TicketApiTexts.ChamberNotFound_Title, TicketApiTexts.ChamberNotFound_Detail);
+
+    internal static ProblemHttpResult EnterpriseRegistered(string creditCode) => TypedResults.Problem(title: TicketApiTexts.EnterpriseRegistered_Title,
+        statusCode: StatusCodes.Status409Conflict, detail: string.Format(CultureInfo.CurrentCulture, TicketApiTexts.EnterpriseRegistered_Detail, creditCode));
+
+    internal static ProblemHttpResult ChamberKeptByOffice() => TypedResults.Problem(
+        title: TicketApiTexts.ChamberKeptByOffice_Title, statusCode: StatusCodes.Status403Forbidden, detail: TicketApiTexts.ChamberKeptByOffice_Detail);
 }
 
 /// <summary>An enterprise's profile is made the first time it files: one per credit code, even when two file at once.</summary>

@@ -3,6 +3,7 @@ using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Infrastructure;
+using BrandPlatform.Tickets.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,7 +52,7 @@ public static class OfficeReviews
         var problems = new Dictionary<string, string[]>();
         if (month is not null && !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out first))
         {
-            problems["month"] = ["月份格式应为 yyyy-MM"];
+            problems["month"] = [TicketApiTexts.MonthFormat];
         }
         var paging = KeysetPaging.Read<DateTimeOffset, Guid>(cursor, limit, problems);
         if (problems.Count > 0)

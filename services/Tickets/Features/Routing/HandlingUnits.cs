@@ -1,14 +1,18 @@
+using System.Globalization;
 using BrandPlatform.Platform.Audit;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Localization;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Features.Audit;
 using BrandPlatform.Tickets.Infrastructure;
+using BrandPlatform.Tickets.Resources;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using static BrandPlatform.Tickets.Resources.Texts;
 
 namespace BrandPlatform.Tickets.Features.Routing;
 
@@ -68,7 +72,7 @@ public static class HandlingUnits
     {
         if (!Enum.TryParse<TicketCategory>(category, ignoreCase: true, out var parsed) || int.TryParse(category, out _))
         {
-            return FieldProblems.Invalid("category", $"不支持的类别：{category}");
+            return FieldProblems.Invalid("category", string.Format(CultureInfo.CurrentCulture, TicketApiTexts.CategoryUnsupported, category));
         }
         var unit = await HandlingUnitAsync(db, request.UnitId!.Value, "unitId", cancellationToken);
         var rule = await db.RoutingRules.FindAsync([parsed], cancellationToken);
@@ -94,7 +98,7 @@ public static class HandlingUnits
     {
         var lead = leadUnitId
             ?? (await db.RoutingRules.AsNoTracking().SingleOrDefaultAsync(r => r.Category == category, cancellationToken))?.UnitId
-            ?? throw RuleViolation.Unprocessable("请指定主办单位", $"No lead unit was given and the category {category.ToCode()} has no default unit in the routing table.");
+            ?? throw RuleViolation.Unprocessable(Text(nameof(TicketTexts.LeadUnitRequired_Title)), Text(nameof(TicketTexts.LeadUnitRequired_Detail), category));
         await HandlingUnitAsync(db, lead, "leadUnitId", cancellationToken);
         foreach (var unit in coHandlingUnitIds)
         {
@@ -103,9 +107,13 @@ public static class HandlingUnits
         return (lead, [.. coHandlingUnitIds]);
     }
 
+    /// <summary>An active task force or department; a unit the directory knows otherwise is named in the refusal.</summary>
     private static async Task<DirectoryUnit> HandlingUnitAsync(TicketsDbContext db, Guid id, string field, CancellationToken cancellationToken) =>
         await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id && HandlingKinds.Contains(u.Kind) && u.ValidTo == null, cancellationToken)
-        ?? throw RuleViolation.Unprocessable("承办单位不存在或已撤销", $"{field}: {id} is not an active task force or department.");
+        ?? throw RuleViolation.Unprocessable(Text(nameof(TicketTexts.HandlingUnitUnknown_Title)),
+            await db.Units.AnyAsync(u => u.Id == id, cancellationToken)
+                ? Text(nameof(TicketTexts.HandlingUnitInactive_Detail), field, new UnitReference(id))
+                : Text(nameof(TicketTexts.HandlingUnitUnknown_Detail), field));
 }
 
 /// <summary>The task forces and departments tickets are assigned to, copied from the directory (queue tickets-directory-units).</summary>

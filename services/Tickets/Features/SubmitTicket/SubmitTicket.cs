@@ -5,7 +5,9 @@ using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Features.Requesters;
 using BrandPlatform.Tickets.Infrastructure;
+using BrandPlatform.Tickets.Resources;
 using System.ComponentModel;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using FluentValidation;
@@ -47,12 +49,12 @@ public static class SubmitTicket
         public AttachmentValidator()
         {
             RuleFor(a => a.FileName).NotEmpty().MaximumLength(AttachmentInfo.FileNameMaxLength)
-                .Must(name => name!.IndexOfAny(['/', '\\', '\0']) < 0).WithMessage("文件名不能包含路径");
+                .Must(name => name!.IndexOfAny(['/', '\\', '\0']) < 0).WithMessage(_ => TicketApiTexts.FileNameHasPath);
             RuleFor(a => a.ContentType).NotEmpty()
                 .Must(type => AttachmentInfo.AllowedContentTypes.Contains(type!.ToLowerInvariant()))
-                .WithMessage("不支持的文件类型，可上传 PDF、图片、Office/WPS 文档、OFD 或 ZIP");
-            RuleFor(a => a.SizeBytes).NotNull().InclusiveBetween(1, AttachmentInfo.MaxSizeBytes).WithMessage("文件大小应在1字节至50MB之间");
-            RuleFor(a => a.Sha256).NotEmpty().Matches("^[0-9a-fA-F]{64}$").WithMessage("SHA-256 应为64位十六进制");
+                .WithMessage(_ => TicketApiTexts.ContentTypeNotAllowed);
+            RuleFor(a => a.SizeBytes).NotNull().InclusiveBetween(1, AttachmentInfo.MaxSizeBytes).WithMessage(_ => TicketApiTexts.FileSizeOutOfRange);
+            RuleFor(a => a.Sha256).NotEmpty().Matches("^[0-9a-fA-F]{64}$").WithMessage(_ => TicketApiTexts.Sha256Format);
         }
     }
 
@@ -67,19 +69,19 @@ public static class SubmitTicket
             When(r => r.RequesterId is null, () =>
             {
                 var namedByToken = () => http.HttpContext?.Caller().OwnEnterprise is not null;
-                RuleFor(r => r.EnterpriseName).NotEmpty().WithMessage("请填写企业名称，或选择已登记的诉求人").Unless(_ => namedByToken());
+                RuleFor(r => r.EnterpriseName).NotEmpty().WithMessage(_ => TicketApiTexts.EnterpriseNameRequired).Unless(_ => namedByToken());
                 RuleFor(r => r.EnterpriseName).MaximumLength(Requester.NameMaxLength);
-                RuleFor(r => r.UnifiedSocialCreditCode).NotEmpty().WithMessage("请填写统一社会信用代码，或选择已登记的诉求人").Unless(_ => namedByToken());
+                RuleFor(r => r.UnifiedSocialCreditCode).NotEmpty().WithMessage(_ => TicketApiTexts.CreditCodeRequired).Unless(_ => namedByToken());
                 RuleFor(r => r.UnifiedSocialCreditCode).CreditCode().When(r => !string.IsNullOrWhiteSpace(r.UnifiedSocialCreditCode));
             }).Otherwise(() =>
             {
-                RuleFor(r => r.EnterpriseName).Empty().WithMessage("已选择诉求人时不再填写企业名称");
-                RuleFor(r => r.UnifiedSocialCreditCode).Empty().WithMessage("已选择诉求人时不再填写统一社会信用代码");
+                RuleFor(r => r.EnterpriseName).Empty().WithMessage(_ => TicketApiTexts.EnterpriseNameWithRequester);
+                RuleFor(r => r.UnifiedSocialCreditCode).Empty().WithMessage(_ => TicketApiTexts.CreditCodeWithRequester);
             });
-            RuleFor(r => r.Attachments).Must(a => a is null || a.Count <= Ticket.MaxAttachments).WithMessage($"附件最多{Ticket.MaxAttachments}个");
+            RuleFor(r => r.Attachments).Must(a => a is null || a.Count <= Ticket.MaxAttachments).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, TicketApiTexts.AttachmentsAtMost, Ticket.MaxAttachments));
             RuleForEach(r => r.Attachments).EachValid(new AttachmentValidator());
             RuleFor(r => r.ExternalReference).MaximumLength(Domain.ExternalReference.MaxLength).Matches("^[A-Za-z0-9._:/-]+$")
-                .When(r => r.ExternalReference is not null).WithMessage("外部编号只能包含字母、数字和 . _ : / -");
+                .When(r => r.ExternalReference is not null).WithMessage(_ => TicketApiTexts.ExternalReferenceFormat);
         }
     }
 
@@ -116,7 +118,7 @@ public static class SubmitTicket
             requester = await db.Requesters.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requesterId, cancellationToken);
             if (requester is null)
             {
-                return FieldProblems.Unprocessable("requesterId", "诉求人不存在", $"No requester has id {requesterId}.");
+                return FieldProblems.Unprocessable("requesterId", TicketApiTexts.RequesterNotFound_Title, TicketApiTexts.RequesterNotFound_Detail);
             }
             creditCode = requester.UnifiedSocialCreditCode;
         }
@@ -127,7 +129,9 @@ public static class SubmitTicket
         var idempotencyKey = context.Request.Headers[IdempotencyKeyHeader].ToString();
         if (idempotencyKey.Length > IdempotencyRecord.KeyMaxLength)
         {
-            return FieldProblems.Unprocessable(IdempotencyKeyHeader, $"幂等键最长{IdempotencyRecord.KeyMaxLength}个字符", "The Idempotency-Key is too long.");
+            return FieldProblems.Unprocessable(IdempotencyKeyHeader,
+                string.Format(CultureInfo.CurrentCulture, TicketApiTexts.IdempotencyKeyTooLong, IdempotencyRecord.KeyMaxLength),
+                string.Format(CultureInfo.CurrentCulture, TicketApiTexts.IdempotencyKeyTooLong_Detail, IdempotencyRecord.KeyMaxLength));
         }
         var requestHash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));
         if (idempotencyKey.Length > 0 && await ReplayAsync(db, caller.Subject, idempotencyKey, requestHash, context, cancellationToken) is { } replayed)
@@ -186,8 +190,7 @@ public static class SubmitTicket
         }
         if (record.RequestHash != requestHash)
         {
-            return FieldProblems.Unprocessable(IdempotencyKeyHeader, "该幂等键已用于另一个请求",
-                "The Idempotency-Key was already used with a different request body.");
+            return IdempotencyKeyReused();
         }
         var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == record.TicketId, cancellationToken);
         context.Response.Headers["Idempotent-Replayed"] = "true";
@@ -197,12 +200,15 @@ public static class SubmitTicket
 
     /// <summary>An enterprise contact names another enterprise (or has none on its account): what it may do instead.</summary>
     public static ProblemHttpResult OtherEnterpriseProblem((string Code, string Name)? ownEnterprise) => TypedResults.Problem(
-        title: "只能为本企业提交诉求", statusCode: StatusCodes.Status403Forbidden,
+        title: TicketApiTexts.OwnEnterpriseOnly_Title, statusCode: StatusCodes.Status403Forbidden,
         detail: ownEnterprise is { } own
-            ? $"您的账号代表{own.Name}（{own.Code}），只能为本企业提交诉求；不填写企业名称和统一社会信用代码即按本企业提交。"
-            : "您的账号未登记所属企业，请联系管理员在统一身份认证中补充企业信息。");
+            ? string.Format(CultureInfo.CurrentCulture, TicketApiTexts.OwnEnterpriseOnly_Detail, own.Name, own.Code)
+            : TicketApiTexts.OwnEnterpriseOnly_NoEnterprise);
 
     /// <summary>Enterprises use the portal; another government system is its own channel; staff file on behalf.</summary>
+    internal static ProblemHttpResult IdempotencyKeyReused() =>
+        FieldProblems.Unprocessable(IdempotencyKeyHeader, TicketApiTexts.IdempotencyKeyReused, TicketApiTexts.IdempotencyKeyReused_Detail);
+
     private static TicketChannel DefaultChannel(Caller caller) =>
         caller.IsSystem ? TicketChannel.GovernmentSystem
         : caller.Roles.Contains(PlatformRoles.EnterpriseContact) ? TicketChannel.Portal
@@ -224,10 +230,10 @@ internal static class CreditCodeMessages
 
     public static string For(CreditCodeProblem problem) => problem switch
     {
-        CreditCodeProblem.WrongLength => "统一社会信用代码应为18位",
-        CreditCodeProblem.InvalidCharacter => "统一社会信用代码含有不允许的字符（不使用 I、O、Z、S、V）",
-        CreditCodeProblem.InvalidDivisionCode => "统一社会信用代码第3至8位应为行政区划数字代码",
-        CreditCodeProblem.WrongCheckCharacter => "统一社会信用代码校验位不正确",
-        _ => "统一社会信用代码无效",
+        CreditCodeProblem.WrongLength => TicketApiTexts.CreditCodeWrongLength,
+        CreditCodeProblem.InvalidCharacter => TicketApiTexts.CreditCodeInvalidCharacter,
+        CreditCodeProblem.InvalidDivisionCode => TicketApiTexts.CreditCodeInvalidDivisionCode,
+        CreditCodeProblem.WrongCheckCharacter => TicketApiTexts.CreditCodeWrongCheckCharacter,
+        _ => TicketApiTexts.CreditCodeInvalid,
     };
 }

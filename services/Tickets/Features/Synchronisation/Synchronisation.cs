@@ -1,6 +1,8 @@
+using System.Globalization;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Infrastructure;
+using BrandPlatform.Tickets.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,8 +38,7 @@ public static class Synchronisation
             .SingleOrDefaultAsync(t => t.External != null && t.External.Source == from && t.External.Reference == reference, cancellationToken);
         if (ticket is null)
         {
-            return TypedResults.Problem(title: "工单不存在", statusCode: StatusCodes.Status404NotFound,
-                detail: $"No ticket has the external reference {reference} from {from}.");
+            return NotFound(from, reference);
         }
         context.Response.Headers.ETag = TicketResponse.ETagOf(ticket);
         return TypedResults.Ok(TicketResponse.From(ticket));
@@ -61,4 +62,7 @@ public static class Synchronisation
         var page = await query.PageAsync(paging, t => t.LastChangedAt, t => t.Id, context, cancellationToken);
         return TypedResults.Ok(page.Select(TicketResponse.From));
     }
+
+    internal static ProblemHttpResult NotFound(string source, string reference) => TypedResults.Problem(title: TicketApiTexts.TicketNotFound_Title,
+        statusCode: StatusCodes.Status404NotFound, detail: string.Format(CultureInfo.CurrentCulture, TicketApiTexts.ExternalTicketNotFound_Detail, source, reference));
 }

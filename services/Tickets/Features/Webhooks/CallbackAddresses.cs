@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using BrandPlatform.Tickets.Resources;
 using Microsoft.Extensions.Options;
 
 namespace BrandPlatform.Tickets.Features.Webhooks;
@@ -38,6 +39,19 @@ public sealed class DnsCallbackHostResolver : ICallbackHostResolver
     public Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken) => Dns.GetHostAddressesAsync(host, cancellationToken);
 }
 
+/// <summary>Why a callback address is not called.</summary>
+public enum CallbackRefusal
+{
+    /// <summary>Not an absolute https address (http in Development only).</summary>
+    Scheme,
+    UserInfo,
+    /// <summary>The host names this machine or a platform service.</summary>
+    InternalName,
+    /// <summary>The host resolves to a loopback, private, reserved or metadata address.</summary>
+    InternalAddress,
+    Unresolved,
+}
+
 /// <summary>Connecting was refused because the callback's host resolved to an address the platform does not call.</summary>
 public sealed class CallbackAddressRefusedException() : IOException("The callback host resolves to an address that is not allowed.");
 
@@ -50,11 +64,15 @@ public sealed class CallbackAddressRefusedException() : IOException("The callbac
 /// </summary>
 public sealed class CallbackAddresses(ICallbackHostResolver resolver, IOptions<WebhookOptions> options, IHostEnvironment environment)
 {
-    public const string SchemeMessage = "回调地址须为 https 绝对地址";
-    public const string UserInfoMessage = "回调地址不能包含用户名或密码";
-    public const string InternalNameMessage = "回调地址不能指向本机或平台内部服务";
-    public const string InternalAddressMessage = "回调地址解析到内部、保留或本机地址，不能使用";
-    public const string UnresolvedMessage = "回调地址的域名无法解析";
+    /// <summary>The field message of a refusal, in the caller's language.</summary>
+    public static string Message(CallbackRefusal refusal) => refusal switch
+    {
+        CallbackRefusal.Scheme => TicketApiTexts.CallbackRefusal_Scheme,
+        CallbackRefusal.UserInfo => TicketApiTexts.CallbackRefusal_UserInfo,
+        CallbackRefusal.InternalName => TicketApiTexts.CallbackRefusal_InternalName,
+        CallbackRefusal.InternalAddress => TicketApiTexts.CallbackRefusal_InternalAddress,
+        _ => TicketApiTexts.CallbackRefusal_Unresolved,
+    };
 
     private static readonly string[] InternalSuffixes = [".localhost", ".local", ".internal", ".intranet", ".lan", ".home.arpa", ".localdomain"];
 
@@ -94,17 +112,17 @@ public sealed class CallbackAddresses(ICallbackHostResolver resolver, IOptions<W
 
     private readonly WebhookOptions settings = options.Value;
 
-    /// <summary>The reason (a field message) a callback address is refused at registration, or null when it is fine.</summary>
-    public async Task<string?> RefusalAsync(string url, CancellationToken cancellationToken)
+    /// <summary>Why a callback address is refused at registration, or null when it is fine.</summary>
+    public async Task<CallbackRefusal?> RefusalAsync(string url, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)
             || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && environment.IsDevelopment())))
         {
-            return SchemeMessage;
+            return CallbackRefusal.Scheme;
         }
         if (uri.UserInfo.Length > 0)
         {
-            return UserInfoMessage;
+            return CallbackRefusal.UserInfo;
         }
         var host = Normalise(uri.IdnHost);
         if (IsAllowedByOperator(host))
@@ -113,7 +131,7 @@ public sealed class CallbackAddresses(ICallbackHostResolver resolver, IOptions<W
         }
         if (IsInternalName(host))
         {
-            return InternalNameMessage;
+            return CallbackRefusal.InternalName;
         }
         IPAddress[] addresses;
         try
@@ -122,9 +140,9 @@ public sealed class CallbackAddresses(ICallbackHostResolver resolver, IOptions<W
         }
         catch (Exception exception) when (exception is SocketException or ArgumentException)
         {
-            return UnresolvedMessage;
+            return CallbackRefusal.Unresolved;
         }
-        return addresses.Length == 0 ? UnresolvedMessage : addresses.All(IsPublic) ? null : InternalAddressMessage;
+        return addresses.Length == 0 ? CallbackRefusal.Unresolved : addresses.All(IsPublic) ? null : CallbackRefusal.InternalAddress;
     }
 
     /// <summary>

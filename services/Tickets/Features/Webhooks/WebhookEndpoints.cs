@@ -1,9 +1,11 @@
+using System.Globalization;
 using BrandPlatform.Platform.Audit;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Features.Audit;
 using BrandPlatform.Tickets.Infrastructure;
+using BrandPlatform.Tickets.Resources;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +39,7 @@ public static class WebhookEndpoints
                 {
                     if (await callbacks.RefusalAsync(url!, cancellationToken) is { } refusal)
                     {
-                        context.AddFailure(refusal);
+                        context.AddFailure(CallbackAddresses.Message(refusal));
                     }
                 });
         }
@@ -107,7 +109,7 @@ public static class WebhookEndpoints
         var subscription = await db.Set<WebhookSubscription>().SingleOrDefaultAsync(s => s.Id == id && s.Owner == owner, cancellationToken);
         if (subscription is null)
         {
-            return NotFound(id);
+            return NotFound();
         }
         var now = clock.GetUtcNow();
         subscription.Cancel(now);
@@ -130,7 +132,7 @@ public static class WebhookEndpoints
         var owner = context.Caller().Subject;
         if (!await db.Set<WebhookSubscription>().AnyAsync(s => s.Id == id && s.Owner == owner, cancellationToken))
         {
-            return NotFound(id);
+            return NotFound();
         }
         var page = await db.Set<WebhookDelivery>().AsNoTracking().Where(d => d.SubscriptionId == id)
             .PageAsync(paging, d => d.CreatedAt, d => d.Id, context, cancellationToken, descending: true);
@@ -138,9 +140,9 @@ public static class WebhookEndpoints
             new DeliveryResponse(d.Id, d.TicketId, d.CreatedAt, d.Attempts, d.DeliveredAt, d.GaveUpAt, d.NextAttemptAt, d.LastStatusCode, d.LastError)));
     }
 
-    internal static ProblemHttpResult LimitReached(int limit) => TypedResults.Problem(title: "订阅数量已达上限", statusCode: StatusCodes.Status409Conflict,
-        detail: $"每个系统最多保持{limit}个有效订阅，请先取消不再使用的订阅。");
+    internal static ProblemHttpResult LimitReached(int limit) => TypedResults.Problem(title: TicketApiTexts.SubscriptionLimit_Title,
+        statusCode: StatusCodes.Status409Conflict, detail: string.Format(CultureInfo.CurrentCulture, TicketApiTexts.SubscriptionLimit_Detail, limit));
 
-    private static ProblemHttpResult NotFound(Guid id) =>
-        TypedResults.Problem(title: "订阅不存在", detail: $"No subscription of this system has id {id}.", statusCode: StatusCodes.Status404NotFound);
+    internal static ProblemHttpResult NotFound() => TypedResults.Problem(
+        title: TicketApiTexts.SubscriptionNotFound_Title, detail: TicketApiTexts.SubscriptionNotFound_Detail, statusCode: StatusCodes.Status404NotFound);
 }

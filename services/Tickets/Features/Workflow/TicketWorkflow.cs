@@ -1,9 +1,11 @@
+using System.Globalization;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Features.Routing;
 using BrandPlatform.Tickets.Features.Webhooks;
 using BrandPlatform.Tickets.Infrastructure;
+using BrandPlatform.Tickets.Resources;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +39,7 @@ public static class TicketWorkflow
     {
         public AttachValidator()
         {
-            RuleFor(r => r.Attachments).NotEmpty().Must(a => a!.Count <= Ticket.MaxAttachments).WithMessage($"附件最多{Ticket.MaxAttachments}个");
+            RuleFor(r => r.Attachments).NotEmpty().Must(a => a!.Count <= Ticket.MaxAttachments).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, TicketApiTexts.AttachmentsAtMost, Ticket.MaxAttachments));
             RuleForEach(r => r.Attachments).EachValid(new SubmitTicket.SubmitTicket.AttachmentValidator());
         }
     }
@@ -53,8 +55,8 @@ public static class TicketWorkflow
         public ReturnVisitValidator()
         {
             RuleFor(r => r.Answered).NotNull();
-            RuleFor(r => r.Satisfaction).NotNull().When(r => r.Answered == true).WithMessage("接通回访须记录满意度");
-            RuleFor(r => r.ReallySolved).NotNull().When(r => r.Answered == true).WithMessage("接通回访须记录问题是否真正解决");
+            RuleFor(r => r.Satisfaction).NotNull().When(r => r.Answered == true).WithMessage(_ => TicketApiTexts.ReturnVisitSatisfactionRequired);
+            RuleFor(r => r.ReallySolved).NotNull().When(r => r.Answered == true).WithMessage(_ => TicketApiTexts.ReturnVisitSolvedRequired);
             RuleFor(r => r.Note).MaximumLength(Ticket.NoteMaxLength);
         }
     }
@@ -79,7 +81,7 @@ public static class TicketWorkflow
         public ObjectionDecisionValidator()
         {
             RuleFor(r => r.Uphold).NotNull();
-            RuleFor(r => r.LeadUnitId).NotEmpty().When(r => r.Uphold == true).WithMessage("支持异议时须指定新的主办单位");
+            RuleFor(r => r.LeadUnitId).NotEmpty().When(r => r.Uphold == true).WithMessage(_ => TicketApiTexts.ObjectionNewLeadRequired);
             RuleFor(r => r.Note).MaximumLength(Ticket.NoteMaxLength);
         }
     }
@@ -122,10 +124,13 @@ public static class TicketWorkflow
 
     public sealed class AssignValidator : AbstractValidator<AssignRequest>
     {
+        private const int MaxCoHandlingUnits = 10;
+
         public AssignValidator()
         {
             RuleFor(r => r.LeadUnitId).NotEqual(Guid.Empty);
-            RuleFor(r => r.CoHandlingUnitIds).Must(ids => ids is null || ids.Length <= 10).WithMessage("协办单位最多10个");
+            RuleFor(r => r.CoHandlingUnitIds).Must(ids => ids is null || ids.Length <= MaxCoHandlingUnits)
+                .WithMessage(_ => string.Format(CultureInfo.CurrentCulture, TicketApiTexts.CoHandlingUnitsAtMost, MaxCoHandlingUnits));
         }
     }
 
@@ -207,15 +212,21 @@ public static class TicketWorkflow
         caller.IsInAnyRole(TicketAccess.Dispatchers) || (FeedbackUnit(ticket, request, caller) is var unit
             && caller.UnitIds.Contains(unit) && ticket.CoHandlingUnitIds.Contains(unit))
             ? null
-            : TypedResults.Problem(title: "只能以本单位名义反馈协办意见", statusCode: StatusCodes.Status403Forbidden,
-                detail: "协办意见只能由协办单位的经办人以本单位名义填写，或由办公室代为记录。");
+            : TypedResults.Problem(title: TicketApiTexts.FeedbackForOwnUnit_Title, statusCode: StatusCodes.Status403Forbidden,
+                detail: TicketApiTexts.FeedbackForOwnUnit_Detail);
 
     /// <summary>Refuses a lead-unit step to anyone but the lead unit's handlers and the office.</summary>
     private static ProblemHttpResult? RefuseAllButLeadUnit<TRequest>(Caller caller, Ticket ticket, TRequest request) =>
         TicketAccess.MayLead(caller, ticket)
             ? null
-            : TypedResults.Problem(title: "此步骤由主办单位办理", statusCode: StatusCodes.Status403Forbidden,
-                detail: "Only the lead unit's handlers (or the office) take this step; a co-handling unit gives its feedback instead.");
+            : LeadUnitOnly();
+
+    internal static ProblemHttpResult LeadUnitOnly() => TypedResults.Problem(
+        title: TicketApiTexts.LeadUnitStep_Title, statusCode: StatusCodes.Status403Forbidden, detail: TicketApiTexts.LeadUnitStep_Detail);
+
+    /// <summary>412: the caller's If-Match names another version than the ticket's.</summary>
+    internal static ProblemHttpResult Stale(string current, string sent) => TypedResults.Problem(title: TicketApiTexts.Stale_Title,
+        statusCode: StatusCodes.Status412PreconditionFailed, detail: string.Format(CultureInfo.CurrentCulture, TicketApiTexts.Stale_Detail, current, sent));
 
     /// <summary>What a step needs besides the ticket and the request.</summary>
     public sealed record StepContext(
@@ -260,7 +271,7 @@ public static class TicketWorkflow
                 var ticket = await db.Tickets.VisibleTo(caller).Include(t => t.CoHandlingFeedback).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
                 if (ticket is null)
                 {
-                    return TicketAccess.NotFound(id);
+                    return TicketAccess.NotFound();
                 }
                 if (refuse?.Invoke(caller, ticket, request) is { } refused)
                 {
@@ -268,8 +279,7 @@ public static class TicketWorkflow
                 }
                 if (context.Request.Headers.IfMatch is { Count: > 0 } ifMatch && !ifMatch.Contains(TicketResponse.ETagOf(ticket)) && !ifMatch.Contains("*"))
                 {
-                    return TypedResults.Problem(title: "工单已被他人修改", statusCode: StatusCodes.Status412PreconditionFailed,
-                        detail: $"The ticket is at version {TicketResponse.ETagOf(ticket)}, not {ifMatch}; read it again and retry.");
+                    return Stale(TicketResponse.ETagOf(ticket), ifMatch.ToString());
                 }
                 var before = ticket.State;
                 var now = timeProvider.GetUtcNow();
