@@ -1,10 +1,6 @@
-extern alias gateway;
-
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Shouldly;
 
 namespace BrandPlatform.IntegrationTests.Gateway;
@@ -54,16 +50,9 @@ public sealed class GatewayProblemLanguageTests : IClassFixture<GatewayProblemLa
         return await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
     }
 
-    public sealed class DownstreamDownFactory : WebApplicationFactory<gateway::Program>
+    /// <summary>Every service down, and a rate limit these few requests stay under.</summary>
+    public sealed class DownstreamDownFactory : GatewayTests.GatewayFactory
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            foreach (var service in new[] { "identity", "tickets", "study", "discipline", "reporting" })
-            {
-                // Port 9 (discard) refuses connections on loopback: every service is "down".
-                builder.UseSetting($"ReverseProxy:Clusters:{service}:Destinations:d1:Address", "http://127.0.0.1:9");
-            }
-        }
+        protected override int PermitLimit => 100;
     }
 }
