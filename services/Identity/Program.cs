@@ -5,6 +5,7 @@ using BrandPlatform.Identity.Features.Tokens;
 using BrandPlatform.Identity.Infrastructure;
 using BrandPlatform.Platform.Audit;
 using BrandPlatform.Platform.Hosting;
+using BrandPlatform.Platform.Localization;
 using BrandPlatform.Platform.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.AddIdentityServer();
 builder.AddAuditTrail<IdentityDbContext>();
 builder.Services.AddHostedService<ClientRegistrations>();
 builder.Services.AddHostedService<DirectoryAnnouncement>();
+builder.Services.AddScoped<IUnitNames, OrganisationUnitNames>();
 
 var app = builder.Build();
 // The gateway forwards /identity/** unchanged; endpoints and the issuer live under that prefix.

@@ -1,5 +1,7 @@
 using BrandPlatform.Contracts.Directory;
+using BrandPlatform.Identity.Resources;
 using BrandPlatform.Platform.Domain;
+using static BrandPlatform.Identity.Resources.Texts;
 
 namespace BrandPlatform.Identity.Domain;
 
@@ -80,7 +82,7 @@ public sealed class OrganisationUnit : Aggregate
         EnsureActive(today);
         if (parent.Id == ParentId)
         {
-            throw new RuleViolation("组织已在该上级之下", $"The unit is already under {parent.Name}.");
+            throw AlreadyUnder(Name, parent.Name);
         }
         CheckParent(Kind, parent, today);
         var from = ParentId;
@@ -94,8 +96,7 @@ public sealed class OrganisationUnit : Aggregate
         EnsureActive(on);
         if (hasActiveChildren || hasActiveMembers)
         {
-            throw new RuleViolation("组织下仍有在册成员或下级组织",
-                "Move or deactivate the unit's members and sub-units before deactivating it.");
+            throw NotEmpty(Name);
         }
         ValidTo = on;
         Raise(new OrganisationUnitDeactivated { UnitId = Id, Kind = Kind.ToCode(), ValidTo = on, OccurredAt = now });
@@ -105,10 +106,20 @@ public sealed class OrganisationUnit : Aggregate
     {
         if (!IsActiveOn(today))
         {
-            throw new RuleViolation("组织已撤销或尚未生效", $"{Name} is not active on {today:yyyy-MM-dd} (valid {ValidFrom:yyyy-MM-dd} to {ValidTo:yyyy-MM-dd}).");
+            throw new RuleViolation(Text(nameof(IdentityTexts.UnitNotActive_Title)), today < ValidFrom
+                ? Text(nameof(IdentityTexts.UnitNotYetActive_Detail), Name, ValidFrom, today)
+                : Text(nameof(IdentityTexts.UnitEnded_Detail), Name, ValidTo));
         }
     }
 
+    public static RuleViolation AlreadyUnder(string unit, string parent) =>
+        new(Text(nameof(IdentityTexts.AlreadyUnderParent_Title)), Text(nameof(IdentityTexts.AlreadyUnderParent_Detail), unit, parent));
+
+    public static RuleViolation NotEmpty(string unit) =>
+        new(Text(nameof(IdentityTexts.UnitNotEmpty_Title)), Text(nameof(IdentityTexts.UnitNotEmpty_Detail), unit));
+
+    public static RuleViolation WrongParentKind(UnitKind kind, UnitKind expected) => RuleViolation.Unprocessable(
+        Text(nameof(IdentityTexts.WrongParentKind_Title)), Text(nameof(IdentityTexts.WrongParentKind_Detail), kind, expected));
 
     /// <summary>Where each kind sits: branches and committee bodies under the organ committee, party groups under a branch.</summary>
     private static void CheckParent(UnitKind kind, OrganisationUnit? parent, DateOnly day)
@@ -123,13 +134,14 @@ public sealed class OrganisationUnit : Aggregate
         {
             if (parent is not null)
             {
-                throw RuleViolation.Unprocessable("机关党委不设上级组织", "An organ committee has no parent unit.");
+                throw RuleViolation.Unprocessable(
+                    Text(nameof(IdentityTexts.CommitteeHasNoParent_Title)), Text(nameof(IdentityTexts.CommitteeHasNoParent_Detail)));
             }
             return;
         }
         if (parent is null || parent.Kind != expected)
         {
-            throw RuleViolation.Unprocessable("上级组织类型不正确", $"A {kind.ToCode()} belongs under a {expected.Value.ToCode()}.");
+            throw WrongParentKind(kind, expected.Value);
         }
         parent.EnsureActive(day);
     }

@@ -1,6 +1,9 @@
 using BrandPlatform.Contracts.Directory;
+using BrandPlatform.Identity.Resources;
 using BrandPlatform.Platform.Domain;
+using BrandPlatform.Platform.Localization;
 using Microsoft.AspNetCore.Identity;
+using static BrandPlatform.Identity.Resources.Texts;
 
 namespace BrandPlatform.Identity.Domain;
 
@@ -71,15 +74,17 @@ public sealed class Person : IdentityUser<Guid>, IEventSource
         unit.EnsureActive(on);
         if (memberships.Any(m => m.IsCurrent && m.UnitId == unit.Id))
         {
-            throw new RuleViolation("已是该组织成员", $"{DisplayName} already belongs to {unit.Name}.");
+            throw AlreadyMember(DisplayName, unit.Name);
         }
         if (unit.Kind == UnitKind.OrganCommittee)
         {
-            throw RuleViolation.Unprocessable("人员应加入支部或具体组织", "People join a branch or a group, not the organ committee itself.");
+            throw RuleViolation.Unprocessable(
+                Text(nameof(IdentityTexts.JoinBelowCommittee_Title)), Text(nameof(IdentityTexts.JoinBelowCommittee_Detail), unit.Name));
         }
         if (unit.Kind == UnitKind.PartyGroup && CurrentBranch?.UnitId != unit.ParentId)
         {
-            throw RuleViolation.Unprocessable("只能加入本支部的党小组", "A party group's members belong to the group's branch.");
+            throw RuleViolation.Unprocessable(Text(nameof(IdentityTexts.PartyGroupOfOwnBranch_Title)),
+                Text(nameof(IdentityTexts.PartyGroupOfOwnBranch_Detail), unit.Name, new UnitReference(unit.ParentId!.Value), DisplayName));
         }
         if (unit.Kind == UnitKind.Branch && CurrentBranch is { } current)
         {
@@ -100,7 +105,8 @@ public sealed class Person : IdentityUser<Guid>, IEventSource
     {
         EnsureActive();
         var membership = memberships.SingleOrDefault(m => m.IsCurrent && m.UnitId == unitId)
-            ?? throw new RuleViolation("不是该组织的在册成员", $"{DisplayName} does not currently belong to unit {unitId}.");
+            ?? throw new RuleViolation(
+                Text(nameof(IdentityTexts.NotMember_Title)), Text(nameof(IdentityTexts.NotMember_Detail), DisplayName, new UnitReference(unitId)));
         End(membership, on, now);
     }
 
@@ -121,9 +127,15 @@ public sealed class Person : IdentityUser<Guid>, IEventSource
     {
         if (!IsActive)
         {
-            throw new RuleViolation("人员已停用", $"{DisplayName} was deactivated on {DeactivatedAt:yyyy-MM-dd}.");
+            throw Deactivated(DisplayName, ChinaCalendar.DateOf(DeactivatedAt!.Value));
         }
     }
+
+    public static RuleViolation AlreadyMember(string person, string unit) =>
+        new(Text(nameof(IdentityTexts.AlreadyMember_Title)), Text(nameof(IdentityTexts.AlreadyMember_Detail), person, unit));
+
+    public static RuleViolation Deactivated(string person, DateOnly on) =>
+        new(Text(nameof(IdentityTexts.PersonDeactivated_Title)), Text(nameof(IdentityTexts.PersonDeactivated_Detail), person, on));
 
     private void End(UnitMembership membership, DateOnly on, DateTimeOffset now)
     {

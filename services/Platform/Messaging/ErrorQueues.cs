@@ -1,4 +1,5 @@
 using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Resources;
 using BrandPlatform.Platform.Security;
 using System.Reflection;
 using MassTransit;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace BrandPlatform.Platform.Messaging;
 
@@ -92,22 +94,36 @@ public static class ErrorQueueEndpoints
     public static IEndpointRouteBuilder MapErrorQueueReplay(this IEndpointRouteBuilder app)
     {
         app.MapHeldEvents();
-        app.MapPost(ReplayPath, async Task<Ok<IReadOnlyDictionary<string, int>>> (
+        app.MapPost(ReplayPath, async Task<Results<Ok<IReadOnlyDictionary<string, int>>, ProblemHttpResult>> (
                 ErrorQueueReplayer replayer, int? max, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await replayer.ReplayAllAsync(Math.Clamp(max ?? 1000, 1, 10_000), cancellationToken)))
+            {
+                try
+                {
+                    return TypedResults.Ok(await replayer.ReplayAllAsync(Math.Clamp(max ?? 1000, 1, 10_000), cancellationToken));
+                }
+                catch (BrokerUnreachableException)
+                {
+                    // The operator is told what to fix, not a 500.
+                    return BrokerUnreachable();
+                }
+            })
             .RequireOperator()
             .WithName("ReplayErrorQueues")
             .WithTags("Operations")
             .WithSummary("Move faulted messages back to their queues for another attempt");
         return app;
     }
+
+    internal static ProblemHttpResult BrokerUnreachable() => TypedResults.Problem(
+        title: PlatformTexts.BrokerUnreachable_Title, detail: PlatformTexts.BrokerUnreachable_Detail, statusCode: StatusCodes.Status503ServiceUnavailable);
 }
 
 /// <summary>Every service has the operations endpoints, so their examples live with them.</summary>
 internal sealed class OperationsExamples : IApiExamples
 {
     public void Describe(ApiExamples examples) => examples
-        .Add("ReplayErrorQueues", response: new Dictionary<string, int> { ["reporting-ticket-records"] = 3 })
+        .Add("ReplayErrorQueues", response: new Dictionary<string, int> { ["reporting-ticket-records"] = 3 },
+            problems: [ErrorQueueEndpoints.BrokerUnreachable().ProblemDetails])
         .Add("ListHeldProjectionEvents", response: new[]
         {
             new HeldAggregate("ticket-records", new Guid("019a6f4e-8d2c-7b1a-9c3e-5f7a2b4c6d8e"), 4, 5, 2,

@@ -1,4 +1,5 @@
 using BrandPlatform.Contracts.Tickets;
+using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
 
 namespace BrandPlatform.Reporting.Features;
@@ -11,6 +12,6 @@ internal sealed class ReportingApiExamples : IApiExamples
         examples.Add("GetTicketSummary", response: """
             { "total": 42, "byCategory": { "financing": 18, "land": 7, "approvals": 9, "labour": 5, "other": 3 } }
             """);
-        examples.Add("GetTicketFigures", response: TicketFiguresExample.Json, problems: [ApiExamples.Invalid("to", "结束日期不能早于开始日期")]);
+        examples.Add("GetTicketFigures", response: TicketFiguresExample.Json, problems: [ApiExamples.Invalid("to", ChinaPeriod.BackwardsMessage)]);
     }
 }

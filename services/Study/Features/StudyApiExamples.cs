@@ -1,4 +1,6 @@
+using System.Globalization;
 using BrandPlatform.Platform.Http;
+using BrandPlatform.Study.Resources;
 
 namespace BrandPlatform.Study.Features;
 
@@ -22,8 +24,9 @@ internal sealed class StudyApiExamples : IApiExamples
             ], "next": null }
             """, problems:
         [
-            ApiExamples.Problem(StatusCodes.Status403Forbidden, "只能查看本支部", "A branch's records are kept by its own secretary and party-affairs officer."),
-            ApiExamples.Problem(StatusCodes.Status404NotFound, "支部不存在", $"No branch has id {FirstBranch}."),
+            ApiExamples.Problem(StatusCodes.Status403Forbidden, StudyTexts.OwnBranchOnly_Title,
+                string.Format(CultureInfo.CurrentCulture, StudyTexts.OwnBranchOnly_Detail, "第一党支部")),
+            ApiExamples.Problem(StatusCodes.Status404NotFound, StudyTexts.BranchNotFound_Title, StudyTexts.BranchNotFound_Detail),
         ]);
     }
 }

@@ -110,14 +110,16 @@ public sealed class GatewayTests : IClassFixture<GatewayTests.GatewayFactory>
     private static JsonElement ReferenceConfiguration(string html) =>
         JsonDocument.Parse(Regex.Match(html, @"^\s*(\{"".*\}),\s*$", RegexOptions.Multiline).Groups[1].Value).RootElement;
 
-    public sealed class GatewayFactory : WebApplicationFactory<gateway::Program>
+    public class GatewayFactory : WebApplicationFactory<gateway::Program>
     {
+        protected virtual int PermitLimit => 3;
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
-            builder.UseSetting("RateLimiting:PermitLimit", "3");
+            builder.UseSetting("RateLimiting:PermitLimit", PermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("RateLimiting:Window", "00:10:00");
-            foreach (var service in new[] { "tickets", "study", "discipline", "reporting" })
+            foreach (var service in new[] { "identity", "tickets", "study", "discipline", "reporting" })
             {
                 // Port 9 (discard) refuses connections on loopback: every service is "down".
                 builder.UseSetting($"ReverseProxy:Clusters:{service}:Destinations:d1:Address", "http://127.0.0.1:9");

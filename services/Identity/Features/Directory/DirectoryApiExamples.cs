@@ -1,5 +1,7 @@
+using System.Globalization;
+using BrandPlatform.Identity.Domain;
+using BrandPlatform.Identity.Resources;
 using BrandPlatform.Platform.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace BrandPlatform.Identity.Features.Directory;
 
@@ -31,17 +33,12 @@ internal sealed class DirectoryApiExamples : IApiExamples
         }
         """;
 
-    private static readonly ProblemDetails UnitNotFound =
-        ApiExamples.Problem(StatusCodes.Status404NotFound, "组织不存在", $"No organisation unit has id {FirstBranch}.");
-
-    private static readonly ProblemDetails PersonNotFound =
-        ApiExamples.Problem(StatusCodes.Status404NotFound, "人员不存在", $"No person has id {PersonId}.");
-
-    private static readonly ProblemDetails Deactivated =
-        ApiExamples.Problem(StatusCodes.Status409Conflict, "人员已停用", "王芳 was deactivated on 2026-02-28.");
-
     public void Describe(ApiExamples examples)
     {
+        // Built while the examples are described, in the document's language.
+        var unitNotFound = ApiExamples.Problem(StatusCodes.Status404NotFound, IdentityTexts.UnitNotFound_Title, IdentityTexts.UnitNotFound_Detail);
+        var personNotFound = ApiExamples.Problem(StatusCodes.Status404NotFound, IdentityTexts.PersonNotFound_Title, IdentityTexts.PersonNotFound_Detail);
+        var deactivated = ApiExamples.Refused(Domain.Person.Deactivated("王芳", new DateOnly(2026, 2, 28)));
         examples.Add("ListUnits", response: $$"""
             { "items": [
               {{Branch}},
@@ -50,8 +47,8 @@ internal sealed class DirectoryApiExamples : IApiExamples
                 "validFrom": "2025-05-01", "validTo": null, "currentMembers": 6
               }
             ], "next": null }
-            """, problems: [ApiExamples.Invalid("kind", "组织类型不正确"), ApiExamples.InvalidCursor()]);
-        examples.Add("GetUnit", response: Branch, problems: [UnitNotFound]);
+            """, problems: [ApiExamples.Invalid("kind", IdentityTexts.UnknownUnitKind), ApiExamples.InvalidCursor()]);
+        examples.Add("GetUnit", response: Branch, problems: [unitNotFound]);
         examples.Add("CreateUnit",
             request: $$"""{ "name": "第一党小组", "kind": "partyGroup", "parentId": "{{FirstBranch}}", "validFrom": "2026-03-01" }""",
             response: $$"""
@@ -62,7 +59,7 @@ internal sealed class DirectoryApiExamples : IApiExamples
                 """,
             problems:
             [
-                ApiExamples.Problem(StatusCodes.Status422UnprocessableEntity, "上级组织类型不正确", "A partyGroup belongs under a branch."),
+                ApiExamples.Refused(OrganisationUnit.WrongParentKind(UnitKind.PartyGroup, UnitKind.Branch)),
             ]);
         examples.Add("MoveUnit", request: $$"""{ "parentId": "{{SecondBranch}}" }""",
             response: $$"""
@@ -73,9 +70,9 @@ internal sealed class DirectoryApiExamples : IApiExamples
                 """,
             problems:
             [
-                UnitNotFound,
-                ApiExamples.Problem(StatusCodes.Status409Conflict, "组织已在该上级之下", "The unit is already under 第二党支部."),
-                ApiExamples.Unprocessable("parentId", "上级组织不存在", $"No organisation unit has id {SecondBranch}."),
+                unitNotFound,
+                ApiExamples.Refused(OrganisationUnit.AlreadyUnder("第一党小组", "第二党支部")),
+                ApiExamples.Unprocessable("parentId", IdentityTexts.ParentNotFound, IdentityTexts.ParentNotFound_Detail),
             ]);
         examples.Add("DeactivateUnit", request: """{ "on": "2026-06-30" }""",
             response: $$"""
@@ -86,18 +83,17 @@ internal sealed class DirectoryApiExamples : IApiExamples
                 """,
             problems:
             [
-                UnitNotFound,
-                ApiExamples.Problem(StatusCodes.Status409Conflict, "组织下仍有在册成员或下级组织",
-                    "Move or deactivate the unit's members and sub-units before deactivating it."),
+                unitNotFound,
+                ApiExamples.Refused(OrganisationUnit.NotEmpty("第一党小组")),
             ]);
 
         // A government system's token names no person.
         examples.Add("GetMe", response: Person, problems:
         [
-            ApiExamples.Problem(StatusCodes.Status404NotFound, "人员不存在", $"No person has id {Guid.Empty}."),
+            ApiExamples.Problem(StatusCodes.Status404NotFound, IdentityTexts.PersonNotFound_Title, IdentityTexts.CallerNotInDirectory_Detail),
         ]);
         examples.Add("ListPeople", response: ApiExamples.Page([Person]), problems: [ApiExamples.InvalidCursor()]);
-        examples.Add("GetPerson", response: Person, problems: [PersonNotFound]);
+        examples.Add("GetPerson", response: Person, problems: [personNotFound]);
         examples.Add("RegisterPerson",
             request: $$"""
                 {
@@ -118,8 +114,8 @@ internal sealed class DirectoryApiExamples : IApiExamples
                 """,
             problems:
             [
-                ApiExamples.Invalid("password", "密码需要包含至少一个符号"),
-                ApiExamples.Unprocessable("branchId", "所属支部不存在", $"No organisation unit has id {FirstBranch}."),
+                ApiExamples.Invalid("password", IdentityTexts.PasswordRequiresNonAlphanumeric),
+                ApiExamples.Unprocessable("branchId", IdentityTexts.BranchNotFound, IdentityTexts.BranchNotFound_Detail),
             ]);
         examples.Add("JoinUnit", request: $$"""{ "unitId": "{{PartyGroup}}", "on": "2026-03-02" }""",
             response: ApiExamples.With(Person, $$"""
@@ -132,9 +128,10 @@ internal sealed class DirectoryApiExamples : IApiExamples
                 """),
             problems:
             [
-                PersonNotFound,
-                ApiExamples.Problem(StatusCodes.Status409Conflict, "已是该组织成员", "王芳 already belongs to 第一党小组."),
-                ApiExamples.Problem(StatusCodes.Status422UnprocessableEntity, "只能加入本支部的党小组", "A party group's members belong to the group's branch."),
+                personNotFound,
+                ApiExamples.Refused(Domain.Person.AlreadyMember("王芳", "第一党小组")),
+                ApiExamples.Problem(StatusCodes.Status422UnprocessableEntity, IdentityTexts.PartyGroupOfOwnBranch_Title,
+                    Format(IdentityTexts.PartyGroupOfOwnBranch_Detail, "第三党小组", "第二党支部", "王芳")),
             ]);
         examples.Add("LeaveUnit", request: """{ "on": "2026-03-31" }""",
             response: ApiExamples.With(Person, $$"""
@@ -147,12 +144,13 @@ internal sealed class DirectoryApiExamples : IApiExamples
                 """),
             problems:
             [
-                PersonNotFound,
-                ApiExamples.Problem(StatusCodes.Status409Conflict, "不是该组织的在册成员", $"王芳 does not currently belong to unit {PartyGroup}."),
+                personNotFound,
+                unitNotFound,
+                ApiExamples.Problem(StatusCodes.Status409Conflict, IdentityTexts.NotMember_Title, Format(IdentityTexts.NotMember_Detail, "王芳", "第二党小组")),
             ]);
         examples.Add("ChangeRoles", request: """{ "roles": ["Member", "PartyAffairsOfficer"] }""",
             response: ApiExamples.With(Person, """{ "roles": ["Member", "PartyAffairsOfficer"] }"""),
-            problems: [PersonNotFound, Deactivated]);
+            problems: [personNotFound, deactivated]);
         examples.Add("DeactivatePerson", request: """{ "on": "2026-02-28" }""",
             response: ApiExamples.With(Person, $$"""
                 {
@@ -162,7 +160,7 @@ internal sealed class DirectoryApiExamples : IApiExamples
                   ]
                 }
                 """),
-            problems: [PersonNotFound, Deactivated]);
+            problems: [personNotFound, deactivated]);
 
         examples.Add("ListAuditEntries", response: $$"""
             { "items": [
@@ -179,4 +177,6 @@ internal sealed class DirectoryApiExamples : IApiExamples
             ], "next": null }
             """);
     }
+
+    private static string Format(string pattern, params object[] arguments) => string.Format(CultureInfo.CurrentCulture, pattern, arguments);
 }

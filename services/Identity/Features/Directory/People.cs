@@ -1,6 +1,8 @@
+using System.Globalization;
 using BrandPlatform.Identity.Domain;
 using BrandPlatform.Platform.Audit;
 using BrandPlatform.Identity.Infrastructure;
+using BrandPlatform.Identity.Resources;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Persistence;
@@ -43,21 +45,21 @@ public static class People
         public RegisterValidator()
         {
             RuleFor(r => r.UserName).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9._@-]+$")
-                .WithMessage("用户名只能包含字母、数字和 . _ @ -");
+                .WithMessage(_ => IdentityTexts.UserNameCharacters);
             RuleFor(r => r.DisplayName).NotEmpty().MaximumLength(Person.DisplayNameMaxLength);
             RuleFor(r => r.Password).NotEmpty();
             RuleFor(r => r.Roles).NotEmpty();
-            RuleForEach(r => r.Roles).Must(role => PlatformRoles.All.Contains(role)).WithMessage("未知角色：{PropertyValue}");
-            RuleFor(r => r.PhoneNumber).Matches(@"^1\d{10}$").When(r => r.PhoneNumber is not null).WithMessage("手机号应为11位数字");
+            RuleForEach(r => r.Roles).Must(role => PlatformRoles.All.Contains(role)).WithMessage((_, role) => UnknownRole(role));
+            RuleFor(r => r.PhoneNumber).Matches(@"^1\d{10}$").When(r => r.PhoneNumber is not null).WithMessage(_ => IdentityTexts.PhoneNumberFormat);
             RuleFor(r => r.ExternalOrganisation).MaximumLength(Person.OrganisationMaxLength);
             RuleFor(r => r.EnterpriseName).MaximumLength(Person.OrganisationMaxLength);
             RuleFor(r => r.EnterpriseCode).NotEmpty().When(r => r.Roles?.Contains(PlatformRoles.EnterpriseContact) == true)
-                .WithMessage("企业联系人须填写所属企业的统一社会信用代码");
+                .WithMessage(_ => IdentityTexts.EnterpriseCodeRequired);
             RuleFor(r => r.EnterpriseName).NotEmpty().When(r => r.Roles?.Contains(PlatformRoles.EnterpriseContact) == true);
             RuleFor(r => r.EnterpriseCode)
                 .Must(code => UnifiedSocialCreditCode.IsValid(UnifiedSocialCreditCode.Normalize(code!)))
                 .When(r => !string.IsNullOrWhiteSpace(r.EnterpriseCode))
-                .WithMessage("统一社会信用代码无效");
+                .WithMessage(_ => IdentityTexts.EnterpriseCodeInvalid);
         }
     }
 
@@ -71,7 +73,7 @@ public static class People
         public RolesValidator()
         {
             RuleFor(r => r.Roles).NotEmpty();
-            RuleForEach(r => r.Roles).Must(role => PlatformRoles.All.Contains(role)).WithMessage("未知角色：{PropertyValue}");
+            RuleForEach(r => r.Roles).Must(role => PlatformRoles.All.Contains(role)).WithMessage((_, role) => UnknownRole(role));
         }
     }
 
@@ -106,7 +108,7 @@ public static class People
 
     internal static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> MeAsync(
         HttpContext context, IdentityDbContext db, UserManager<Person> users, CancellationToken cancellationToken) =>
-        context.Caller().UserId is { } id ? await GetAsync(id, db, users, cancellationToken) : NotFound(Guid.Empty);
+        context.Caller().UserId is { } id ? await GetAsync(id, db, users, cancellationToken) : NotFound(IdentityTexts.CallerNotInDirectory_Detail);
 
     internal static async Task<Results<Ok<Page<PersonResponse>>, ValidationProblem>> ListAsync(
         Guid? unitId, string? role, string? cursor, int? limit, HttpContext context, IdentityDbContext db, UserManager<Person> users,
@@ -117,7 +119,7 @@ public static class People
         // The role filter names one of the platform's roles (an empty or unknown one would reach Identity's role store).
         if (role is not null && !PlatformRoles.All.Contains(role))
         {
-            problems["role"] = [$"未知角色：{role}"];
+            problems["role"] = [UnknownRole(role)];
         }
         if (problems.Count > 0)
         {
@@ -142,7 +144,7 @@ public static class People
         Guid id, IdentityDbContext db, UserManager<Person> users, CancellationToken cancellationToken)
     {
         var person = await db.Users.AsNoTracking().Include(p => p.Memberships).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        return person is null ? NotFound(id) : TypedResults.Ok(PersonResponse.From(person, [.. await users.GetRolesAsync(person)]));
+        return person is null ? NotFound() : TypedResults.Ok(PersonResponse.From(person, [.. await users.GetRolesAsync(person)]));
     }
 
     internal static async Task<Results<Created<PersonResponse>, ProblemHttpResult, ValidationProblem>> RegisterAsync(
@@ -153,7 +155,7 @@ public static class People
         if (request.BranchId is { } branchId
             && (branch = await db.OrganisationUnits.SingleOrDefaultAsync(u => u.Id == branchId, cancellationToken)) is null)
         {
-            return FieldProblems.Unprocessable("branchId", "所属支部不存在", $"No organisation unit has id {branchId}.");
+            return FieldProblems.Unprocessable("branchId", IdentityTexts.BranchNotFound, IdentityTexts.BranchNotFound_Detail);
         }
         var roles = request.Roles!.Distinct().ToArray();
         var now = timeProvider.GetUtcNow();
@@ -174,7 +176,7 @@ public static class People
         }
         if (await users.FindByNameAsync(person.UserName!) is not null)
         {
-            problems["userName"] = ["用户名已被使用"];
+            problems["userName"] = [IdentityTexts.UserNameTaken];
         }
         if (problems.Count > 0)
         {
@@ -203,12 +205,12 @@ public static class People
         var person = await db.Users.Include(p => p.Memberships).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (person is null)
         {
-            return NotFound(id);
+            return NotFound();
         }
         var unit = await db.OrganisationUnits.SingleOrDefaultAsync(u => u.Id == request.UnitId, cancellationToken);
         if (unit is null)
         {
-            return FieldProblems.Unprocessable("unitId", "组织不存在", $"No organisation unit has id {request.UnitId}.");
+            return FieldProblems.Unprocessable("unitId", IdentityTexts.UnitNotFound_Title, IdentityTexts.JoinedUnitNotFound_Detail);
         }
         person.Join(unit, request.On ?? timeProvider.Today(), timeProvider.GetUtcNow());
         audit.Record(AuditActions.PersonJoinedUnit, true, person.Id.ToString(), $"{person.DisplayName} joined {unit.Kind} {unit.Name}");
@@ -223,7 +225,12 @@ public static class People
         var person = await db.Users.Include(p => p.Memberships).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (person is null)
         {
-            return NotFound(id);
+            return NotFound();
+        }
+        // The refusal names the unit; a unit the directory never had is not found rather than "not a member".
+        if (!await db.OrganisationUnits.AnyAsync(u => u.Id == unitId, cancellationToken))
+        {
+            return Units.NotFound();
         }
         person.Leave(unitId, request?.On ?? timeProvider.Today(), timeProvider.GetUtcNow());
         audit.Record(AuditActions.PersonLeftUnit, true, person.Id.ToString(), $"{person.DisplayName} left unit {unitId}");
@@ -238,7 +245,7 @@ public static class People
         var person = await db.Users.Include(p => p.Memberships).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (person is null)
         {
-            return NotFound(id);
+            return NotFound();
         }
         person.EnsureActive();
         var roles = request.Roles!.Distinct().ToArray();
@@ -265,7 +272,7 @@ public static class People
         var person = await db.Users.Include(p => p.Memberships).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (person is null)
         {
-            return NotFound(id);
+            return NotFound();
         }
         person.Deactivate(request?.On ?? timeProvider.Today(), timeProvider.GetUtcNow());
         audit.Record(AuditActions.PersonDeactivated, true, person.Id.ToString(), $"{person.UserName} {person.DisplayName}");
@@ -288,10 +295,13 @@ public static class People
     {
         if (!result.Succeeded)
         {
-            throw new RuleViolation("账户操作失败", string.Join(" ", result.Errors.Select(e => e.Description)));
+            throw new RuleViolation(Texts.Text(nameof(IdentityTexts.AccountOperationFailed_Title)),
+                Texts.Text(nameof(IdentityTexts.AccountOperationFailed_Detail), string.Join(" ", result.Errors.Select(e => e.Description))));
         }
     }
 
-    private static ProblemHttpResult NotFound(Guid id) =>
-        TypedResults.Problem(title: "人员不存在", detail: $"No person has id {id}.", statusCode: StatusCodes.Status404NotFound);
+    private static string UnknownRole(string? role) => string.Format(CultureInfo.CurrentCulture, IdentityTexts.UnknownRole, role);
+
+    private static ProblemHttpResult NotFound(string? detail = null) => TypedResults.Problem(
+        title: IdentityTexts.PersonNotFound_Title, detail: detail ?? IdentityTexts.PersonNotFound_Detail, statusCode: StatusCodes.Status404NotFound);
 }

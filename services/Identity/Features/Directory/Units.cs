@@ -1,6 +1,7 @@
 using BrandPlatform.Identity.Domain;
 using BrandPlatform.Platform.Audit;
 using BrandPlatform.Identity.Infrastructure;
+using BrandPlatform.Identity.Resources;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Persistence;
@@ -75,7 +76,7 @@ public static class Units
         {
             if (!Enum.TryParse<UnitKind>(kind, ignoreCase: true, out var parsed) || int.TryParse(kind, out _))
             {
-                problems["kind"] = ["组织类型不正确"];
+                problems["kind"] = [IdentityTexts.UnknownUnitKind];
             }
             query = query.Where(u => u.Kind == parsed);
         }
@@ -103,7 +104,7 @@ public static class Units
     {
         var unit = await db.OrganisationUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
         return unit is null
-            ? NotFound(id)
+            ? NotFound()
             : TypedResults.Ok(UnitResponse.From(unit, await db.UnitMemberships.CountAsync(m => m.UnitId == id && m.ValidTo == null, cancellationToken)));
     }
 
@@ -116,7 +117,7 @@ public static class Units
             parent = await db.OrganisationUnits.SingleOrDefaultAsync(u => u.Id == parentId, cancellationToken);
             if (parent is null)
             {
-                return ParentNotFound(parentId);
+                return ParentNotFound();
             }
         }
         var unit = await db.InTransactionAsync(async ct =>
@@ -136,12 +137,12 @@ public static class Units
         var unit = await db.OrganisationUnits.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (unit is null)
         {
-            return NotFound(id);
+            return NotFound();
         }
         var parent = await db.OrganisationUnits.SingleOrDefaultAsync(u => u.Id == request.ParentId, cancellationToken);
         if (parent is null)
         {
-            return ParentNotFound(request.ParentId!.Value);
+            return ParentNotFound();
         }
         unit.MoveTo(parent, timeProvider.Today(), timeProvider.GetUtcNow());
         audit.Record(AuditActions.UnitMoved, true, unit.Id.ToString(), $"{unit.Name} moved under {parent.Name}");
@@ -155,7 +156,7 @@ public static class Units
         var unit = await db.OrganisationUnits.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (unit is null)
         {
-            return NotFound(id);
+            return NotFound();
         }
         var on = request?.On ?? timeProvider.Today();
         var hasChildren = await db.OrganisationUnits.AnyAsync(u => u.ParentId == id && (u.ValidTo == null || u.ValidTo > on), cancellationToken);
@@ -166,9 +167,9 @@ public static class Units
         return TypedResults.Ok(UnitResponse.From(unit, 0));
     }
 
-    private static ProblemHttpResult NotFound(Guid id) =>
-        TypedResults.Problem(title: "组织不存在", detail: $"No organisation unit has id {id}.", statusCode: StatusCodes.Status404NotFound);
+    internal static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(title: IdentityTexts.UnitNotFound_Title, detail: IdentityTexts.UnitNotFound_Detail, statusCode: StatusCodes.Status404NotFound);
 
-    private static ProblemHttpResult ParentNotFound(Guid id) =>
-        FieldProblems.Unprocessable("parentId", "上级组织不存在", $"No organisation unit has id {id}.");
+    internal static ProblemHttpResult ParentNotFound() =>
+        FieldProblems.Unprocessable("parentId", IdentityTexts.ParentNotFound, IdentityTexts.ParentNotFound_Detail);
 }

@@ -48,6 +48,7 @@ public static class AuthorizeEndpoint
         {
             if (request.HasPromptValue(PromptValues.None))
             {
+                // An OAuth error answer (error_description is ASCII by RFC 6749 4.1.2.1), not a problem: it stays English.
                 return Results.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
                 {
                     [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.LoginRequired,

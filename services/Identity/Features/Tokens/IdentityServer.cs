@@ -106,7 +106,7 @@ public static class IdentityServer
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<IdentityDbContext>()
             .AddSignInManager()
-            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddErrorDescriber<LocalIdentityErrors>()
             .AddDefaultTokenProviders();
         // Operators may tighten the policy: Identity:Accounts:Password:RequiredLength, Identity:Accounts:Lockout:*.
         builder.Services.Configure<IdentityOptions>(builder.Configuration.GetSection("Identity:Accounts"));

@@ -90,6 +90,7 @@ public static class TokenEndpoint
     private static IResult SignIn(ClaimsIdentity identity) =>
         Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
 
+    // An OAuth error answer, not a problem: its error_description is ASCII by RFC 6749 (5.2), so it stays English.
     private static IResult Forbid(string error, string description) => Results.Forbid(
         new AuthenticationProperties(new Dictionary<string, string?>
         {

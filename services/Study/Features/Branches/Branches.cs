@@ -1,7 +1,9 @@
+using System.Globalization;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Study.Infrastructure;
+using BrandPlatform.Study.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,14 +62,15 @@ public static class Branches
         {
             return invalid;
         }
-        if (!await db.Units.AnyAsync(u => u.Id == id && u.Kind == UnitKinds.Branch, cancellationToken))
+        var branch = await db.Units.Where(u => u.Id == id && u.Kind == UnitKinds.Branch).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken);
+        if (branch is null)
         {
-            return TypedResults.Problem(title: "支部不存在", detail: $"No branch has id {id}.", statusCode: StatusCodes.Status404NotFound);
+            return TypedResults.Problem(title: StudyTexts.BranchNotFound_Title, detail: StudyTexts.BranchNotFound_Detail, statusCode: StatusCodes.Status404NotFound);
         }
         if (!context.Caller().MayKeepBranch(id))
         {
-            return TypedResults.Problem(title: "只能查看本支部", detail: "A branch's records are kept by its own secretary and party-affairs officer.",
-                statusCode: StatusCodes.Status403Forbidden);
+            return TypedResults.Problem(title: StudyTexts.OwnBranchOnly_Title,
+                detail: string.Format(CultureInfo.CurrentCulture, StudyTexts.OwnBranchOnly_Detail, branch), statusCode: StatusCodes.Status403Forbidden);
         }
         var page = await db.BranchMembers.AsNoTracking()
             .Where(m => m.BranchId == id && m.JoinedOn != null && m.LeftOn == null)
