@@ -46,7 +46,7 @@ public static partial class ProblemLanguage
             {
                 return $"{part} is not English: {text}";
             }
-            if (Guid().IsMatch(text))
+            if (Guid().IsMatch(QuotedEnglish().Replace(text, "''")))
             {
                 return $"{part} names something by its id: {text}";
             }
@@ -85,6 +85,9 @@ public static partial class ProblemLanguage
 
     [GeneratedRegex("“[^”]*”")]
     private static partial Regex Quoted();
+
+    [GeneratedRegex("'[^']*'")]
+    private static partial Regex QuotedEnglish();
 
     [GeneratedRegex(@"\b[A-Za-z]{3,}\b")]
     private static partial Regex LatinWord();

@@ -18,10 +18,4 @@ public sealed class RuleViolation(LocalText title, LocalText detail, int status 
     public int Status { get; } = status;
 
     public static RuleViolation Unprocessable(LocalText title, LocalText detail) => new(title, detail, StatusCodes.Status422UnprocessableEntity);
-
-    // TRANSITIONAL: texts not yet in resource files (removed once every service's texts are).
-    public RuleViolation(string title, string detail, int status = StatusCodes.Status409Conflict)
-        : this(LocalText.Verbatim(title), LocalText.Verbatim(detail), status) { }
-
-    public static RuleViolation Unprocessable(string title, string detail) => new(title, detail, StatusCodes.Status422UnprocessableEntity);
 }

@@ -10,11 +10,8 @@ namespace BrandPlatform.Platform.Localization;
 /// caller's language: a <see cref="UnitReference"/> by the unit's name, an enum value by its text
 /// <c>{EnumType}_{Value}</c> in the same resource file, a list of either joined, a nested text in words.
 /// </summary>
-public sealed class LocalText(ResourceManager? resources, string key, params object?[] arguments)
+public sealed class LocalText(ResourceManager resources, string key, params object?[] arguments)
 {
-    // TRANSITIONAL: a text not yet in a resource file (removed once every service's texts are).
-    internal static LocalText Verbatim(string text) => new(null, text);
-
     public string Key => key;
 
     /// <summary>The units the text names, nested texts and lists included, so the answer can look their names up.</summary>
@@ -23,10 +20,6 @@ public sealed class LocalText(ResourceManager? resources, string key, params obj
     /// <summary>The text in <paramref name="culture"/>; a unit missing from <paramref name="unitNames"/> is named by its id.</summary>
     public string Format(CultureInfo culture, IReadOnlyDictionary<Guid, string>? unitNames = null)
     {
-        if (resources is null)
-        {
-            return key;
-        }
         var pattern = resources.GetString(key, culture) ?? throw new InvalidOperationException($"The resource {resources.BaseName} has no text {key}.");
         return arguments.Length == 0 ? pattern : string.Format(culture, pattern, [.. arguments.Select(a => Words(a, culture, unitNames))]);
     }
@@ -38,7 +31,7 @@ public sealed class LocalText(ResourceManager? resources, string key, params obj
     {
         LocalText text => text.Format(culture, unitNames),
         UnitReference unit => unitNames?.GetValueOrDefault(unit.Id) ?? unit.Id.ToString(),
-        Enum value => resources?.GetString($"{value.GetType().Name}_{value}", culture) ?? value.ToString(),
+        Enum value => resources.GetString($"{value.GetType().Name}_{value}", culture) ?? value.ToString(),
         IEnumerable items and not string => string.Join(
             culture.TwoLetterISOLanguageName == "zh" ? "、" : ", ",
             items.Cast<object?>().Select(item => Words(item, culture, unitNames))),

@@ -140,6 +140,16 @@ public sealed class ApiFuzzTests(FuzzPlatformFixture platform)
         {
             return $"{status}: 'errors' is not an object naming fields: {Shorten(body)}";
         }
+        using (var answer = JsonDocument.Parse(body))
+        {
+            var language = request.Headers.GetValueOrDefault("Accept-Language") == "en"
+                ? ProblemLanguage.WhyNotEnglish(answer.RootElement)
+                : ProblemLanguage.WhyNotChinese(answer.RootElement);
+            if (language is not null)
+            {
+                return $"{status} does not speak the caller's language ({language}): {Shorten(body)}";
+            }
+        }
         if (before is not null && RowCounts.Grown(before, await rows.TakeAsync(cancellationToken)) is { Count: > 0 } grown)
         {
             return $"{status} but rows were written to {string.Join(", ", grown)}: {Shorten(body)}";
@@ -354,6 +364,10 @@ internal sealed record FuzzRequest(string Method, string PathAndQuery, string? B
                     headers[parameter.Name] = FuzzValues.HeaderText(choices, ids);
                     break;
             }
+        }
+        if (choices.Now(4))
+        {
+            headers["Accept-Language"] = "en";
         }
         if (operation.Method != "GET" && !headers.ContainsKey("Idempotency-Key") && !choices.Now(6))
         {
