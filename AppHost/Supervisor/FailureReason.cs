@@ -1,18 +1,23 @@
+using System.Text.RegularExpressions;
+
 namespace BrandPlatform.AppHost.Supervisor;
 
 /// <summary>
-/// Why a process ended, in one line an operator can act on: the last line of its log that reads like an error (a
-/// server's FATAL, an unhandled exception), else its last line, with the exit code.
+/// Why a process ended, in one line an operator can act on: of the last lines of its log, the first that reads like an
+/// error (a server names the cause before its FATAL summary; .NET names the exception before its inner ones), else its
+/// last line, with the exit code.
 /// </summary>
-public static class FailureReason
+public static partial class FailureReason
 {
     private const int MaxLength = 300;
+    private const int LastLines = 10;
     private static readonly string[] ErrorMarkers = ["fatal", "error", "exception", "fail", "denied", "refused", "in use", "not found", "cannot", "could not"];
 
+    /// <param name="logLines">As Aspire keeps them: each may start with the orchestrator's ISO 8601 timestamp.</param>
     public static string Describe(IEnumerable<string> logLines, int? exitCode)
     {
-        var meaningful = logLines.Select(line => line.Trim()).Where(IsMeaningful).ToList();
-        var line = meaningful.LastOrDefault(ReadsLikeAnError) ?? meaningful.LastOrDefault();
+        var last = logLines.Select(line => Timestamp().Replace(line, "").Trim()).Where(IsMeaningful).TakeLast(LastLines).ToList();
+        var line = last.FirstOrDefault(ReadsLikeAnError) ?? last.LastOrDefault();
         var exit = exitCode is { } code ? $"exit code {code}" : null;
         return (line, exit) switch
         {
@@ -35,4 +40,7 @@ public static class FailureReason
         var single = line.ReplaceLineEndings(" ");
         return single.Length <= MaxLength ? single : string.Concat(single.AsSpan(0, MaxLength - 1), "…");
     }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})\s")]
+    private static partial Regex Timestamp();
 }

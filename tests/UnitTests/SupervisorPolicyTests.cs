@@ -61,16 +61,31 @@ public sealed class SupervisorPolicyTests
     }
 
     [Fact]
-    public void A_failed_start_is_explained_by_the_servers_fatal_line_and_the_exit_code()
+    public void A_failed_start_is_explained_by_the_servers_first_complaint_and_the_exit_code()
     {
+        // PostgreSQL on a port another server holds, as the AppHost's resource log keeps it.
         string[] log =
         [
-            "2026-12-01 09:00:00.000 CST [4242] FATAL:  lock file \"postmaster.pid\" already exists",
-            "2026-12-01 09:00:00.000 CST [4242] HINT:  Is another postmaster (PID 4100) running in data directory \"/var/lib/brandplatform/postgres\"?",
+            "2026-12-01T19:49:53.6370000Z 2026-12-01 19:49:53.632 UTC [5899] LOG:  starting PostgreSQL 15.18 on x86_64-pc-linux-gnu",
+            "2026-12-01T19:49:53.6370000Z 2026-12-01 19:49:53.632 UTC [5899] LOG:  could not bind IPv4 address \"127.0.0.1\": Address already in use",
+            "2026-12-01T19:49:53.6370000Z 2026-12-01 19:49:53.632 UTC [5899] HINT:  Is another postmaster already running on port 47432?",
+            "2026-12-01T19:49:53.6380000Z 2026-12-01 19:49:53.632 UTC [5899] FATAL:  could not create any TCP/IP sockets",
+            "2026-12-01T19:49:53.6400000Z 2026-12-01 19:49:53.640 UTC [5899] LOG:  database system is shut down",
         ];
 
-        FailureReason.Describe(log, exitCode: 1)
-            .ShouldBe("2026-12-01 09:00:00.000 CST [4242] FATAL:  lock file \"postmaster.pid\" already exists (exit code 1)");
+        FailureReason.Describe(log, exitCode: 1).ShouldBe(
+            "2026-12-01 19:49:53.632 UTC [5899] LOG:  could not bind IPv4 address \"127.0.0.1\": Address already in use (exit code 1)");
+    }
+
+    [Fact]
+    public void Only_the_last_lines_of_a_long_log_are_searched_for_the_cause()
+    {
+        var log = new[] { "warn: an old error long before the end" }
+            .Concat(Enumerable.Range(1, 10).Select(i => $"line {i}"))
+            .Append("FATAL:  lock file \"postmaster.pid\" already exists")
+            .Append("HINT:  Is another postmaster (PID 4100) running in data directory?");
+
+        FailureReason.Describe(log, exitCode: 1).ShouldBe("FATAL:  lock file \"postmaster.pid\" already exists (exit code 1)");
     }
 
     [Fact]
