@@ -15,6 +15,7 @@ namespace BrandPlatform.EndToEndTests;
 public sealed class SupervisorTests(PlatformFixture platform)
 {
     private static readonly TimeSpan AnswersAgainWithin = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan SupervisorStartsItWithin = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(120);
 
     [Fact]
@@ -33,9 +34,11 @@ public sealed class SupervisorTests(PlatformFixture platform)
             var sinceKill = Stopwatch.StartNew();
             KillServiceProcess(pid);
 
+            // The supervisor's own part is quick; the rest of the 30 s is the service's start-up.
+            await Eventually.ReturnsAsync(() => Task.FromResult(Property(service, ProcessSupervisor.RestartsProperty)),
+                restarts => Equals(restarts, restartsBefore + 1), SupervisorStartsItWithin, $"the dashboard to count {service}'s restart", cancellationToken);
             await AnswersAgainAsync(service, pid, cancellationToken);
             sinceKill.Elapsed.ShouldBeLessThan(AnswersAgainWithin, $"{service} should answer again within 30 s of kill -9");
-            Property(service, ProcessSupervisor.RestartsProperty).ShouldBe(restartsBefore + 1, "the dashboard counts the restart");
         }
         var acceptedAfterBoth = Accepted(accepted);
         await Eventually.ReturnsAsync(() => Task.FromResult(Accepted(accepted)), n => n > acceptedAfterBoth, AnswersAgainWithin,
