@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,9 +11,8 @@ namespace BrandPlatform.AppHost.Supervisor;
 /// <summary>
 /// Watches the supervised resources' states and restarts a process that ended unexpectedly with Aspire's own start
 /// command, as an operator would from the dashboard, with back-off and a crash budget (<see cref="CrashHistory"/>).
-/// "Unexpectedly" is systemd's on-failure: a non-zero exit code or a signal. A process that exits with 0 ended on
-/// purpose: the dashboard's Stop and Restart commands and the AppHost's own shutdown end it with SIGTERM, on which every
-/// supervised process shuts down cleanly. A process that fails before it was ever healthy did not crash, it failed to
+/// "Unexpectedly": with a non-zero exit code or a signal (systemd's on-failure), and not after a Stop, Restart or
+/// Rebuild command or during the AppHost's shutdown. A process that fails before it was ever healthy did not crash, it failed to
 /// start: that stops the whole application with one line on standard error (<see cref="SupervisorOptions.StopOnFailedStart"/>).
 /// </summary>
 public sealed partial class ProcessSupervisor(
@@ -84,7 +84,7 @@ public sealed partial class ProcessSupervisor(
         {
             return;
         }
-        if (state != KnownResourceStates.FailedToStart && snapshot.ExitCode == 0)
+        if (state != KnownResourceStates.FailedToStart && snapshot.ExitCode == 0 || await StoppedByCommandAsync(update.Resource, stoppingToken))
         {
             return; // ended on purpose
         }
@@ -191,6 +191,26 @@ public sealed partial class ProcessSupervisor(
         }
         return properties.Add(property);
     }
+
+    /// <summary>
+    /// Whether the last command run on the resource ended it: the dashboard's Stop, Restart or Rebuild. Aspire runs a
+    /// project as `dotnet run`, which a stop ends by signal, so the exit code cannot tell a stop from a crash; every
+    /// command, from the dashboard, the CLI or this supervisor, goes through ResourceCommandService, which writes
+    /// "Executing command 'name'." to the resource's log before it runs it.
+    /// </summary>
+    private async Task<bool> StoppedByCommandAsync(IResource resource, CancellationToken stoppingToken)
+    {
+        // The first batch is the AppHost's own lines about the resource; the process's output follows and is not needed.
+        await foreach (var batch in resourceLogs.GetAllAsync(resource).WithCancellation(stoppingToken))
+        {
+            var last = batch.Select(line => CommandLine().Match(line.Content)).LastOrDefault(match => match.Success);
+            return last is not null && last.Groups["name"].Value is "stop" or "restart" or "rebuild";
+        }
+        return false;
+    }
+
+    [GeneratedRegex("Executing command '(?<name>[^']+)'")]
+    private static partial Regex CommandLine();
 
     private async Task<List<string>> LogLinesAsync(IResource resource, CancellationToken stoppingToken)
     {
