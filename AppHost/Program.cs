@@ -1,4 +1,5 @@
 using BrandPlatform.AppHost.Infrastructure;
+using BrandPlatform.AppHost.Supervisor;
 
 // run.sh asks here for the data folder, ports and mode it needs, rather than keeping copies of them.
 if (args is [RunCommandSettings.Command, .. var configurationArguments])
@@ -8,6 +9,9 @@ if (args is [RunCommandSettings.Command, .. var configurationArguments])
 }
 
 var builder = DistributedApplication.CreateBuilder(args);
+
+// Restarts a supervised process that crashes, and stops everything when one fails to start: see Supervisor/.
+builder.AddProcessSupervisor();
 
 // PostgreSQL and RabbitMQ as containers, as local server processes, or external: see Infrastructure/.
 var infrastructure = builder.AddPlatformInfrastructure();
@@ -37,7 +41,8 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(discipline).WaitFor(discipline)
     .WithReference(reporting).WaitFor(reporting)
     .WithPublicHttpEndpoint(builder.Configuration)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithSupervision();
 
 // Tokens name the public issuer, the gateway's address under /identity/, and the gateway and every service trust it.
 // The portal (web UI, later) signs people in with the authorization-code flow and gets its codes back at /portal/.

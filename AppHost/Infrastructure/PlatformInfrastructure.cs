@@ -1,3 +1,4 @@
+using BrandPlatform.AppHost.Supervisor;
 using Microsoft.Extensions.Configuration;
 
 namespace BrandPlatform.AppHost.Infrastructure;
@@ -57,8 +58,8 @@ public static class PlatformInfrastructureExtensions
     private static readonly string OperationsKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     /// <summary>
-    /// A BrandPlatform service: its own database, the broker, a health check the dashboard and WaitFor use, and the
-    /// operators' dashboard command that replays its faulted messages.
+    /// A BrandPlatform service: its own database, the broker, a health check the dashboard and WaitFor use, the
+    /// supervisor's restart after a crash, and the operators' dashboard command that replays its faulted messages.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AsPlatformService(
         this IResourceBuilder<ProjectResource> project, PlatformInfrastructure infrastructure, string database)
@@ -68,6 +69,7 @@ public static class PlatformInfrastructureExtensions
         return project
             .WithEnvironment("Operations__Key", OperationsKey)
             .WithHttpHealthCheck("/health")
+            .WithSupervision()
             .WithHttpCommand("/ops/error-queues/replay", "重放错误队列", commandName: "replay-error-queues",
                 commandOptions: new HttpCommandOptions
                 {
@@ -142,8 +144,9 @@ internal sealed class ExternalInfrastructure(IDistributedApplicationBuilder buil
 internal sealed class LocalInfrastructure(IDistributedApplicationBuilder builder, LocalInfrastructureOptions options)
     : PlatformInfrastructure
 {
-    private readonly IResourceBuilder<LocalPostgresResource> postgres = builder.AddLocalPostgres("postgres", options);
-    private readonly IResourceBuilder<LocalRabbitMqResource> broker = builder.AddLocalRabbitMq(BrokerName, options);
+    // Their processes are the AppHost's own here, so the supervisor looks after them as it does the services.
+    private readonly IResourceBuilder<LocalPostgresResource> postgres = builder.AddLocalPostgres("postgres", options).WithSupervision();
+    private readonly IResourceBuilder<LocalRabbitMqResource> broker = builder.AddLocalRabbitMq(BrokerName, options).WithSupervision();
 
     public override InfrastructureMode Mode => InfrastructureMode.Local;
 

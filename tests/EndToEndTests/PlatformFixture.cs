@@ -6,6 +6,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using BrandPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace BrandPlatform.EndToEndTests;
 
@@ -111,6 +112,16 @@ public sealed class PlatformFixture : IAsyncLifetime
         using var response = await Gateway.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("total").GetInt32();
+    }
+
+    /// <summary>How many of these tickets reporting has recorded (its own table, not the shared total).</summary>
+    public async Task<int> CountedByReportingAsync(IReadOnlyCollection<Guid> ticketIds)
+    {
+        await using var connection = new NpgsqlConnection(Database("reportingdb"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM ticket_records WHERE ticket_id = ANY(@ids)", connection);
+        command.Parameters.AddWithValue("ids", ticketIds.ToArray());
+        return (int)(long)(await command.ExecuteScalarAsync())!;
     }
 
     public async ValueTask DisposeAsync()

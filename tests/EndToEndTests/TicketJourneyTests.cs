@@ -29,7 +29,7 @@ public sealed class TicketJourneyTests(PlatformFixture platform)
         response.Headers.Contains("X-Correlation-Id").ShouldBeTrue();
         (await Gateway.GetAsync(response.Headers.Location, cancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
         var ticketId = await TicketIdAsync(response);
-        await Eventually.ReturnsAsync(() => CountedAsync([ticketId]), n => n == 1, Delivery, "reporting to record the ticket", cancellationToken);
+        await Eventually.ReturnsAsync(() => platform.CountedByReportingAsync([ticketId]), n => n == 1, Delivery, "reporting to record the ticket", cancellationToken);
         (await platform.TicketTotalAsync(cancellationToken)).ShouldBeGreaterThanOrEqualTo(1);
     }
 
@@ -134,12 +134,12 @@ public sealed class TicketJourneyTests(PlatformFixture platform)
             await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
         }
         outage.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(30));
-        (await CountedAsync(submitted)).ShouldBe(0, "nothing can arrive while the broker is down");
+        (await platform.CountedByReportingAsync(submitted)).ShouldBe(0, "nothing can arrive while the broker is down");
 
         await platform.StartResourceAsync("messaging", cancellationToken);
         await platform.App.ResourceNotifications.WaitForResourceHealthyAsync("messaging", cancellationToken);
 
-        await Eventually.ReturnsAsync(() => CountedAsync(submitted), n => n == 6, TimeSpan.FromSeconds(120),
+        await Eventually.ReturnsAsync(() => platform.CountedByReportingAsync(submitted), n => n == 6, TimeSpan.FromSeconds(120),
             "all six tickets to reach reporting after the broker returned", cancellationToken);
     }
 
@@ -155,7 +155,7 @@ public sealed class TicketJourneyTests(PlatformFixture platform)
         var eventId = await Eventually.ReturnsAsync(
             () => ScalarAsync<Guid?>(tickets, $"SELECT id FROM outbox_messages WHERE sent_at IS NOT NULL AND payload->>'ticketId' = '{ticketId}'"),
             id => id is not null, Delivery, "the event to be published", cancellationToken);
-        await Eventually.ReturnsAsync(() => CountedAsync([ticketId]), n => n == 1, Delivery, "reporting to record the ticket", cancellationToken);
+        await Eventually.ReturnsAsync(() => platform.CountedByReportingAsync([ticketId]), n => n == 1, Delivery, "reporting to record the ticket", cancellationToken);
         var acksBefore = await SettledAcknowledgementsAsync("reporting-ticket-records", cancellationToken);
 
         // As after a crash between publishing and marking the row sent: the dispatcher publishes the same event again.
@@ -169,21 +169,12 @@ public sealed class TicketJourneyTests(PlatformFixture platform)
         await Eventually.ReturnsAsync(() => AcknowledgedAsync("reporting-ticket-records"), acks => acks >= acksBefore + 1,
             Delivery, "the second delivery to be consumed", cancellationToken);
 
-        (await CountedAsync([ticketId])).ShouldBe(1);
+        (await platform.CountedByReportingAsync([ticketId])).ShouldBe(1);
         // Applied once: the projection's position for the ticket is still the submission's version.
         (await ScalarAsync<long?>(reporting, $"SELECT version FROM projection_positions WHERE aggregate_id = '{ticketId}'")).ShouldBe(1);
     }
 
-    /// <summary>How many of these tickets reporting has recorded (its own table, not the shared total).</summary>
-    private async Task<int> CountedAsync(IReadOnlyCollection<Guid> ticketIds)
-    {
-        await using var connection = new NpgsqlConnection(platform.Database("reportingdb"));
-        await connection.OpenAsync();
-        var ids = string.Join(",", ticketIds.Select(id => $"'{id}'"));
-        return (int)(await ScalarAsync<long?>(connection, $"SELECT count(*) FROM ticket_records WHERE ticket_id IN ({ids})") ?? 0);
-    }
-
-    private static async Task<Guid> TicketIdAsync(HttpResponseMessage response) =>
+    internal static async Task<Guid> TicketIdAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
     /// <summary>The broker refreshes queue statistics every 5 s: wait until the count stops moving.</summary>
@@ -219,7 +210,7 @@ public sealed class TicketJourneyTests(PlatformFixture platform)
         return value is null or DBNull ? default : (T)value;
     }
 
-    private static object NewTicket(string title) => new
+    internal static object NewTicket(string title) => new
     {
         title,
         category = "approvals",
