@@ -97,6 +97,7 @@ public static class PlatformService
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer(OpenApiDescriptions.DescribeMember);
+            options.AddSchemaTransformer(OpenApiDescriptions.TypeText);
             options.AddOperationTransformer<OpenApiOperations>();
             options.AddOperationTransformer<OpenApiSecurity>();
         });

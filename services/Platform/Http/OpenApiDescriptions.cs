@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
@@ -19,6 +20,22 @@ public static class OpenApiDescriptions
                 .OfType<System.ComponentModel.DescriptionAttribute>().LastOrDefault() is { } described)
         {
             schema.Description = described.Description;
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Text members are written by <see cref="StorableText.JsonConverter"/>, so the generator cannot see they are strings
+    /// and leaves their schemas empty ({}); a client generator would then take them for any JSON value.
+    /// </summary>
+    public static Task TypeText(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.JsonTypeInfo.Type == typeof(string) && schema.Type is null && schema.AnyOf is null && schema.OneOf is null)
+        {
+            schema.Type = context.JsonPropertyInfo?.AttributeProvider is PropertyInfo property
+                          && new NullabilityInfoContext().Create(property).WriteState == NullabilityState.Nullable
+                ? JsonSchemaType.String | JsonSchemaType.Null
+                : JsonSchemaType.String;
         }
         return Task.CompletedTask;
     }
