@@ -224,9 +224,10 @@ public static class TicketWorkflow
     internal static ProblemHttpResult LeadUnitOnly() => TypedResults.Problem(
         title: TicketApiTexts.LeadUnitStep_Title, statusCode: StatusCodes.Status403Forbidden, detail: TicketApiTexts.LeadUnitStep_Detail);
 
-    /// <summary>412: the caller's If-Match names another version than the ticket's.</summary>
+    /// <summary>412: the caller's If-Match names another version than the ticket's (both quoted by the text, not twice).</summary>
     internal static ProblemHttpResult Stale(string current, string sent) => TypedResults.Problem(title: TicketApiTexts.Stale_Title,
-        statusCode: StatusCodes.Status412PreconditionFailed, detail: string.Format(CultureInfo.CurrentCulture, TicketApiTexts.Stale_Detail, current, sent));
+        statusCode: StatusCodes.Status412PreconditionFailed,
+        detail: string.Format(CultureInfo.CurrentCulture, TicketApiTexts.Stale_Detail, current.Trim('"'), sent.Trim('"')));
 
     /// <summary>What a step needs besides the ticket and the request.</summary>
     public sealed record StepContext(
