@@ -83,10 +83,11 @@ public static partial class ProblemLanguage
     [GeneratedRegex(@"\b[A-Za-z]{2,}[ ,;]+[A-Za-z]{2,}[ ,;]+[A-Za-z]{2,}\b")]
     private static partial Regex EnglishPhrase();
 
-    [GeneratedRegex("“[^”]*”")]
+    // From the first opening quote to the last closing one: what the caller sent may hold quotes of its own.
+    [GeneratedRegex("“.*”", RegexOptions.Singleline)]
     private static partial Regex Quoted();
 
-    [GeneratedRegex("'[^']*'")]
+    [GeneratedRegex("'.*'", RegexOptions.Singleline)]
     private static partial Regex QuotedEnglish();
 
     [GeneratedRegex(@"\b[A-Za-z]{3,}\b")]

@@ -5,13 +5,19 @@ namespace BrandPlatform.Platform.Http;
 
 public static class Validation
 {
-    /// <summary>Field names in errors use the same camelCase as the JSON the caller sent.</summary>
-    public static void UseJsonFieldNames() =>
+    /// <summary>
+    /// Field names in errors, and in their messages ('pressedByUnit' 不能为Null。), use the same camelCase as the JSON the
+    /// caller sent: FluentValidation's own display name splits it into English words ('pressed By Unit').
+    /// </summary>
+    public static void UseJsonFieldNames()
+    {
         ValidatorOptions.Global.PropertyNameResolver = (_, member, expression) =>
         {
             var name = member?.Name ?? (expression is null ? null : FluentValidation.Internal.PropertyChain.FromExpression(expression).ToString());
             return name is null ? null : JsonNamingPolicyCamel(name);
         };
+        ValidatorOptions.Global.DisplayNameResolver = ValidatorOptions.Global.PropertyNameResolver;
+    }
 
     private static string JsonNamingPolicyCamel(string name) =>
         string.Join('.', name.Split('.').Select(part => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(part)));
