@@ -103,7 +103,7 @@ public sealed class InputEdgeTests(FuzzPlatformFixture platform)
 
         using var admin = await platform.ClientAsync("identity", CallerKind.Person("admin"));
         await ShouldBeFieldErrorAsync(await admin.GetAsync("/identity/api/directory/people?role=", Cancel), "role", null);
-        await ShouldBeFieldErrorAsync(await admin.GetAsync("/identity/api/directory/people?role=Pope", Cancel), "role", "未知角色：Pope");
+        await ShouldBeFieldErrorAsync(await admin.GetAsync("/identity/api/directory/people?role=Pope", Cancel), "role", "未知角色：“Pope”");
         (await admin.GetAsync("/identity/api/directory/people?role=LiaisonLeader", Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
