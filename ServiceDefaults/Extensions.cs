@@ -29,6 +29,10 @@ public static class ServiceDefaultsExtensions
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        // The orchestrator (a Stop from the dashboard, the supervisor, shutdown) gives a process a few seconds after
+        // SIGTERM; a hosted service slow to stop must not outlast that and leave the process half shut down. Nothing
+        // is lost by cutting it short: the outbox and the broker keep what was not yet sent or acknowledged.
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
