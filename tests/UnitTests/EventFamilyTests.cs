@@ -1,5 +1,6 @@
 using BrandPlatform.Contracts;
 using BrandPlatform.Contracts.Directory;
+using BrandPlatform.Contracts.Study;
 using BrandPlatform.Contracts.Tickets;
 using Shouldly;
 
@@ -15,7 +16,8 @@ public sealed class EventFamilyTests
     [Fact]
     public void Every_integration_event_belongs_to_the_family_of_the_aggregate_that_raises_it()
     {
-        Type[] families = [typeof(TicketEvent), typeof(OrganisationUnitEvent), typeof(PersonEvent)];
+        Type[] families = [typeof(TicketEvent), typeof(OrganisationUnitEvent), typeof(PersonEvent),
+            typeof(StudyActivityEvent), typeof(MemberStudyEvent), typeof(YouthGroupRotationEvent)];
         var events = typeof(IntegrationEvent).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && t.IsSubclassOf(typeof(IntegrationEvent)))
             .ToList();

@@ -49,7 +49,12 @@ public sealed class DirectoryUnit
 /// <summary>The directory's unit kind codes as they travel in its events.</summary>
 public static class UnitKinds
 {
+    public const string OrganCommittee = "organCommittee";
     public const string Branch = "branch";
+    public const string PartyGroup = "partyGroup";
+    public const string LeadershipTeam = "leadershipTeam";
+    public const string CentralStudyGroup = "centralStudyGroup";
+    public const string YouthStudyGroup = "youthStudyGroup";
     public const string TaskForce = "taskForce";
     public const string Department = "department";
 }

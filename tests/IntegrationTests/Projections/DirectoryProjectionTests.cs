@@ -81,12 +81,12 @@ public sealed class DirectoryProjectionTests(ProjectionDatabase<StudyDbContext> 
         foreach (var e in events.Reverse())
         {
             await using var db = database.NewContext();
-            await new BranchRostersProjection(db, TimeProvider.System, NullLogger<BranchRostersProjection>.Instance).ReceiveAsync(e, Cancel);
+            await new UnitRostersCopy(db, TimeProvider.System, NullLogger<UnitRostersCopy>.Instance).ReceiveAsync(e, Cancel);
         }
 
         await using var check = database.NewContext();
-        var stints = await check.BranchMembers.Where(m => m.PersonId == person).OrderBy(m => m.JoinedOn).ToListAsync(Cancel);
-        stints.Select(s => (s.BranchId, s.JoinedOn, s.LeftOn)).ShouldBe([(branchA, Day, Day.AddDays(3)), (branchB, Day.AddDays(3), null)]);
+        var stints = await check.UnitMembers.Where(m => m.PersonId == person).OrderBy(m => m.JoinedOn).ToListAsync(Cancel);
+        stints.Select(s => (s.UnitId, s.JoinedOn, s.LeftOn)).ShouldBe([(branchA, Day, Day.AddDays(3)), (branchB, Day.AddDays(3), null)]);
     }
 
     private async Task DeliverUnitAsync(IntegrationEvent e)

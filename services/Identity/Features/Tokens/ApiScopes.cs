@@ -19,6 +19,7 @@ public static class ApiScopes
         new("tickets.write", "提交企业服务工单、确认和撤单", "tickets"),
         new("tickets.handle", "受理、交办和办理企业服务工单", "tickets"),
         new("study.read", "读取学习活动", "study"),
+        new("study.write", "安排、填报学习活动，签到和记录自学", "study"),
         new("discipline.read", "读取纪律教育记录", "discipline"),
         new("reporting.read", "读取报表与督办", "reporting"),
         new(DirectoryRead, "读取组织与人员", "identity"),

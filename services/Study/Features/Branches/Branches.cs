@@ -3,6 +3,7 @@ using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Study.Infrastructure;
+using BrandPlatform.Study.Features;
 using BrandPlatform.Study.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,6 @@ namespace BrandPlatform.Study.Features.Branches;
 /// </summary>
 public static class Branches
 {
-    public const string ReadScope = "study.read";
     public static readonly string[] Readers = [.. PlatformRoles.BranchKeepers, PlatformRoles.OfficeStaff, PlatformRoles.Administrator];
 
     public sealed record BranchResponse(Guid Id, string Name, int CurrentMembers);
@@ -25,10 +25,10 @@ public static class Branches
     public static RouteGroupBuilder MapBranches(this RouteGroupBuilder study)
     {
         study.MapGet("/branches", ListAsync)
-            .RequireAccess([ReadScope], Readers)
+            .RequireAccess([StudyAccess.ReadScope], Readers)
             .WithName("ListBranches").WithSummary("The branches the caller keeps (all of them for the office)");
         study.MapGet("/branches/{id:guid}/members", MembersAsync)
-            .RequireAccess([ReadScope], Readers)
+            .RequireAccess([StudyAccess.ReadScope], Readers)
             .WithName("ListBranchMembers").WithSummary("A branch's current members; 403 for another branch's secretary");
         return study;
     }
@@ -50,8 +50,8 @@ public static class Branches
         }
         var page = await branches.PageAsync(paging, u => u.Name, u => u.Id, context, cancellationToken);
         var ids = page.Items.Select(u => u.Id).ToList();
-        var members = await db.BranchMembers.Where(m => ids.Contains(m.BranchId) && m.JoinedOn != null && m.LeftOn == null)
-            .GroupBy(m => m.BranchId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var members = await db.UnitMembers.Current().Where(m => ids.Contains(m.UnitId))
+            .GroupBy(m => m.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         return TypedResults.Ok(page.Select(u => new BranchResponse(u.Id, u.Name, members.GetValueOrDefault(u.Id))));
     }
 
@@ -72,8 +72,8 @@ public static class Branches
             return TypedResults.Problem(title: StudyTexts.OwnBranchOnly_Title,
                 detail: string.Format(CultureInfo.CurrentCulture, StudyTexts.OwnBranchOnly_Detail, branch), statusCode: StatusCodes.Status403Forbidden);
         }
-        var page = await db.BranchMembers.AsNoTracking()
-            .Where(m => m.BranchId == id && m.JoinedOn != null && m.LeftOn == null)
+        var page = await db.UnitMembers.AsNoTracking().Current()
+            .Where(m => m.UnitId == id)
             .PageAsync(paging, m => m.DisplayName, m => m.PersonId, context, cancellationToken);
         return TypedResults.Ok(page.Select(m => new MemberResponse(m.PersonId, m.DisplayName, m.JoinedOn)));
     }

@@ -22,6 +22,32 @@ namespace BrandPlatform.Study.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("BrandPlatform.Platform.Attendance.CheckIn", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("display_name");
+
+                    b.HasKey("SessionId", "PersonId")
+                        .HasName("pk_check_ins");
+
+                    b.ToTable("check_ins", (string)null);
+                });
+
             modelBuilder.Entity("BrandPlatform.Platform.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -226,15 +252,11 @@ namespace BrandPlatform.Study.Infrastructure.Migrations
                     b.ToTable("units", (string)null);
                 });
 
-            modelBuilder.Entity("BrandPlatform.Study.Features.Branches.BranchMember", b =>
+            modelBuilder.Entity("BrandPlatform.Platform.Organisation.UnitMember", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
-
-                    b.Property<Guid>("BranchId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("branch_id");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
@@ -254,16 +276,223 @@ namespace BrandPlatform.Study.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("person_id");
 
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("UnitKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("unit_kind");
+
                     b.HasKey("Id")
-                        .HasName("pk_branch_members");
+                        .HasName("pk_unit_members");
 
                     b.HasIndex("PersonId")
-                        .HasDatabaseName("ix_branch_members_person_id");
+                        .HasDatabaseName("ix_unit_members_person_id");
 
-                    b.HasIndex("BranchId", "LeftOn")
-                        .HasDatabaseName("ix_branch_members_branch_id_left_on");
+                    b.HasIndex("UnitId", "LeftOn")
+                        .HasDatabaseName("ix_unit_members_unit_id_left_on");
 
-                    b.ToTable("branch_members", (string)null);
+                    b.ToTable("unit_members", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Study.Domain.StudyActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Amendments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("amendments");
+
+                    b.Property<string>("Attendance")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("attendance");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("audience");
+
+                    b.Property<string>("AudienceKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("audience_kind");
+
+                    b.PrimitiveCollection<Guid[]>("AudienceMemberIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("audience_member_ids");
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CheckInCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("check_in_code");
+
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<long>("EventVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_version");
+
+                    b.Property<int>("ExternalAttendees")
+                        .HasColumnType("integer")
+                        .HasColumnName("external_attendees");
+
+                    b.Property<DateTimeOffset?>("HeldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_changed_at");
+
+                    b.PrimitiveCollection<Guid[]>("MaterialIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("material_ids");
+
+                    b.Property<string>("Materials")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("materials");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("minutes");
+
+                    b.Property<Guid>("OrganiserUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organiser_unit_id");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<DateTimeOffset>("PlannedEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("planned_end");
+
+                    b.Property<DateTimeOffset>("PlannedStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("planned_start");
+
+                    b.PrimitiveCollection<Guid[]>("PresentIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("present_ids");
+
+                    b.Property<DateOnly?>("RecordDue")
+                        .HasColumnType("date")
+                        .HasColumnName("record_due");
+
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<bool>("RecordedLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("recorded_late");
+
+                    b.Property<DateTimeOffset>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<string>("ScheduledBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("scheduled_by");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("series_id");
+
+                    b.Property<string>("Speakers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("speakers");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("topic");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_activities");
+
+                    b.HasIndex("AudienceMemberIds")
+                        .HasDatabaseName("ix_activities_audience_member_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("AudienceMemberIds"), "gin");
+
+                    b.HasIndex("MaterialIds")
+                        .HasDatabaseName("ix_activities_material_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("MaterialIds"), "gin");
+
+                    b.HasIndex("PlannedStart")
+                        .HasDatabaseName("ix_activities_planned_start");
+
+                    b.HasIndex("PresentIds")
+                        .HasDatabaseName("ix_activities_present_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PresentIds"), "gin");
+
+                    b.HasIndex("SeriesId")
+                        .HasDatabaseName("ix_activities_series_id");
+
+                    b.HasIndex("BranchId", "PlannedStart")
+                        .HasDatabaseName("ix_activities_branch_id_planned_start");
+
+                    b.HasIndex("OrganiserUnitId", "PlannedStart")
+                        .HasDatabaseName("ix_activities_organiser_unit_id_planned_start");
+
+                    b.ToTable("activities", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,124 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandPlatform.Platform.Attendance;
+
+// Attendance works the same way wherever people meet to study (study activities, warning-education sessions): the
+// people expected from the rosters, what the secretary marks in bulk, and what members checked in with the session's
+// code, compiled into one sheet when the record is filed.
+
+public enum AttendanceStatus
+{
+    Present,
+    /// <summary>请假: absent with a reason the secretary accepted.</summary>
+    AbsentWithReason,
+    Absent,
+}
+
+/// <summary>How a person's attendance came to be known.</summary>
+public enum AttendanceSource
+{
+    /// <summary>Marked by the secretary or party-affairs officer (or the office) when filing the record.</summary>
+    Keeper,
+    /// <summary>The member checked in with the session's code during its window.</summary>
+    CheckIn,
+    /// <summary>Expected from the roster and neither marked nor checked in: absent.</summary>
+    Roster,
+}
+
+/// <summary>One person's line on an attendance sheet.</summary>
+public sealed record AttendanceEntry(
+    Guid PersonId, string DisplayName, AttendanceStatus Status, string? Reason, AttendanceSource Source, DateTimeOffset? CheckedInAt);
+
+/// <summary>What a keeper says of one person when filing the record.</summary>
+public sealed record AttendanceMark(Guid PersonId, AttendanceStatus Status, string? Reason);
+
+/// <summary>A member's check-in at a session, with the session's code, during its window.</summary>
+public sealed class CheckIn
+{
+    private CheckIn() { }
+
+    public CheckIn(Guid sessionId, Guid personId, string displayName, DateTimeOffset at)
+    {
+        SessionId = sessionId;
+        PersonId = personId;
+        DisplayName = displayName;
+        At = at;
+    }
+
+    public Guid SessionId { get; private set; }
+    public Guid PersonId { get; private set; }
+    public string DisplayName { get; private set; } = "";
+    public DateTimeOffset At { get; private set; }
+}
+
+public static class AttendanceSheet
+{
+    public const int ReasonMaxLength = 200;
+
+    /// <summary>
+    /// The sheet of a session: everyone expected, marked or checked in, once. A keeper's mark decides (a member who
+    /// checked in and left at once can be marked absent); otherwise a check-in is presence; otherwise an expected person
+    /// is absent. Ordered by name, as the ledger prints it.
+    /// </summary>
+    /// <param name="names">Display names of everyone who may appear (the expected and those marked).</param>
+    public static IReadOnlyList<AttendanceEntry> Compile(
+        IEnumerable<Guid> expected, IEnumerable<AttendanceMark> marks, IEnumerable<CheckIn> checkIns, IReadOnlyDictionary<Guid, string> names)
+    {
+        var sheet = new Dictionary<Guid, AttendanceEntry>();
+        var checkedIn = checkIns.GroupBy(c => c.PersonId).ToDictionary(g => g.Key, g => g.Min(c => c.At));
+        string Name(Guid person) => names.GetValueOrDefault(person) ?? "";
+        foreach (var person in expected)
+        {
+            sheet[person] = checkedIn.TryGetValue(person, out var at)
+                ? new AttendanceEntry(person, Name(person), AttendanceStatus.Present, null, AttendanceSource.CheckIn, at)
+                : new AttendanceEntry(person, Name(person), AttendanceStatus.Absent, null, AttendanceSource.Roster, null);
+        }
+        foreach (var (person, at) in checkedIn.Where(c => !sheet.ContainsKey(c.Key)))
+        {
+            sheet[person] = new AttendanceEntry(person, Name(person), AttendanceStatus.Present, null, AttendanceSource.CheckIn, at);
+        }
+        foreach (var mark in marks)
+        {
+            sheet[mark.PersonId] = new AttendanceEntry(mark.PersonId, Name(mark.PersonId), mark.Status,
+                mark.Status == AttendanceStatus.Present ? null : mark.Reason?.Trim(), AttendanceSource.Keeper,
+                checkedIn.TryGetValue(mark.PersonId, out var at) ? at : null);
+        }
+        return [.. sheet.Values.OrderBy(e => e.DisplayName, StringComparer.Ordinal).ThenBy(e => e.PersonId)];
+    }
+
+    public static IReadOnlyList<Guid> WithStatus(this IEnumerable<AttendanceEntry> sheet, AttendanceStatus status) =>
+        [.. sheet.Where(e => e.Status == status).Select(e => e.PersonId)];
+}
+
+/// <summary>
+/// A session's check-in code and the window it is accepted in: from <see cref="OpensBefore"/> before the planned start
+/// to the planned end. Six digits, so a member types it from the screen at the front of the room.
+/// </summary>
+public static class CheckInCodes
+{
+    public const int Length = 6;
+    public static readonly TimeSpan OpensBefore = TimeSpan.FromMinutes(30);
+
+    public static string New() => RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static bool IsOpen(DateTimeOffset plannedStart, DateTimeOffset plannedEnd, DateTimeOffset now) =>
+        now >= plannedStart - OpensBefore && now <= plannedEnd;
+
+    /// <summary>Compares in constant time, so the answer's timing does not tell how many digits were right.</summary>
+    public static bool Matches(string expected, string? given) =>
+        given is not null && CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(expected), System.Text.Encoding.ASCII.GetBytes(given.Trim()));
+}
+
+public static class AttendanceModel
+{
+    /// <summary>The check-ins of a service's sessions, in <paramref name="table"/>; one per person and session.</summary>
+    public static ModelBuilder AddCheckIns(this ModelBuilder modelBuilder, string table = "check_ins") =>
+        modelBuilder.Entity<CheckIn>(checkIn =>
+        {
+            checkIn.ToTable(table);
+            checkIn.HasKey(c => new { c.SessionId, c.PersonId });
+            checkIn.Property(c => c.DisplayName).HasMaxLength(Organisation.UnitMember.DisplayNameMaxLength);
+        });
+}
