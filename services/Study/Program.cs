@@ -1,6 +1,7 @@
 using BrandPlatform.Platform.Calendar;
 using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Platform.Persistence;
+using BrandPlatform.Study.Features.Activities;
 using BrandPlatform.Study.Features.Branches;
 using BrandPlatform.Study.Infrastructure;
 
@@ -12,5 +13,6 @@ builder.AddWorkingCalendar();
 var app = builder.Build();
 app.UsePlatformService();
 app.MapGroup("/api/study").WithTags("Branches").MapBranches();
+app.MapGroup("/api/study").WithTags("Activities").MapActivities();
 
 await app.RunServiceAsync<StudyDbContext>(args);

@@ -127,6 +127,26 @@ public sealed class StudyActivity : Aggregate
     public bool IsCheckInOpen(DateTimeOffset now) => State == ActivityState.Planned && CheckInCodes.IsOpen(PlannedStart, PlannedEnd, now);
 
     /// <summary>
+    /// Refuses a check-in that is not open now: 409 naming the state when the activity is no longer planned, else
+    /// saying when the window opens (before it) or closed (after it), in Beijing time.
+    /// </summary>
+    public void RequireCheckInOpen(DateTimeOffset now)
+    {
+        RequireState(ActivityState.Planned, nameof(StudyTexts.StepCheckIn));
+        if (IsCheckInOpen(now))
+        {
+            return;
+        }
+        throw now < PlannedStart
+            ? new RuleViolation(Text(nameof(StudyTexts.CheckInNotYetOpen_Title)),
+                Text(nameof(StudyTexts.CheckInNotYetOpen_Detail), BeijingTime(PlannedStart - CheckInCodes.OpensBefore), BeijingTime(PlannedEnd)))
+            : new RuleViolation(Text(nameof(StudyTexts.CheckInClosed_Title)), Text(nameof(StudyTexts.CheckInClosed_Detail), BeijingTime(PlannedEnd)));
+    }
+
+    private static string BeijingTime(DateTimeOffset instant) =>
+        instant.ToChinaTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
     /// Files the record of a planned activity: when it was held (not in the future), how long, the minutes and the
     /// attendance sheet. Filed after <paramref name="recordDue"/> (the 3rd working day after the meeting) it is late.
     /// </summary>

@@ -76,15 +76,7 @@ public static class StudyAccess
     public static async Task<IReadOnlyDictionary<Guid, string>> ExpectedAsync(
         this StudyDbContext db, ActivityAudience audience, Guid organiserUnitId, DateOnly day, CancellationToken cancellationToken)
     {
-        var members = db.UnitMembers.AsNoTracking().On(day);
-        var expected = audience.Kind switch
-        {
-            AudienceKind.Unit => members.Where(m => m.UnitId == (audience.UnitId ?? organiserUnitId)),
-            AudienceKind.WholeOrgan => members.Where(m => m.UnitKind == UnitKinds.Branch),
-            AudienceKind.Members => db.UnitMembers.AsNoTracking().Where(m => audience.MemberIds.Contains(m.PersonId)),
-            _ => members.Where(_ => false),
-        };
-        var rows = await expected.Select(m => new { m.PersonId, m.DisplayName }).ToListAsync(cancellationToken);
+        var rows = await db.Rostered(audience, organiserUnitId, day).Select(m => new { m.PersonId, m.DisplayName }).ToListAsync(cancellationToken);
         var names = rows.GroupBy(r => r.PersonId).ToDictionary(g => g.Key, g => g.Select(r => r.DisplayName).FirstOrDefault(n => n != "") ?? "");
         if (audience.Kind == AudienceKind.Members)
         {
@@ -95,5 +87,30 @@ public static class StudyAccess
             }
         }
         return names;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="person"/> is expected on <paramref name="day"/>, and the name the rosters know them by
+    /// (null when not expected): one indexed look-up of the person's stints, never the whole audience.
+    /// </summary>
+    public static async Task<string?> ExpectedNameAsync(
+        this StudyDbContext db, ActivityAudience audience, Guid organiserUnitId, Guid person, DateOnly day, CancellationToken cancellationToken)
+    {
+        var name = await db.Rostered(audience, organiserUnitId, day).Where(m => m.PersonId == person)
+            .Select(m => m.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        return name ?? (audience.Kind == AudienceKind.Members && audience.MemberIds.Contains(person) ? "" : null);
+    }
+
+    /// <summary>The roster stints an audience expects on <paramref name="day"/> (named members: any stint of theirs).</summary>
+    private static IQueryable<UnitMember> Rostered(this StudyDbContext db, ActivityAudience audience, Guid organiserUnitId, DateOnly day)
+    {
+        var members = db.UnitMembers.AsNoTracking().On(day);
+        return audience.Kind switch
+        {
+            AudienceKind.Unit => members.Where(m => m.UnitId == (audience.UnitId ?? organiserUnitId)),
+            AudienceKind.WholeOrgan => members.Where(m => m.UnitKind == UnitKinds.Branch),
+            AudienceKind.Members => db.UnitMembers.AsNoTracking().Where(m => audience.MemberIds.Contains(m.PersonId)),
+            _ => members.Where(_ => false),
+        };
     }
 }

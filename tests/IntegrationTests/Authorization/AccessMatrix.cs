@@ -88,6 +88,22 @@ public static class AccessMatrix
         AccessRow.List("study", "GET", "/api/study/branches", [Admin, Office, Officer], hiddenFrom: [Secretary], record: r => r.OtherBranch),
         AccessRow.Of("study", "GET", "/api/study/branches/{id:guid}/members", [Admin, Office, Officer], path: r => $"/api/study/branches/{r.OtherBranch}/members"),
 
+        // Study: activities. 第二党支部's party lesson: its keepers and the office keep it; another branch's secretary is
+        // refused (it is not theirs to record) and does not even see it; only an expected member (the officer) checks in.
+        AccessRow.Of("study", "POST", "/api/study/activities", [Admin, Office, Officer],
+            body: r => ActivityPlan(new { kind = "partyLesson", organiserUnitId = r.OtherBranch })),
+        AccessRow.Of("study", "GET", "/api/study/activities/{id:guid}", [Admin, Office, Officer], [Secretary, Member, Handler],
+            path: r => $"/api/study/activities/{r.OtherBranchActivity}"),
+        AccessRow.Of("study", "PUT", "/api/study/activities/{id:guid}", [Admin, Office, Officer],
+            path: r => $"/api/study/activities/{r.OtherBranchActivity}", body: _ => ActivityPlan(new { })),
+        AccessRow.Of("study", "GET", "/api/study/activities/{id:guid}/check-in-code", [Admin, Office, Officer],
+            path: r => $"/api/study/activities/{r.OtherBranchActivity}/check-in-code"),
+        AccessRow.Of("study", "POST", "/api/study/activities/{id:guid}/check-in", [Officer], [Secretary, Member, Handler],
+            path: r => $"/api/study/activities/{r.OtherBranchActivity}/check-in", body: r => new { code = r.CheckInCode }),
+        ActivityStep("hold", new { heldAt = DateTimeOffset.UtcNow.AddMinutes(-1), durationMinutes = 60, minutes = "矩阵党课记录", attendance = Array.Empty<object>() }),
+        ActivityStep("amend", new { heldAt = DateTimeOffset.UtcNow.AddMinutes(-1), durationMinutes = 60, minutes = "矩阵党课记录（更正）", attendance = Array.Empty<object>(), reason = "更正时长" }),
+        ActivityStep("cancel", new { reason = "矩阵取消" }),
+
         // Reporting: platform-wide figures, people only (reporting cannot tell which tickets a system filed).
         AccessRow.Of("reporting", "GET", "/api/reporting/tickets/summary", [Admin, Office, Leader]),
         AccessRow.Of("reporting", "GET", "/api/reporting/tickets/figures", [Admin, Office, Leader]),
@@ -179,6 +195,26 @@ public static class AccessMatrix
             path: r => $"/api/tickets/webhooks/{r.Webhook}"),
     ];
 
+    /// <summary>A keeper's step on 第二党支部's activity: its keepers and the office, nobody else (another branch's secretary: 403).</summary>
+    private static AccessRow ActivityStep(string step, object body) =>
+        AccessRow.Of("study", "POST", $"/api/study/activities/{{id:guid}}/{step}", [Admin, Office, Officer],
+            path: r => $"/api/study/activities/{r.OtherBranchActivity}/{step}", body: _ => body);
+
+    /// <summary>A plan whose check-in window is open while the matrix runs; <paramref name="with"/> adds the kind and organiser.</summary>
+    internal static Dictionary<string, object?> ActivityPlan(object with)
+    {
+        var plan = new Dictionary<string, object?>
+        {
+            ["topic"] = "矩阵专题党课", ["place"] = "党员活动室", ["plannedStart"] = DateTimeOffset.UtcNow.AddMinutes(10),
+            ["plannedEnd"] = DateTimeOffset.UtcNow.AddHours(3), ["audience"] = new { kind = "unit" }, ["materials"] = Array.Empty<object>(),
+        };
+        foreach (var property in with.GetType().GetProperties())
+        {
+            plan[property.Name] = property.GetValue(with);
+        }
+        return plan;
+    }
+
     private static AccessRow Step(string step, string[] admitted, string[] hidden, object? body) =>
         AccessRow.Of("tickets", "POST", $"/api/tickets/{{id:guid}}/{step}", admitted, hidden, path: r => $"/api/tickets/{r.Ticket}/{step}",
             body: r => body ?? (step == "assign" ? new { leadUnitId = r.LeadUnit } : new { unitId = r.LeadUnit, note = "协办意见" }));
@@ -231,6 +267,9 @@ public sealed record MatrixRecords
     /// <summary>第二党支部: the officer's branch, not the secretary's.</summary>
     public required Guid OtherBranch { get; init; }
     public required Guid Committee { get; init; }
+    /// <summary>A party lesson of 第二党支部, planned with its check-in window open; the officer is on its roster.</summary>
+    public required Guid OtherBranchActivity { get; init; }
+    public required string CheckInCode { get; init; }
     /// <summary>A unit and a person registered for the matrix, so administrators' changes touch nothing else.</summary>
     public required Guid DirectoryUnit { get; init; }
     public required Guid DirectoryPerson { get; init; }

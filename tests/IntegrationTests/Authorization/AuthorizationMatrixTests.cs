@@ -219,8 +219,12 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             return await db.SaveChangesAsync(Cancel);
         });
 
+        var (activity, code) = await OtherBranchActivityAsync();
+
         return new MatrixRecords
         {
+            OtherBranchActivity = activity,
+            CheckInCode = code,
             Ticket = ticketId,
             TicketNumber = ticket.GetProperty("number").GetString()!,
             TicketMarker = marker,
@@ -238,6 +242,25 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             DirectoryUnit = await DirectoryTests.CreateUnitAsync(admin, "矩阵科" + marker, "department", committee),
             DirectoryPerson = await DirectoryTests.RegisterAsync(admin, "matrix" + marker[2..].ToLowerInvariant(), branch: null),
         };
+    }
+
+    /// <summary>第二党支部's party lesson, planned by the office, with the officer on the branch's roster in study.</summary>
+    private async Task<(Guid Activity, string Code)> OtherBranchActivityAsync()
+    {
+        var otherBranch = platform.Units["第二党支部"];
+        var officer = Guid.Parse(IdentityHost.JwtPayload((await CallerKind.Person(AccessMatrix.Officer).TokenAsync(platform.Identity))!)
+            .GetProperty("sub").GetString()!);
+        var study = platform.Services["study"];
+        await study.QueryAsync(async db =>
+        {
+            db.Add(UnitMember.FromJoin(officer, otherBranch, UnitKinds.Branch, "第二党支部党务干事", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30)));
+            return await db.SaveChangesAsync(Cancel);
+        });
+        var office = await ClientAsync("study", CallerKind.Person(AccessMatrix.Office));
+        var activity = (await CreatedAsync(await office.PostAsJsonAsync("/api/study/activities",
+            AccessMatrix.ActivityPlan(new { kind = "partyLesson", organiserUnitId = otherBranch }), Cancel))).GetProperty("id").GetGuid();
+        var code = (await office.GetFromJsonAsync<JsonElement>($"/api/study/activities/{activity}/check-in-code", Cancel)).GetProperty("code").GetString()!;
+        return (activity, code);
     }
 
     private static async Task<JsonElement> CreatedAsync(HttpResponseMessage response)
