@@ -88,9 +88,15 @@ public static class AccessMatrix
         AccessRow.List("study", "GET", "/api/study/branches", [Admin, Office, Officer], hiddenFrom: [Secretary], record: r => r.OtherBranch),
         AccessRow.Of("study", "GET", "/api/study/branches/{id:guid}/members", [Admin, Office, Officer], path: r => $"/api/study/branches/{r.OtherBranch}/members"),
 
+        // Study: rotation. The office schedules the youth study group's hosts; the group's members (the demo member) read them.
+        AccessRow.Of("study", "GET", "/api/study/youth-groups/{id:guid}/rotation", [Admin, Office, Member], path: r => $"/api/study/youth-groups/{r.YouthGroup}/rotation"),
+        AccessRow.Of("study", "POST", "/api/study/youth-groups/{id:guid}/rotation", [Admin, Office], path: r => $"/api/study/youth-groups/{r.YouthGroup}/rotation",
+            body: _ => new { terms = 1 }),
+
         // Reporting: platform-wide figures, people only (reporting cannot tell which tickets a system filed).
         AccessRow.Of("reporting", "GET", "/api/reporting/tickets/summary", [Admin, Office, Leader]),
         AccessRow.Of("reporting", "GET", "/api/reporting/tickets/figures", [Admin, Office, Leader]),
+        AccessRow.Of("reporting", "GET", "/api/reporting/study/summary", [Admin, Office, Leader]),
 
         // Tickets: reads of one ticket, as VisibleTo scopes them.
         AccessRow.Of("tickets", "GET", "/api/tickets/{id:guid}", SeeTicket, TicketHiddenFrom, path: r => $"/api/tickets/{r.Ticket}"),
@@ -230,6 +236,8 @@ public sealed record MatrixRecords
     public required Guid Webhook { get; init; }
     /// <summary>第二党支部: the officer's branch, not the secretary's.</summary>
     public required Guid OtherBranch { get; init; }
+    /// <summary>青年理论学习小组: the demo member's group, not the secretary's or the officer's.</summary>
+    public required Guid YouthGroup { get; init; }
     public required Guid Committee { get; init; }
     /// <summary>A unit and a person registered for the matrix, so administrators' changes touch nothing else.</summary>
     public required Guid DirectoryUnit { get; init; }
