@@ -48,9 +48,8 @@ public sealed class YouthGroupRotation : Aggregate
         {
             slots.Add(slots[^1].Next());
         }
-        var planned = Terms.ToDictionary(t => t.From);
-        var kept = Terms.Where(t => t.From < first.From).Concat(slots.Where(s => planned.TryGetValue(s.From, out var t) && t.HasStarted(today))
-            .Select(s => planned[s.From])).ToList();
+        // Every planned term from the first on is among the slots: those begun stay, the others are planned again.
+        var kept = Terms.Where(t => t.From < first.From || t.HasStarted(today)).ToList();
         Assign(kept, slots.Where(s => !kept.Any(k => k.From == s.From)), members, now);
     }
 

@@ -18,8 +18,7 @@ public static class RotationRosters
         await db.UnitMembers.Where(m => m.UnitId == groupId).LoadAsync(cancellationToken);
         return [.. db.UnitMembers.Local
             .Where(m => m.UnitId == groupId && m.IsCurrent)
-            .GroupBy(m => m.PersonId)
-            .Select(stints => stints.OrderByDescending(m => m.JoinedOn).First())
+            .DistinctBy(m => m.PersonId)
             .Select(m => new RotationCandidate(m.PersonId, m.DisplayName, m.JoinedOn!.Value))];
     }
 
@@ -33,5 +32,4 @@ public static class RotationRosters
         }
         rotation.Refresh(await db.RotationCandidatesAsync(groupId, cancellationToken), timeProvider.Today(), timeProvider.GetUtcNow());
     }
-
 }
