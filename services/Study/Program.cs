@@ -3,6 +3,7 @@ using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Study.Features.Activities;
 using BrandPlatform.Study.Features.Branches;
+using BrandPlatform.Study.Features.Rotation;
 using BrandPlatform.Study.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,5 +15,6 @@ var app = builder.Build();
 app.UsePlatformService();
 app.MapGroup("/api/study").WithTags("Branches").MapBranches();
 app.MapGroup("/api/study").WithTags("Activities").MapActivities();
+app.MapGroup("/api/study").WithTags("Youth group rotation").MapYouthGroupRotations();
 
 await app.RunServiceAsync<StudyDbContext>(args);

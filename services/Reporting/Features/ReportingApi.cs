@@ -1,4 +1,5 @@
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Reporting.Features.StudyFigures;
 using BrandPlatform.Reporting.Features.TicketFigures;
 
 namespace BrandPlatform.Reporting.Features;
@@ -10,6 +11,7 @@ public static class ReportingApi
         var reporting = app.MapGroup("/api/reporting").WithTags("Reporting");
         reporting.MapGetTicketSummary();
         reporting.MapGetTicketFigures();
+        reporting.MapGetStudySummary();
         return app;
     }
 }

@@ -1,6 +1,8 @@
 using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Platform.Persistence;
+using BrandPlatform.Reporting.Features.StudyFigures;
 using BrandPlatform.Reporting.Features.TicketFigures;
+using BrandPlatform.Reporting.Infrastructure.EntityConfigurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace BrandPlatform.Reporting.Infrastructure;
@@ -8,6 +10,7 @@ namespace BrandPlatform.Reporting.Infrastructure;
 public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options) : DbContext(options)
 {
     public DbSet<TicketRecord> TicketRecords => Set<TicketRecord>();
+    public DbSet<StudyActivityRecord> StudyActivities => Set<StudyActivityRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -27,6 +30,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             ticket.HasIndex(t => t.SubmittedAt);
             ticket.Property(t => t.Version).IsRowVersion();
         });
+        modelBuilder.ApplyConfiguration(new StudyActivityRecordConfiguration());
     }
 }
 

@@ -13,6 +13,7 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : D
     public DbSet<UnitMember> UnitMembers => Set<UnitMember>();
     public DbSet<StudyActivity> Activities => Set<StudyActivity>();
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+    public DbSet<YouthGroupRotation> YouthGroupRotations => Set<YouthGroupRotation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -47,6 +48,7 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : D
             activity.HasIndex(a => a.PresentIds).HasMethod("gin");
             activity.HasIndex(a => a.SeriesId);
         });
+        modelBuilder.ApplyConfiguration(new EntityConfigurations.YouthGroupRotationConfiguration());
         modelBuilder.AddEventVersions();
     }
 }

@@ -103,10 +103,15 @@ public static class AccessMatrix
         ActivityStep("hold", new { heldAt = DateTimeOffset.UtcNow.AddMinutes(-1), durationMinutes = 60, minutes = "矩阵党课记录", attendance = Array.Empty<object>() }),
         ActivityStep("amend", new { heldAt = DateTimeOffset.UtcNow.AddMinutes(-1), durationMinutes = 60, minutes = "矩阵党课记录（更正）", attendance = Array.Empty<object>(), reason = "更正时长" }),
         ActivityStep("cancel", new { reason = "矩阵取消" }),
+        // Study: rotation. The office schedules the youth study group's hosts; the group's members (the demo member) read them.
+        AccessRow.Of("study", "GET", "/api/study/youth-groups/{id:guid}/rotation", [Admin, Office, Member], path: r => $"/api/study/youth-groups/{r.YouthGroup}/rotation"),
+        AccessRow.Of("study", "POST", "/api/study/youth-groups/{id:guid}/rotation", [Admin, Office], path: r => $"/api/study/youth-groups/{r.YouthGroup}/rotation",
+            body: _ => new { terms = 1 }),
 
         // Reporting: platform-wide figures, people only (reporting cannot tell which tickets a system filed).
         AccessRow.Of("reporting", "GET", "/api/reporting/tickets/summary", [Admin, Office, Leader]),
         AccessRow.Of("reporting", "GET", "/api/reporting/tickets/figures", [Admin, Office, Leader]),
+        AccessRow.Of("reporting", "GET", "/api/reporting/study/summary", [Admin, Office, Leader]),
 
         // Tickets: reads of one ticket, as VisibleTo scopes them.
         AccessRow.Of("tickets", "GET", "/api/tickets/{id:guid}", SeeTicket, TicketHiddenFrom, path: r => $"/api/tickets/{r.Ticket}"),
@@ -266,6 +271,8 @@ public sealed record MatrixRecords
     public required Guid Webhook { get; init; }
     /// <summary>第二党支部: the officer's branch, not the secretary's.</summary>
     public required Guid OtherBranch { get; init; }
+    /// <summary>青年理论学习小组: the demo member's group, not the secretary's or the officer's.</summary>
+    public required Guid YouthGroup { get; init; }
     public required Guid Committee { get; init; }
     /// <summary>A party lesson of 第二党支部, planned with its check-in window open; the officer is on its roster.</summary>
     public required Guid OtherBranchActivity { get; init; }

@@ -216,6 +216,10 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             var known = await db.Set<DirectoryUnit>().Select(u => u.Id).ToListAsync(Cancel);
             db.AddRange(new[] { "第一党支部", "第二党支部" }.Select(name => platform.Units[name]).Where(id => !known.Contains(id))
                 .Select(id => new DirectoryUnit(id, UnitKinds.Branch, platform.Units.Single(u => u.Value == id).Key, committee)));
+            if (!known.Contains(platform.Units["青年理论学习小组"]))
+            {
+                db.Add(new DirectoryUnit(platform.Units["青年理论学习小组"], UnitKinds.YouthStudyGroup, "青年理论学习小组", committee));
+            }
             return await db.SaveChangesAsync(Cancel);
         });
 
@@ -238,6 +242,7 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             LeaderLink = link,
             Webhook = webhook,
             OtherBranch = platform.Units["第二党支部"],
+            YouthGroup = platform.Units["青年理论学习小组"],
             Committee = committee,
             DirectoryUnit = await DirectoryTests.CreateUnitAsync(admin, "矩阵科" + marker, "department", committee),
             DirectoryPerson = await DirectoryTests.RegisterAsync(admin, "matrix" + marker[2..].ToLowerInvariant(), branch: null),

@@ -191,6 +191,75 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                     b.ToTable("projection_positions", (string)null);
                 });
 
+            modelBuilder.Entity("BrandPlatform.Reporting.Features.StudyFigures.StudyActivityRecord", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<int>("Absent")
+                        .HasColumnType("integer")
+                        .HasColumnName("absent");
+
+                    b.Property<int>("AbsentWithReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("absent_with_reason");
+
+                    b.Property<int>("Attendees")
+                        .HasColumnType("integer")
+                        .HasColumnName("attendees");
+
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<int>("ExternalAttendees")
+                        .HasColumnType("integer")
+                        .HasColumnName("external_attendees");
+
+                    b.Property<DateTimeOffset?>("HeldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OrganiserUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organiser_unit_id");
+
+                    b.Property<DateTimeOffset>("PlannedStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("planned_start");
+
+                    b.Property<bool>("RecordedLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("recorded_late");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("ActivityId")
+                        .HasName("pk_study_activities");
+
+                    b.HasIndex("HeldAt")
+                        .HasDatabaseName("ix_study_activities_held_at");
+
+                    b.ToTable("study_activities", (string)null);
+                });
+
             modelBuilder.Entity("BrandPlatform.Reporting.Features.TicketFigures.TicketRecord", b =>
                 {
                     b.Property<Guid>("TicketId")

@@ -1,0 +1,61 @@
+using BrandPlatform.Contracts.Study;
+
+namespace BrandPlatform.Reporting.Features.StudyFigures;
+
+/// <summary>
+/// Reporting's copy of what it needs about one study activity, from the study service's events in the activity's order
+/// (<see cref="StudyActivitiesProjection"/>): each event brings the activity as it stands; a held or amended record
+/// brings its attendance, kept as counts only (figures compare units, never people).
+/// </summary>
+public sealed class StudyActivityRecord
+{
+    private StudyActivityRecord() { }
+
+    public Guid ActivityId { get; private set; }
+    public string Kind { get; private set; } = "";
+    public Guid OrganiserUnitId { get; private set; }
+    public string State { get; private set; } = "";
+    public DateTimeOffset PlannedStart { get; private set; }
+    public DateTimeOffset? HeldAt { get; private set; }
+    public int? DurationMinutes { get; private set; }
+    public int Attendees { get; private set; }
+    public int AbsentWithReason { get; private set; }
+    public int Absent { get; private set; }
+    /// <summary>People outside the directory who attended (a united-front audience).</summary>
+    public int ExternalAttendees { get; private set; }
+    public bool RecordedLate { get; private set; }
+    /// <summary>PostgreSQL's row version (xmin), as on the ticket record: the guard against an unnumbered event racing a numbered one.</summary>
+    public uint Version { get; private set; }
+
+    public static StudyActivityRecord For(StudyActivityEvent integrationEvent) => new() { ActivityId = integrationEvent.ActivityId };
+
+    public void Apply(StudyActivityEvent integrationEvent)
+    {
+        Kind = integrationEvent.Kind;
+        OrganiserUnitId = integrationEvent.OrganiserUnitId;
+        State = integrationEvent.State;
+        PlannedStart = integrationEvent.PlannedStart;
+        switch (integrationEvent)
+        {
+            case StudyActivityHeld held:
+                SetRecord(held.HeldAt, held.DurationMinutes, held.AttendeeIds, held.AbsentWithReasonIds, held.AbsentIds, held.ExternalAttendees);
+                RecordedLate = held.RecordedLate;
+                break;
+            case StudyActivityAmended amended:
+                // A correction is not a new filing: whether the record was late stays as it was.
+                SetRecord(amended.HeldAt, amended.DurationMinutes, amended.AttendeeIds, amended.AbsentWithReasonIds, amended.AbsentIds, amended.ExternalAttendees);
+                break;
+        }
+    }
+
+    private void SetRecord(DateTimeOffset heldAt, int durationMinutes, IReadOnlyList<Guid> attendees, IReadOnlyList<Guid> absentWithReason,
+        IReadOnlyList<Guid> absent, int externalAttendees)
+    {
+        HeldAt = heldAt;
+        DurationMinutes = durationMinutes;
+        Attendees = attendees.Count;
+        AbsentWithReason = absentWithReason.Count;
+        Absent = absent.Count;
+        ExternalAttendees = externalAttendees;
+    }
+}
