@@ -1,5 +1,8 @@
+using System.Globalization;
+using BrandPlatform.Platform.Resources;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BrandPlatform.Platform.Http;
 
@@ -14,6 +17,16 @@ public static class Preconditions
     public static RouteHandlerBuilder ChecksIfMatch(this RouteHandlerBuilder builder) => builder
         .WithMetadata(new ChecksIfMatchMetadata())
         .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+    /// <summary>
+    /// 412 when the request's If-Match names neither <paramref name="etag"/> nor "*"; null when it matches or is absent
+    /// (an absent If-Match is a caller who accepts the last write winning).
+    /// </summary>
+    public static ProblemHttpResult? Stale(HttpRequest request, string etag) =>
+        request.Headers.IfMatch is { Count: > 0 } ifMatch && !ifMatch.Contains(etag) && !ifMatch.Contains("*")
+            ? TypedResults.Problem(title: PlatformTexts.ConcurrentChange_Title, statusCode: StatusCodes.Status412PreconditionFailed,
+                detail: string.Format(CultureInfo.CurrentCulture, PlatformTexts.StaleVersion_Detail, etag.Trim('"'), ifMatch.ToString().Trim('"')))
+            : null;
 
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
