@@ -1,5 +1,6 @@
 using System.Globalization;
 using BrandPlatform.Platform.Domain;
+using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Study.Domain;
@@ -158,7 +159,7 @@ public static class ComplianceEndpoints
         ComplianceScope.CheckYear(year, problems);
         if (problems.Count > 0)
         {
-            return Platform.Http.FieldProblems.Invalid(problems);
+            return FieldProblems.Invalid(problems);
         }
         var (_, refusal) = await ComplianceScope.BranchAsync(db, context.Caller(), id, cancellationToken, keepersOnly: true);
         if (refusal is not null)

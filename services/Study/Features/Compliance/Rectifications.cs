@@ -118,8 +118,9 @@ public static class Rectifications
         var items = db.Rectifications.AsNoTracking();
         if (!caller.IsOffice())
         {
-            // A keeper's own branch only, in the query so that pages stay full.
-            var own = caller.BranchId;
+            // A keeper's own branch only, in the query so that pages stay full; a keeper without a branch sees none
+            // (not the leadership team's items, whose BranchId is null too).
+            var own = caller.BranchId ?? Guid.Empty;
             items = items.Where(r => r.BranchId == own);
         }
         if (unitId is { } unit)
