@@ -4,17 +4,21 @@ using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Study.Features.Activities;
 using BrandPlatform.Study.Features.Branches;
 using BrandPlatform.Study.Features.Rotation;
+using BrandPlatform.Study.Domain;
+using BrandPlatform.Study.Features.Compliance;
 using BrandPlatform.Study.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService<StudyDbContext>("study", "studydb", "学习活动 Study activities");
 // Records are filed within 3 working days; plans by the 5th of the quarter: holidays and make-up days count.
 builder.AddWorkingCalendar();
+builder.Services.Configure<StudyRulesOptions>(builder.Configuration.GetSection(StudyRulesOptions.Section));
 
 var app = builder.Build();
 app.UsePlatformService();
 app.MapGroup("/api/study").WithTags("Branches").MapBranches();
 app.MapGroup("/api/study").WithTags("Activities").MapActivities();
 app.MapGroup("/api/study").WithTags("Youth group rotation").MapYouthGroupRotations();
+app.MapGroup("/api/study").WithTags("Compliance").MapCompliance();
 
 await app.RunServiceAsync<StudyDbContext>(args);

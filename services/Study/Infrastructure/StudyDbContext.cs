@@ -14,6 +14,8 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : D
     public DbSet<StudyActivity> Activities => Set<StudyActivity>();
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
     public DbSet<YouthGroupRotation> YouthGroupRotations => Set<YouthGroupRotation>();
+    public DbSet<QuarterPlan> QuarterPlans => Set<QuarterPlan>();
+    public DbSet<Rectification> Rectifications => Set<Rectification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -49,6 +51,30 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : D
             activity.HasIndex(a => a.SeriesId);
         });
         modelBuilder.ApplyConfiguration(new EntityConfigurations.YouthGroupRotationConfiguration());
+        modelBuilder.Entity<QuarterPlan>(plan =>
+        {
+            plan.ToTable("quarter_plans");
+            plan.Property(p => p.Id).ValueGeneratedNever();
+            plan.Property(p => p.Items).HasJsonColumn();
+            plan.Property(p => p.FiledBy).HasMaxLength(200);
+            plan.Property(p => p.Version).IsConcurrencyToken();
+            plan.HasIndex(p => new { p.BranchId, p.Year, p.Quarter }).IsUnique();
+        });
+        modelBuilder.Entity<Rectification>(item =>
+        {
+            item.ToTable("rectifications");
+            item.Property(r => r.Id).ValueGeneratedNever();
+            item.Property(r => r.ActivityKind).HasConversion<string>().HasMaxLength(40);
+            item.Property(r => r.Description).HasMaxLength(Rectification.DescriptionMaxLength);
+            item.Property(r => r.OwnerName).HasMaxLength(Rectification.OwnerNameMaxLength);
+            item.Property(r => r.CloseNote).HasMaxLength(Rectification.NoteMaxLength);
+            item.Property(r => r.CreatedBy).HasMaxLength(200);
+            item.Property(r => r.ClosedBy).HasMaxLength(200);
+            item.Property(r => r.Version).IsConcurrencyToken();
+            item.HasIndex(r => r.ActivityId);
+            item.HasIndex(r => new { r.UnitId, r.DueOn });
+            item.HasIndex(r => new { r.BranchId, r.DueOn });
+        });
         modelBuilder.AddEventVersions();
     }
 }

@@ -32,6 +32,10 @@ public static class AccessMatrix
 
     private static string Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture);
 
+    private static (int Year, int Quarter) ThisQuarter => (DateTime.UtcNow.AddHours(8).Year, (DateTime.UtcNow.AddHours(8).Month - 1) / 3 + 1);
+
+    private static object[] PlanItems => [new { kind = "branchCommittee", month = ThisQuarter.Quarter * 3 - 2, topic = "研究部署本季度党建工作" }];
+
     private static readonly object Attachment = new
     {
         attachments = new[] { new { fileName = "补充材料.pdf", contentType = "application/pdf", sizeBytes = 2048, sha256 = new string('a', 64) } },
@@ -107,6 +111,23 @@ public static class AccessMatrix
         AccessRow.Of("study", "GET", "/api/study/youth-groups/{id:guid}/rotation", [Admin, Office, Member], path: r => $"/api/study/youth-groups/{r.YouthGroup}/rotation"),
         AccessRow.Of("study", "POST", "/api/study/youth-groups/{id:guid}/rotation", [Admin, Office], path: r => $"/api/study/youth-groups/{r.YouthGroup}/rotation",
             body: _ => new { terms = 1 }),
+        // Study: compliance. 第二党支部's plans, items, compliance and coverage are its keepers' (the officer's) and the office's;
+        // the meeting's items are someone else's record to the secretary of 第一党支部 (404); talks by name to the keepers only.
+        AccessRow.Of("study", "POST", "/api/study/branches/{id:guid}/plans", [Admin, Office, Officer],
+            path: r => $"/api/study/branches/{r.OtherBranch}/plans", body: _ => new { year = ThisQuarter.Year, quarter = ThisQuarter.Quarter, items = PlanItems }),
+        AccessRow.Of("study", "PUT", "/api/study/branches/{id:guid}/plans/{year:int}/{quarter:int}", [Admin, Office, Officer],
+            path: r => $"/api/study/branches/{r.OtherBranch}/plans/{ThisQuarter.Year}/{ThisQuarter.Quarter}", body: _ => new { items = PlanItems }),
+        AccessRow.Of("study", "GET", "/api/study/branches/{id:guid}/plans", [Admin, Office, Officer], path: r => $"/api/study/branches/{r.OtherBranch}/plans"),
+        AccessRow.Of("study", "POST", "/api/study/activities/{id:guid}/rectifications", [Admin, Office, Officer], [Secretary],
+            path: r => $"/api/study/activities/{r.LifeMeeting}/rectifications", body: _ => new { description = "学用结合不够紧密", ownerName = "张明", dueOn = Today }),
+        AccessRow.Of("study", "POST", "/api/study/activities/{id:guid}/rectifications/{itemId:guid}/close", [Admin, Office, Officer], [Secretary],
+            path: r => $"/api/study/activities/{r.LifeMeeting}/rectifications/{r.Rectification}/close", body: _ => new { note = "已整改到位" }),
+        AccessRow.List("study", "GET", "/api/study/rectifications", [Admin, Office, Officer], hiddenFrom: [Secretary], record: r => r.Rectification),
+        AccessRow.Of("study", "GET", "/api/study/branches/{id:guid}/compliance", [Admin, Office, Officer], path: r => $"/api/study/branches/{r.OtherBranch}/compliance"),
+        AccessRow.Of("study", "GET", "/api/study/compliance", [Admin, Office]),
+        AccessRow.Of("study", "GET", "/api/study/branches/{id:guid}/coverage", [Admin, Office, Officer], path: r => $"/api/study/branches/{r.OtherBranch}/coverage"),
+        AccessRow.Of("study", "GET", "/api/study/coverage", [Admin, Office]),
+        AccessRow.Of("study", "GET", "/api/study/branches/{id:guid}/talks/coverage", [Officer], path: r => $"/api/study/branches/{r.OtherBranch}/talks/coverage"),
 
         // Reporting: platform-wide figures, people only (reporting cannot tell which tickets a system filed).
         AccessRow.Of("reporting", "GET", "/api/reporting/tickets/summary", [Admin, Office, Leader]),
@@ -277,6 +298,9 @@ public sealed record MatrixRecords
     /// <summary>A party lesson of 第二党支部, planned with its check-in window open; the officer is on its roster.</summary>
     public required Guid OtherBranchActivity { get; init; }
     public required string CheckInCode { get; init; }
+    /// <summary>A held organisational life meeting of 第二党支部, and an open rectification item of it.</summary>
+    public required Guid LifeMeeting { get; init; }
+    public required Guid Rectification { get; init; }
     /// <summary>A unit and a person registered for the matrix, so administrators' changes touch nothing else.</summary>
     public required Guid DirectoryUnit { get; init; }
     public required Guid DirectoryPerson { get; init; }

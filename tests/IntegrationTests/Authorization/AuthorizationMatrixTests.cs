@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BrandPlatform.IntegrationTests.Identity;
+using BrandPlatform.IntegrationTests.Study;
 using BrandPlatform.IntegrationTests.Tickets;
 using BrandPlatform.IntegrationTests.WholePlatform;
 using BrandPlatform.Platform.Organisation;
@@ -222,6 +223,14 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             }
             return await db.SaveChangesAsync(Cancel);
         });
+        var (lifeMeeting, rectification) = await platform.Services["study"].QueryAsync(async db =>
+        {
+            var branch = await db.Set<DirectoryUnit>().SingleAsync(u => u.Id == platform.Units["第二党支部"], Cancel);
+            var (meeting, item) = StudyRecords.HeldLifeMeetingWithItem(branch, DateTimeOffset.UtcNow);
+            db.AddRange(meeting, item);
+            await db.SaveChangesAsync(Cancel);
+            return (meeting.Id, item.Id);
+        });
 
         var (activity, code) = await OtherBranchActivityAsync();
 
@@ -244,6 +253,8 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             OtherBranch = platform.Units["第二党支部"],
             YouthGroup = platform.Units["青年理论学习小组"],
             Committee = committee,
+            LifeMeeting = lifeMeeting,
+            Rectification = rectification,
             DirectoryUnit = await DirectoryTests.CreateUnitAsync(admin, "矩阵科" + marker, "department", committee),
             DirectoryPerson = await DirectoryTests.RegisterAsync(admin, "matrix" + marker[2..].ToLowerInvariant(), branch: null),
         };
