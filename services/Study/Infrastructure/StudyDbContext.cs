@@ -3,6 +3,7 @@ using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Study.Domain;
+using BrandPlatform.Study.Infrastructure.EntityConfigurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace BrandPlatform.Study.Infrastructure;
@@ -13,6 +14,9 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : D
     public DbSet<UnitMember> UnitMembers => Set<UnitMember>();
     public DbSet<StudyActivity> Activities => Set<StudyActivity>();
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+    public DbSet<StudyMaterial> Materials => Set<StudyMaterial>();
+    public DbSet<TrainingSeries> TrainingSeries => Set<TrainingSeries>();
+    public DbSet<StudyNote> Notes => Set<StudyNote>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -47,6 +51,9 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : D
             activity.HasIndex(a => a.PresentIds).HasMethod("gin");
             activity.HasIndex(a => a.SeriesId);
         });
+        modelBuilder.ApplyConfiguration(new StudyMaterialConfiguration());
+        modelBuilder.ApplyConfiguration(new TrainingSeriesConfiguration());
+        modelBuilder.ApplyConfiguration(new StudyNoteConfiguration());
         modelBuilder.AddEventVersions();
     }
 }
