@@ -32,6 +32,16 @@ public static class AccessMatrix
 
     private static string Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Everyone who reads study records: the office, administrators, branch keepers and members.</summary>
+    private static readonly string[] StudyReaders = [Admin, Office, Secretary, Officer, Member, Handler];
+    /// <summary>The accounts that are party members (notes are a member's own).</summary>
+    private static readonly string[] StudyMembers = [Office, Secretary, Officer, Member, Handler];
+
+    private static readonly object MaterialBody = new
+    {
+        title = "矩阵学习资料", kind = "document", source = "市委办公室", publishedOn = "2026-11-20", tags = new[] { "第一主题" },
+    };
+
     private static readonly object Attachment = new
     {
         attachments = new[] { new { fileName = "补充材料.pdf", contentType = "application/pdf", sizeBytes = 2048, sha256 = new string('a', 64) } },
@@ -87,6 +97,24 @@ public static class AccessMatrix
         // Study: the office and administrators keep every branch, a secretary or officer only their own.
         AccessRow.List("study", "GET", "/api/study/branches", [Admin, Office, Officer], hiddenFrom: [Secretary], record: r => r.OtherBranch),
         AccessRow.Of("study", "GET", "/api/study/branches/{id:guid}/members", [Admin, Office, Officer], path: r => $"/api/study/branches/{r.OtherBranch}/members"),
+
+        // Study: materials. Everyone who reads study records reads the library; the office keeps it and designates;
+        // the follow-up is the office's and each branch keeper's (their line); the 第一议题 rule the office's and the leadership team's.
+        AccessRow.List("study", "GET", "/api/study/materials", StudyReaders, None, r => r.Material, path: r => $"/api/study/materials?q={r.TicketMarker}"),
+        AccessRow.Of("study", "GET", "/api/study/materials/{id:guid}", StudyReaders, path: r => $"/api/study/materials/{r.Material}"),
+        AccessRow.Of("study", "POST", "/api/study/materials", Dispatchers, body: _ => MaterialBody),
+        AccessRow.Of("study", "PUT", "/api/study/materials/{id:guid}", Dispatchers, path: r => $"/api/study/materials/{r.Material}", body: _ => MaterialBody),
+        AccessRow.Of("study", "POST", "/api/study/materials/{id:guid}/designate", Dispatchers, path: r => $"/api/study/materials/{r.Material}/designate"),
+        AccessRow.Of("study", "GET", "/api/study/materials/{id:guid}/follow-up", [Admin, Office, Secretary, Officer],
+            path: r => $"/api/study/materials/{r.Material}/follow-up"),
+        AccessRow.Of("study", "GET", "/api/study/first-agenda-item", Dispatchers),
+        AccessRow.List("study", "GET", "/api/study/training-series", StudyReaders, None, r => r.TrainingSeries),
+        AccessRow.Of("study", "GET", "/api/study/training-series/{id:guid}", StudyReaders, path: r => $"/api/study/training-series/{r.TrainingSeries}"),
+        AccessRow.Of("study", "POST", "/api/study/training-series", Dispatchers, body: r => new { title = "矩阵专题培训", organiserUnitId = r.Committee }),
+        // Self-study notes: members for themselves; a branch's notes its own keepers only (not the office).
+        AccessRow.Of("study", "POST", "/api/study/notes", StudyMembers, body: _ => new { materialTitle = "矩阵自学资料", studiedOn = Today, reflections = "矩阵心得" }),
+        AccessRow.Of("study", "GET", "/api/study/notes/mine", StudyMembers),
+        AccessRow.Of("study", "GET", "/api/study/branches/{id:guid}/notes", [Officer], path: r => $"/api/study/branches/{r.OtherBranch}/notes"),
 
         // Reporting: platform-wide figures, people only (reporting cannot tell which tickets a system filed).
         AccessRow.Of("reporting", "GET", "/api/reporting/tickets/summary", [Admin, Office, Leader]),
@@ -234,4 +262,7 @@ public sealed record MatrixRecords
     /// <summary>A unit and a person registered for the matrix, so administrators' changes touch nothing else.</summary>
     public required Guid DirectoryUnit { get; init; }
     public required Guid DirectoryPerson { get; init; }
+    /// <summary>A designated material of the library, its title holding <see cref="TicketMarker"/>.</summary>
+    public required Guid Material { get; init; }
+    public required Guid TrainingSeries { get; init; }
 }

@@ -216,8 +216,21 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             var known = await db.Set<DirectoryUnit>().Select(u => u.Id).ToListAsync(Cancel);
             db.AddRange(new[] { "第一党支部", "第二党支部" }.Select(name => platform.Units[name]).Where(id => !known.Contains(id))
                 .Select(id => new DirectoryUnit(id, UnitKinds.Branch, platform.Units.Single(u => u.Value == id).Key, committee)));
+            if (!known.Contains(committee))
+            {
+                db.Add(new DirectoryUnit(committee, UnitKinds.OrganCommittee, "市委统战部机关党委", null));
+            }
             return await db.SaveChangesAsync(Cancel);
         });
+        var studyOffice = await ClientAsync("study", CallerKind.Person(AccessMatrix.Office));
+        var material = (await CreatedAsync(await studyOffice.PostAsJsonAsync("/api/study/materials", new
+        {
+            title = "矩阵资料 " + marker, kind = "speech", source = "新华社", publishedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)),
+        }, Cancel))).GetProperty("id").GetGuid();
+        using var designated = await studyOffice.PostAsync($"/api/study/materials/{material}/designate", null, Cancel);
+        designated.StatusCode.ShouldBe(HttpStatusCode.OK, await designated.Content.ReadAsStringAsync(Cancel));
+        var series = (await CreatedAsync(await studyOffice.PostAsJsonAsync("/api/study/training-series",
+            new { title = "矩阵培训系列", organiserUnitId = committee }, Cancel))).GetProperty("id").GetGuid();
 
         return new MatrixRecords
         {
@@ -237,6 +250,8 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             Committee = committee,
             DirectoryUnit = await DirectoryTests.CreateUnitAsync(admin, "矩阵科" + marker, "department", committee),
             DirectoryPerson = await DirectoryTests.RegisterAsync(admin, "matrix" + marker[2..].ToLowerInvariant(), branch: null),
+            Material = material,
+            TrainingSeries = series,
         };
     }
 
