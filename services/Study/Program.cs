@@ -6,6 +6,9 @@ using BrandPlatform.Study.Features.Branches;
 using BrandPlatform.Study.Features.Rotation;
 using BrandPlatform.Study.Domain;
 using BrandPlatform.Study.Features.Compliance;
+using BrandPlatform.Study.Features.Materials;
+using BrandPlatform.Study.Features.Notes;
+using BrandPlatform.Study.Features.Training;
 using BrandPlatform.Study.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +16,7 @@ builder.AddPlatformService<StudyDbContext>("study", "studydb", "学习活动 Stu
 // Records are filed within 3 working days; plans by the 5th of the quarter: holidays and make-up days count.
 builder.AddWorkingCalendar();
 builder.Services.Configure<StudyRulesOptions>(builder.Configuration.GetSection(StudyRulesOptions.Section));
+builder.Services.AddOptions<FollowUpRules>().BindConfiguration(FollowUpRules.Section).ValidateDataAnnotations().ValidateOnStart();
 
 var app = builder.Build();
 app.UsePlatformService();
@@ -20,5 +24,8 @@ app.MapGroup("/api/study").WithTags("Branches").MapBranches();
 app.MapGroup("/api/study").WithTags("Activities").MapActivities();
 app.MapGroup("/api/study").WithTags("Youth group rotation").MapYouthGroupRotations();
 app.MapGroup("/api/study").WithTags("Compliance").MapCompliance();
+app.MapGroup("/api/study").WithTags("Materials").MapMaterials().MapMaterialFollowUp();
+app.MapGroup("/api/study").WithTags("Training").MapTrainingSeries();
+app.MapGroup("/api/study").WithTags("Notes").MapStudyNotes();
 
 await app.RunServiceAsync<StudyDbContext>(args);

@@ -3,6 +3,7 @@ using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Study.Domain;
+using BrandPlatform.Study.Infrastructure.EntityConfigurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace BrandPlatform.Study.Infrastructure;
@@ -16,6 +17,9 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : D
     public DbSet<YouthGroupRotation> YouthGroupRotations => Set<YouthGroupRotation>();
     public DbSet<QuarterPlan> QuarterPlans => Set<QuarterPlan>();
     public DbSet<Rectification> Rectifications => Set<Rectification>();
+    public DbSet<StudyMaterial> Materials => Set<StudyMaterial>();
+    public DbSet<TrainingSeries> TrainingSeries => Set<TrainingSeries>();
+    public DbSet<StudyNote> Notes => Set<StudyNote>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -75,6 +79,9 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : D
             item.HasIndex(r => new { r.UnitId, r.DueOn });
             item.HasIndex(r => new { r.BranchId, r.DueOn });
         });
+        modelBuilder.ApplyConfiguration(new StudyMaterialConfiguration());
+        modelBuilder.ApplyConfiguration(new TrainingSeriesConfiguration());
+        modelBuilder.ApplyConfiguration(new StudyNoteConfiguration());
         modelBuilder.AddEventVersions();
     }
 }

@@ -35,6 +35,15 @@ public static class AccessMatrix
     private static (int Year, int Quarter) ThisQuarter => (DateTime.UtcNow.AddHours(8).Year, (DateTime.UtcNow.AddHours(8).Month - 1) / 3 + 1);
 
     private static object[] PlanItems => [new { kind = "branchCommittee", month = ThisQuarter.Quarter * 3 - 2, topic = "研究部署本季度党建工作" }];
+    /// <summary>Everyone who reads study records: the office, administrators, branch keepers and members.</summary>
+    private static readonly string[] StudyReaders = [Admin, Office, Secretary, Officer, Member, Handler];
+    /// <summary>The accounts that are party members (notes are a member's own).</summary>
+    private static readonly string[] StudyMembers = [Office, Secretary, Officer, Member, Handler];
+
+    private static readonly object MaterialBody = new
+    {
+        title = "矩阵学习资料", kind = "document", source = "市委办公室", publishedOn = "2026-11-20", tags = new[] { "第一主题" },
+    };
 
     private static readonly object Attachment = new
     {
@@ -128,6 +137,23 @@ public static class AccessMatrix
         AccessRow.Of("study", "GET", "/api/study/branches/{id:guid}/coverage", [Admin, Office, Officer], path: r => $"/api/study/branches/{r.OtherBranch}/coverage"),
         AccessRow.Of("study", "GET", "/api/study/coverage", [Admin, Office]),
         AccessRow.Of("study", "GET", "/api/study/branches/{id:guid}/talks/coverage", [Officer], path: r => $"/api/study/branches/{r.OtherBranch}/talks/coverage"),
+        // Study: materials. Everyone who reads study records reads the library; the office keeps it and designates;
+        // the follow-up is the office's and each branch keeper's (their line); the 第一议题 rule the office's and the leadership team's.
+        AccessRow.List("study", "GET", "/api/study/materials", StudyReaders, None, r => r.Material, path: r => $"/api/study/materials?q={r.TicketMarker}"),
+        AccessRow.Of("study", "GET", "/api/study/materials/{id:guid}", StudyReaders, path: r => $"/api/study/materials/{r.Material}"),
+        AccessRow.Of("study", "POST", "/api/study/materials", Dispatchers, body: _ => MaterialBody),
+        AccessRow.Of("study", "PUT", "/api/study/materials/{id:guid}", Dispatchers, path: r => $"/api/study/materials/{r.Material}", body: _ => MaterialBody),
+        AccessRow.Of("study", "POST", "/api/study/materials/{id:guid}/designate", Dispatchers, path: r => $"/api/study/materials/{r.Material}/designate"),
+        AccessRow.Of("study", "GET", "/api/study/materials/{id:guid}/follow-up", [Admin, Office, Secretary, Officer],
+            path: r => $"/api/study/materials/{r.Material}/follow-up"),
+        AccessRow.Of("study", "GET", "/api/study/first-agenda-item", Dispatchers),
+        AccessRow.List("study", "GET", "/api/study/training-series", StudyReaders, None, r => r.TrainingSeries),
+        AccessRow.Of("study", "GET", "/api/study/training-series/{id:guid}", StudyReaders, path: r => $"/api/study/training-series/{r.TrainingSeries}"),
+        AccessRow.Of("study", "POST", "/api/study/training-series", Dispatchers, body: r => new { title = "矩阵专题培训", organiserUnitId = r.Committee }),
+        // Self-study notes: members for themselves; a branch's notes its own keepers only (not the office).
+        AccessRow.Of("study", "POST", "/api/study/notes", StudyMembers, body: _ => new { materialTitle = "矩阵自学资料", studiedOn = Today, reflections = "矩阵心得" }),
+        AccessRow.Of("study", "GET", "/api/study/notes/mine", StudyMembers),
+        AccessRow.Of("study", "GET", "/api/study/branches/{id:guid}/notes", [Officer], path: r => $"/api/study/branches/{r.OtherBranch}/notes"),
 
         // Reporting: platform-wide figures, people only (reporting cannot tell which tickets a system filed).
         AccessRow.Of("reporting", "GET", "/api/reporting/tickets/summary", [Admin, Office, Leader]),
@@ -304,4 +330,7 @@ public sealed record MatrixRecords
     /// <summary>A unit and a person registered for the matrix, so administrators' changes touch nothing else.</summary>
     public required Guid DirectoryUnit { get; init; }
     public required Guid DirectoryPerson { get; init; }
+    /// <summary>A designated material of the library, its title holding <see cref="TicketMarker"/>.</summary>
+    public required Guid Material { get; init; }
+    public required Guid TrainingSeries { get; init; }
 }

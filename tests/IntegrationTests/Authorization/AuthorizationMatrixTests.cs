@@ -221,6 +221,10 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             {
                 db.Add(new DirectoryUnit(platform.Units["青年理论学习小组"], UnitKinds.YouthStudyGroup, "青年理论学习小组", committee));
             }
+            if (!known.Contains(committee))
+            {
+                db.Add(new DirectoryUnit(committee, UnitKinds.OrganCommittee, "市委统战部机关党委", null));
+            }
             return await db.SaveChangesAsync(Cancel);
         });
         var (lifeMeeting, rectification) = await platform.Services["study"].QueryAsync(async db =>
@@ -233,6 +237,15 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
         });
 
         var (activity, code) = await OtherBranchActivityAsync();
+        var studyOffice = await ClientAsync("study", CallerKind.Person(AccessMatrix.Office));
+        var material = (await CreatedAsync(await studyOffice.PostAsJsonAsync("/api/study/materials", new
+        {
+            title = "矩阵资料 " + marker, kind = "speech", source = "新华社", publishedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)),
+        }, Cancel))).GetProperty("id").GetGuid();
+        using var designated = await studyOffice.PostAsync($"/api/study/materials/{material}/designate", null, Cancel);
+        designated.StatusCode.ShouldBe(HttpStatusCode.OK, await designated.Content.ReadAsStringAsync(Cancel));
+        var series = (await CreatedAsync(await studyOffice.PostAsJsonAsync("/api/study/training-series",
+            new { title = "矩阵培训系列", organiserUnitId = committee }, Cancel))).GetProperty("id").GetGuid();
 
         return new MatrixRecords
         {
@@ -257,6 +270,8 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             Rectification = rectification,
             DirectoryUnit = await DirectoryTests.CreateUnitAsync(admin, "矩阵科" + marker, "department", committee),
             DirectoryPerson = await DirectoryTests.RegisterAsync(admin, "matrix" + marker[2..].ToLowerInvariant(), branch: null),
+            Material = material,
+            TrainingSeries = series,
         };
     }
 
