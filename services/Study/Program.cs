@@ -2,6 +2,7 @@ using BrandPlatform.Platform.Calendar;
 using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Study.Features.Branches;
+using BrandPlatform.Study.Features.Calendar;
 using BrandPlatform.Study.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,5 +13,6 @@ builder.AddWorkingCalendar();
 var app = builder.Build();
 app.UsePlatformService();
 app.MapGroup("/api/study").WithTags("Branches").MapBranches();
+app.MapGroup("/api/study").WithTags("Calendar").MapCalendar();
 
 await app.RunServiceAsync<StudyDbContext>(args);

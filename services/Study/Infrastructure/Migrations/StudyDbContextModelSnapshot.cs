@@ -298,6 +298,65 @@ namespace BrandPlatform.Study.Infrastructure.Migrations
                     b.ToTable("unit_members", (string)null);
                 });
 
+            modelBuilder.Entity("BrandPlatform.Study.Domain.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.PrimitiveCollection<string[]>("Roles")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("roles");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("secret_hash");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.PrimitiveCollection<Guid[]>("UnitIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("unit_ids");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calendar_feeds");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_feeds_secret_hash");
+
+                    b.HasIndex("PersonId", "IssuedAt")
+                        .HasDatabaseName("ix_calendar_feeds_person_id_issued_at");
+
+                    b.ToTable("calendar_feeds", (string)null);
+                });
+
             modelBuilder.Entity("BrandPlatform.Study.Domain.StudyActivity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -329,6 +388,10 @@ namespace BrandPlatform.Study.Infrastructure.Migrations
                         .IsRequired()
                         .HasColumnType("uuid[]")
                         .HasColumnName("audience_member_ids");
+
+                    b.Property<Guid?>("AudienceUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("audience_unit_id");
 
                     b.Property<Guid?>("BranchId")
                         .HasColumnType("uuid")
@@ -485,6 +548,9 @@ namespace BrandPlatform.Study.Infrastructure.Migrations
 
                     b.HasIndex("SeriesId")
                         .HasDatabaseName("ix_activities_series_id");
+
+                    b.HasIndex("AudienceUnitId", "PlannedStart")
+                        .HasDatabaseName("ix_activities_audience_unit_id_planned_start");
 
                     b.HasIndex("BranchId", "PlannedStart")
                         .HasDatabaseName("ix_activities_branch_id_planned_start");
