@@ -88,6 +88,20 @@ public static class AccessMatrix
         AccessRow.List("study", "GET", "/api/study/branches", [Admin, Office, Officer], hiddenFrom: [Secretary], record: r => r.OtherBranch),
         AccessRow.Of("study", "GET", "/api/study/branches/{id:guid}/members", [Admin, Office, Officer], path: r => $"/api/study/branches/{r.OtherBranch}/members"),
 
+        // Study: calendar. A unit's month for its keepers, members and the office; "mine" for whoever is expected; feeds
+        // are each person's own (the .ics link is anonymous: its secret is the credential).
+        AccessRow.List("study", "GET", "/api/study/calendar", [Admin, Office, Officer], [], r => r.OtherBranchActivity,
+            path: r => $"/api/study/calendar?unitId={r.OtherBranch}&month={r.StudyMonth}"),
+        AccessRow.List("study", "GET", "/api/study/activities/mine", [Officer], [Admin, Office, Secretary, Member], r => r.OtherBranchActivity,
+            path: r => $"/api/study/activities/mine?from={r.StudyMonth}-01&to={Today}"),
+        AccessRow.Of("study", "GET", "/api/study/branches/{id:guid}/ledger.xlsx", [Admin, Office, Officer],
+            path: r => $"/api/study/branches/{r.OtherBranch}/ledger.xlsx?year={r.StudyMonth[..4]}"),
+        AccessRow.Of("study", "POST", "/api/study/calendar-feeds", [Admin, Office, Secretary, Officer, Member], body: _ => new { }),
+        AccessRow.List("study", "GET", "/api/study/calendar-feeds", [Officer], [Admin, Office, Secretary, Member], r => r.OfficerFeed),
+        AccessRow.Anonymous("study", "GET", "/api/study/calendar-feeds/{secret}.ics", r => r.OfficerFeedUrl),
+        AccessRow.Of("study", "DELETE", "/api/study/calendar-feeds/{id:guid}", [Officer], [Admin, Office, Secretary, Member],
+            path: r => $"/api/study/calendar-feeds/{r.OfficerFeed}"),
+
         // Reporting: platform-wide figures, people only (reporting cannot tell which tickets a system filed).
         AccessRow.Of("reporting", "GET", "/api/reporting/tickets/summary", [Admin, Office, Leader]),
         AccessRow.Of("reporting", "GET", "/api/reporting/tickets/figures", [Admin, Office, Leader]),
@@ -231,6 +245,13 @@ public sealed record MatrixRecords
     /// <summary>第二党支部: the officer's branch, not the secretary's.</summary>
     public required Guid OtherBranch { get; init; }
     public required Guid Committee { get; init; }
+    /// <summary>A branch committee meeting of 第二党支部 planned today (China time), for its own members.</summary>
+    public required Guid OtherBranchActivity { get; init; }
+    /// <summary>This China month, yyyy-MM.</summary>
+    public required string StudyMonth { get; init; }
+    /// <summary>The officer's calendar feed ("my activities") and its secret link.</summary>
+    public required Guid OfficerFeed { get; init; }
+    public required string OfficerFeedUrl { get; init; }
     /// <summary>A unit and a person registered for the matrix, so administrators' changes touch nothing else.</summary>
     public required Guid DirectoryUnit { get; init; }
     public required Guid DirectoryPerson { get; init; }

@@ -1,11 +1,14 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BrandPlatform.IntegrationTests.Identity;
 using BrandPlatform.IntegrationTests.Tickets;
 using BrandPlatform.IntegrationTests.WholePlatform;
+using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Study.Domain;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -218,6 +221,18 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
                 .Select(id => new DirectoryUnit(id, UnitKinds.Branch, platform.Units.Single(u => u.Value == id).Key, committee)));
             return await db.SaveChangesAsync(Cancel);
         });
+        var otherBranchActivity = await platform.Services["study"].QueryAsync(async db =>
+        {
+            var branch = await db.Set<DirectoryUnit>().SingleAsync(u => u.Id == platform.Units["第二党支部"], Cancel);
+            var now = DateTimeOffset.UtcNow;
+            var activity = StudyActivity.Schedule(ActivityKind.BranchCommittee, branch, branch.Id, "授权矩阵支委会", [], now, now.AddHours(1), "第二党支部会议室",
+                new ActivityAudience(AudienceKind.Unit, null, [], null), [], null, "matrix", now);
+            db.Add(activity);
+            await db.SaveChangesAsync(Cancel);
+            return activity.Id;
+        });
+        var officer = await ClientAsync("study", CallerKind.Person(AccessMatrix.Officer));
+        var feed = await CreatedAsync(await officer.PostAsJsonAsync("/api/study/calendar-feeds", new { }, Cancel));
 
         return new MatrixRecords
         {
@@ -235,6 +250,10 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             Webhook = webhook,
             OtherBranch = platform.Units["第二党支部"],
             Committee = committee,
+            OtherBranchActivity = otherBranchActivity,
+            StudyMonth = ChinaCalendar.DateOf(DateTimeOffset.UtcNow).ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            OfficerFeed = feed.GetProperty("id").GetGuid(),
+            OfficerFeedUrl = feed.GetProperty("url").GetString()!,
             DirectoryUnit = await DirectoryTests.CreateUnitAsync(admin, "矩阵科" + marker, "department", committee),
             DirectoryPerson = await DirectoryTests.RegisterAsync(admin, "matrix" + marker[2..].ToLowerInvariant(), branch: null),
         };
