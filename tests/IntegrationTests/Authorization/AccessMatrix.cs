@@ -30,6 +30,11 @@ public static class AccessMatrix
     /// <summary>Readers of the tickets service's reference data (units, routing, chambers): every role that reads tickets, and systems.</summary>
     private static readonly string[] ReferenceReaders = [Admin, Office, Handler, Leader, Enterprise, Enterprise2, System, SystemReadOnly, OtherSystem];
 
+    /// <summary>Everyone who reads study records of some kind: members (the handler is one of 第三党支部), keepers, the office.</summary>
+    private static readonly string[] StudyPeople = [Admin, Office, Secretary, Officer, Member, Handler];
+
+    private static string[] StudyPeopleBut(string caller) => [.. StudyPeople.Where(p => p != caller)];
+
     private static string Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture);
 
     private static readonly object Attachment = new
@@ -92,14 +97,14 @@ public static class AccessMatrix
         // are each person's own (the .ics link is anonymous: its secret is the credential).
         AccessRow.List("study", "GET", "/api/study/calendar", [Admin, Office, Officer], [], r => r.OtherBranchActivity,
             path: r => $"/api/study/calendar?unitId={r.OtherBranch}&month={r.StudyMonth}"),
-        AccessRow.List("study", "GET", "/api/study/activities/mine", [Officer], [Admin, Office, Secretary, Member], r => r.OtherBranchActivity,
+        AccessRow.List("study", "GET", "/api/study/activities/mine", [Officer], StudyPeopleBut(Officer), r => r.OtherBranchActivity,
             path: r => $"/api/study/activities/mine?from={r.StudyMonth}-01&to={Today}"),
         AccessRow.Of("study", "GET", "/api/study/branches/{id:guid}/ledger.xlsx", [Admin, Office, Officer],
             path: r => $"/api/study/branches/{r.OtherBranch}/ledger.xlsx?year={r.StudyMonth[..4]}"),
-        AccessRow.Of("study", "POST", "/api/study/calendar-feeds", [Admin, Office, Secretary, Officer, Member], body: _ => new { }),
-        AccessRow.List("study", "GET", "/api/study/calendar-feeds", [Officer], [Admin, Office, Secretary, Member], r => r.OfficerFeed),
+        AccessRow.Of("study", "POST", "/api/study/calendar-feeds", StudyPeople, body: _ => new { }),
+        AccessRow.List("study", "GET", "/api/study/calendar-feeds", [Officer], StudyPeopleBut(Officer), r => r.OfficerFeed),
         AccessRow.Anonymous("study", "GET", "/api/study/calendar-feeds/{secret}.ics", r => r.OfficerFeedUrl),
-        AccessRow.Of("study", "DELETE", "/api/study/calendar-feeds/{id:guid}", [Officer], [Admin, Office, Secretary, Member],
+        AccessRow.Of("study", "DELETE", "/api/study/calendar-feeds/{id:guid}", [Officer], StudyPeopleBut(Officer),
             path: r => $"/api/study/calendar-feeds/{r.OfficerFeed}"),
 
         // Reporting: platform-wide figures, people only (reporting cannot tell which tickets a system filed).
