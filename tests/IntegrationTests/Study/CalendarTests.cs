@@ -75,6 +75,8 @@ public sealed class CalendarTests(TestServers servers) : IAsyncLifetime
         (await IdsAsync(office, $"/api/study/calendar?unitId={people.FirstBranch}&month=2026-11")).ShouldBe([beforeMidnight]);
         (await IdsAsync(office, $"/api/study/calendar?unitId={people.FirstBranch}&month=2027-01")).ShouldBe([newYear]);
         (await IdsAsync(office, $"/api/study/calendar?unitId={people.SecondBranch}&month=2026-12")).ShouldBe([otherBranch]);
+        (await IdsAsync(office, $"/api/study/calendar?unitId={people.FirstBranch}&month=9999-12")).ShouldBeEmpty("the calendar's last month");
+        (await IdsAsync(office, $"/api/study/calendar?unitId={people.FirstBranch}&month=0001-01")).ShouldBeEmpty("the calendar's first month");
 
         var item = (await secretary.AllItemsAsync(url, Cancel))[0];
         item.GetProperty("organiserUnitName").GetString().ShouldBe("第一党支部");

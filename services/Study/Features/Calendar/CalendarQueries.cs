@@ -151,6 +151,8 @@ public static class CalendarQueries
             ? new OwnAttendance(line.Status.ToCode(), line.Reason, line.CheckedInAt)
             : null;
 
+    private static readonly DateOnly LastMonth = new(DateOnly.MaxValue.Year, 12, 1);
+
     /// <summary>The China month a caller named (yyyy-MM), this month without one; a field error otherwise.</summary>
     private static ChinaPeriod MonthOf(string? month, TimeProvider clock, Dictionary<string, string[]> problems)
     {
@@ -163,6 +165,7 @@ public static class CalendarQueries
                 problems["month"] = [CalendarTexts.MonthFormat];
             }
         }
-        return new ChinaPeriod(first, first.AddMonths(1).AddDays(-1));
+        // December of the calendar's last year has no next month to count back from.
+        return new ChinaPeriod(first, first >= LastMonth ? DateOnly.MaxValue : first.AddMonths(1).AddDays(-1));
     }
 }
