@@ -197,6 +197,11 @@ public sealed class CalendarTests(TestServers servers) : IAsyncLifetime
         var unitText = await calendarClient.GetStringAsync((await unitFeed.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("url").GetString(), Cancel);
         unitText.ShouldContain($"{othersTalk}@brandplatform");
         unitText.ShouldNotContain(otherBranch.ToString());
+        using var membersUnitFeed = await member.PostAsJsonAsync("/api/study/calendar-feeds", new { unitId = people.FirstBranch }, Cancel);
+        var membersUnitText = await calendarClient.GetStringAsync(
+            (await membersUnitFeed.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("url").GetString(), Cancel);
+        membersUnitText.ShouldContain($"{lesson}@brandplatform");
+        membersUnitText.ShouldNotContain(othersTalk.ToString(), Case.Insensitive, "a member's feed of the branch has no talk they are not in");
         using var otherUnit = await member.PostAsJsonAsync("/api/study/calendar-feeds", new { unitId = people.SecondBranch }, Cancel);
         otherUnit.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
@@ -207,7 +212,7 @@ public sealed class CalendarTests(TestServers servers) : IAsyncLifetime
         revoked.Status.ShouldBe(HttpStatusCode.NotFound);
         ProblemLanguage.ShouldSpeakChinese(revoked.Problem);
         ProblemLanguage.ShouldSpeakEnglish((await ProblemAsync(calendarClient, link, "en")).Problem);
-        (await member.AllItemsAsync("/api/study/calendar-feeds", Cancel)).ShouldBeEmpty();
+        (await member.AllItemsAsync("/api/study/calendar-feeds", Cancel)).Select(f => f.GetProperty("id").GetGuid()).ShouldNotContain(feedId);
         (await ProblemAsync(calendarClient, "/api/study/calendar-feeds/not-a-secret.ics", null)).Status.ShouldBe(HttpStatusCode.NotFound);
     }
 
