@@ -24,36 +24,8 @@ command -v openssl >/dev/null 2>&1 || bp_apt_install openssl
 work=$(mktemp -d /tmp/brandplatform-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
-query_value() { # url name: a query parameter, percent-decoded
-  local value; value=$(sed -n "s/.*[?&]$2=\([^&]*\).*/\1/p" <<<"$1"); value=${value//+/ }
-  printf '%b' "${value//%/\\x}"
-}
-
-# The portal's sign-in as a browser does it (tests/Testing/PortalSignIn.cs): authorize → login page → post the
-# form with its antiforgery token → back to authorize → code at the redirect URI → token with the PKCE verifier.
-person_token() { # user name
-  local jar="$work/$1.cookies" callback="$gateway/portal/signin-callback" verifier challenge login page field after code
-  verifier=$(openssl rand 32 | b64url)
-  challenge=$(printf %s "$verifier" | openssl dgst -sha256 -binary | b64url)
-  login=$(curl -s -o /dev/null -c "$jar" -b "$jar" -w '%{redirect_url}' -G "$gateway/identity/connect/authorize" \
-    --data-urlencode client_id=brandplatform-portal --data-urlencode response_type=code \
-    --data-urlencode "scope=openid profile roles tickets.read tickets.write tickets.handle reporting.read directory.read" \
-    --data-urlencode "redirect_uri=$callback" --data-urlencode state=bench \
-    --data-urlencode "code_challenge=$challenge" --data-urlencode code_challenge_method=S256)
-  [ -n "$login" ] || bp_die "authorize did not send $1 to the login page"
-  page=$(curl -s -c "$jar" -b "$jar" "$login")
-  field=$(sed -n 's/.*<input type="hidden" name="\(__RequestVerificationToken[^"]*\)" value="\([^"]*\)".*/\1=\2/p' <<<"$page")
-  after=$(curl -s -o /dev/null -c "$jar" -b "$jar" -w '%{redirect_url}' "$gateway/identity/account/login" \
-    --data-urlencode "${field%%=*}=${field#*=}" --data-urlencode "userName=$1" --data-urlencode "password=$password" \
-    --data-urlencode "returnUrl=$(query_value "$login" ReturnUrl)")
-  [ -n "$after" ] || bp_die "sign-in of $1 failed"
-  code=$(query_value "$(curl -s -o /dev/null -c "$jar" -b "$jar" -w '%{redirect_url}' "$after")" code)
-  [ -n "$code" ] || bp_die "no code for $1 at $callback"
-  curl -s "$gateway/identity/connect/token" -d grant_type=authorization_code -d client_id=brandplatform-portal \
-    --data-urlencode "code=$code" --data-urlencode "redirect_uri=$callback" -d "code_verifier=$verifier" | jq -er .access_token \
-    || bp_die "the code of $1 was not redeemed"
-}
+scopes="openid profile roles tickets.read tickets.write tickets.handle reporting.read directory.read"
+person_token() { bp_person_token "$gateway" "$1" "$password" "$scopes" "$work/$1.cookies"; }
 
 enterprise=$(person_token enterprise); office=$(person_token office); handler=$(person_token handler)
 leader=$(person_token leader)
@@ -117,11 +89,8 @@ for i in $(seq 0 "$tickets"); do   # ticket 0 warms up (JIT, connection pools) a
   bp_log "ticket $i: counted $latency s after the confirmation ($polls polls)"
 done
 
-# Nearest-rank median, p95 and maximum.
-percentiles() { printf '%s\n' "$@" | sort -n | awk '
-  { v[NR] = $1 } END { m = int((NR + 1) / 2); p = int(NR * 0.95); if (p < NR * 0.95) p++; print v[m], v[p], v[NR] }'; }
-read -r median p95 slowest < <(percentiles "${latencies[@]}")
-read -r read_median _ _ < <(percentiles "${reads[@]}")
+read -r median p95 slowest < <(bp_percentiles "${latencies[@]}")
+read -r read_median _ _ < <(bp_percentiles "${reads[@]}")
 ratio() { awk -v a="$1" -v b="$goal" 'BEGIN { printf "%.2f", a / b }'; }
 result=$(cat <<TXT
 ticket figures latency, $(date -u +%Y-%m-%d), $(nproc) cores (load average $load at the start), $tickets tickets through the gateway of ./run.sh

@@ -253,3 +253,38 @@ bp_count_rows_sql="SELECT format('SELECT %L, count(*) FROM %I.%I', n.nspname || 
   ORDER BY n.nspname, c.relname \\gexec"
 
 bp_psql_rows() { "$(bp_pg_tool psql)" -X -q -A -t -F $'\t' -v ON_ERROR_STOP=1 "$@"; } # psql, tab-separated rows only
+
+# A person's access token through the gateway, as the portal's sign-in does it in a browser (tests/Testing/PortalSignIn.cs):
+# authorize → login page → post the form with its antiforgery token → back to authorize → code at the redirect URI →
+# token with the PKCE verifier. Needs curl, jq and openssl.
+bp_b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
+bp_query_value() { # url name: a query parameter, percent-decoded
+  local value; value=$(sed -n "s/.*[?&]$2=\([^&]*\).*/\1/p" <<<"$1"); value=${value//+/ }
+  printf '%b' "${value//%/\\x}"
+}
+bp_person_token() { # gateway user-name password scopes cookie-jar
+  local gateway=$1 user=$2 password=$3 scopes=$4 jar=$5 callback verifier challenge login page field after code
+  callback="$gateway/portal/signin-callback"
+  verifier=$(openssl rand 32 | bp_b64url)
+  challenge=$(printf %s "$verifier" | openssl dgst -sha256 -binary | bp_b64url)
+  login=$(curl -s -o /dev/null -c "$jar" -b "$jar" -w '%{redirect_url}' -G "$gateway/identity/connect/authorize" \
+    --data-urlencode client_id=brandplatform-portal --data-urlencode response_type=code --data-urlencode "scope=$scopes" \
+    --data-urlencode "redirect_uri=$callback" --data-urlencode state=bench \
+    --data-urlencode "code_challenge=$challenge" --data-urlencode code_challenge_method=S256)
+  [ -n "$login" ] || bp_die "authorize did not send $user to the login page"
+  page=$(curl -s -c "$jar" -b "$jar" "$login")
+  field=$(sed -n 's/.*<input type="hidden" name="\(__RequestVerificationToken[^"]*\)" value="\([^"]*\)".*/\1=\2/p' <<<"$page")
+  after=$(curl -s -o /dev/null -c "$jar" -b "$jar" -w '%{redirect_url}' "$gateway/identity/account/login" \
+    --data-urlencode "${field%%=*}=${field#*=}" --data-urlencode "userName=$user" --data-urlencode "password=$password" \
+    --data-urlencode "returnUrl=$(bp_query_value "$login" ReturnUrl)")
+  [ -n "$after" ] || bp_die "sign-in of $user failed"
+  code=$(bp_query_value "$(curl -s -o /dev/null -c "$jar" -b "$jar" -w '%{redirect_url}' "$after")" code)
+  [ -n "$code" ] || bp_die "no code for $user at $callback"
+  curl -s "$gateway/identity/connect/token" -d grant_type=authorization_code -d client_id=brandplatform-portal \
+    --data-urlencode "code=$code" --data-urlencode "redirect_uri=$callback" -d "code_verifier=$verifier" | jq -er .access_token \
+    || bp_die "the code of $user was not redeemed"
+}
+
+# Nearest-rank median, p95 and maximum of the numbers given, one line "median p95 max".
+bp_percentiles() { printf '%s\n' "$@" | sort -n | awk '
+  { v[NR] = $1 } END { m = int((NR + 1) / 2); p = int(NR * 0.95); if (p < NR * 0.95) p++; print v[m], v[p], v[NR] }'; }

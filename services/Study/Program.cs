@@ -9,6 +9,7 @@ using BrandPlatform.Study.Features.Compliance;
 using BrandPlatform.Study.Features.Materials;
 using BrandPlatform.Study.Features.Notes;
 using BrandPlatform.Study.Features.Training;
+using BrandPlatform.Study.Features.Calendar;
 using BrandPlatform.Study.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,5 +28,6 @@ app.MapGroup("/api/study").WithTags("Compliance").MapCompliance();
 app.MapGroup("/api/study").WithTags("Materials").MapMaterials().MapMaterialFollowUp();
 app.MapGroup("/api/study").WithTags("Training").MapTrainingSeries();
 app.MapGroup("/api/study").WithTags("Notes").MapStudyNotes();
+app.MapGroup("/api/study").WithTags("Calendar").MapCalendar();
 
 await app.RunServiceAsync<StudyDbContext>(args);

@@ -44,6 +44,8 @@ public sealed class StudyActivity : Aggregate
     public ActivityAudience Audience { get; private set; } = null!;
     /// <summary>The audience's kind, for queries (the audience itself is kept whole).</summary>
     public AudienceKind AudienceKind { get; private set; }
+    /// <summary>The unit whose members are expected (audience of a unit: the organiser unless it names another), for calendars and "my activities".</summary>
+    public Guid? AudienceUnitId { get; private set; }
     /// <summary>Named members of the audience, for "my activities" without reading every audience.</summary>
     public Guid[] AudienceMemberIds { get; private set; } = [];
     public IReadOnlyList<ExternalSpeaker> Speakers { get; private set; } = [];
@@ -229,6 +231,7 @@ public sealed class StudyActivity : Aggregate
         Place = place.Trim();
         Audience = audience with { MemberIds = [.. audience.MemberIds.Distinct()] };
         AudienceKind = audience.Kind;
+        AudienceUnitId = audience.Kind == AudienceKind.Unit ? audience.UnitId ?? OrganiserUnitId : null;
         AudienceMemberIds = [.. Audience.MemberIds];
         Speakers = [.. speakers.Select(s => new ExternalSpeaker(s.Name.Trim(), s.Affiliation.Trim()))];
         SeriesId = seriesId;

@@ -20,6 +20,7 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : D
     public DbSet<StudyMaterial> Materials => Set<StudyMaterial>();
     public DbSet<TrainingSeries> TrainingSeries => Set<TrainingSeries>();
     public DbSet<StudyNote> Notes => Set<StudyNote>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -53,6 +54,15 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : D
             activity.HasIndex(a => a.AudienceMemberIds).HasMethod("gin");
             activity.HasIndex(a => a.PresentIds).HasMethod("gin");
             activity.HasIndex(a => a.SeriesId);
+            activity.HasIndex(a => new { a.AudienceUnitId, a.PlannedStart });
+        });
+        modelBuilder.Entity<CalendarFeed>(feed =>
+        {
+            feed.ToTable("calendar_feeds");
+            feed.Property(f => f.Id).ValueGeneratedNever();
+            feed.Property(f => f.SecretHash).HasMaxLength(32);
+            feed.HasIndex(f => f.SecretHash).IsUnique();
+            feed.HasIndex(f => new { f.PersonId, f.IssuedAt });
         });
         modelBuilder.ApplyConfiguration(new EntityConfigurations.YouthGroupRotationConfiguration());
         modelBuilder.Entity<QuarterPlan>(plan =>

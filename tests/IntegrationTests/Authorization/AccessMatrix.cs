@@ -30,6 +30,11 @@ public static class AccessMatrix
     /// <summary>Readers of the tickets service's reference data (units, routing, chambers): every role that reads tickets, and systems.</summary>
     private static readonly string[] ReferenceReaders = [Admin, Office, Handler, Leader, Enterprise, Enterprise2, System, SystemReadOnly, OtherSystem];
 
+    /// <summary>Everyone who reads study records of some kind: members (the handler is one of 第三党支部), keepers, the office.</summary>
+    private static readonly string[] StudyPeople = [Admin, Office, Secretary, Officer, Member, Handler];
+
+    private static string[] StudyPeopleBut(string caller) => [.. StudyPeople.Where(p => p != caller)];
+
     private static string Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture);
 
     private static (int Year, int Quarter) ThisQuarter => (DateTime.UtcNow.AddHours(8).Year, (DateTime.UtcNow.AddHours(8).Month - 1) / 3 + 1);
@@ -154,6 +159,19 @@ public static class AccessMatrix
         AccessRow.Of("study", "POST", "/api/study/notes", StudyMembers, body: _ => new { materialTitle = "矩阵自学资料", studiedOn = Today, reflections = "矩阵心得" }),
         AccessRow.Of("study", "GET", "/api/study/notes/mine", StudyMembers),
         AccessRow.Of("study", "GET", "/api/study/branches/{id:guid}/notes", [Officer], path: r => $"/api/study/branches/{r.OtherBranch}/notes"),
+        // Study: calendar. A unit's month for its keepers, members and the office; "mine" for whoever is expected; feeds
+        // are each person's own (the .ics link is anonymous: its secret is the credential).
+        AccessRow.List("study", "GET", "/api/study/calendar", [Admin, Office, Officer], [], r => r.OtherBranchActivity,
+            path: r => $"/api/study/calendar?unitId={r.OtherBranch}&month={r.StudyMonth}"),
+        AccessRow.List("study", "GET", "/api/study/activities/mine", [Officer], StudyPeopleBut(Officer), r => r.OtherBranchActivity,
+            path: r => $"/api/study/activities/mine?from={r.StudyMonth}-01&to={Today}"),
+        AccessRow.Of("study", "GET", "/api/study/branches/{id:guid}/ledger.xlsx", [Admin, Office, Officer],
+            path: r => $"/api/study/branches/{r.OtherBranch}/ledger.xlsx?year={r.StudyMonth[..4]}"),
+        AccessRow.Of("study", "POST", "/api/study/calendar-feeds", StudyPeople, body: _ => new { }),
+        AccessRow.List("study", "GET", "/api/study/calendar-feeds", [Officer], StudyPeopleBut(Officer), r => r.OfficerFeed),
+        AccessRow.Anonymous("study", "GET", "/api/study/calendar-feeds/{secret}.ics", r => r.OfficerFeedUrl),
+        AccessRow.Of("study", "DELETE", "/api/study/calendar-feeds/{id:guid}", [Officer], StudyPeopleBut(Officer),
+            path: r => $"/api/study/calendar-feeds/{r.OfficerFeed}"),
 
         // Reporting: platform-wide figures, people only (reporting cannot tell which tickets a system filed).
         AccessRow.Of("reporting", "GET", "/api/reporting/tickets/summary", [Admin, Office, Leader]),
@@ -327,6 +345,11 @@ public sealed record MatrixRecords
     /// <summary>A held organisational life meeting of 第二党支部, and an open rectification item of it.</summary>
     public required Guid LifeMeeting { get; init; }
     public required Guid Rectification { get; init; }
+    /// <summary>This China month, yyyy-MM.</summary>
+    public required string StudyMonth { get; init; }
+    /// <summary>The officer's calendar feed ("my activities") and its secret link.</summary>
+    public required Guid OfficerFeed { get; init; }
+    public required string OfficerFeedUrl { get; init; }
     /// <summary>A unit and a person registered for the matrix, so administrators' changes touch nothing else.</summary>
     public required Guid DirectoryUnit { get; init; }
     public required Guid DirectoryPerson { get; init; }

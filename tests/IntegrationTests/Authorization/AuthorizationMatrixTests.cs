@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -5,8 +6,10 @@ using BrandPlatform.IntegrationTests.Identity;
 using BrandPlatform.IntegrationTests.Study;
 using BrandPlatform.IntegrationTests.Tickets;
 using BrandPlatform.IntegrationTests.WholePlatform;
+using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Study.Domain;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -246,6 +249,8 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
         designated.StatusCode.ShouldBe(HttpStatusCode.OK, await designated.Content.ReadAsStringAsync(Cancel));
         var series = (await CreatedAsync(await studyOffice.PostAsJsonAsync("/api/study/training-series",
             new { title = "矩阵培训系列", organiserUnitId = committee }, Cancel))).GetProperty("id").GetGuid();
+        var officer = await ClientAsync("study", CallerKind.Person(AccessMatrix.Officer));
+        var feed = await CreatedAsync(await officer.PostAsJsonAsync("/api/study/calendar-feeds", new { }, Cancel));
 
         return new MatrixRecords
         {
@@ -268,6 +273,9 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             Committee = committee,
             LifeMeeting = lifeMeeting,
             Rectification = rectification,
+            StudyMonth = ChinaCalendar.DateOf(DateTimeOffset.UtcNow).ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            OfficerFeed = feed.GetProperty("id").GetGuid(),
+            OfficerFeedUrl = feed.GetProperty("url").GetString()!,
             DirectoryUnit = await DirectoryTests.CreateUnitAsync(admin, "矩阵科" + marker, "department", committee),
             DirectoryPerson = await DirectoryTests.RegisterAsync(admin, "matrix" + marker[2..].ToLowerInvariant(), branch: null),
             Material = material,
