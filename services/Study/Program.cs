@@ -16,8 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService<StudyDbContext>("study", "studydb", "学习活动 Study activities");
 // Records are filed within 3 working days; plans by the 5th of the quarter: holidays and make-up days count.
 builder.AddWorkingCalendar();
-builder.Services.Configure<StudyRulesOptions>(builder.Configuration.GetSection(StudyRulesOptions.Section));
-builder.Services.AddOptions<FollowUpRules>().BindConfiguration(FollowUpRules.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<StudyRulesOptions>().BindConfiguration(StudyRulesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
 var app = builder.Build();
 app.UsePlatformService();

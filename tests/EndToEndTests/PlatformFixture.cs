@@ -84,6 +84,17 @@ public sealed class PlatformFixture : IAsyncLifetime
         return tokens.GetProperty("access_token").GetString()!;
     }
 
+    /// <summary>A gateway client that sends <paramref name="userName"/>'s access token, as the portal would.</summary>
+    public async Task<HttpClient> SignedInAsync(string userName, CancellationToken cancellationToken)
+    {
+        var client = App.CreateHttpClient("gateway");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await PersonTokenAsync(userName, cancellationToken));
+        return client;
+    }
+
+    /// <summary>Periods are China dates (UTC+8 all year: no daylight saving).</summary>
+    public static DateOnly ChinaToday() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+
     public Task StopResourceAsync(string name, CancellationToken cancellationToken) =>
         ExecuteAsync(name, KnownResourceCommands.StopCommand, cancellationToken);
 

@@ -99,15 +99,9 @@ public sealed class TicketClosedLoopScenarioTests(PlatformFixture platform)
         AddedMeeting(after, before, "resolved", "reopenRate").ShouldBe(0, "never reopened");
     }
 
-    private async Task<HttpClient> SignedInAsync(string userName, CancellationToken cancellationToken)
-    {
-        var client = platform.App.CreateHttpClient("gateway");
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await platform.PersonTokenAsync(userName, cancellationToken));
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string userName, CancellationToken cancellationToken) => platform.SignedInAsync(userName, cancellationToken);
 
-    /// <summary>Reporting's periods are China dates (UTC+8 all year: no daylight saving).</summary>
-    private static DateOnly ChinaToday() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    private static DateOnly ChinaToday() => PlatformFixture.ChinaToday();
 
     private static int Added(JsonElement after, JsonElement before, string count) =>
         after.GetProperty(count).GetInt32() - before.GetProperty(count).GetInt32();

@@ -39,18 +39,23 @@ public sealed record StudyActivityScheduled : StudyActivityEvent
 [EventName("study.activity-rescheduled.v1")]
 public sealed record StudyActivityRescheduled : StudyActivityEvent;
 
-/// <summary>The activity took place and its record (attendance, minutes, duration) was filed.</summary>
-[EventName("study.activity-held.v1")]
-public sealed record StudyActivityHeld : StudyActivityEvent
+/// <summary>An event that states an activity's held record (attendance, duration) as it stands after the change.</summary>
+public abstract record StudyActivityRecordEvent : StudyActivityEvent
 {
-    public required DateTimeOffset HeldAt { get; init; }
-    public required int DurationMinutes { get; init; }
+    public DateTimeOffset HeldAt { get; init; }
+    public int DurationMinutes { get; init; }
     /// <summary>The people present (checked in or marked by the secretary).</summary>
-    public required IReadOnlyList<Guid> AttendeeIds { get; init; }
-    public required IReadOnlyList<Guid> AbsentWithReasonIds { get; init; }
-    public required IReadOnlyList<Guid> AbsentIds { get; init; }
+    public IReadOnlyList<Guid> AttendeeIds { get; init; } = [];
+    public IReadOnlyList<Guid> AbsentWithReasonIds { get; init; } = [];
+    public IReadOnlyList<Guid> AbsentIds { get; init; } = [];
     /// <summary>People outside the directory who attended (a united-front audience), counted only.</summary>
     public int ExternalAttendees { get; init; }
+}
+
+/// <summary>The activity took place and its record (attendance, minutes, duration) was filed.</summary>
+[EventName("study.activity-held.v1")]
+public sealed record StudyActivityHeld : StudyActivityRecordEvent
+{
     public required DateTimeOffset RecordedAt { get; init; }
     /// <summary>Filed after the third working day after the meeting (三会一课 records are filed within 3 working days).</summary>
     public required bool RecordedLate { get; init; }
@@ -58,14 +63,8 @@ public sealed record StudyActivityHeld : StudyActivityEvent
 
 /// <summary>A held record was corrected; the original stays with the activity. Carries the record as it now stands.</summary>
 [EventName("study.activity-amended.v1")]
-public sealed record StudyActivityAmended : StudyActivityEvent
+public sealed record StudyActivityAmended : StudyActivityRecordEvent
 {
-    public required DateTimeOffset HeldAt { get; init; }
-    public required int DurationMinutes { get; init; }
-    public required IReadOnlyList<Guid> AttendeeIds { get; init; }
-    public required IReadOnlyList<Guid> AbsentWithReasonIds { get; init; }
-    public required IReadOnlyList<Guid> AbsentIds { get; init; }
-    public int ExternalAttendees { get; init; }
     public required string Reason { get; init; }
 }
 

@@ -17,8 +17,12 @@ public static class FieldProblems
     /// A well-formed request that names something that is not there (a parent unit, a branch): 422 with the field,
     /// in the same shape as validation errors.
     /// </summary>
-    public static ProblemHttpResult Unprocessable(string field, string message, string detail) => TypedResults.Problem(
-        new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+    public static ProblemHttpResult Unprocessable(string field, string message, string detail) =>
+        Unprocessable(new Dictionary<string, string[]> { [field] = [message] }, detail);
+
+    /// <summary>422 naming several fields that refer to what is not there.</summary>
+    public static ProblemHttpResult Unprocessable(IDictionary<string, string[]> errors, string detail) => TypedResults.Problem(
+        new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status422UnprocessableEntity,
             Title = Title,

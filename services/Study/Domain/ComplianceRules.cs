@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Linq.Expressions;
 using BrandPlatform.Platform.Domain;
@@ -14,12 +15,26 @@ public sealed class StudyRulesOptions
     public const string Section = "Study:Rules";
 
     /// <summary>A quarter's plan is due by this calendar day of the quarter's first month (China date, inclusive).</summary>
+    [Range(1, 31)]
     public int PlanDueDay { get; set; } = 5;
+    [Range(0, 31)]
     public int BranchAssembliesPerQuarter { get; set; } = 1;
+    [Range(0, 31)]
     public int PartyLessonsPerQuarter { get; set; } = 1;
+    [Range(0, 31)]
     public int BranchCommitteesPerMonth { get; set; } = 1;
+    [Range(0, 31)]
     public int GroupMeetingsPerMonth { get; set; } = 1;
+    [Range(0, 31)]
     public int ThemedPartyDaysPerMonth { get; set; } = 1;
+
+    /// <summary>第一议题: days the leadership meeting has to study a newly designated material.</summary>
+    [Range(1, 365)]
+    public int FirstAgendaItemDays { get; set; } = 7;
+
+    /// <summary>Days every branch has to study a newly designated material.</summary>
+    [Range(1, 365)]
+    public int BranchFollowUpDays { get; set; } = 30;
 }
 
 /// <summary>What the rules need of a held activity (a query projection: no minutes, no attendance sheet).</summary>

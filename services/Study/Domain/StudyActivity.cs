@@ -162,18 +162,7 @@ public sealed class StudyActivity : Aggregate
         RecordedLate = ChinaCalendar.DateOf(now) > recordDue;
         State = ActivityState.Held;
         Touch(now);
-        Raise(Stamp(new StudyActivityHeld
-        {
-            OccurredAt = now,
-            HeldAt = record.HeldAt,
-            DurationMinutes = record.DurationMinutes,
-            AttendeeIds = record.Attendance.WithStatus(AttendanceStatus.Present),
-            AbsentWithReasonIds = record.Attendance.WithStatus(AttendanceStatus.AbsentWithReason),
-            AbsentIds = record.Attendance.WithStatus(AttendanceStatus.Absent),
-            ExternalAttendees = record.ExternalAttendees,
-            RecordedAt = now,
-            RecordedLate = RecordedLate,
-        }));
+        Raise(StampRecord(new StudyActivityHeld { OccurredAt = now, RecordedAt = now, RecordedLate = RecordedLate }));
     }
 
     /// <summary>
@@ -187,17 +176,7 @@ public sealed class StudyActivity : Aggregate
         Amendments = [.. Amendments, new ActivityAmendment(now, actor, reason.Trim(), CurrentRecord())];
         SetRecord(record);
         Touch(now);
-        Raise(Stamp(new StudyActivityAmended
-        {
-            OccurredAt = now,
-            HeldAt = record.HeldAt,
-            DurationMinutes = record.DurationMinutes,
-            AttendeeIds = record.Attendance.WithStatus(AttendanceStatus.Present),
-            AbsentWithReasonIds = record.Attendance.WithStatus(AttendanceStatus.AbsentWithReason),
-            AbsentIds = record.Attendance.WithStatus(AttendanceStatus.Absent),
-            ExternalAttendees = record.ExternalAttendees,
-            Reason = reason.Trim(),
-        }));
+        Raise(StampRecord(new StudyActivityAmended { OccurredAt = now, Reason = reason.Trim() }));
     }
 
     public void Cancel(string reason, DateTimeOffset now)
@@ -284,6 +263,16 @@ public sealed class StudyActivity : Aggregate
         LastChangedAt = now;
         Version++;
     }
+
+    private T StampRecord<T>(T integrationEvent) where T : StudyActivityRecordEvent => Stamp(integrationEvent) with
+    {
+        HeldAt = HeldAt!.Value,
+        DurationMinutes = DurationMinutes ?? 0,
+        AttendeeIds = Attendance.WithStatus(AttendanceStatus.Present),
+        AbsentWithReasonIds = Attendance.WithStatus(AttendanceStatus.AbsentWithReason),
+        AbsentIds = Attendance.WithStatus(AttendanceStatus.Absent),
+        ExternalAttendees = ExternalAttendees,
+    };
 
     private T Stamp<T>(T integrationEvent) where T : StudyActivityEvent => integrationEvent with
     {

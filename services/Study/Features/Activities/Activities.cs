@@ -6,6 +6,7 @@ using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Study.Domain;
+using BrandPlatform.Study.Features.Materials;
 using BrandPlatform.Study.Infrastructure;
 using BrandPlatform.Study.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,7 +39,7 @@ public static class Activities
         study.MapStep<RescheduleRequest>(HttpMethods.Put, Activity, "RescheduleActivity", "Change a planned activity's time, place, topic or audience",
             async (activity, r, s) =>
             {
-                if (await UnknownAudienceUnitAsync(s.Db, r.Audience!, s.CancellationToken) is { } unknown)
+                if (await UnknownReferencesAsync(s.Db, r.Audience!, activity.SeriesId, r.Materials, s.CancellationToken) is { } unknown)
                 {
                     return unknown;
                 }
@@ -100,7 +101,7 @@ public static class Activities
             return TypedResults.Problem(title: ActivityTexts.MayNotOrganise_Title, statusCode: StatusCodes.Status403Forbidden,
                 detail: string.Format(CultureInfo.CurrentCulture, ActivityTexts.MayNotOrganise_Detail, organiser.Name));
         }
-        if (await UnknownAudienceUnitAsync(db, request.Audience!, cancellationToken) is { } unknown)
+        if (await UnknownReferencesAsync(db, request.Audience!, request.SeriesId, request.Materials, cancellationToken) is { } unknown)
         {
             return unknown;
         }
@@ -268,10 +269,17 @@ public static class Activities
         return (new HeldRecord(heldAt, request.DurationMinutes!.Value, request.Minutes!, request.ExternalAttendees ?? 0, sheet), null);
     }
 
-    private static async Task<ProblemHttpResult?> UnknownAudienceUnitAsync(StudyDbContext db, AudienceRequest audience, CancellationToken cancellationToken) =>
-        audience.UnitId is { } unit && !await db.Units.AnyAsync(u => u.Id == unit, cancellationToken)
-            ? FieldProblems.Unprocessable("audience.unitId", ActivityTexts.AudienceUnitNotFound, ActivityTexts.AudienceUnitNotFound_Detail)
-            : null;
+    /// <summary>422 naming every field that refers to something study does not have: the audience unit, the series, library materials.</summary>
+    private static async Task<ProblemHttpResult?> UnknownReferencesAsync(
+        StudyDbContext db, AudienceRequest audience, Guid? seriesId, IReadOnlyList<MaterialRequest>? materials, CancellationToken cancellationToken)
+    {
+        var problems = await StudyReferences.CheckAsync(db, seriesId, [.. (materials ?? []).Select(m => m.MaterialId)], cancellationToken);
+        if (audience.UnitId is { } unit && !await db.Units.AnyAsync(u => u.Id == unit, cancellationToken))
+        {
+            problems["audience.unitId"] = [ActivityTexts.AudienceUnitNotFound];
+        }
+        return problems.Count == 0 ? null : FieldProblems.Unprocessable(problems, ActivityTexts.ReferencesNotFound_Detail);
+    }
 
     internal static ProblemHttpResult NotFound() => TypedResults.Problem(
         title: ActivityTexts.ActivityNotFound_Title, detail: ActivityTexts.ActivityNotFound_Detail, statusCode: StatusCodes.Status404NotFound);

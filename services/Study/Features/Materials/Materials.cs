@@ -129,7 +129,7 @@ public static class Materials
             request.PublishedOn!.Value, request.Tags ?? [], request.Summary ?? "", timeProvider.GetUtcNow()));
 
     internal static Task<Results<Ok<MaterialResponse>, ProblemHttpResult>> DesignateAsync(
-        Guid id, HttpContext context, StudyDbContext db, IOptions<FollowUpRules> rules, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        Guid id, HttpContext context, StudyDbContext db, IOptions<StudyRulesOptions> rules, TimeProvider timeProvider, CancellationToken cancellationToken) =>
         ChangeAsync(id, context, db, cancellationToken, material => material.Designate(
             rules.Value.FirstAgendaItemDays, rules.Value.BranchFollowUpDays, context.Caller().Signature, timeProvider.GetUtcNow()));
 
@@ -142,10 +142,9 @@ public static class Materials
         {
             return NotFound();
         }
-        var current = ETagOf(material);
-        if (context.Request.Headers.IfMatch is { Count: > 0 } ifMatch && !ifMatch.Contains(current) && !ifMatch.Contains("*"))
+        if (context.StaleIfMatch(ETagOf(material)) is { } stale)
         {
-            return Stale(current, ifMatch.ToString());
+            return stale;
         }
         change(material);
         await db.SaveChangesAsync(cancellationToken);
@@ -157,9 +156,4 @@ public static class Materials
 
     internal static ProblemHttpResult NotFound() => TypedResults.Problem(
         title: MaterialsTexts.MaterialNotFound_Title, detail: MaterialsTexts.MaterialNotFound_Detail, statusCode: StatusCodes.Status404NotFound);
-
-    /// <summary>412: the caller's If-Match names another version than the material's (both quoted by the text, not twice).</summary>
-    internal static ProblemHttpResult Stale(string current, string sent) => TypedResults.Problem(title: MaterialsTexts.Stale_Title,
-        statusCode: StatusCodes.Status412PreconditionFailed,
-        detail: string.Format(CultureInfo.CurrentCulture, MaterialsTexts.Stale_Detail, current.Trim('"'), sent.Trim('"')));
 }

@@ -26,17 +26,15 @@ internal sealed class MaterialsApiExamples : IApiExamples
     public void Describe(ApiExamples examples)
     {
         var notFound = ApiExamples.Problem(StatusCodes.Status404NotFound, MaterialsTexts.MaterialNotFound_Title, MaterialsTexts.MaterialNotFound_Detail);
-        var stale = ApiExamples.Problem(StatusCodes.Status412PreconditionFailed, MaterialsTexts.Stale_Title,
-            string.Format(CultureInfo.CurrentCulture, MaterialsTexts.Stale_Detail, 2, 1));
         examples.Add("ListMaterials", response: ApiExamples.Page([Response]), problems: [ApiExamples.InvalidCursor()]);
         examples.Add("GetMaterial", response: Designated, problems: [notFound]);
         examples.Add("AddMaterial", request: Request, response: Response, problems:
             [ApiExamples.Invalid("tags", string.Format(CultureInfo.CurrentCulture, MaterialsTexts.TagsAtMost, 10))]);
         examples.Add("EditMaterial", request: Request, response: ApiExamples.With(Response, """{ "version": 2 }"""), problems:
-            [notFound, stale, ApiExamples.Invalid("link", MaterialsTexts.LinkNotWeb)]);
+            [notFound, ApiExamples.Invalid("link", MaterialsTexts.LinkNotWeb)]);
         examples.Add("DesignateMaterial", response: Designated, problems:
         [
-            notFound, stale,
+            notFound,
             ApiExamples.Problem(StatusCodes.Status409Conflict, StudyTexts.MaterialAlreadyDesignated_Title,
                 string.Format(CultureInfo.CurrentCulture, StudyTexts.MaterialAlreadyDesignated_Detail, "2026-12-01")),
         ]);

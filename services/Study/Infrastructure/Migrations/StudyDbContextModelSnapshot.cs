@@ -298,6 +298,65 @@ namespace BrandPlatform.Study.Infrastructure.Migrations
                     b.ToTable("unit_members", (string)null);
                 });
 
+            modelBuilder.Entity("BrandPlatform.Study.Domain.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.PrimitiveCollection<string[]>("Roles")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("roles");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("secret_hash");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.PrimitiveCollection<Guid[]>("UnitIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("unit_ids");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calendar_feeds");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_feeds_secret_hash");
+
+                    b.HasIndex("PersonId", "IssuedAt")
+                        .HasDatabaseName("ix_calendar_feeds_person_id_issued_at");
+
+                    b.ToTable("calendar_feeds", (string)null);
+                });
+
             modelBuilder.Entity("BrandPlatform.Study.Domain.QuarterPlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -474,6 +533,10 @@ namespace BrandPlatform.Study.Infrastructure.Migrations
                         .HasColumnType("uuid[]")
                         .HasColumnName("audience_member_ids");
 
+                    b.Property<Guid?>("AudienceUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("audience_unit_id");
+
                     b.Property<Guid?>("BranchId")
                         .HasColumnType("uuid")
                         .HasColumnName("branch_id");
@@ -630,6 +693,9 @@ namespace BrandPlatform.Study.Infrastructure.Migrations
                     b.HasIndex("SeriesId")
                         .HasDatabaseName("ix_activities_series_id");
 
+                    b.HasIndex("AudienceUnitId", "PlannedStart")
+                        .HasDatabaseName("ix_activities_audience_unit_id_planned_start");
+
                     b.HasIndex("BranchId", "PlannedStart")
                         .HasDatabaseName("ix_activities_branch_id_planned_start");
 
@@ -637,6 +703,207 @@ namespace BrandPlatform.Study.Infrastructure.Migrations
                         .HasDatabaseName("ix_activities_organiser_unit_id_planned_start");
 
                     b.ToTable("activities", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Study.Domain.StudyMaterial", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("BranchFollowUpDue")
+                        .HasColumnType("date")
+                        .HasColumnName("branch_follow_up_due");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset?>("DesignatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("designated_at");
+
+                    b.Property<string>("DesignatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("designated_by");
+
+                    b.Property<DateOnly?>("FirstAgendaItemDue")
+                        .HasColumnType("date")
+                        .HasColumnName("first_agenda_item_due");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_changed_at");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("link");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("published_on");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary");
+
+                    b.PrimitiveCollection<string[]>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_materials");
+
+                    b.HasIndex("DesignatedAt")
+                        .HasDatabaseName("ix_materials_designated_at");
+
+                    b.HasIndex("Tags")
+                        .HasDatabaseName("ix_materials_tags");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
+
+                    b.HasIndex("PublishedOn", "Id")
+                        .HasDatabaseName("ix_materials_published_on_id");
+
+                    b.ToTable("materials", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Study.Domain.StudyNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("display_name");
+
+                    b.Property<long>("EventVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_version");
+
+                    b.Property<Guid?>("MaterialId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("material_id");
+
+                    b.Property<string>("MaterialTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("material_title");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Reflections")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("reflections");
+
+                    b.Property<DateOnly>("StudiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("studied_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_study_notes");
+
+                    b.HasIndex("StudiedOn")
+                        .HasDatabaseName("ix_study_notes_studied_on");
+
+                    b.HasIndex("PersonId", "StudiedOn")
+                        .HasDatabaseName("ix_study_notes_person_id_studied_on");
+
+                    b.ToTable("study_notes", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Study.Domain.TrainingSeries", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("audience");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("OrganiserUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organiser_unit_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_series");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_training_series_created_at_id");
+
+                    b.ToTable("training_series", (string)null);
                 });
 
             modelBuilder.Entity("BrandPlatform.Study.Domain.YouthGroupRotation", b =>
