@@ -48,11 +48,11 @@ items() { # token path: every item of a paged list, one JSON object a line
 }
 
 admin=$(token_of admin "openid profile roles directory.read directory.manage")
-committee=$(items "$admin" "/identity/api/directory/units?kind=organCommittee" | jq -r .id | head -1)
+committee=$(items "$admin" "/api/directory/units?kind=organCommittee" | jq -r .id | head -1)
 [ -n "$committee" ] || bp_die "the directory has no organ committee"
-branch=$(items "$admin" "/identity/api/directory/units?kind=branch&limit=200" | jq -r --arg name "$branch_name" 'select(.name == $name) | .id' | head -1)
+branch=$(items "$admin" "/api/directory/units?kind=branch&limit=200" | jq -r --arg name "$branch_name" 'select(.name == $name) | .id' | head -1)
 if [ -z "$branch" ]; then
-  branch=$(api "$admin" POST /identity/api/directory/units "{\"name\":\"$branch_name\",\"kind\":\"branch\",\"parentId\":\"$committee\"}" | jq -r .id)
+  branch=$(api "$admin" POST /api/directory/units "{\"name\":\"$branch_name\",\"kind\":\"branch\",\"parentId\":\"$committee\"}" | jq -r .id)
   bp_log "registered $branch_name ($branch)"
 fi
 
@@ -61,9 +61,9 @@ for i in $(seq 1 "$people"); do
   user=$(printf 'yace%03d' "$i"); users+=("$user")
   status=$(curl -s -o "$work/answer" -w '%{http_code}' -X POST -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
     --data "{\"userName\":\"$user\",\"displayName\":\"压测党员$i\",\"password\":\"$password\",\"roles\":[\"Member\"],\"branchId\":\"$branch\"}" \
-    "$gateway/identity/api/directory/people")
-  # 422 naming the user name: registered by an earlier run, in the same branch.
-  [ "$status" = 201 ] || { [ "$status" = 422 ] && jq -e '.errors.userName' "$work/answer" >/dev/null; } \
+    "$gateway/api/directory/people")
+  # 400 naming the user name: registered by an earlier run, in the same branch.
+  [ "$status" = 201 ] || { [ "$status" = 400 ] && jq -e '.errors.userName' "$work/answer" >/dev/null; } \
     || bp_die "registering $user answered $status: $(cat "$work/answer")"
 done
 bp_log "$people people in $branch_name"
@@ -75,7 +75,7 @@ for i in "${!users[@]}"; do
   token_of "${users[$i]}" "$study_scopes" >"$work/token.$i"
   # Paced under the gateway's per-address limit: sign-in number i starts no sooner than i × (60 / rate) s.
   wait_for=$(awk -v s="$started" -v now="$EPOCHREALTIME" -v i="$((i + 1))" -v r="$sign_ins_per_minute" \
-    'BEGIN { w = s + i * 60 / r - now; printf "%.3f", w > 0 ? w : 0 }')
+    'BEGIN { w = s + i * 60 / r - now; printf "%.3f", (w > 0 ? w : 0) }')
   sleep "$wait_for"
 done
 bp_log "$people people signed in"
