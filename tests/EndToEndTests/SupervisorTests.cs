@@ -27,24 +27,31 @@ public sealed class SupervisorTests(PlatformFixture platform)
         using var streaming = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var stream = SubmitUntilCancelledAsync(accepted, streaming.Token);
 
-        foreach (var service in new[] { "tickets", "reporting" })
+        try
         {
-            var restartsBefore = Property(service, ProcessSupervisor.RestartsProperty) as int? ?? 0;
-            var pid = Pid(service);
-            var sinceKill = Stopwatch.StartNew();
-            KillServiceProcess(pid);
+            foreach (var service in new[] { "tickets", "reporting" })
+            {
+                var restartsBefore = Property(service, ProcessSupervisor.RestartsProperty) as int? ?? 0;
+                var pid = Pid(service);
+                var sinceKill = Stopwatch.StartNew();
+                KillServiceProcess(pid);
 
-            // The supervisor's own part is quick; the rest of the 30 s is the service's start-up.
-            await Eventually.ReturnsAsync(() => Task.FromResult(Property(service, ProcessSupervisor.RestartsProperty)),
-                restarts => Equals(restarts, restartsBefore + 1), SupervisorStartsItWithin, $"the dashboard to count {service}'s restart", cancellationToken);
-            await AnswersAgainAsync(service, pid, cancellationToken);
-            sinceKill.Elapsed.ShouldBeLessThan(AnswersAgainWithin, $"{service} should answer again within 30 s of kill -9");
+                // The supervisor's own part is quick; the rest of the 30 s is the service's start-up.
+                await Eventually.ReturnsAsync(() => Task.FromResult(Property(service, ProcessSupervisor.RestartsProperty)),
+                    restarts => Equals(restarts, restartsBefore + 1), SupervisorStartsItWithin, $"the dashboard to count {service}'s restart", cancellationToken);
+                await AnswersAgainAsync(service, pid, cancellationToken);
+                sinceKill.Elapsed.ShouldBeLessThan(AnswersAgainWithin, $"{service} should answer again within 30 s of kill -9");
+            }
+            var acceptedAfterBoth = Accepted(accepted);
+            await Eventually.ReturnsAsync(() => Task.FromResult(Accepted(accepted)), n => n > acceptedAfterBoth, AnswersAgainWithin,
+                "submissions to be accepted again", cancellationToken);
         }
-        var acceptedAfterBoth = Accepted(accepted);
-        await Eventually.ReturnsAsync(() => Task.FromResult(Accepted(accepted)), n => n > acceptedAfterBoth, AnswersAgainWithin,
-            "submissions to be accepted again", cancellationToken);
-        await streaming.CancelAsync();
-        await stream;
+        finally
+        {
+            // Also when a wait above fails: a stream left running keeps the broker busy for the tests after this one.
+            await streaming.CancelAsync();
+            await stream;
+        }
 
         var submitted = Snapshot(accepted);
         submitted.Count.ShouldBeGreaterThan(0);

@@ -182,8 +182,13 @@ public sealed class TicketJourneyTests(PlatformFixture platform)
     {
         var last = await AcknowledgedAsync(queue);
         var stableSince = DateTime.UtcNow;
+        var deadline = stableSince + Delivery;
         while (DateTime.UtcNow - stableSince < TimeSpan.FromSeconds(7))
         {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{queue}'s acknowledgements kept moving for {Delivery.TotalSeconds:0} s: something else is delivering to it");
+            }
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             var now = await AcknowledgedAsync(queue);
             if (now != last)
