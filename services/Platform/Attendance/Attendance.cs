@@ -1,4 +1,9 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using BrandPlatform.Platform.Domain;
+using BrandPlatform.Platform.Localization;
+using BrandPlatform.Platform.Organisation;
+using BrandPlatform.Platform.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace BrandPlatform.Platform.Attendance;
@@ -106,6 +111,25 @@ public static class CheckInCodes
     public static bool IsOpen(DateTimeOffset plannedStart, DateTimeOffset plannedEnd, DateTimeOffset now) =>
         now >= plannedStart - OpensBefore && now <= plannedEnd;
 
+    /// <summary>Refuses a check-in outside the window (409), saying when it opens or when it closed, in Beijing time.</summary>
+    public static void RequireOpen(DateTimeOffset plannedStart, DateTimeOffset plannedEnd, DateTimeOffset now)
+    {
+        if (!IsOpen(plannedStart, plannedEnd, now))
+        {
+            throw now < plannedStart ? NotYetOpen(plannedStart, plannedEnd) : Closed(plannedEnd);
+        }
+    }
+
+    public static RuleViolation NotYetOpen(DateTimeOffset plannedStart, DateTimeOffset plannedEnd) => new(
+        PlatformTexts.ResourceManager.Text(nameof(PlatformTexts.CheckInNotYetOpen_Title)),
+        PlatformTexts.ResourceManager.Text(nameof(PlatformTexts.CheckInNotYetOpen_Detail), BeijingTime(plannedStart - OpensBefore), BeijingTime(plannedEnd)));
+
+    public static RuleViolation Closed(DateTimeOffset plannedEnd) => new(
+        PlatformTexts.ResourceManager.Text(nameof(PlatformTexts.CheckInClosed_Title)),
+        PlatformTexts.ResourceManager.Text(nameof(PlatformTexts.CheckInClosed_Detail), BeijingTime(plannedEnd)));
+
+    private static string BeijingTime(DateTimeOffset instant) => instant.ToChinaTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>Compares in constant time, so the answer's timing does not tell how many digits were right.</summary>
     public static bool Matches(string expected, string? given) =>
         given is not null && CryptographicOperations.FixedTimeEquals(
@@ -130,12 +154,42 @@ public static class AttendanceModel
                 .SingleAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The sheet a keeper files for a session: everyone <paramref name="expected"/> (person → roster name), the keeper's
+    /// marks and the session's check-ins. A mark for a person no roster knows is answered with its index (a mistyped
+    /// id, not a guest) and no sheet.
+    /// </summary>
+    public static async Task<(IReadOnlyList<AttendanceEntry>? Sheet, int? UnknownMark)> CompileSheetAsync<TDbContext>(
+        this TDbContext db, Guid sessionId, IReadOnlyDictionary<Guid, string> expected, IReadOnlyList<AttendanceMark> marks,
+        CancellationToken cancellationToken) where TDbContext : DbContext, IUnitRosters
+    {
+        var names = new Dictionary<Guid, string>(expected);
+        var others = marks.Select(m => m.PersonId).Where(p => !names.ContainsKey(p)).ToList();
+        var rostered = await db.UnitMembers.AsNoTracking().Where(m => others.Contains(m.PersonId))
+            .Select(m => new { m.PersonId, m.DisplayName }).ToListAsync(cancellationToken);
+        foreach (var member in rostered.Where(m => m.DisplayName != "" || !names.ContainsKey(m.PersonId)))
+        {
+            names[member.PersonId] = member.DisplayName;
+        }
+        var unknown = marks.ToList().FindIndex(m => !names.ContainsKey(m.PersonId));
+        if (unknown >= 0)
+        {
+            return (null, unknown);
+        }
+        var checkIns = await db.Set<CheckIn>().AsNoTracking().Where(c => c.SessionId == sessionId).ToListAsync(cancellationToken);
+        foreach (var checkIn in checkIns.Where(c => names.GetValueOrDefault(c.PersonId, "") == ""))
+        {
+            names[checkIn.PersonId] = checkIn.DisplayName;
+        }
+        return (AttendanceSheet.Compile(expected.Keys, marks, checkIns, names), null);
+    }
+
     /// <summary>The check-ins of a service's sessions, in <paramref name="table"/>; one per person and session.</summary>
     public static ModelBuilder AddCheckIns(this ModelBuilder modelBuilder, string table = "check_ins") =>
         modelBuilder.Entity<CheckIn>(checkIn =>
         {
             checkIn.ToTable(table);
             checkIn.HasKey(c => new { c.SessionId, c.PersonId });
-            checkIn.Property(c => c.DisplayName).HasMaxLength(Organisation.UnitMember.DisplayNameMaxLength);
+            checkIn.Property(c => c.DisplayName).HasMaxLength(UnitMember.DisplayNameMaxLength);
         });
 }

@@ -36,6 +36,7 @@ public sealed class WorkingCalendar
 
     private readonly Dictionary<DateOnly, bool> exceptions = [];
     private readonly HashSet<int> years = [];
+    private readonly List<CalendarYear.Holiday> holidays = [];
     private readonly IReadOnlyList<WorkingPeriod> hours;
 
     public WorkingCalendar(IEnumerable<CalendarYear> calendarYears, IReadOnlyList<WorkingPeriod>? workingHours = null)
@@ -44,6 +45,7 @@ public sealed class WorkingCalendar
         foreach (var year in calendarYears)
         {
             years.Add(year.Year);
+            holidays.AddRange(year.Holidays);
             foreach (var holiday in year.Holidays)
             {
                 for (var day = holiday.From; day <= holiday.To; day = day.AddDays(1))
@@ -59,6 +61,10 @@ public sealed class WorkingCalendar
     }
 
     public bool KnowsYear(int year) => years.Contains(year);
+
+    /// <summary>The public holidays (named, from the State Council's notice) that begin within <paramref name="period"/>.</summary>
+    public IReadOnlyList<CalendarYear.Holiday> HolidaysStartingIn(ChinaPeriod period) =>
+        [.. holidays.Where(h => h.From >= period.From && h.From <= period.To).OrderBy(h => h.From)];
 
     public bool IsWorkingDay(DateOnly day) =>
         exceptions.TryGetValue(day, out var working) ? working : day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);

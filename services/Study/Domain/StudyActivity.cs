@@ -135,18 +135,8 @@ public sealed class StudyActivity : Aggregate
     public void RequireCheckInOpen(DateTimeOffset now)
     {
         RequireState(ActivityState.Planned, nameof(StudyTexts.StepCheckIn));
-        if (IsCheckInOpen(now))
-        {
-            return;
-        }
-        throw now < PlannedStart
-            ? new RuleViolation(Text(nameof(StudyTexts.CheckInNotYetOpen_Title)),
-                Text(nameof(StudyTexts.CheckInNotYetOpen_Detail), BeijingTime(PlannedStart - CheckInCodes.OpensBefore), BeijingTime(PlannedEnd)))
-            : new RuleViolation(Text(nameof(StudyTexts.CheckInClosed_Title)), Text(nameof(StudyTexts.CheckInClosed_Detail), BeijingTime(PlannedEnd)));
+        CheckInCodes.RequireOpen(PlannedStart, PlannedEnd, now);
     }
-
-    private static string BeijingTime(DateTimeOffset instant) =>
-        instant.ToChinaTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Files the record of a planned activity: when it was held (not in the future), how long, the minutes and the

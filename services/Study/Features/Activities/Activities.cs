@@ -245,27 +245,12 @@ public static class Activities
     {
         var heldAt = request.HeldAt!.Value;
         var marks = request.Attendance!.Select(m => m.ToMark()).ToList();
-        var names = new Dictionary<Guid, string>(
-            await s.Db.ExpectedAsync(activity.Audience, activity.OrganiserUnitId, ChinaCalendar.DateOf(heldAt), s.CancellationToken));
-        var expected = names.Keys.ToList();
-        var others = marks.Select(m => m.PersonId).Where(p => !names.ContainsKey(p)).ToList();
-        var rostered = await s.Db.UnitMembers.AsNoTracking().Where(m => others.Contains(m.PersonId))
-            .Select(m => new { m.PersonId, m.DisplayName }).ToListAsync(s.CancellationToken);
-        foreach (var member in rostered.Where(m => m.DisplayName != "" || !names.ContainsKey(m.PersonId)))
-        {
-            names[member.PersonId] = member.DisplayName;
-        }
-        var unknown = marks.FindIndex(m => !names.ContainsKey(m.PersonId));
-        if (unknown >= 0)
+        var expected = await s.Db.ExpectedAsync(activity.Audience, activity.OrganiserUnitId, ChinaCalendar.DateOf(heldAt), s.CancellationToken);
+        var (sheet, unknown) = await s.Db.CompileSheetAsync(activity.Id, expected, marks, s.CancellationToken);
+        if (sheet is null)
         {
             return (null, FieldProblems.Unprocessable($"attendance[{unknown}].personId", ActivityTexts.PersonNotInRosters, ActivityTexts.PersonNotInRosters_Detail));
         }
-        var checkIns = await s.Db.CheckIns.AsNoTracking().Where(c => c.SessionId == activity.Id).ToListAsync(s.CancellationToken);
-        foreach (var checkIn in checkIns.Where(c => names.GetValueOrDefault(c.PersonId, "") == ""))
-        {
-            names[checkIn.PersonId] = checkIn.DisplayName;
-        }
-        var sheet = AttendanceSheet.Compile(expected, marks, checkIns, names);
         return (new HeldRecord(heldAt, request.DurationMinutes!.Value, request.Minutes!, request.ExternalAttendees ?? 0, sheet), null);
     }
 

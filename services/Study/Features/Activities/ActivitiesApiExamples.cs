@@ -1,4 +1,5 @@
 using System.Globalization;
+using BrandPlatform.Platform.Attendance;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Study.Domain;
@@ -100,8 +101,7 @@ internal sealed class ActivitiesApiExamples : IApiExamples
         [
             notFound,
             ApiExamples.Problem(StatusCodes.Status403Forbidden, ActivityTexts.NotExpected_Title, ActivityTexts.NotExpected_Detail),
-            ApiExamples.Refused(new RuleViolation(Text(nameof(StudyTexts.CheckInNotYetOpen_Title)),
-                Text(nameof(StudyTexts.CheckInNotYetOpen_Detail), "2026-12-10 14:00", "2026-12-10 16:00"))),
+            ApiExamples.Refused(CheckInCodes.NotYetOpen(new DateTimeOffset(2026, 12, 10, 6, 30, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 10, 8, 0, 0, TimeSpan.Zero))),
             ApiExamples.Unprocessable("code", ActivityTexts.WrongCode, ActivityTexts.WrongCode_Detail),
         ]);
     }

@@ -1,6 +1,6 @@
-namespace BrandPlatform.Study.Domain;
+namespace BrandPlatform.Platform.Domain;
 
-/// <summary>Months and quarters of the China calendar, as the cadence rules count them.</summary>
+/// <summary>Months and quarters of the China calendar, as the cadence rules and quarterly campaigns count them.</summary>
 public static class Periods
 {
     public static int QuarterOf(DateOnly day) => (day.Month - 1) / 3 + 1;
@@ -10,6 +10,8 @@ public static class Periods
     public static DateOnly FirstDayOf(int year, int quarter) => new(year, quarter * 3 - 2, 1);
 
     public static DateOnly LastDayOf(int year, int quarter) => FirstDayOf(year, quarter).AddMonths(3).AddDays(-1);
+
+    public static ChinaPeriod Quarter(int year, int quarter) => new(FirstDayOf(year, quarter), LastDayOf(year, quarter));
 
     /// <summary>The last day a quarter's plan is on time: a calendar day of the quarter's first month.</summary>
     public static DateOnly PlanDueOn(int year, int quarter, int dueDay) => FirstDayOf(year, quarter).AddDays(dueDay - 1);
