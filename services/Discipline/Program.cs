@@ -1,9 +1,12 @@
+using BrandPlatform.Platform.Calendar;
 using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Discipline.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService<DisciplineDbContext>("discipline", "disciplinedb", "纪律教育 Discipline education");
+// Integrity reminders go out before the public holidays the working calendar names.
+builder.AddWorkingCalendar();
 
 var app = builder.Build();
 app.UsePlatformService();

@@ -21,6 +21,7 @@ public static class ApiScopes
         new("study.read", "读取学习活动", "study"),
         new("study.write", "安排、填报学习活动，签到和记录自学", "study"),
         new("discipline.read", "读取纪律教育记录", "discipline"),
+        new("discipline.write", "安排警示教育、答题、补学和签署廉政承诺书", "discipline"),
         new("reporting.read", "读取报表与督办", "reporting"),
         new(DirectoryRead, "读取组织与人员", "identity"),
         new(DirectoryManage, "管理组织与人员", "identity"),
