@@ -82,7 +82,8 @@ public sealed class GatewayTests : IClassFixture<GatewayTests.GatewayFactory>
         sources[0].GetProperty("url").GetString().ShouldBe("openapi/tickets.json");
         sources[0].GetProperty("default").GetBoolean().ShouldBeTrue();
         sources.Where(s => s.TryGetProperty("default", out var isDefault) && isDefault.GetBoolean()).ShouldHaveSingleItem();
-        sources[^1].GetProperty("url").GetString().ShouldBe("openapi/discipline.json", "its only endpoints are for operators");
+        sources.Select(s => s.GetProperty("url").GetString())
+            .ShouldBe(new[] { "tickets", "identity", "study", "discipline", "reporting" }.Select(service => $"openapi/{service}.json"));
         // The reference tool's online services: fonts from its CDN, AI chat, MCP, SDK generation and deployment, telemetry.
         configuration.GetProperty("withDefaultFonts").GetBoolean().ShouldBeFalse();
         configuration.GetProperty("agent").GetProperty("disabled").GetBoolean().ShouldBeTrue();
@@ -101,7 +102,7 @@ public sealed class GatewayTests : IClassFixture<GatewayTests.GatewayFactory>
 
         Regex.Matches(html, @"https?://").ShouldBeEmpty();
         ReferenceConfiguration(html).GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("url").GetString())
-            .ShouldBe(new[] { "tickets", "identity", "study", "reporting", "discipline" }.Select(service => $"openapi/operations/{service}.json"));
+            .ShouldBe(new[] { "tickets", "identity", "study", "discipline", "reporting" }.Select(service => $"openapi/operations/{service}.json"));
         using var proxied = await client.GetAsync("/openapi/operations/tickets.json", TestContext.Current.CancellationToken);
         proxied.StatusCode.ShouldBe(HttpStatusCode.BadGateway, "the gateway routes the document to the tickets service, which is down here");
     }
