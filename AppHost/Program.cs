@@ -23,7 +23,9 @@ var study = builder.AddProject<Projects.Study>("study")
     .AsPlatformService(infrastructure, database: "studydb");
 
 var discipline = builder.AddProject<Projects.Discipline>("discipline")
-    .AsPlatformService(infrastructure, database: "disciplinedb");
+    .AsPlatformService(infrastructure, database: "disciplinedb")
+    // Sample cases, questions and pledge texts, so a demonstration can launch a campaign at once (Development only).
+    .WithEnvironment("Discipline__SampleContent", "true");
 
 var reporting = builder.AddProject<Projects.Reporting>("reporting")
     .AsPlatformService(infrastructure, database: "reportingdb");

@@ -1,6 +1,7 @@
 using BrandPlatform.Platform.Calendar;
 using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Platform.Persistence;
+using BrandPlatform.Discipline.Features.SampleContent;
 using BrandPlatform.Discipline.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,4 +12,4 @@ builder.AddWorkingCalendar();
 var app = builder.Build();
 app.UsePlatformService();
 
-await app.RunServiceAsync<DisciplineDbContext>(args);
+await app.RunServiceAsync<DisciplineDbContext>(args, SampleContent.SeedAsync);
