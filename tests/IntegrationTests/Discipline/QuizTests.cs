@@ -88,7 +88,7 @@ public sealed class QuizTests(TestServers servers)
         own.GetProperty("score").GetInt32().ShouldBe(100);
 
         (await world.EventsAsync(id)).ShouldBe([("discipline.quiz-completed.v1", 1L)]);
-        var completed = await CompletedAsync(world, id);
+        var (_, completed) = (await OutboxEvents.PayloadsAsync(world.Discipline, id)).ShouldHaveSingleItem();
         completed.GetProperty("score").GetInt32().ShouldBe(100);
         completed.GetProperty("passed").GetBoolean().ShouldBeTrue();
         (await world.EventsAsync(makeUp)).ShouldBe([("discipline.warning-make-up-completed.v1", 1L)]);
@@ -288,9 +288,4 @@ public sealed class QuizTests(TestServers servers)
             question.GetProperty("selected").ValueKind.ShouldBe(JsonValueKind.Null);
         }
     }
-
-    private static async Task<JsonElement> CompletedAsync(QuizWorld world, Guid attempt) =>
-        (await world.Discipline.QueryAsync(db => db.Set<BrandPlatform.Platform.Messaging.OutboxMessage>().AsNoTracking().ToListAsync(Cancel)))
-        .Select(m => JsonDocument.Parse(m.Payload).RootElement)
-        .Single(p => p.GetProperty("aggregateId").GetGuid() == attempt);
 }
