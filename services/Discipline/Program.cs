@@ -2,6 +2,7 @@ using BrandPlatform.Platform.Calendar;
 using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Discipline.Features.SampleContent;
+using BrandPlatform.Discipline.Features.Quizzes;
 using BrandPlatform.Discipline.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,5 +12,6 @@ builder.AddWorkingCalendar();
 
 var app = builder.Build();
 app.UsePlatformService();
+app.MapGroup("/api/discipline").WithTags("Quizzes").MapQuizzes();
 
 await app.RunServiceAsync<DisciplineDbContext>(args, SampleContent.SeedAsync);

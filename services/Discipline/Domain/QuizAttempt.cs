@@ -50,6 +50,20 @@ public sealed class QuizAttempt : Aggregate
     /// <summary>Started and not submitted in time: it counts as not passed until the office reopens it.</summary>
     public bool IsExpired(DateTimeOffset now) => State == AttemptState.InProgress && now > Deadline + SubmissionGrace;
 
+    /// <summary>In progress with time left: a second start answers it again rather than starting another.</summary>
+    public bool IsResumable(DateTimeOffset now) => State == AttemptState.InProgress && !IsExpired(now);
+
+    /// <summary>
+    /// The number a member's next attempt takes after their latest one (none: 1; reopened: the next). An attempt
+    /// submitted or run out of time stands (409): one attempt per member unless the office reopens it.
+    /// </summary>
+    public static int NumberAfter(QuizAttempt? latest) => latest switch
+    {
+        null => 1,
+        { State: AttemptState.Reopened } => latest.Number + 1,
+        _ => throw new RuleViolation(Text(nameof(DisciplineTexts.QuizAlreadyTaken_Title)), Text(nameof(DisciplineTexts.QuizAlreadyTaken_Detail))),
+    };
+
     /// <summary>Starts attempt <paramref name="number"/> of an open campaign's quiz; the time limit runs from now.</summary>
     public static QuizAttempt Start(WarningCampaign campaign, Guid personId, int number, DateTimeOffset now)
     {
@@ -74,13 +88,7 @@ public sealed class QuizAttempt : Aggregate
     /// </summary>
     public void Submit(WarningCampaign campaign, IReadOnlyList<QuizAnswer> answers, DateTimeOffset now)
     {
-        RequireState(AttemptState.InProgress, nameof(DisciplineTexts.StepSubmitQuiz));
-        if (IsExpired(now))
-        {
-            throw new RuleViolation(Text(nameof(DisciplineTexts.QuizTimeUp_Title)),
-                Text(nameof(DisciplineTexts.QuizTimeUp_Detail), campaign.Quiz.TimeLimitMinutes, Deadline.ToChinaTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)));
-        }
-        campaign.RequireOpen(nameof(DisciplineTexts.StepSubmitQuiz));
+        RequireSubmittable(campaign, now);
         Answers = [.. answers.Select(a => a with { Selected = [.. a.Selected.Distinct().Order()] })];
         Score = campaign.Score(Answers);
         Passed = Score >= campaign.Quiz.PassMark;
@@ -88,6 +96,21 @@ public sealed class QuizAttempt : Aggregate
         State = AttemptState.Submitted;
         Version++;
         Raise(Stamp(new QuizCompleted { OccurredAt = now, Score = Score.Value, Passed = Passed.Value, SubmittedAt = now }));
+    }
+
+    /// <summary>
+    /// 409 unless a sheet can still be submitted: in progress, within the time limit (the text says when it ran out), the
+    /// campaign open. Checked before the sheet's shape: a late sheet is refused for being late, whatever it holds.
+    /// </summary>
+    public void RequireSubmittable(WarningCampaign campaign, DateTimeOffset now)
+    {
+        RequireState(AttemptState.InProgress, nameof(DisciplineTexts.StepSubmitQuiz));
+        if (IsExpired(now))
+        {
+            throw new RuleViolation(Text(nameof(DisciplineTexts.QuizTimeUp_Title)),
+                Text(nameof(DisciplineTexts.QuizTimeUp_Detail), campaign.Quiz.TimeLimitMinutes, Deadline.ToChinaTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        campaign.RequireOpen(nameof(DisciplineTexts.StepSubmitQuiz));
     }
 
     /// <summary>

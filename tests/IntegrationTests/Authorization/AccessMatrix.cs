@@ -35,6 +35,11 @@ public static class AccessMatrix
 
     private static string[] StudyPeopleBut(string caller) => [.. StudyPeople.Where(p => p != caller)];
 
+    /// <summary>Those on a discipline branch roster in the matrix (administrators are on none).</summary>
+    private static readonly string[] QuizTakers = [Office, Secretary, Officer, Member, Handler];
+    /// <summary>Everyone who takes part in discipline education but is not the member whose attempt the matrix reads.</summary>
+    private static readonly string[] QuizOthers = [Admin, Office, Secretary, Officer, Handler];
+
     private static string Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture);
 
     private static (int Year, int Quarter) ThisQuarter => (DateTime.UtcNow.AddHours(8).Year, (DateTime.UtcNow.AddHours(8).Month - 1) / 3 + 1);
@@ -172,6 +177,19 @@ public static class AccessMatrix
         AccessRow.Anonymous("study", "GET", "/api/study/calendar-feeds/{secret}.ics", r => r.OfficerFeedUrl),
         AccessRow.Of("study", "DELETE", "/api/study/calendar-feeds/{id:guid}", [Officer], StudyPeopleBut(Officer),
             path: r => $"/api/study/calendar-feeds/{r.OfficerFeed}"),
+
+        // Discipline: quizzes. The member's attempt is theirs alone: to everyone else who takes part it does not exist,
+        // whatever their role (keepers and the office read coverage's passed flag). Those on a branch roster start their own.
+        AccessRow.Of("discipline", "POST", "/api/discipline/campaigns/{id:guid}/quiz/attempts", QuizTakers,
+            path: r => $"/api/discipline/campaigns/{r.QuizCampaign}/quiz/attempts"),
+        AccessRow.Of("discipline", "GET", "/api/discipline/quiz/attempts/{id:guid}", [Member], QuizOthers,
+            path: r => $"/api/discipline/quiz/attempts/{r.MemberQuizAttempt}"),
+        AccessRow.List("discipline", "GET", "/api/discipline/campaigns/{id:guid}/quiz/mine", [Member], QuizOthers, r => r.MemberQuizAttempt,
+            path: r => $"/api/discipline/campaigns/{r.QuizCampaign}/quiz/mine"),
+        AccessRow.Of("discipline", "POST", "/api/discipline/quiz/attempts/{id:guid}/submit", [Member], QuizOthers,
+            path: r => $"/api/discipline/quiz/attempts/{r.MemberQuizAttempt}/submit", body: _ => new { answers = Array.Empty<object>() }),
+        AccessRow.Of("discipline", "POST", "/api/discipline/quiz/attempts/{id:guid}/reopen", Dispatchers,
+            path: r => $"/api/discipline/quiz/attempts/{r.MemberQuizAttempt}/reopen", body: _ => new { reason = "矩阵重新开放" }),
 
         // Reporting: platform-wide figures, people only (reporting cannot tell which tickets a system filed).
         AccessRow.Of("reporting", "GET", "/api/reporting/tickets/summary", [Admin, Office, Leader]),
@@ -356,4 +374,7 @@ public sealed record MatrixRecords
     /// <summary>A designated material of the library, its title holding <see cref="TicketMarker"/>.</summary>
     public required Guid Material { get; init; }
     public required Guid TrainingSeries { get; init; }
+    /// <summary>A campaign launched for the matrix (a quarter of its own), and the demo member's attempt in progress at its quiz.</summary>
+    public required Guid QuizCampaign { get; init; }
+    public required Guid MemberQuizAttempt { get; init; }
 }

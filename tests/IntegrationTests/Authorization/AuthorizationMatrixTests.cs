@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using BrandPlatform.Discipline.Domain;
+using BrandPlatform.IntegrationTests.Discipline;
 using BrandPlatform.IntegrationTests.Identity;
 using BrandPlatform.IntegrationTests.Study;
 using BrandPlatform.IntegrationTests.Tickets;
@@ -252,6 +254,8 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
         var officer = await ClientAsync("study", CallerKind.Person(AccessMatrix.Officer));
         var feed = await CreatedAsync(await officer.PostAsJsonAsync("/api/study/calendar-feeds", new { }, Cancel));
 
+        var (quizCampaign, memberAttempt) = await QuizRecordsAsync();
+
         return new MatrixRecords
         {
             OtherBranchActivity = activity,
@@ -280,6 +284,8 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             DirectoryPerson = await DirectoryTests.RegisterAsync(admin, "matrix" + marker[2..].ToLowerInvariant(), branch: null),
             Material = material,
             TrainingSeries = series,
+            QuizCampaign = quizCampaign,
+            MemberQuizAttempt = memberAttempt,
         };
     }
 
@@ -301,6 +307,38 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
         var code = (await office.GetFromJsonAsync<JsonElement>($"/api/study/activities/{activity}/check-in-code", Cancel)).GetProperty("code").GetString()!;
         return (activity, code);
     }
+
+    /// <summary>
+    /// A campaign of a quarter of its own (next year's last, so no campaign launched for this quarter collides), the
+    /// person accounts on their branches' rosters in discipline, and the demo member's attempt in progress.
+    /// </summary>
+    private async Task<(Guid Campaign, Guid MemberAttempt)> QuizRecordsAsync()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var people = new Dictionary<string, Guid>();
+        foreach (var (person, _) in QuizBranches)
+        {
+            people[person] = Guid.Parse(IdentityHost.JwtPayload((await CallerKind.Person(person).TokenAsync(platform.Identity))!).GetProperty("sub").GetString()!);
+        }
+        return await platform.Services["discipline"].QueryAsync(async db =>
+        {
+            var discipline = (BrandPlatform.Discipline.Infrastructure.DisciplineDbContext)db;
+            var onRosters = await discipline.UnitMembers.Current().Where(m => m.UnitKind == UnitKinds.Branch).Select(m => m.PersonId).ToListAsync(Cancel);
+            discipline.UnitMembers.AddRange(QuizBranches.Where(p => !onRosters.Contains(people[p.Person])).Select(p =>
+                UnitMember.FromJoin(people[p.Person], platform.Units[p.Branch], UnitKinds.Branch, p.Person, ChinaCalendar.DateOf(now).AddYears(-1))));
+            var campaign = QuizWorld.Launch(discipline, now, ChinaCalendar.DateOf(now).Year + 1, 4);
+            var attempt = QuizAttempt.Start(campaign, people[AccessMatrix.Member], 1, now);
+            discipline.Attempts.Add(attempt);
+            await discipline.SaveChangesAsync(Cancel);
+            return (campaign.Id, attempt.Id);
+        });
+    }
+
+    private static readonly (string Person, string Branch)[] QuizBranches =
+    [
+        (AccessMatrix.Office, "第一党支部"), (AccessMatrix.Secretary, "第一党支部"), (AccessMatrix.Member, "第一党支部"),
+        (AccessMatrix.Officer, "第二党支部"), (AccessMatrix.Handler, "第三党支部"),
+    ];
 
     private static async Task<JsonElement> CreatedAsync(HttpResponseMessage response)
     {
