@@ -1,6 +1,8 @@
 using BrandPlatform.Platform.Calendar;
 using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Platform.Persistence;
+using BrandPlatform.Discipline.Features.Coverage;
+using BrandPlatform.Discipline.Features.Pledges;
 using BrandPlatform.Discipline.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,5 +12,7 @@ builder.AddWorkingCalendar();
 
 var app = builder.Build();
 app.UsePlatformService();
+app.MapGroup("/api/discipline").WithTags("Pledges").MapPledges();
+app.MapGroup("/api/discipline").WithTags("Coverage").MapCoverage();
 
 await app.RunServiceAsync<DisciplineDbContext>(args);
