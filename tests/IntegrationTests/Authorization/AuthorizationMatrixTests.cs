@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using BrandPlatform.IntegrationTests.Discipline;
 using BrandPlatform.IntegrationTests.Identity;
 using BrandPlatform.IntegrationTests.Study;
 using BrandPlatform.IntegrationTests.Tickets;
@@ -251,6 +252,8 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             new { title = "矩阵培训系列", organiserUnitId = committee }, Cancel))).GetProperty("id").GetGuid();
         var officer = await ClientAsync("study", CallerKind.Person(AccessMatrix.Officer));
         var feed = await CreatedAsync(await officer.PostAsJsonAsync("/api/study/calendar-feeds", new { }, Cancel));
+        var officerId = Guid.Parse(IdentityHost.JwtPayload((await CallerKind.Person(AccessMatrix.Officer).TokenAsync(platform.Identity))!).GetProperty("sub").GetString()!);
+        var discipline = await CoverageMatrixRecords.SetUpAsync(platform, committee, officerId, Cancel);
 
         return new MatrixRecords
         {
@@ -280,6 +283,7 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             DirectoryPerson = await DirectoryTests.RegisterAsync(admin, "matrix" + marker[2..].ToLowerInvariant(), branch: null),
             Material = material,
             TrainingSeries = series,
+            Pledges = discipline,
         };
     }
 
