@@ -3,6 +3,8 @@ using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Discipline.Features.SampleContent;
 using BrandPlatform.Discipline.Features.Quizzes;
+using BrandPlatform.Discipline.Features.Coverage;
+using BrandPlatform.Discipline.Features.Pledges;
 using BrandPlatform.Discipline.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,5 +15,7 @@ builder.AddWorkingCalendar();
 var app = builder.Build();
 app.UsePlatformService();
 app.MapGroup("/api/discipline").WithTags("Quizzes").MapQuizzes();
+app.MapGroup("/api/discipline").WithTags("Pledges").MapPledges();
+app.MapGroup("/api/discipline").WithTags("Coverage").MapCoverage();
 
 await app.RunServiceAsync<DisciplineDbContext>(args, SampleContent.SeedAsync);

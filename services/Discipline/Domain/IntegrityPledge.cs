@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using BrandPlatform.Contracts.Discipline;
@@ -50,6 +51,10 @@ public sealed class PledgeText
             PublishedAt = now,
         };
     }
+
+    /// <summary>409 for a second text of the same year and role: what members sign must stay what they signed.</summary>
+    public RuleViolation AlreadyPublished() => new(Text(nameof(DisciplineTexts.PledgeTextExists_Title)),
+        Text(nameof(DisciplineTexts.PledgeTextExists_Detail), Year, Role, ChinaCalendar.DateOf(PublishedAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 }
 
 /// <summary>
@@ -105,4 +110,11 @@ public sealed class PledgeSignature : Aggregate
         });
         return signature;
     }
+
+    /// <summary>The role whose text a member signs: the leaders' when they sit on a leadership team, the members' otherwise.</summary>
+    public static PledgeRole RoleOf(bool onLeadershipTeam) => onLeadershipTeam ? PledgeRole.LeadershipTeamMember : PledgeRole.PartyMember;
+
+    /// <summary>409 for a second signing, saying when the member signed: a signature is never replaced.</summary>
+    public RuleViolation AlreadySigned() => new(Text(nameof(DisciplineTexts.PledgeAlreadySigned_Title)),
+        Text(nameof(DisciplineTexts.PledgeAlreadySigned_Detail), SignedAt.ToChinaTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), Year));
 }

@@ -1,3 +1,4 @@
+using BrandPlatform.IntegrationTests.Discipline;
 using BrandPlatform.IntegrationTests.Tickets;
 using BrandPlatform.IntegrationTests.WholePlatform;
 
@@ -32,6 +33,9 @@ public static class AccessMatrix
 
     /// <summary>Everyone who reads study records of some kind: members (the handler is one of 第三党支部), keepers, the office.</summary>
     private static readonly string[] StudyPeople = [Admin, Office, Secretary, Officer, Member, Handler];
+
+    /// <summary>Everyone taking part in discipline education: the same people, each then seeing only their part.</summary>
+    private static readonly string[] DisciplinePeople = StudyPeople;
 
     private static string[] StudyPeopleBut(string caller) => [.. StudyPeople.Where(p => p != caller)];
 
@@ -190,6 +194,25 @@ public static class AccessMatrix
             path: r => $"/api/discipline/quiz/attempts/{r.MemberQuizAttempt}/submit", body: _ => new { answers = Array.Empty<object>() }),
         AccessRow.Of("discipline", "POST", "/api/discipline/quiz/attempts/{id:guid}/reopen", Dispatchers,
             path: r => $"/api/discipline/quiz/attempts/{r.MemberQuizAttempt}/reopen", body: _ => new { reason = "矩阵重新开放" }),
+        // Discipline: pledges and coverage. The office publishes texts; everyone taking part reads them, signs and reads their
+        // own; 第二党支部's signatures, unsigned members and coverage are its keepers' (the officer's) and the office's:
+        // another branch's secretary is refused, and sees only its own branch's counts of a campaign.
+        AccessRow.Of("discipline", "POST", "/api/discipline/pledges/texts", Dispatchers,
+            body: _ => new { year = ThisQuarter.Year, role = "partyMember", title = "矩阵承诺书", body = "矩阵承诺书正文" }),
+        AccessRow.List("discipline", "GET", "/api/discipline/pledges/texts", DisciplinePeople, None, r => r.Pledges.PledgeText),
+        AccessRow.Of("discipline", "GET", "/api/discipline/pledges/{year:int}/mine", DisciplinePeople, path: _ => $"/api/discipline/pledges/{ThisQuarter.Year}/mine"),
+        AccessRow.Of("discipline", "POST", "/api/discipline/pledges/{year:int}/sign", DisciplinePeople, path: _ => $"/api/discipline/pledges/{ThisQuarter.Year}/sign"),
+        AccessRow.List("discipline", "GET", "/api/discipline/pledges/{year:int}/unsigned", [Admin, Office, Officer], None, r => r.Pledges.UnsignedPerson,
+            path: r => $"/api/discipline/pledges/{ThisQuarter.Year}/unsigned?unitId={r.OtherBranch}"),
+        AccessRow.List("discipline", "GET", "/api/discipline/pledges/{year:int}/signatures", [Admin, Office, Officer], None, r => r.Pledges.SignedPerson,
+            path: r => $"/api/discipline/pledges/{ThisQuarter.Year}/signatures?unitId={r.OtherBranch}"),
+        AccessRow.List("discipline", "GET", "/api/discipline/campaigns/{id:guid}/coverage", [Admin, Office, Officer], [Secretary], r => r.OtherBranch,
+            path: r => $"/api/discipline/campaigns/{r.Pledges.Campaign}/coverage"),
+        AccessRow.Of("discipline", "GET", "/api/discipline/campaigns/{id:guid}/coverage/branches/{branchId:guid}", [Admin, Office, Officer],
+            path: r => $"/api/discipline/campaigns/{r.Pledges.Campaign}/coverage/branches/{r.OtherBranch}"),
+        AccessRow.Of("discipline", "GET", "/api/discipline/coverage/{year:int}/branches/{branchId:guid}", [Admin, Office, Officer],
+            path: r => $"/api/discipline/coverage/{ThisQuarter.Year}/branches/{r.OtherBranch}"),
+        AccessRow.Of("discipline", "GET", "/api/discipline/coverage/mine", DisciplinePeople),
 
         // Reporting: platform-wide figures, people only (reporting cannot tell which tickets a system filed).
         AccessRow.Of("reporting", "GET", "/api/reporting/tickets/summary", [Admin, Office, Leader]),
@@ -377,4 +400,6 @@ public sealed record MatrixRecords
     /// <summary>A campaign launched for the matrix (a quarter of its own), and the demo member's attempt in progress at its quiz.</summary>
     public required Guid QuizCampaign { get; init; }
     public required Guid MemberQuizAttempt { get; init; }
+    /// <summary>Discipline: this year's pledge texts, 第二党支部's signed and unsigned members, a campaign for its coverage.</summary>
+    public required CoverageMatrixRecords.Records Pledges { get; init; }
 }

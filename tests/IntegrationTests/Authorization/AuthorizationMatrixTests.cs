@@ -253,6 +253,8 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             new { title = "矩阵培训系列", organiserUnitId = committee }, Cancel))).GetProperty("id").GetGuid();
         var officer = await ClientAsync("study", CallerKind.Person(AccessMatrix.Officer));
         var feed = await CreatedAsync(await officer.PostAsJsonAsync("/api/study/calendar-feeds", new { }, Cancel));
+        var officerId = Guid.Parse(IdentityHost.JwtPayload((await CallerKind.Person(AccessMatrix.Officer).TokenAsync(platform.Identity))!).GetProperty("sub").GetString()!);
+        var discipline = await CoverageMatrixRecords.SetUpAsync(platform, committee, officerId, Cancel);
 
         var (quizCampaign, memberAttempt) = await QuizRecordsAsync();
 
@@ -286,6 +288,7 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             TrainingSeries = series,
             QuizCampaign = quizCampaign,
             MemberQuizAttempt = memberAttempt,
+            Pledges = discipline,
         };
     }
 
