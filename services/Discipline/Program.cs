@@ -1,6 +1,9 @@
 using BrandPlatform.Platform.Calendar;
 using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Platform.Persistence;
+using BrandPlatform.Discipline.Features.Campaigns;
+using BrandPlatform.Discipline.Features.MakeUps;
+using BrandPlatform.Discipline.Features.Sessions;
 using BrandPlatform.Discipline.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,5 +13,8 @@ builder.AddWorkingCalendar();
 
 var app = builder.Build();
 app.UsePlatformService();
+app.MapGroup("/api/discipline").WithTags("Campaigns").MapCampaigns();
+app.MapGroup("/api/discipline").WithTags("Sessions").MapSessions();
+app.MapGroup("/api/discipline").WithTags("Make-ups").MapMakeUps();
 
 await app.RunServiceAsync<DisciplineDbContext>(args);
