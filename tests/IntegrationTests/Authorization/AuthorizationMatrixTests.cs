@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using BrandPlatform.Discipline.Domain;
 using BrandPlatform.IntegrationTests.Identity;
 using BrandPlatform.IntegrationTests.Study;
 using BrandPlatform.IntegrationTests.Tickets;
@@ -251,6 +252,7 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             new { title = "矩阵培训系列", organiserUnitId = committee }, Cancel))).GetProperty("id").GetGuid();
         var officer = await ClientAsync("study", CallerKind.Person(AccessMatrix.Officer));
         var feed = await CreatedAsync(await officer.PostAsJsonAsync("/api/study/calendar-feeds", new { }, Cancel));
+        var (disciplineCampaign, disciplineCase, session, sessionCode) = await OtherBranchSessionAsync(committee);
 
         return new MatrixRecords
         {
@@ -280,6 +282,10 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             DirectoryPerson = await DirectoryTests.RegisterAsync(admin, "matrix" + marker[2..].ToLowerInvariant(), branch: null),
             Material = material,
             TrainingSeries = series,
+            DisciplineCampaign = disciplineCampaign,
+            DisciplineCase = disciplineCase,
+            OtherBranchSession = session,
+            SessionCheckInCode = sessionCode,
         };
     }
 
@@ -300,6 +306,43 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             AccessMatrix.ActivityPlan(new { kind = "partyLesson", organiserUnitId = otherBranch }), Cancel))).GetProperty("id").GetGuid();
         var code = (await office.GetFromJsonAsync<JsonElement>($"/api/study/activities/{activity}/check-in-code", Cancel)).GetProperty("code").GetString()!;
         return (activity, code);
+    }
+
+    /// <summary>
+    /// This quarter's campaign, launched by the office on a case and a question written into discipline, and 第二党支部's
+    /// session of it scheduled by the office, with the officer on the branch's roster in discipline.
+    /// </summary>
+    private async Task<(Guid Campaign, Guid Case, Guid Session, string Code)> OtherBranchSessionAsync(Guid committee)
+    {
+        var otherBranch = platform.Units["第二党支部"];
+        var officer = Guid.Parse(IdentityHost.JwtPayload((await CallerKind.Person(AccessMatrix.Officer).TokenAsync(platform.Identity))!)
+            .GetProperty("sub").GetString()!);
+        var now = DateTimeOffset.UtcNow;
+        var warningCase = await platform.Services["discipline"].QueryAsync(async db =>
+        {
+            if (!await db.Set<DirectoryUnit>().AnyAsync(u => u.Id == otherBranch, Cancel))
+            {
+                db.Add(new DirectoryUnit(otherBranch, UnitKinds.Branch, "第二党支部", committee));
+            }
+            db.Add(UnitMember.FromJoin(officer, otherBranch, UnitKinds.Branch, "第二党支部党务干事", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30)));
+            var warning = WarningCase.Record("矩阵警示案例", "经查，某干部违规接受宴请。", [ViolationType.ImproperBanquets], "市纪委监委",
+                ChinaCalendar.DateOf(now).AddDays(-1), "office", now);
+            db.Add(warning);
+            db.Add(QuizQuestion.Create(QuestionKind.TrueFalse, "党员可以接受管理服务对象宴请。", ["正确", "错误"], [1], null, [], "office", now));
+            await db.SaveChangesAsync(Cancel);
+            return warning.Id;
+        });
+        var office = await ClientAsync("discipline", CallerKind.Person(AccessMatrix.Office));
+        var today = ChinaCalendar.DateOf(now);
+        var campaign = (await CreatedAsync(await office.PostAsJsonAsync("/api/discipline/campaigns", new
+        {
+            year = today.Year, quarter = (today.Month - 1) / 3 + 1, theme = "矩阵警示教育", caseIds = new[] { warningCase }, requiredSessionsPerBranch = 1,
+            quiz = new { questionCount = 1, timeLimitMinutes = 30, passMark = 60 },
+        }, Cancel))).GetProperty("id").GetGuid();
+        var session = (await CreatedAsync(await office.PostAsJsonAsync($"/api/discipline/campaigns/{campaign}/sessions",
+            AccessMatrix.DisciplineSession(otherBranch), Cancel))).GetProperty("id").GetGuid();
+        var code = (await office.GetFromJsonAsync<JsonElement>($"/api/discipline/sessions/{session}/check-in-code", Cancel)).GetProperty("code").GetString()!;
+        return (campaign, warningCase, session, code);
     }
 
     private static async Task<JsonElement> CreatedAsync(HttpResponseMessage response)
