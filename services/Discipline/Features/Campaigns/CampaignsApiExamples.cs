@@ -19,16 +19,17 @@ internal sealed class CampaignsApiExamples : IApiExamples
         }
         """;
 
-    internal static readonly string Launched = ApiExamples.With(Launch, $$"""
+    internal const string Launched = $$"""
         {
-          "id": "{{CampaignId}}",
+          "id": "{{CampaignId}}", "year": 2026, "quarter": 4, "theme": "严守中央八项规定精神，坚决纠治“四风”", "requiredSessionsPerBranch": 1,
+          "quiz": { "questionCount": 20, "timeLimitMinutes": 30, "passMark": 80 },
           "cases": [
             { "id": "{{BanquetCase}}", "title": "某局副局长违规接受宴请问题", "violationTypes": [ "improperBanquets" ] },
             { "id": "{{GiftCase}}", "title": "某区干部节日期间违规收受礼品礼金问题", "violationTypes": [ "improperGifts" ] }
           ],
           "state": "launched", "launchedAt": "2026-10-09T02:00:00+00:00", "closedAt": null, "version": 1
         }
-        """);
+        """;
 
     public void Describe(ApiExamples examples)
     {
