@@ -5,6 +5,9 @@ using BrandPlatform.Discipline.Features.SampleContent;
 using BrandPlatform.Discipline.Features.Quizzes;
 using BrandPlatform.Discipline.Features.Coverage;
 using BrandPlatform.Discipline.Features.Pledges;
+using BrandPlatform.Discipline.Features.Campaigns;
+using BrandPlatform.Discipline.Features.MakeUps;
+using BrandPlatform.Discipline.Features.Sessions;
 using BrandPlatform.Discipline.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,5 +20,8 @@ app.UsePlatformService();
 app.MapGroup("/api/discipline").WithTags("Quizzes").MapQuizzes();
 app.MapGroup("/api/discipline").WithTags("Pledges").MapPledges();
 app.MapGroup("/api/discipline").WithTags("Coverage").MapCoverage();
+app.MapGroup("/api/discipline").WithTags("Campaigns").MapCampaigns();
+app.MapGroup("/api/discipline").WithTags("Sessions").MapSessions();
+app.MapGroup("/api/discipline").WithTags("Make-ups").MapMakeUps();
 
 await app.RunServiceAsync<DisciplineDbContext>(args, SampleContent.SeedAsync);

@@ -89,6 +89,10 @@ public sealed class WarningCampaign : Aggregate
         return campaign;
     }
 
+    /// <summary>409 for a second campaign in a quarter (一季一警示): asked before launching, and when the unique index catches a race.</summary>
+    public static RuleViolation QuarterTaken(int year, int quarter) =>
+        new(Text(nameof(DisciplineTexts.QuarterTaken_Title)), Text(nameof(DisciplineTexts.QuarterTaken_Detail), year, quarter));
+
     public void Close(DateTimeOffset now)
     {
         RequireOpen(nameof(DisciplineTexts.StepClose));
@@ -103,9 +107,12 @@ public sealed class WarningCampaign : Aggregate
     {
         if (!IsOpen)
         {
-            throw new RuleViolation(Text(nameof(DisciplineTexts.CampaignClosed_Title)), Text(nameof(DisciplineTexts.CampaignClosed_Detail), Text(step)));
+            throw ClosedFor(step);
         }
     }
+
+    public static RuleViolation ClosedFor(string step) =>
+        new(Text(nameof(DisciplineTexts.CampaignClosed_Title)), Text(nameof(DisciplineTexts.CampaignClosed_Detail), Text(step)));
 
     /// <summary>The score of an answer sheet, out of 100: each question on the paper weighs the same; unanswered is wrong.</summary>
     public int Score(IReadOnlyList<QuizAnswer> answers)

@@ -23,6 +23,30 @@ public sealed class WarningMakeUp : Aggregate
 
     public bool IsComplete => CompletedAt is not null;
 
+    /// <summary>
+    /// Why a member may not make up the campaign, or null when they may: it must be open; a member present at one of
+    /// its held sessions is covered already; otherwise their current branch must have held a session (whether they were
+    /// absent from it or joined the branch after it met) — before that, the branch's own meeting is the way to take part.
+    /// </summary>
+    public static RuleViolation? Refusal(WarningCampaign campaign, bool attended, bool onABranchRoster, bool branchHasHeld)
+    {
+        if (!campaign.IsOpen)
+        {
+            return WarningCampaign.ClosedFor(nameof(DisciplineTexts.StepMakeUp));
+        }
+        if (attended)
+        {
+            return new RuleViolation(Text(nameof(DisciplineTexts.MakeUpNotNeeded_Title)), Text(nameof(DisciplineTexts.MakeUpNotNeeded_Detail)));
+        }
+        return !onABranchRoster ? new RuleViolation(Text(nameof(DisciplineTexts.MakeUpNotYet_Title)), Text(nameof(DisciplineTexts.MakeUpNoBranch_Detail)))
+            : !branchHasHeld ? BranchNotYetHeld()
+            : null;
+    }
+
+    /// <summary>409 before the member's branch has met: the branch's own session is the way to take part.</summary>
+    public static RuleViolation BranchNotYetHeld() =>
+        new(Text(nameof(DisciplineTexts.MakeUpNotYet_Title)), Text(nameof(DisciplineTexts.MakeUpNotYet_Detail)));
+
     public static WarningMakeUp Start(WarningCampaign campaign, Guid personId, DateTimeOffset now)
     {
         campaign.RequireOpen(nameof(DisciplineTexts.StepMakeUp));

@@ -304,7 +304,50 @@ public static class AccessMatrix
             path: r => $"/api/tickets/webhooks/{r.Webhook}/deliveries"),
         AccessRow.Of("tickets", "DELETE", "/api/tickets/webhooks/{id:guid}", [OtherSystem], [System, SystemReadOnly],
             path: r => $"/api/tickets/webhooks/{r.Webhook}"),
+        // Discipline: campaigns. The office launches and closes (the quarter's campaign exists: a second launch is a 409);
+        // everyone taking part reads them. Closing comes last of this block: what follows is refused by the record, not by access.
+        AccessRow.Of("discipline", "POST", "/api/discipline/campaigns", Dispatchers, body: r => new
+        {
+            year = ThisQuarter.Year, quarter = ThisQuarter.Quarter, theme = "矩阵警示教育", caseIds = new[] { r.DisciplineCase }, requiredSessionsPerBranch = 1,
+            quiz = new { questionCount = 1, timeLimitMinutes = 30, passMark = 60 },
+        }),
+        AccessRow.List("discipline", "GET", "/api/discipline/campaigns", StudyPeople, None, r => r.DisciplineCampaign),
+        AccessRow.Of("discipline", "GET", "/api/discipline/campaigns/current", StudyPeople),
+        AccessRow.Of("discipline", "GET", "/api/discipline/campaigns/{id:guid}", StudyPeople, path: r => $"/api/discipline/campaigns/{r.DisciplineCampaign}"),
+        // Discipline: sessions. 第二党支部's session is its keepers' (the officer's) and the office's; another branch's
+        // secretary and members do not see it (404); only a member of the branch on the day (the officer) checks in.
+        AccessRow.Of("discipline", "POST", "/api/discipline/campaigns/{id:guid}/sessions", [Admin, Office, Officer],
+            path: r => $"/api/discipline/campaigns/{r.DisciplineCampaign}/sessions", body: r => DisciplineSession(r.OtherBranch)),
+        AccessRow.List("discipline", "GET", "/api/discipline/campaigns/{id:guid}/sessions", [Admin, Office, Officer], [Secretary, Member, Handler],
+            r => r.OtherBranchSession, path: r => $"/api/discipline/campaigns/{r.DisciplineCampaign}/sessions"),
+        AccessRow.Of("discipline", "GET", "/api/discipline/sessions/{id:guid}", [Admin, Office, Officer], [Secretary, Member, Handler],
+            path: r => $"/api/discipline/sessions/{r.OtherBranchSession}"),
+        AccessRow.Of("discipline", "GET", "/api/discipline/sessions/{id:guid}/check-in-code", [Admin, Office, Officer], [Secretary],
+            path: r => $"/api/discipline/sessions/{r.OtherBranchSession}/check-in-code"),
+        AccessRow.Of("discipline", "POST", "/api/discipline/sessions/{id:guid}/check-in", [Officer], [Secretary, Member, Handler],
+            path: r => $"/api/discipline/sessions/{r.OtherBranchSession}/check-in", body: r => new { code = r.SessionCheckInCode }),
+        SessionStep("hold", new { heldAt = DateTimeOffset.UtcNow.AddMinutes(-1), durationMinutes = 60, notes = "矩阵警示教育会记录", attendance = Array.Empty<object>() }),
+        SessionStep("cancel", new { reason = "矩阵取消" }),
+        // Discipline: make-up. Each person's own: whoever takes part reads and records their own, nobody another's.
+        AccessRow.Of("discipline", "GET", "/api/discipline/campaigns/{id:guid}/make-up", StudyPeople,
+            path: r => $"/api/discipline/campaigns/{r.DisciplineCampaign}/make-up"),
+        AccessRow.Of("discipline", "POST", "/api/discipline/campaigns/{id:guid}/make-up/cases/{caseId:guid}/read", StudyPeople,
+            path: r => $"/api/discipline/campaigns/{r.DisciplineCampaign}/make-up/cases/{r.DisciplineCase}/read"),
+        AccessRow.Of("discipline", "POST", "/api/discipline/campaigns/{id:guid}/close", Dispatchers,
+            path: r => $"/api/discipline/campaigns/{r.DisciplineCampaign}/close"),
     ];
+
+    /// <summary>A keeper's step on 第二党支部's session: its keepers and the office; another branch's secretary does not see it.</summary>
+    private static AccessRow SessionStep(string step, object body) =>
+        AccessRow.Of("discipline", "POST", $"/api/discipline/sessions/{{id:guid}}/{step}", [Admin, Office, Officer], [Secretary],
+            path: r => $"/api/discipline/sessions/{r.OtherBranchSession}/{step}", body: _ => body);
+
+    /// <summary>A session of <paramref name="branch"/> whose check-in window is open while the matrix runs.</summary>
+    internal static object DisciplineSession(Guid branch) => new
+    {
+        branchId = branch, topic = "矩阵警示教育会", place = "党员活动室", plannedStart = DateTimeOffset.UtcNow.AddMinutes(10),
+        plannedEnd = DateTimeOffset.UtcNow.AddHours(3),
+    };
 
     /// <summary>A keeper's step on 第二党支部's activity: its keepers and the office, nobody else (another branch's secretary: 403).</summary>
     private static AccessRow ActivityStep(string step, object body) =>
@@ -402,4 +445,12 @@ public sealed record MatrixRecords
     public required Guid MemberQuizAttempt { get; init; }
     /// <summary>Discipline: this year's pledge texts, 第二党支部's signed and unsigned members, a campaign for its coverage.</summary>
     public required CoverageMatrixRecords.Records Pledges { get; init; }
+    /// <summary>
+    /// Discipline: this quarter's campaign (a case of the library, a paper of one question) and 第二党支部's session of
+    /// it, planned with its check-in window open; the officer is on the branch's roster in discipline.
+    /// </summary>
+    public required Guid DisciplineCampaign { get; init; }
+    public required Guid DisciplineCase { get; init; }
+    public required Guid OtherBranchSession { get; init; }
+    public required string SessionCheckInCode { get; init; }
 }

@@ -257,6 +257,7 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
         var discipline = await CoverageMatrixRecords.SetUpAsync(platform, committee, officerId, Cancel);
 
         var (quizCampaign, memberAttempt) = await QuizRecordsAsync();
+        var (disciplineCampaign, disciplineCase, session, sessionCode) = await OtherBranchSessionAsync(committee);
 
         return new MatrixRecords
         {
@@ -289,6 +290,10 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             QuizCampaign = quizCampaign,
             MemberQuizAttempt = memberAttempt,
             Pledges = discipline,
+            DisciplineCampaign = disciplineCampaign,
+            DisciplineCase = disciplineCase,
+            OtherBranchSession = session,
+            SessionCheckInCode = sessionCode,
         };
     }
 
@@ -301,7 +306,10 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
         var study = platform.Services["study"];
         await study.QueryAsync(async db =>
         {
-            db.Add(UnitMember.FromJoin(officer, otherBranch, UnitKinds.Branch, "第二党支部党务干事", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30)));
+            if (!await db.Set<UnitMember>().Current().AnyAsync(m => m.PersonId == officer && m.UnitId == otherBranch, Cancel))
+            {
+                db.Add(UnitMember.FromJoin(officer, otherBranch, UnitKinds.Branch, "第二党支部党务干事", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30)));
+            }
             return await db.SaveChangesAsync(Cancel);
         });
         var office = await ClientAsync("study", CallerKind.Person(AccessMatrix.Office));
@@ -342,6 +350,46 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
         (AccessMatrix.Office, "第一党支部"), (AccessMatrix.Secretary, "第一党支部"), (AccessMatrix.Member, "第一党支部"),
         (AccessMatrix.Officer, "第二党支部"), (AccessMatrix.Handler, "第三党支部"),
     ];
+
+    /// <summary>
+    /// This quarter's campaign, launched by the office on a case and a question written into discipline, and 第二党支部's
+    /// session of it scheduled by the office, with the officer on the branch's roster in discipline.
+    /// </summary>
+    private async Task<(Guid Campaign, Guid Case, Guid Session, string Code)> OtherBranchSessionAsync(Guid committee)
+    {
+        var otherBranch = platform.Units["第二党支部"];
+        var officer = Guid.Parse(IdentityHost.JwtPayload((await CallerKind.Person(AccessMatrix.Officer).TokenAsync(platform.Identity))!)
+            .GetProperty("sub").GetString()!);
+        var now = DateTimeOffset.UtcNow;
+        var warningCase = await platform.Services["discipline"].QueryAsync(async db =>
+        {
+            if (!await db.Set<DirectoryUnit>().AnyAsync(u => u.Id == otherBranch, Cancel))
+            {
+                db.Add(new DirectoryUnit(otherBranch, UnitKinds.Branch, "第二党支部", committee));
+            }
+            if (!await db.Set<UnitMember>().Current().AnyAsync(m => m.PersonId == officer && m.UnitId == otherBranch, Cancel))
+            {
+                db.Add(UnitMember.FromJoin(officer, otherBranch, UnitKinds.Branch, "第二党支部党务干事", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30)));
+            }
+            var warning = WarningCase.Record("矩阵警示案例", "经查，某干部违规接受宴请。", [ViolationType.ImproperBanquets], "市纪委监委",
+                ChinaCalendar.DateOf(now).AddDays(-1), "office", now);
+            db.Add(warning);
+            db.Add(QuizQuestion.Create(QuestionKind.TrueFalse, "党员可以接受管理服务对象宴请。", ["正确", "错误"], [1], null, [], "office", now));
+            await db.SaveChangesAsync(Cancel);
+            return warning.Id;
+        });
+        var office = await ClientAsync("discipline", CallerKind.Person(AccessMatrix.Office));
+        var today = ChinaCalendar.DateOf(now);
+        var campaign = (await CreatedAsync(await office.PostAsJsonAsync("/api/discipline/campaigns", new
+        {
+            year = today.Year, quarter = (today.Month - 1) / 3 + 1, theme = "矩阵警示教育", caseIds = new[] { warningCase }, requiredSessionsPerBranch = 1,
+            quiz = new { questionCount = 1, timeLimitMinutes = 30, passMark = 60 },
+        }, Cancel))).GetProperty("id").GetGuid();
+        var session = (await CreatedAsync(await office.PostAsJsonAsync($"/api/discipline/campaigns/{campaign}/sessions",
+            AccessMatrix.DisciplineSession(otherBranch), Cancel))).GetProperty("id").GetGuid();
+        var code = (await office.GetFromJsonAsync<JsonElement>($"/api/discipline/sessions/{session}/check-in-code", Cancel)).GetProperty("code").GetString()!;
+        return (campaign, warningCase, session, code);
+    }
 
     private static async Task<JsonElement> CreatedAsync(HttpResponseMessage response)
     {
