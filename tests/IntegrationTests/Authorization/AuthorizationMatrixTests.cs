@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using BrandPlatform.Discipline.Domain;
 using BrandPlatform.IntegrationTests.Identity;
 using BrandPlatform.IntegrationTests.Study;
 using BrandPlatform.IntegrationTests.Tickets;
@@ -251,6 +252,7 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             new { title = "矩阵培训系列", organiserUnitId = committee }, Cancel))).GetProperty("id").GetGuid();
         var officer = await ClientAsync("study", CallerKind.Person(AccessMatrix.Officer));
         var feed = await CreatedAsync(await officer.PostAsJsonAsync("/api/study/calendar-feeds", new { }, Cancel));
+        var (disciplineCase, question, reminder) = await DisciplineRecordsAsync();
 
         return new MatrixRecords
         {
@@ -280,6 +282,9 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             DirectoryPerson = await DirectoryTests.RegisterAsync(admin, "matrix" + marker[2..].ToLowerInvariant(), branch: null),
             Material = material,
             TrainingSeries = series,
+            DisciplineCase = disciplineCase,
+            DisciplineQuestion = question,
+            OfficerReminder = reminder,
         };
     }
 
@@ -300,6 +305,24 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             AccessMatrix.ActivityPlan(new { kind = "partyLesson", organiserUnitId = otherBranch }), Cancel))).GetProperty("id").GetGuid();
         var code = (await office.GetFromJsonAsync<JsonElement>($"/api/study/activities/{activity}/check-in-code", Cancel)).GetProperty("code").GetString()!;
         return (activity, code);
+    }
+
+    /// <summary>A case and a question written as the office would, and a reminder (of a holiday long past, so no pass issues it) noticed to the officer only.</summary>
+    private async Task<(Guid Case, Guid Question, Guid Reminder)> DisciplineRecordsAsync()
+    {
+        var officer = Guid.Parse(IdentityHost.JwtPayload((await CallerKind.Person(AccessMatrix.Officer).TokenAsync(platform.Identity))!)
+            .GetProperty("sub").GetString()!);
+        var now = DateTimeOffset.UtcNow;
+        return await platform.Services["discipline"].QueryAsync(async db =>
+        {
+            var warningCase = WarningCase.Record("矩阵警示案例", "违规收受礼品。", [ViolationType.ImproperGifts], "市纪委监委通报", new DateOnly(2026, 11, 1),
+                "office", now);
+            var question = QuizQuestion.Create(QuestionKind.SingleChoice, "矩阵试题", ["甲", "乙"], [0], null, [], "office", now);
+            var reminder = IntegrityReminder.Issue("矩阵节日", new DateOnly(2000, 1, 1), new DateOnly(2000, 1, 3), "节前廉政提醒。", 1, now);
+            db.AddRange(warningCase, question, reminder, new ReminderNotice(reminder.Id, officer));
+            await db.SaveChangesAsync(Cancel);
+            return (warningCase.Id, question.Id, reminder.Id);
+        });
     }
 
     private static async Task<JsonElement> CreatedAsync(HttpResponseMessage response)

@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BrandPlatform.IntegrationTests.Tickets;
-using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Study.Infrastructure;
 using BrandPlatform.Testing;
@@ -95,12 +94,7 @@ internal sealed class ActivityWorld : IAsyncDisposable
     }
 
     /// <summary>The activity's events in the outbox, in order: name and the aggregate version each carries.</summary>
-    public async Task<List<(string Name, long Version)>> EventsAsync(Guid activity) =>
-        [.. (await Study.QueryAsync(db => db.Set<OutboxMessage>().AsNoTracking().ToListAsync(TestContext.Current.CancellationToken)))
-            .Select(m => (m.EventName, Payload: JsonDocument.Parse(m.Payload).RootElement))
-            .Where(m => m.Payload.TryGetProperty("aggregateId", out var id) && id.GetString() == activity.ToString())
-            .Select(m => (m.EventName, m.Payload.GetProperty("aggregateVersion").GetInt64()))
-            .OrderBy(e => e.Item2)];
+    public Task<List<(string Name, long Version)>> EventsAsync(Guid activity) => OutboxEvents.OfAsync(Study, activity);
 
     public ValueTask DisposeAsync() => Study.DisposeAsync();
 }
