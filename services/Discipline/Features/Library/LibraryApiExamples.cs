@@ -30,7 +30,7 @@ internal sealed class LibraryApiExamples : IApiExamples
         var types = ApiExamples.Invalid("violationTypes",
             string.Format(CultureInfo.CurrentCulture, LibraryTexts.ViolationTypesCount, Domain.WarningCase.MaxViolationTypes));
         examples.Add("ListWarningCases", response: ApiExamples.Page([Response]), problems:
-            [ApiExamples.Invalid("violationType", string.Format(CultureInfo.CurrentCulture, LibraryTexts.UnsupportedValue, "bribery"))]);
+            [ApiExamples.Invalid("violationType", QueryValues.Unsupported<Domain.ViolationType>())]);
         examples.Add("GetWarningCase", response: Response, problems: [notFound]);
         examples.Add("RecordWarningCase", request: Request, response: Response, problems: [types, future]);
         examples.Add("ReviseWarningCase", request: Request,

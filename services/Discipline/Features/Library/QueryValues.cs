@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using BrandPlatform.Discipline.Resources;
 
 namespace BrandPlatform.Discipline.Features.Library;
@@ -32,7 +33,11 @@ internal static class QueryValues
         {
             return parsed;
         }
-        problems[field] = [string.Format(CultureInfo.CurrentCulture, LibraryTexts.UnsupportedValue, value)];
+        problems[field] = [Unsupported<TEnum>()];
         return null;
     }
+
+    /// <summary>The refusal lists what the filter takes, as the JSON names them; it does not echo what was sent.</summary>
+    public static string Unsupported<TEnum>() where TEnum : struct, Enum =>
+        string.Format(CultureInfo.CurrentCulture, LibraryTexts.UnsupportedValue, string.Join(", ", Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName)));
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BrandPlatform.Discipline.Domain;
+using BrandPlatform.Discipline.Features.Library;
 using BrandPlatform.Discipline.Resources;
 using BrandPlatform.Platform.Http;
 using static BrandPlatform.Discipline.Resources.Texts;
@@ -33,7 +34,7 @@ internal sealed class QuestionBankApiExamples : IApiExamples
             string.Format(CultureInfo.CurrentCulture, QuestionBankTexts.OptionsCount, QuizQuestion.MinOptions, QuizQuestion.MaxOptions));
         var changed = """{ "lastChangedAt": "2026-12-02T03:00:00+00:00", "version": 2 }""";
         examples.Add("ListQuizQuestions", response: ApiExamples.Page([Response]), problems:
-            [ApiExamples.Invalid("kind", string.Format(CultureInfo.CurrentCulture, LibraryTexts.UnsupportedValue, "essay"))]);
+            [ApiExamples.Invalid("kind", QueryValues.Unsupported<QuestionKind>())]);
         examples.Add("GetQuizQuestion", response: Response, problems: [notFound]);
         examples.Add("CreateQuizQuestion", request: Request, response: Response, problems: [options, answerKey]);
         examples.Add("ReviseQuizQuestion", request: Request, response: ApiExamples.With(Response, changed), problems: [notFound, options, answerKey]);

@@ -41,9 +41,8 @@ public sealed partial class ReminderIssuer(
     {
         var now = clock.GetUtcNow();
         var today = ChinaCalendar.DateOf(now);
-        var horizon = calendar.AddWorkingDays(today, options.Value.WorkingDaysBefore);
         var issued = new List<IntegrityReminder>();
-        foreach (var holiday in calendar.HolidaysStartingIn(new ChinaPeriod(today.AddDays(1), horizon)))
+        foreach (var holiday in IntegrityReminder.HolidaysDue(calendar, today, options.Value.WorkingDaysBefore))
         {
             if (await db.Reminders.AnyAsync(r => r.HolidayFrom == holiday.From, cancellationToken))
             {
