@@ -1,4 +1,5 @@
 using BrandPlatform.Contracts.Discipline;
+using BrandPlatform.Platform.Calendar;
 using BrandPlatform.Platform.Domain;
 
 namespace BrandPlatform.Discipline.Domain;
@@ -20,6 +21,14 @@ public sealed class IntegrityReminder : Aggregate
     public string Message { get; private set; } = "";
     public int RecipientCount { get; private set; }
     public DateTimeOffset IssuedAt { get; private set; }
+
+    /// <summary>
+    /// The holidays to remind of on <paramref name="today"/>: those beginning within <paramref name="workingDaysBefore"/>
+    /// working days after it, so the reminder goes out in the last working days before each (节前), and a pass missed on
+    /// one of those days is made up on the next.
+    /// </summary>
+    public static IReadOnlyList<CalendarYear.Holiday> HolidaysDue(WorkingCalendar calendar, DateOnly today, int workingDaysBefore) =>
+        calendar.HolidaysStartingIn(new ChinaPeriod(today.AddDays(1), calendar.AddWorkingDays(today, workingDaysBefore)));
 
     public static IntegrityReminder Issue(string holiday, DateOnly from, DateOnly to, string message, int recipientCount, DateTimeOffset now)
     {

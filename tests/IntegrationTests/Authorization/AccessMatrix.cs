@@ -64,6 +64,16 @@ public static class AccessMatrix
         attachments = new[] { new { fileName = "补充材料.pdf", contentType = "application/pdf", sizeBytes = 2048, sha256 = new string('a', 64) } },
     };
 
+    private static readonly object CaseBody = new
+    {
+        title = "矩阵警示案例", summary = "违规接受宴请。", violationTypes = new[] { "improperBanquets" }, source = "市纪委监委通报", publishedOn = "2026-11-20",
+    };
+
+    private static readonly object QuestionBody = new
+    {
+        kind = "trueFalse", stem = "节日期间可以使用公务用车接送家属。", options = new[] { "正确", "错误" }, correctOptions = new[] { 1 },
+    };
+
     public static IReadOnlyList<AccessRow> Rows { get; } =
     [
         // Anonymous by design: health, the OpenAPI documents, the sign-in pages and the token endpoint.
@@ -213,6 +223,28 @@ public static class AccessMatrix
         AccessRow.Of("discipline", "GET", "/api/discipline/coverage/{year:int}/branches/{branchId:guid}", [Admin, Office, Officer],
             path: r => $"/api/discipline/coverage/{ThisQuarter.Year}/branches/{r.OtherBranch}"),
         AccessRow.Of("discipline", "GET", "/api/discipline/coverage/mine", DisciplinePeople),
+        // Discipline: library. Everyone taking part reads the cases and their tags; the office records and corrects them.
+        AccessRow.List("discipline", "GET", "/api/discipline/cases", StudyPeople, None, r => r.DisciplineCase),
+        AccessRow.Of("discipline", "GET", "/api/discipline/cases/{id:guid}", StudyPeople, path: r => $"/api/discipline/cases/{r.DisciplineCase}"),
+        AccessRow.Of("discipline", "POST", "/api/discipline/cases", Dispatchers, body: _ => CaseBody),
+        AccessRow.Of("discipline", "PUT", "/api/discipline/cases/{id:guid}", Dispatchers, path: r => $"/api/discipline/cases/{r.DisciplineCase}",
+            body: _ => CaseBody),
+        AccessRow.Of("discipline", "GET", "/api/discipline/violation-types", StudyPeople),
+        // Discipline: question bank. The office's alone, reading included: it holds the answers.
+        AccessRow.List("discipline", "GET", "/api/discipline/questions", Dispatchers, None, r => r.DisciplineQuestion),
+        AccessRow.Of("discipline", "GET", "/api/discipline/questions/{id:guid}", Dispatchers, path: r => $"/api/discipline/questions/{r.DisciplineQuestion}"),
+        AccessRow.Of("discipline", "POST", "/api/discipline/questions", Dispatchers, body: _ => QuestionBody),
+        AccessRow.Of("discipline", "PUT", "/api/discipline/questions/{id:guid}", Dispatchers,
+            path: r => $"/api/discipline/questions/{r.DisciplineQuestion}", body: _ => QuestionBody),
+        AccessRow.Of("discipline", "POST", "/api/discipline/questions/{id:guid}/retire", Dispatchers,
+            path: r => $"/api/discipline/questions/{r.DisciplineQuestion}/retire"),
+        AccessRow.Of("discipline", "POST", "/api/discipline/questions/{id:guid}/restore", Dispatchers,
+            path: r => $"/api/discipline/questions/{r.DisciplineQuestion}/restore"),
+        // Discipline: reminders. A notice is its addressee's (the officer's): nobody else lists or marks it; the office sees the counts.
+        AccessRow.List("discipline", "GET", "/api/discipline/reminders/mine", [Officer], StudyPeopleBut(Officer), r => r.OfficerReminder),
+        AccessRow.Of("discipline", "POST", "/api/discipline/reminders/{id:guid}/read", [Officer], StudyPeopleBut(Officer),
+            path: r => $"/api/discipline/reminders/{r.OfficerReminder}/read"),
+        AccessRow.List("discipline", "GET", "/api/discipline/reminders", Dispatchers, None, r => r.OfficerReminder),
 
         // Reporting: platform-wide figures, people only (reporting cannot tell which tickets a system filed).
         AccessRow.Of("reporting", "GET", "/api/reporting/tickets/summary", [Admin, Office, Leader]),
@@ -453,4 +485,7 @@ public sealed record MatrixRecords
     public required Guid DisciplineCase { get; init; }
     public required Guid OtherBranchSession { get; init; }
     public required string SessionCheckInCode { get; init; }
+    /// <summary>A case of the discipline library, a question of its bank, and a reminder whose only notice is the officer's.</summary>
+    public required Guid DisciplineQuestion { get; init; }
+    public required Guid OfficerReminder { get; init; }
 }

@@ -258,6 +258,7 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
 
         var (quizCampaign, memberAttempt) = await QuizRecordsAsync();
         var (disciplineCampaign, disciplineCase, session, sessionCode) = await OtherBranchSessionAsync(committee);
+        var (question, reminder) = await DisciplineRecordsAsync();
 
         return new MatrixRecords
         {
@@ -294,6 +295,8 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             DisciplineCase = disciplineCase,
             OtherBranchSession = session,
             SessionCheckInCode = sessionCode,
+            DisciplineQuestion = question,
+            OfficerReminder = reminder,
         };
     }
 
@@ -389,6 +392,22 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             AccessMatrix.DisciplineSession(otherBranch), Cancel))).GetProperty("id").GetGuid();
         var code = (await office.GetFromJsonAsync<JsonElement>($"/api/discipline/sessions/{session}/check-in-code", Cancel)).GetProperty("code").GetString()!;
         return (campaign, warningCase, session, code);
+    }
+
+    /// <summary>A question written as the office would, and a reminder (of a holiday long past, so no pass issues it) noticed to the officer only.</summary>
+    private async Task<(Guid Question, Guid Reminder)> DisciplineRecordsAsync()
+    {
+        var officer = Guid.Parse(IdentityHost.JwtPayload((await CallerKind.Person(AccessMatrix.Officer).TokenAsync(platform.Identity))!)
+            .GetProperty("sub").GetString()!);
+        var now = DateTimeOffset.UtcNow;
+        return await platform.Services["discipline"].QueryAsync(async db =>
+        {
+            var question = QuizQuestion.Create(QuestionKind.SingleChoice, "矩阵试题", ["甲", "乙"], [0], null, [], "office", now);
+            var reminder = IntegrityReminder.Issue("矩阵节日", new DateOnly(2000, 1, 1), new DateOnly(2000, 1, 3), "节前廉政提醒。", 1, now);
+            db.AddRange(question, reminder, new ReminderNotice(reminder.Id, officer));
+            await db.SaveChangesAsync(Cancel);
+            return (question.Id, reminder.Id);
+        });
     }
 
     private static async Task<JsonElement> CreatedAsync(HttpResponseMessage response)
