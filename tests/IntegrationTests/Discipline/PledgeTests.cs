@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Testing;
@@ -56,7 +57,7 @@ public sealed class PledgeTests(TestServers servers)
         var (twice, problem) = await PostAsync(member, $"/api/discipline/pledges/{year}/sign", null);
         twice.StatusCode.ShouldBe(HttpStatusCode.Conflict, problem.ToString());
         problem.GetProperty("title").GetString().ShouldBe("已签署");
-        problem.GetProperty("detail").GetString()!.ShouldContain(TimeZoneInfo.ConvertTime(signedAt, BrandPlatform.Platform.Domain.ChinaCalendar.TimeZone)
+        problem.GetProperty("detail").GetString()!.ShouldContain(TimeZoneInfo.ConvertTime(signedAt, ChinaCalendar.TimeZone)
             .ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
         (await world.Discipline.QueryAsync(db => db.PledgeSignatures.CountAsync(Cancel))).ShouldBe(1);
         (await GetAsync(member, $"/api/discipline/pledges/{year}/mine")).Body.GetProperty("signature").GetProperty("signedAt").GetDateTimeOffset()
@@ -98,7 +99,7 @@ public sealed class PledgeTests(TestServers servers)
         var year = world.ThisYear;
         (await PostAsync(office, "/api/discipline/pledges/texts", Text(year))).Response.StatusCode.ShouldBe(HttpStatusCode.Created);
         var leaders = (await PostAsync(office, "/api/discipline/pledges/texts", Text(year, "leadershipTeamMember"))).Body;
-        var since = BrandPlatform.Platform.Domain.ChinaCalendar.DateOf(world.Clock.Now).AddDays(-30);
+        var since = ChinaCalendar.DateOf(world.Clock.Now).AddDays(-30);
         await world.JoinAsync("secretary", world.FirstBranch, "第一党支部书记", since);
         await world.JoinAsync("secretary", world.Units["部务会"], "第一党支部书记", since, kind: UnitKinds.LeadershipTeam);
 
@@ -121,7 +122,7 @@ public sealed class PledgeTests(TestServers servers)
         using var secretary = await world.ClientAsync("secretary");
         using var officer = await world.ClientAsync("officer");
         var year = world.ThisYear;
-        var since = BrandPlatform.Platform.Domain.ChinaCalendar.DateOf(world.Clock.Now).AddDays(-30);
+        var since = ChinaCalendar.DateOf(world.Clock.Now).AddDays(-30);
         await world.JoinAsync("secretary", world.FirstBranch, "王书记", since);
         await world.JoinAsync("member", world.FirstBranch, "李党员", since);
         await world.JoinAsync("赵六", world.FirstBranch, "赵六", since);
