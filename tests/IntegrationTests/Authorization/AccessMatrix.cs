@@ -202,8 +202,8 @@ public static class AccessMatrix
             path: r => $"/api/discipline/campaigns/{r.QuizCampaign}/quiz/mine"),
         AccessRow.Of("discipline", "POST", "/api/discipline/quiz/attempts/{id:guid}/submit", [Member], QuizOthers,
             path: r => $"/api/discipline/quiz/attempts/{r.MemberQuizAttempt}/submit", body: _ => new { answers = Array.Empty<object>() }),
-        AccessRow.Of("discipline", "POST", "/api/discipline/quiz/attempts/{id:guid}/reopen", Dispatchers,
-            path: r => $"/api/discipline/quiz/attempts/{r.MemberQuizAttempt}/reopen", body: _ => new { reason = "矩阵重新开放" }),
+        AccessRow.Of("discipline", "POST", "/api/discipline/campaigns/{id:guid}/quiz/members/{personId:guid}/reopen", Dispatchers,
+            path: r => $"/api/discipline/campaigns/{r.QuizCampaign}/quiz/members/{r.QuizMember}/reopen", body: _ => new { reason = "矩阵重新开放" }),
         // Discipline: pledges and coverage. The office publishes texts; everyone taking part reads them, signs and reads their
         // own; 第二党支部's signatures, unsigned members and coverage are its keepers' (the officer's) and the office's:
         // another branch's secretary is refused, and sees only its own branch's counts of a campaign.
@@ -475,6 +475,8 @@ public sealed record MatrixRecords
     /// <summary>A campaign launched for the matrix (a quarter of its own), and the demo member's attempt in progress at its quiz.</summary>
     public required Guid QuizCampaign { get; init; }
     public required Guid MemberQuizAttempt { get; init; }
+    /// <summary>The demo member, whose attempt the office may reopen.</summary>
+    public required Guid QuizMember { get; init; }
     /// <summary>Discipline: this year's pledge texts, 第二党支部's signed and unsigned members, a campaign for its coverage.</summary>
     public required CoverageMatrixRecords.Records Pledges { get; init; }
     /// <summary>

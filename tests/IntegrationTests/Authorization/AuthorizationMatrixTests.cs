@@ -256,7 +256,7 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
         var officerId = Guid.Parse(IdentityHost.JwtPayload((await CallerKind.Person(AccessMatrix.Officer).TokenAsync(platform.Identity))!).GetProperty("sub").GetString()!);
         var discipline = await CoverageMatrixRecords.SetUpAsync(platform, committee, officerId, Cancel);
 
-        var (quizCampaign, memberAttempt) = await QuizRecordsAsync();
+        var (quizCampaign, memberAttempt, quizMember) = await QuizRecordsAsync();
         var (disciplineCampaign, disciplineCase, session, sessionCode) = await OtherBranchSessionAsync(committee);
         var (question, reminder) = await DisciplineRecordsAsync();
 
@@ -290,6 +290,7 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             TrainingSeries = series,
             QuizCampaign = quizCampaign,
             MemberQuizAttempt = memberAttempt,
+            QuizMember = quizMember,
             Pledges = discipline,
             DisciplineCampaign = disciplineCampaign,
             DisciplineCase = disciplineCase,
@@ -326,7 +327,7 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
     /// A campaign of a quarter of its own (next year's last, so no campaign launched for this quarter collides), the
     /// person accounts on their branches' rosters in discipline, and the demo member's attempt in progress.
     /// </summary>
-    private async Task<(Guid Campaign, Guid MemberAttempt)> QuizRecordsAsync()
+    private async Task<(Guid Campaign, Guid MemberAttempt, Guid Member)> QuizRecordsAsync()
     {
         var now = DateTimeOffset.UtcNow;
         var people = new Dictionary<string, Guid>();
@@ -344,7 +345,7 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             var attempt = QuizAttempt.Start(campaign, people[AccessMatrix.Member], 1, now);
             discipline.Attempts.Add(attempt);
             await discipline.SaveChangesAsync(Cancel);
-            return (campaign.Id, attempt.Id);
+            return (campaign.Id, attempt.Id, people[AccessMatrix.Member]);
         });
     }
 

@@ -49,7 +49,7 @@ internal sealed class CampaignWorld : IAsyncDisposable
         var identity = await IdentityHost.SharedAsync(servers);
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var discipline = await ServiceFactory<DisciplineDbContext>.CreateAsync(servers, "discipline", "disciplinedb",
-            identityBackchannel: identity.Backchannel(), configureServices: services => services.AddSingleton<TimeProvider>(clock));
+            identityBackchannel: identity.Backchannel(), configureServices: services => services.UseMovedClock(clock));
         var world = new CampaignWorld(identity, discipline, clock, await TicketUnits.CopyDirectoryAsync(identity, discipline));
         foreach (var person in new[] { "secretary", "member", "office", "officer" })
         {
@@ -112,13 +112,7 @@ internal sealed class CampaignWorld : IAsyncDisposable
     public static object Hold(DateTimeOffset heldAt, params object[] marks) =>
         new { heldAt, durationMinutes = 90, notes = "通报典型案例，党员对照检查。", attendance = marks };
 
-    /// <summary>An aggregate's events in the outbox, in order: name and the aggregate version each carries.</summary>
-    public async Task<List<(string Name, long Version)>> EventsAsync(Guid aggregate) =>
-        [.. (await Discipline.QueryAsync(db => db.Set<OutboxMessage>().AsNoTracking().ToListAsync(TestContext.Current.CancellationToken)))
-            .Select(m => (m.EventName, Payload: JsonDocument.Parse(m.Payload).RootElement))
-            .Where(m => m.Payload.TryGetProperty("aggregateId", out var id) && id.GetString() == aggregate.ToString())
-            .Select(m => (m.EventName, m.Payload.GetProperty("aggregateVersion").GetInt64()))
-            .OrderBy(e => e.Item2)];
+    public Task<List<(string Name, long Version)>> EventsAsync(Guid aggregate) => OutboxEvents.OfAsync(Discipline, aggregate);
 
     public ValueTask DisposeAsync() => Discipline.DisposeAsync();
 }

@@ -41,7 +41,7 @@ internal sealed class CoverageWorld : IAsyncDisposable
         var identity = await IdentityHost.SharedAsync(servers);
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var discipline = await ServiceFactory<DisciplineDbContext>.CreateAsync(servers, "discipline", "disciplinedb", identityBackchannel: identity.Backchannel(),
-            configureServices: services => services.AddSingleton<TimeProvider>(clock));
+            configureServices: services => services.UseMovedClock(clock));
         var world = new CoverageWorld(identity, discipline, clock, await TicketUnits.CopyDirectoryAsync(identity, discipline));
         foreach (var person in new[] { "secretary", "member", "office", "officer" })
         {

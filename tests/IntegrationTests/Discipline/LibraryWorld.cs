@@ -37,7 +37,7 @@ internal sealed class LibraryWorld : IAsyncDisposable
         var identity = await IdentityHost.SharedAsync(servers);
         var clock = new ManualClock(now);
         var discipline = await ServiceFactory<DisciplineDbContext>.CreateAsync(servers, "discipline", "disciplinedb",
-            identityBackchannel: identity.Backchannel(), configureServices: services => services.AddSingleton<TimeProvider>(clock));
+            identityBackchannel: identity.Backchannel(), configureServices: services => services.UseMovedClock(clock));
         var world = new LibraryWorld(identity, discipline, clock, await TicketUnits.CopyDirectoryAsync(identity, discipline));
         foreach (var person in new[] { "secretary", "member", "office", "officer", "handler" })
         {

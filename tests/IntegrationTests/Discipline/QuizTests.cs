@@ -237,14 +237,14 @@ public sealed class QuizTests(TestServers servers)
         (await SendAsync(member, HttpMethod.Post, $"/api/discipline/quiz/attempts/{first}/submit", world.Sheet(_ => false)))
             .Body.GetProperty("passed").GetBoolean().ShouldBeFalse();
 
-        (await SendAsync(member, HttpMethod.Post, $"/api/discipline/quiz/attempts/{first}/reopen", new { reason = "自行重开" }))
+        (await SendAsync(member, HttpMethod.Post, world.Reopen("member"), new { reason = "自行重开" }))
             .Response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        var (reopened, body) = await SendAsync(office, HttpMethod.Post, $"/api/discipline/quiz/attempts/{first}/reopen", new { reason = "答题期间网络中断" });
+        var (reopened, body) = await SendAsync(office, HttpMethod.Post, world.Reopen("member"), new { reason = "答题期间网络中断" });
         reopened.StatusCode.ShouldBe(HttpStatusCode.OK, body.ToString());
         body.GetProperty("state").GetString().ShouldBe("reopened");
         body.GetProperty("reopenReason").GetString().ShouldBe("答题期间网络中断");
         body.TryGetProperty("score", out _).ShouldBeFalse();
-        (await SendAsync(office, HttpMethod.Post, $"/api/discipline/quiz/attempts/{first}/reopen", new { reason = "再次" }))
+        (await SendAsync(office, HttpMethod.Post, world.Reopen("member"), new { reason = "再次" }))
             .Response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
 
         var (created, second) = await SendAsync(member, HttpMethod.Post, world.Attempts, null);
@@ -254,7 +254,7 @@ public sealed class QuizTests(TestServers servers)
         var secondId = second.GetProperty("id").GetGuid();
         (await SendAsync(member, HttpMethod.Post, $"/api/discipline/quiz/attempts/{secondId}/submit", world.Sheet(_ => true)))
             .Body.GetProperty("passed").GetBoolean().ShouldBeTrue();
-        var (refused, problem) = await SendAsync(office, HttpMethod.Post, $"/api/discipline/quiz/attempts/{secondId}/reopen", new { reason = "复核" });
+        var (refused, problem) = await SendAsync(office, HttpMethod.Post, world.Reopen("member"), new { reason = "复核" });
         refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         problem.GetProperty("title").GetString().ShouldBe("测试不能重新开放");
 

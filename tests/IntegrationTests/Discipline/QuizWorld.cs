@@ -36,12 +36,15 @@ internal sealed class QuizWorld : IAsyncDisposable
     public Dictionary<string, Guid> People { get; } = [];
     public string Attempts => $"/api/discipline/campaigns/{Campaign.Id}/quiz/attempts";
 
+    /// <summary>Where the office reopens a person's latest attempt.</summary>
+    public string Reopen(string person) => $"/api/discipline/campaigns/{Campaign.Id}/quiz/members/{People[person]}/reopen";
+
     public static async Task<QuizWorld> CreateAsync(TestServers servers, CancellationToken cancellationToken)
     {
         var identity = await IdentityHost.SharedAsync(servers);
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var discipline = await ServiceFactory<DisciplineDbContext>.CreateAsync(servers, "discipline", "disciplinedb", identityBackchannel: identity.Backchannel(),
-            configureServices: services => services.AddSingleton<TimeProvider>(clock));
+            configureServices: services => services.UseMovedClock(clock));
         var units = await TicketUnits.CopyDirectoryAsync(identity, discipline);
         var campaign = await discipline.QueryAsync(async db =>
         {

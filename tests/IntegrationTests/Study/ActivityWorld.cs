@@ -40,7 +40,7 @@ internal sealed class ActivityWorld : IAsyncDisposable
         var identity = await IdentityHost.SharedAsync(servers);
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var study = await ServiceFactory<StudyDbContext>.CreateAsync(servers, "study", "studydb", identityBackchannel: identity.Backchannel(),
-            configureServices: services => services.AddSingleton<TimeProvider>(clock));
+            configureServices: services => services.UseMovedClock(clock));
         var world = new ActivityWorld(identity, study, clock, await TicketUnits.CopyDirectoryAsync(identity, study));
         foreach (var person in new[] { "secretary", "member", "office", "officer" })
         {

@@ -5,7 +5,6 @@ using BrandPlatform.Study.Domain;
 using BrandPlatform.Study.Features;
 using BrandPlatform.Study.Infrastructure;
 using BrandPlatform.Testing;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
@@ -28,17 +27,8 @@ public sealed class MaterialsFixture(TestServers servers) : IAsyncLifetime
     {
         Identity = await IdentityHost.SharedAsync(servers);
         Service = await ServiceFactory<StudyDbContext>.CreateAsync(servers, "study", "studydb", identityBackchannel: Identity.Backchannel(),
-            configureServices: services =>
-            {
-                services.AddSingleton<TimeProvider>(Clock);
-                // Tokens are issued on the real clock: the moved one (weeks ahead for deadlines) judges only the study rules.
-                services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
-                {
-                    var skew = options.TokenValidationParameters.ClockSkew;
-                    options.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, _) =>
-                        (notBefore is null || notBefore.Value <= DateTime.UtcNow + skew) && expires is not null && expires.Value >= DateTime.UtcNow - skew;
-                });
-            });
+            // Tokens are issued on the real clock: the moved one (weeks ahead for deadlines) judges only the study rules.
+            configureServices: services => services.UseMovedClock(Clock));
         using var admin = await Identity.ClientForPersonAsync(Identity.Service, "admin");
         var units = (await admin.AllItemsAsync("/identity/api/directory/units", TestContext.Current.CancellationToken)).Select(u => new DirectoryUnit(
             u.GetProperty("id").GetGuid(), u.GetProperty("kind").GetString()!, u.GetProperty("name").GetString()!,

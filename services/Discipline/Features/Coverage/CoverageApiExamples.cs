@@ -19,7 +19,7 @@ internal sealed class CoverageApiExamples : IApiExamples
     {
         var day = new DateOnly(2026, 12, 31);
         var first = new BranchFigureResponse(Branch, "第一党支部", 12, 10, 1, 11, 10);
-        var campaignNotFound = ApiExamples.Problem(StatusCodes.Status404NotFound, CoverageTexts.CampaignNotFound_Title, CoverageTexts.CampaignNotFound_Detail);
+        var campaignNotFound = ApiExamples.Problem(StatusCodes.Status404NotFound, CampaignTexts.CampaignNotFound_Title, CampaignTexts.CampaignNotFound_Detail);
         var branchNotFound = ApiExamples.Problem(StatusCodes.Status404NotFound, CoverageTexts.BranchNotFound_Title, CoverageTexts.BranchNotFound_Detail);
         var ownBranchOnly = ApiExamples.Problem(StatusCodes.Status403Forbidden, CoverageTexts.OwnBranchOnly_Title,
             string.Format(CultureInfo.CurrentCulture, CoverageTexts.OwnBranchOnly_Detail, "第二党支部"));

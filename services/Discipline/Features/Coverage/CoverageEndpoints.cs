@@ -79,7 +79,7 @@ public static class CoverageEndpoints
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (campaign is null)
         {
-            return CampaignNotFound();
+            return Campaigns.Campaigns.NotFound();
         }
         var caller = context.Caller();
         var (day, members) = await MembersAsync(db, campaign, timeProvider, cancellationToken);
@@ -100,7 +100,7 @@ public static class CoverageEndpoints
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (campaign is null)
         {
-            return CampaignNotFound();
+            return Campaigns.Campaigns.NotFound();
         }
         var (branch, refused) = await BranchAsync(db, context.Caller(), branchId, cancellationToken);
         if (refused is not null)
@@ -199,6 +199,4 @@ public static class CoverageEndpoints
                 detail: string.Format(CultureInfo.CurrentCulture, CoverageTexts.OwnBranchOnly_Detail, name)));
     }
 
-    private static ProblemHttpResult CampaignNotFound() => TypedResults.Problem(
-        title: CoverageTexts.CampaignNotFound_Title, detail: CoverageTexts.CampaignNotFound_Detail, statusCode: StatusCodes.Status404NotFound);
 }

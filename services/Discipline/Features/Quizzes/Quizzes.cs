@@ -41,11 +41,11 @@ public static class Quizzes
             .RequirePersonAccess(read, DisciplineAccess.Participants)
             .WithName("ListMyQuizAttempts")
             .WithSummary("One's own attempts at the campaign's quiz: number, state, score, passed");
-        discipline.MapPost(Attempt + "/reopen", ReopenAsync)
+        discipline.MapPost("/campaigns/{id:guid}/quiz/members/{personId:guid}/reopen", ReopenAsync)
             .Validate<ReopenRequest>()
             .RequirePersonAccess(write, DisciplineAccess.Office)
             .WithName("ReopenQuizAttempt")
-            .WithSummary("Let a member take the quiz again, with the reason (the office; not for a passed attempt)");
+            .WithSummary("Let a member take the quiz again, with the reason: their latest attempt stops counting (the office, who finds the member in the coverage lists; not for a passed attempt)");
         return discipline;
     }
 
@@ -56,7 +56,7 @@ public static class Quizzes
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (campaign is null)
         {
-            return CampaignNotFound();
+            return Campaigns.Campaigns.NotFound();
         }
         var now = timeProvider.GetUtcNow();
         if (await db.UnitMembers.BranchOnAsync(person, ChinaCalendar.DateOf(now), cancellationToken) is null)
@@ -136,7 +136,7 @@ public static class Quizzes
         }
         if (!await db.Campaigns.AnyAsync(c => c.Id == id, cancellationToken))
         {
-            return CampaignNotFound();
+            return Campaigns.Campaigns.NotFound();
         }
         var now = timeProvider.GetUtcNow();
         var attempts = await db.Attempts.AsNoTracking().OwnedBy(context.Caller()).Where(a => a.CampaignId == id)
@@ -145,9 +145,10 @@ public static class Quizzes
     }
 
     internal static async Task<Results<Ok<ReopenedResponse>, ProblemHttpResult>> ReopenAsync(
-        Guid id, ReopenRequest request, HttpContext context, DisciplineDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)
+        Guid id, Guid personId, ReopenRequest request, HttpContext context, DisciplineDbContext db, TimeProvider timeProvider,
+        CancellationToken cancellationToken)
     {
-        var attempt = await db.Attempts.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var attempt = await LatestAsync(db, id, personId, cancellationToken);
         if (attempt is null)
         {
             return AttemptNotFound();
@@ -163,9 +164,6 @@ public static class Quizzes
 
     private static Task<QuizAttempt?> LatestAsync(DisciplineDbContext db, Guid campaignId, Guid person, CancellationToken cancellationToken) =>
         db.Attempts.Where(a => a.CampaignId == campaignId && a.PersonId == person).OrderByDescending(a => a.Number).FirstOrDefaultAsync(cancellationToken);
-
-    internal static ProblemHttpResult CampaignNotFound() => TypedResults.Problem(
-        title: QuizTexts.CampaignNotFound_Title, detail: QuizTexts.CampaignNotFound_Detail, statusCode: StatusCodes.Status404NotFound);
 
     internal static ProblemHttpResult AttemptNotFound() => TypedResults.Problem(
         title: QuizTexts.AttemptNotFound_Title, detail: QuizTexts.AttemptNotFound_Detail, statusCode: StatusCodes.Status404NotFound);

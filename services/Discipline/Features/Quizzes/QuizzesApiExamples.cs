@@ -55,7 +55,7 @@ internal sealed class QuizzesApiExamples : IApiExamples
 
     public void Describe(ApiExamples examples)
     {
-        var campaignNotFound = ApiExamples.Problem(StatusCodes.Status404NotFound, QuizTexts.CampaignNotFound_Title, QuizTexts.CampaignNotFound_Detail);
+        var campaignNotFound = ApiExamples.Problem(StatusCodes.Status404NotFound, CampaignTexts.CampaignNotFound_Title, CampaignTexts.CampaignNotFound_Detail);
         var attemptNotFound = ApiExamples.Problem(StatusCodes.Status404NotFound, QuizTexts.AttemptNotFound_Title, QuizTexts.AttemptNotFound_Detail);
         var closed = ApiExamples.Refused(new RuleViolation(Text(nameof(DisciplineTexts.CampaignClosed_Title)),
             Text(nameof(DisciplineTexts.CampaignClosed_Detail), Text(nameof(DisciplineTexts.StepStartQuiz)))));

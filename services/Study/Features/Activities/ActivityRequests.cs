@@ -42,11 +42,6 @@ public sealed record RescheduleRequest(
     string? Topic, IReadOnlyList<MaterialRequest>? Materials, DateTimeOffset? PlannedStart, DateTimeOffset? PlannedEnd, string? Place,
     AudienceRequest? Audience, IReadOnlyList<SpeakerRequest>? Speakers = null) : IPlanRequest;
 
-public sealed record MarkRequest(Guid? PersonId, AttendanceStatus? Status, string? Reason)
-{
-    public AttendanceMark ToMark() => new(PersonId!.Value, Status!.Value, Reason);
-}
-
 /// <summary>What a held record says, whether filed or amended.</summary>
 public interface IRecordRequest
 {
@@ -68,16 +63,6 @@ public sealed record AmendRequest(
 public sealed record CancelRequest(string? Reason);
 
 public sealed record CheckInRequest(string? Code);
-
-/// <summary>Dates a person can mean: a typed year 20260 or 0001 would overflow the Beijing-time arithmetic.</summary>
-internal static class ActivityDates
-{
-    public static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    public static readonly DateTimeOffset Latest = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    public static IRuleBuilderOptions<T, DateTimeOffset?> Plausible<T>(this IRuleBuilder<T, DateTimeOffset?> rule) =>
-        rule.NotNull().Must(d => d >= Earliest && d < Latest).WithMessage(_ => ActivityTexts.DateOutOfRange);
-}
 
 public sealed class PlanValidator<T> : AbstractValidator<T> where T : IPlanRequest
 {
@@ -162,17 +147,6 @@ public sealed class RecordValidator<T> : AbstractValidator<T> where T : IRecordR
             .Must(a => a!.Where(m => m?.PersonId is not null).GroupBy(m => m!.PersonId).All(g => g.Count() == 1))
             .WithMessage(_ => ActivityTexts.MarkedTwice);
         RuleForEach(r => r.Attendance).EachValid(new MarkValidator());
-    }
-
-    private sealed class MarkValidator : AbstractValidator<MarkRequest>
-    {
-        public MarkValidator()
-        {
-            RuleFor(m => m.PersonId).NotEmpty();
-            RuleFor(m => m.Status).NotNull();
-            RuleFor(m => m.Reason).NotEmpty().When(m => m.Status == AttendanceStatus.AbsentWithReason).WithMessage(_ => ActivityTexts.ReasonRequiredForLeave);
-            RuleFor(m => m.Reason).MaximumLength(AttendanceSheet.ReasonMaxLength);
-        }
     }
 }
 
