@@ -66,11 +66,7 @@ public static class Campaigns
         var campaign = WarningCampaign.Launch(year, quarter, request.Theme!, request.CaseIds!, request.RequiredSessionsPerBranch!.Value,
             request.Quiz!.ToSettings(), questions, context.Caller().Signature, timeProvider.GetUtcNow());
         db.Campaigns.Add(campaign);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        if (!await db.SaveUnlessTakenAsync(cancellationToken))
         {
             // Two launches of the same quarter at once: the index lets one in; the other hears what a later one would.
             throw WarningCampaign.QuarterTaken(year, quarter);

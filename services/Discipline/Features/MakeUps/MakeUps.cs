@@ -71,14 +71,9 @@ public static class MakeUps
             db.MakeUps.Add(makeUp);
         }
         makeUp.ReadCase(campaign, caseId, quizPassed, now);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        if (!await db.SaveUnlessTakenAsync(cancellationToken))
         {
             // The first two reads at once both started a make-up: the other one stands; this read goes onto it.
-            db.ChangeTracker.Clear();
             makeUp = await db.MakeUps.SingleAsync(m => m.CampaignId == id && m.PersonId == person, cancellationToken);
             makeUp.ReadCase(campaign, caseId, quizPassed, now);
             await db.SaveChangesAsync(cancellationToken);

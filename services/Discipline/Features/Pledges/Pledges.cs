@@ -94,14 +94,9 @@ public static class Pledges
         }
         var text = PledgeText.Publish(year, role, request.Title!, request.Body!, context.Caller().Signature, timeProvider.GetUtcNow());
         db.PledgeTexts.Add(text);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        if (!await db.SaveUnlessTakenAsync(cancellationToken))
         {
             // Published by someone else a moment ago: answer as if it had been there first.
-            db.ChangeTracker.Clear();
             throw (await db.PledgeTexts.AsNoTracking().SingleAsync(t => t.Year == year && t.Role == role, cancellationToken)).AlreadyPublished();
         }
         return TypedResults.Created($"/api/discipline/pledges/texts?year={year}", PledgeTextResponse.From(text));
@@ -165,14 +160,9 @@ public static class Pledges
         var name = stint?.DisplayName ?? caller.DisplayName;
         var signature = PledgeSignature.Sign(text, person, name[..Math.Min(name.Length, UnitMember.DisplayNameMaxLength)], stint?.UnitId, now);
         db.PledgeSignatures.Add(signature);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        if (!await db.SaveUnlessTakenAsync(cancellationToken))
         {
             // Two signings at once: the first stands and the second is told when it was made.
-            db.ChangeTracker.Clear();
             throw (await db.PledgeSignatures.AsNoTracking().SingleAsync(s => s.Year == year && s.PersonId == person, cancellationToken)).AlreadySigned();
         }
         return TypedResults.Created($"/api/discipline/pledges/{year}/mine", SignatureResponse.From(signature));

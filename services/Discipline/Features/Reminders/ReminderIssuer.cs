@@ -53,15 +53,13 @@ public sealed partial class ReminderIssuer(
             var reminder = IntegrityReminder.Issue(holiday.Name, holiday.From, holiday.To, Message(holiday), recipients.Count, now);
             db.Reminders.Add(reminder);
             db.ReminderNotices.AddRange(recipients.Select(person => new ReminderNotice(reminder.Id, person)));
-            try
+            if (await db.SaveUnlessTakenAsync(cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
                 issued.Add(reminder);
                 LogIssued(logger, holiday.Name, recipients.Count);
             }
-            catch (DbUpdateException conflict) when (conflict.IsUniqueViolation())
+            else
             {
-                db.ChangeTracker.Clear();
                 LogIssuedElsewhere(logger, holiday.Name);
             }
         }
