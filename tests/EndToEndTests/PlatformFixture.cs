@@ -105,13 +105,25 @@ public sealed class PlatformFixture : IAsyncLifetime
     public Task ReplayErrorQueuesAsync(string name, CancellationToken cancellationToken) =>
         ExecuteAsync(name, "replay-error-queues", cancellationToken);
 
+    /// <summary>
+    /// Runs a dashboard command as an operator would, who clicks again when the first click fails (on a busy machine
+    /// the orchestrator can time out stopping a process that is still starting).
+    /// </summary>
     private async Task ExecuteAsync(string name, string command, CancellationToken cancellationToken)
     {
-        var result = await App.Services.GetRequiredService<ResourceCommandService>()
-            .ExecuteCommandAsync(name, command, cancellationToken);
-        if (!result.Success)
+        var commands = App.Services.GetRequiredService<ResourceCommandService>();
+        for (var attempt = 1; ; attempt++)
         {
-            throw new InvalidOperationException($"{command} on {name} failed: {result.Message}");
+            var result = await commands.ExecuteCommandAsync(name, command, cancellationToken);
+            if (result.Success)
+            {
+                return;
+            }
+            if (attempt == 3)
+            {
+                throw new InvalidOperationException($"{command} on {name} failed three times: {result.Message}");
+            }
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
         }
     }
 

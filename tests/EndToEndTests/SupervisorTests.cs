@@ -14,7 +14,9 @@ namespace BrandPlatform.EndToEndTests;
 [Collection(PlatformCollection.Name)]
 public sealed class SupervisorTests(PlatformFixture platform)
 {
-    private static readonly TimeSpan AnswersAgainWithin = TimeSpan.FromSeconds(30);
+    // A liveness bound, not a performance goal: a restarted service answers again (about 20 s on 2 busy cores); a
+    // supervisor that never restarts it fails here, a slow machine does not.
+    private static readonly TimeSpan AnswersAgainWithin = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan SupervisorStartsItWithin = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(120);
 
@@ -36,11 +38,12 @@ public sealed class SupervisorTests(PlatformFixture platform)
                 var sinceKill = Stopwatch.StartNew();
                 KillServiceProcess(pid);
 
-                // The supervisor's own part is quick; the rest of the 30 s is the service's start-up.
+                // The supervisor's own part is quick; the rest is the service's start-up.
                 await Eventually.ReturnsAsync(() => Task.FromResult(Property(service, ProcessSupervisor.RestartsProperty)),
                     restarts => Equals(restarts, restartsBefore + 1), SupervisorStartsItWithin, $"the dashboard to count {service}'s restart", cancellationToken);
                 await AnswersAgainAsync(service, pid, cancellationToken);
-                sinceKill.Elapsed.ShouldBeLessThan(AnswersAgainWithin, $"{service} should answer again within 30 s of kill -9");
+                sinceKill.Elapsed.ShouldBeLessThan(AnswersAgainWithin, $"{service} should answer again after kill -9");
+                TestContext.Current.SendDiagnosticMessage($"{service} answered again {sinceKill.Elapsed.TotalSeconds:F1} s after kill -9");
             }
             var acceptedAfterBoth = Accepted(accepted);
             await Eventually.ReturnsAsync(() => Task.FromResult(Accepted(accepted)), n => n > acceptedAfterBoth, AnswersAgainWithin,

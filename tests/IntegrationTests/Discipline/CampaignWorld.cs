@@ -2,13 +2,10 @@ using System.Net;
 using System.Text.Json;
 using BrandPlatform.Discipline.Domain;
 using BrandPlatform.Discipline.Infrastructure;
-using BrandPlatform.IntegrationTests.Tickets;
 using BrandPlatform.Platform.Domain;
-using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using BrandPlatform.IntegrationTests.Study;
 
@@ -19,25 +16,14 @@ namespace BrandPlatform.IntegrationTests.Discipline;
 /// copied in, a case library of three cases, a bank of five questions, and the rosters written as the roster
 /// projection would: 第一党支部 has the secretary, the member and 赵六 (no account); 第二党支部 the officer.
 /// </summary>
-internal sealed class CampaignWorld : IAsyncDisposable
+internal sealed class CampaignWorld : DisciplineWorld
 {
     public const string Zhao = "赵六";
 
-    private CampaignWorld(IdentityHost identity, ServiceFactory<DisciplineDbContext> discipline, ManualClock clock, IReadOnlyDictionary<string, Guid> units)
-    {
-        Identity = identity;
-        Discipline = discipline;
-        Clock = clock;
-        Units = units;
-    }
+    private CampaignWorld(Started started) : base(started) { }
 
-    public IdentityHost Identity { get; }
-    public ServiceFactory<DisciplineDbContext> Discipline { get; }
-    public ManualClock Clock { get; }
-    public IReadOnlyDictionary<string, Guid> Units { get; }
     public Guid FirstBranch => Units["第一党支部"];
     public Guid SecondBranch => Units["第二党支部"];
-    public Dictionary<string, Guid> People { get; } = [];
     public List<Guid> Cases { get; } = [];
     public (int Year, int Quarter) ThisQuarter => (ChinaCalendar.DateOf(Clock.Now).Year, (ChinaCalendar.DateOf(Clock.Now).Month - 1) / 3 + 1);
 
@@ -46,15 +32,8 @@ internal sealed class CampaignWorld : IAsyncDisposable
 
     public static async Task<CampaignWorld> CreateAsync(TestServers servers, CancellationToken cancellationToken)
     {
-        var identity = await IdentityHost.SharedAsync(servers);
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
-        var discipline = await ServiceFactory<DisciplineDbContext>.CreateAsync(servers, "discipline", "disciplinedb",
-            identityBackchannel: identity.Backchannel(), configureServices: services => services.UseMovedClock(clock));
-        var world = new CampaignWorld(identity, discipline, clock, await TicketUnits.CopyDirectoryAsync(identity, discipline));
-        foreach (var person in new[] { "secretary", "member", "office", "officer" })
-        {
-            world.People[person] = Guid.Parse(IdentityHost.JwtPayload(await identity.PersonTokenAsync(person)).GetProperty("sub").GetString()!);
-        }
+        var world = new CampaignWorld(await StartAsync(servers, DateTimeOffset.UtcNow));
+        var discipline = world.Discipline;
         world.People[Zhao] = Guid.CreateVersion7();
         var now = DateTimeOffset.UtcNow.AddDays(-1);
         await discipline.QueryAsync(async db =>
@@ -74,8 +53,6 @@ internal sealed class CampaignWorld : IAsyncDisposable
         });
         return world;
     }
-
-    public Task<HttpClient> ClientAsync(string person) => Identity.ClientForPersonAsync(Discipline, person);
 
     public object Campaign(IReadOnlyList<Guid>? cases = null, int questionCount = 3) => new
     {
@@ -111,8 +88,4 @@ internal sealed class CampaignWorld : IAsyncDisposable
 
     public static object Hold(DateTimeOffset heldAt, params object[] marks) =>
         new { heldAt, durationMinutes = 90, notes = "通报典型案例，党员对照检查。", attendance = marks };
-
-    public Task<List<(string Name, long Version)>> EventsAsync(Guid aggregate) => OutboxEvents.OfAsync(Discipline, aggregate);
-
-    public ValueTask DisposeAsync() => Discipline.DisposeAsync();
 }

@@ -1,12 +1,10 @@
 using BrandPlatform.Discipline.Domain;
 using BrandPlatform.Discipline.Infrastructure;
-using BrandPlatform.IntegrationTests.Tickets;
 using BrandPlatform.Platform.Attendance;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BrandPlatform.IntegrationTests.Discipline;
 
@@ -15,42 +13,20 @@ namespace BrandPlatform.IntegrationTests.Discipline;
 /// copied in, and the people of the demo accounts. Campaigns, held sessions, quiz attempts, make-ups and roster stints
 /// are written straight into the database as their own endpoints would leave them.
 /// </summary>
-internal sealed class CoverageWorld : IAsyncDisposable
+internal sealed class CoverageWorld : DisciplineWorld
 {
-    private CoverageWorld(IdentityHost identity, ServiceFactory<DisciplineDbContext> discipline, ManualClock clock, IReadOnlyDictionary<string, Guid> units)
-    {
-        Identity = identity;
-        Discipline = discipline;
-        Clock = clock;
-        Units = units;
-    }
+    private CoverageWorld(Started started) : base(started) { }
 
-    public IdentityHost Identity { get; }
-    public ServiceFactory<DisciplineDbContext> Discipline { get; }
-    public ManualClock Clock { get; }
-    public IReadOnlyDictionary<string, Guid> Units { get; }
     public Guid FirstBranch => Units["第一党支部"];
     public Guid SecondBranch => Units["第二党支部"];
-    public Dictionary<string, Guid> People { get; } = [];
     public int ThisYear => ChinaCalendar.DateOf(Clock.Now).Year;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     public static async Task<CoverageWorld> CreateAsync(TestServers servers)
     {
-        var identity = await IdentityHost.SharedAsync(servers);
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
-        var discipline = await ServiceFactory<DisciplineDbContext>.CreateAsync(servers, "discipline", "disciplinedb", identityBackchannel: identity.Backchannel(),
-            configureServices: services => services.UseMovedClock(clock));
-        var world = new CoverageWorld(identity, discipline, clock, await TicketUnits.CopyDirectoryAsync(identity, discipline));
-        foreach (var person in new[] { "secretary", "member", "office", "officer" })
-        {
-            world.People[person] = Guid.Parse(IdentityHost.JwtPayload(await identity.PersonTokenAsync(person)).GetProperty("sub").GetString()!);
-        }
-        return world;
+        return new CoverageWorld(await StartAsync(servers, DateTimeOffset.UtcNow));
     }
-
-    public Task<HttpClient> ClientAsync(string person) => Identity.ClientForPersonAsync(Discipline, person);
 
     /// <summary>A person of the demo accounts by user name, or one without an account, named and registered on first use.</summary>
     public Guid Person(string name) => People.TryGetValue(name, out var id) ? id : People[name] = Guid.CreateVersion7();
@@ -130,6 +106,4 @@ internal sealed class CoverageWorld : IAsyncDisposable
 
     public static async Task<(HttpResponseMessage Response, System.Text.Json.JsonElement Body)> PostAsync(HttpClient client, string path, object? body) =>
         await Study.ActivityWorld.SendAsync(client, HttpMethod.Post, path, body ?? new { });
-
-    public ValueTask DisposeAsync() => Discipline.DisposeAsync();
 }

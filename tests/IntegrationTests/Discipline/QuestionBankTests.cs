@@ -138,7 +138,7 @@ public sealed class QuestionBankTests(TestServers servers)
 
         var (wrongKind, problem) = await world.SendAsync(office, HttpMethod.Get, "/api/discipline/questions?kind=essay");
         wrongKind.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        problem.GetProperty("errors").GetProperty("kind")[0].GetString().ShouldBe("不支持的取值，可选值：singleChoice, multipleChoice, trueFalse");
+        problem.GetProperty("errors").GetProperty("kind")[0].GetString().ShouldBe("不支持的取值，可选值为“singleChoice, multipleChoice, trueFalse”。");
         (await world.SendAsync(office, HttpMethod.Post, $"/api/discipline/questions/{Guid.NewGuid()}/retire")).Response.StatusCode
             .ShouldBe(HttpStatusCode.NotFound);
     }

@@ -2,12 +2,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using BrandPlatform.Discipline.Domain;
 using BrandPlatform.Discipline.Infrastructure;
-using BrandPlatform.IntegrationTests.Tickets;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BrandPlatform.IntegrationTests.Discipline;
 
@@ -16,24 +14,14 @@ namespace BrandPlatform.IntegrationTests.Discipline;
 /// secretary and the member; the office is on no roster here), and this quarter's campaign launched straight into the
 /// database with a paper of <see cref="Questions"/> questions: 30 minutes, pass mark 75, one case to study.
 /// </summary>
-internal sealed class QuizWorld : IAsyncDisposable
+internal sealed class QuizWorld : DisciplineWorld
 {
     public const int Questions = 4;
 
-    private QuizWorld(IdentityHost identity, ServiceFactory<DisciplineDbContext> discipline, ManualClock clock, WarningCampaign campaign)
-    {
-        Identity = identity;
-        Discipline = discipline;
-        Clock = clock;
-        Campaign = campaign;
-    }
+    private QuizWorld(Started started, WarningCampaign campaign) : base(started) => Campaign = campaign;
 
-    public IdentityHost Identity { get; }
-    public ServiceFactory<DisciplineDbContext> Discipline { get; }
-    public ManualClock Clock { get; }
     /// <summary>The campaign as launched, with its paper and answer key.</summary>
     public WarningCampaign Campaign { get; }
-    public Dictionary<string, Guid> People { get; } = [];
     public string Attempts => $"/api/discipline/campaigns/{Campaign.Id}/quiz/attempts";
 
     /// <summary>Where the office reopens a person's latest attempt.</summary>
@@ -41,22 +29,15 @@ internal sealed class QuizWorld : IAsyncDisposable
 
     public static async Task<QuizWorld> CreateAsync(TestServers servers, CancellationToken cancellationToken)
     {
-        var identity = await IdentityHost.SharedAsync(servers);
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
-        var discipline = await ServiceFactory<DisciplineDbContext>.CreateAsync(servers, "discipline", "disciplinedb", identityBackchannel: identity.Backchannel(),
-            configureServices: services => services.UseMovedClock(clock));
-        var units = await TicketUnits.CopyDirectoryAsync(identity, discipline);
+        var started = await StartAsync(servers, DateTimeOffset.UtcNow);
+        var (discipline, clock, units) = (started.Discipline, started.Clock, started.Units);
         var campaign = await discipline.QueryAsync(async db =>
         {
             var launched = Launch(db, clock.Now);
             await db.SaveChangesAsync(cancellationToken);
             return launched;
         });
-        var world = new QuizWorld(identity, discipline, clock, campaign);
-        foreach (var person in new[] { "secretary", "member", "office" })
-        {
-            world.People[person] = Guid.Parse(IdentityHost.JwtPayload(await identity.PersonTokenAsync(person)).GetProperty("sub").GetString()!);
-        }
+        var world = new QuizWorld(started, campaign);
         var joined = ChinaCalendar.DateOf(clock.Now).AddYears(-1);
         await discipline.QueryAsync(async db =>
         {
@@ -91,8 +72,6 @@ internal sealed class QuizWorld : IAsyncDisposable
         return campaign;
     }
 
-    public Task<HttpClient> ClientAsync(string person) => Identity.ClientForPersonAsync(Discipline, person);
-
     /// <summary>A sheet answering every question of the paper, right or wrong as <paramref name="right"/> says for each.</summary>
     public object Sheet(Func<PaperQuestion, bool> right) => new
     {
@@ -114,9 +93,4 @@ internal sealed class QuizWorld : IAsyncDisposable
         }
         return body.GetProperty("id").GetGuid();
     }
-
-    /// <summary>The aggregate's events in the outbox, in order: name and the aggregate version each carries.</summary>
-    public Task<List<(string Name, long Version)>> EventsAsync(Guid aggregate) => OutboxEvents.OfAsync(Discipline, aggregate);
-
-    public ValueTask DisposeAsync() => Discipline.DisposeAsync();
 }
