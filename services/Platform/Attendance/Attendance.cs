@@ -47,7 +47,8 @@ public sealed class CheckIn
     {
         SessionId = sessionId;
         PersonId = personId;
-        DisplayName = displayName;
+        // A name from a token may be longer than the roster's column: the check-in keeps what the column holds.
+        DisplayName = displayName[..Math.Min(displayName.Length, UnitMember.DisplayNameMaxLength)];
         // PostgreSQL keeps microseconds: the time answered now is the time read back later.
         At = at.AddTicks(-(at.Ticks % 10));
     }

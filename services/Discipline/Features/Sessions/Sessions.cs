@@ -172,7 +172,7 @@ public static class Sessions
             return FieldProblems.Unprocessable("code", CampaignTexts.WrongCode, CampaignTexts.WrongCode_Detail);
         }
         var displayName = name != "" ? name : caller.DisplayName;
-        var at = await db.CheckInOnceAsync(new CheckIn(id, person, displayName[..Math.Min(displayName.Length, UnitMember.DisplayNameMaxLength)], now),
+        var at = await db.CheckInOnceAsync(new CheckIn(id, person, displayName, now),
             cancellationToken);
         return TypedResults.Ok(new SessionCheckInResponse(at));
     }

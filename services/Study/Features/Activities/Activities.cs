@@ -164,7 +164,7 @@ public static class Activities
             return FieldProblems.Unprocessable("code", ActivityTexts.WrongCode, ActivityTexts.WrongCode_Detail);
         }
         var displayName = name != "" ? name : caller.DisplayName;
-        var at = await db.CheckInOnceAsync(new CheckIn(id, person, displayName[..Math.Min(displayName.Length, UnitMember.DisplayNameMaxLength)], now),
+        var at = await db.CheckInOnceAsync(new CheckIn(id, person, displayName, now),
             cancellationToken);
         return TypedResults.Ok(new CheckInResponse(at));
     }
