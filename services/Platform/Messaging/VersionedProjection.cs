@@ -49,6 +49,12 @@ public abstract partial class VersionedProjection<TEvent, TDbContext>(TDbContext
     /// <summary>Applies one event, in its aggregate's order. Do not call SaveChanges: the base class commits.</summary>
     protected abstract Task ApplyAsync(TEvent integrationEvent, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes every row this projection wrote (not its positions or parked events: the base class owns those), so a
+    /// rebuild can apply the event history again from nothing. Runs inside the rebuild's transaction.
+    /// </summary>
+    public abstract Task ClearAsync(CancellationToken cancellationToken);
+
     /// <summary>Conflicts in a row are bounded by the deliveries of one aggregate in flight at once (the prefetch).</summary>
     private const int MaxConflicts = 64;
 

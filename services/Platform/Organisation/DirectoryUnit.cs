@@ -118,6 +118,8 @@ public abstract class DirectoryUnitsProjection<TDbContext>(TDbContext db, TimePr
         }
     }
 
+    public override Task ClearAsync(CancellationToken cancellationToken) => Db.Units.ExecuteDeleteAsync(cancellationToken);
+
     private async Task<DirectoryUnit?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         await Db.Units.FindAsync([id], cancellationToken);
 

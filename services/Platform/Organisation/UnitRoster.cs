@@ -101,6 +101,8 @@ public abstract class UnitRostersProjection<TDbContext>(TDbContext db, TimeProvi
         _ => Task.CompletedTask,
     };
 
+    public override Task ClearAsync(CancellationToken cancellationToken) => Db.UnitMembers.ExecuteDeleteAsync(cancellationToken);
+
     private async Task JoinAsync(Guid personId, Guid unitId, string unitKind, string displayName, DateOnly on, CancellationToken cancellationToken)
     {
         var leftFirst = await Db.UnitMembers.FirstOrDefaultAsync(m =>

@@ -1,4 +1,5 @@
 using BrandPlatform.Platform.Messaging;
+using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Reporting.Features.StudyFigures;
 using BrandPlatform.Reporting.Features.TicketFigures;
@@ -7,8 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BrandPlatform.Reporting.Infrastructure;
 
-public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options) : DbContext(options)
+public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options) : DbContext(options), IDirectoryUnits, IUnitRosters
 {
+    public DbSet<DirectoryUnit> Units => Set<DirectoryUnit>();
+    public DbSet<UnitMember> UnitMembers => Set<UnitMember>();
     public DbSet<TicketRecord> TicketRecords => Set<TicketRecord>();
     public DbSet<StudyActivityRecord> StudyActivities => Set<StudyActivityRecord>();
 
@@ -16,6 +19,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     {
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddVersionedProjections();
+        modelBuilder.AddDirectoryUnits();
+        modelBuilder.AddUnitRosters();
         modelBuilder.Entity<TicketRecord>(ticket =>
         {
             ticket.ToTable("ticket_records");

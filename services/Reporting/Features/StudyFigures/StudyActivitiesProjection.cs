@@ -1,6 +1,7 @@
 using BrandPlatform.Contracts.Study;
 using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Reporting.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace BrandPlatform.Reporting.Features.StudyFigures;
 
@@ -19,4 +20,6 @@ public sealed class StudyActivitiesProjection(ReportingDbContext db, TimeProvide
         }
         record.Apply(integrationEvent);
     }
+
+    public override Task ClearAsync(CancellationToken cancellationToken) => Db.StudyActivities.ExecuteDeleteAsync(cancellationToken);
 }

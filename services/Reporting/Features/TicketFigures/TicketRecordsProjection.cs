@@ -1,6 +1,7 @@
 using BrandPlatform.Contracts.Tickets;
 using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Reporting.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace BrandPlatform.Reporting.Features.TicketFigures;
 
@@ -19,4 +20,6 @@ public sealed class TicketRecordsProjection(ReportingDbContext db, TimeProvider 
         }
         record.Apply(integrationEvent);
     }
+
+    public override Task ClearAsync(CancellationToken cancellationToken) => Db.TicketRecords.ExecuteDeleteAsync(cancellationToken);
 }

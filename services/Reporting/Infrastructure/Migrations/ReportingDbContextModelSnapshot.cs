@@ -191,6 +191,87 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                     b.ToTable("projection_positions", (string)null);
                 });
 
+            modelBuilder.Entity("BrandPlatform.Platform.Organisation.DirectoryUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_units");
+
+                    b.HasIndex("Kind")
+                        .HasDatabaseName("ix_units_kind");
+
+                    b.ToTable("units", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Platform.Organisation.UnitMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("display_name");
+
+                    b.Property<DateOnly?>("JoinedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("joined_on");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date")
+                        .HasColumnName("left_on");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("UnitKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("unit_kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unit_members");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_unit_members_person_id");
+
+                    b.HasIndex("UnitId", "LeftOn")
+                        .HasDatabaseName("ix_unit_members_unit_id_left_on");
+
+                    b.ToTable("unit_members", (string)null);
+                });
+
             modelBuilder.Entity("BrandPlatform.Reporting.Features.StudyFigures.StudyActivityRecord", b =>
                 {
                     b.Property<Guid>("ActivityId")
