@@ -1,6 +1,7 @@
 using BrandPlatform.Platform.Calendar;
 using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Platform.Persistence;
+using BrandPlatform.Platform.Programme;
 using BrandPlatform.Study.Features.Activities;
 using BrandPlatform.Study.Features.Branches;
 using BrandPlatform.Study.Features.Rotation;

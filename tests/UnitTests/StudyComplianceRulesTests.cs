@@ -1,6 +1,7 @@
 using BrandPlatform.Platform.Attendance;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Organisation;
+using BrandPlatform.Platform.Programme;
 using BrandPlatform.Study.Domain;
 using Shouldly;
 

@@ -1,5 +1,6 @@
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Organisation;
+using BrandPlatform.Platform.Programme;
 using BrandPlatform.Study.Domain;
 using Shouldly;
 

@@ -1,4 +1,6 @@
+using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Organisation;
+using BrandPlatform.Platform.Programme;
 
 namespace BrandPlatform.Study.Domain;
 
@@ -62,10 +64,13 @@ public static class ActivityKinds
         _ => [],
     };
 
+    /// <summary>The kind a camelCase code names (the codes of <see cref="Platform.Programme.StudyKindCodes"/> and the events).</summary>
+    public static ActivityKind FromCode(string code) => Enum.Parse<ActivityKind>(code, ignoreCase: true);
+
     /// <summary>三会一课: the four meetings whose cadence each branch keeps.</summary>
     public static bool IsThreeMeetingsOneLesson(this ActivityKind kind) =>
         kind is ActivityKind.BranchAssembly or ActivityKind.BranchCommittee or ActivityKind.GroupMeeting or ActivityKind.PartyLesson;
 
     /// <summary>Activities whose record is private to the people in it and the branch's keepers.</summary>
-    public static bool IsPrivate(this ActivityKind kind) => kind == ActivityKind.HeartToHeartTalk;
+    public static bool IsPrivate(this ActivityKind kind) => StudyKindCodes.IsPrivate(kind.ToCode());
 }

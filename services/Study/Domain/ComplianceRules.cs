@@ -1,41 +1,13 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Linq.Expressions;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Localization;
 using BrandPlatform.Platform.Organisation;
+using BrandPlatform.Platform.Programme;
 using BrandPlatform.Study.Resources;
 using static BrandPlatform.Study.Resources.Texts;
 
 namespace BrandPlatform.Study.Domain;
-
-/// <summary>Study:Rules — the numbers of the cadence rules that the party's regulations may change.</summary>
-public sealed class StudyRulesOptions
-{
-    public const string Section = "Study:Rules";
-
-    /// <summary>A quarter's plan is due by this calendar day of the quarter's first month (China date, inclusive).</summary>
-    [Range(1, 31)]
-    public int PlanDueDay { get; set; } = 5;
-    [Range(0, 31)]
-    public int BranchAssembliesPerQuarter { get; set; } = 1;
-    [Range(0, 31)]
-    public int PartyLessonsPerQuarter { get; set; } = 1;
-    [Range(0, 31)]
-    public int BranchCommitteesPerMonth { get; set; } = 1;
-    [Range(0, 31)]
-    public int GroupMeetingsPerMonth { get; set; } = 1;
-    [Range(0, 31)]
-    public int ThemedPartyDaysPerMonth { get; set; } = 1;
-
-    /// <summary>第一议题: days the leadership meeting has to study a newly designated material.</summary>
-    [Range(1, 365)]
-    public int FirstAgendaItemDays { get; set; } = 7;
-
-    /// <summary>Days every branch has to study a newly designated material.</summary>
-    [Range(1, 365)]
-    public int BranchFollowUpDays { get; set; } = 30;
-}
 
 /// <summary>What the rules need of a held activity (a query projection: no minutes, no attendance sheet).</summary>
 public sealed record HeldMeeting(
@@ -50,14 +22,6 @@ public sealed record HeldMeeting(
     private static readonly Func<StudyActivity, HeldMeeting> Project = Projection.Compile();
 
     public static HeldMeeting Of(StudyActivity activity) => Project(activity);
-}
-
-public enum RequirementStatus
-{
-    Met,
-    /// <summary>Its period (or deadline) has not passed yet.</summary>
-    Pending,
-    Missing,
 }
 
 public enum PlanStatus
@@ -112,20 +76,13 @@ public static class ComplianceRules
 {
     public static UnitCompliance ForBranch(BranchFacts facts, int year, int quarter, DateOnly today, StudyRulesOptions rules)
     {
-        var requirements = new List<Requirement>
-        {
-            Count(facts.Held, ActivityKind.BranchAssembly, facts.BranchId, Periods.FirstDayOf(year, quarter), Periods.LastDayOf(year, quarter), rules.BranchAssembliesPerQuarter, today),
-            Count(facts.Held, ActivityKind.PartyLesson, facts.BranchId, Periods.FirstDayOf(year, quarter), Periods.LastDayOf(year, quarter), rules.PartyLessonsPerQuarter, today),
-        };
-        foreach (var month in Periods.MonthsOf(quarter))
-        {
-            var from = new DateOnly(year, month, 1);
-            var to = from.AddMonths(1).AddDays(-1);
-            requirements.Add(Count(facts.Held, ActivityKind.BranchCommittee, facts.BranchId, from, to, rules.BranchCommitteesPerMonth, today));
-            requirements.AddRange(facts.PartyGroups.Select(group => Count(facts.Held, ActivityKind.GroupMeeting, group, from, to, rules.GroupMeetingsPerMonth, today)));
-            requirements.Add(Count(facts.Held, ActivityKind.ThemedPartyDay, facts.BranchId, from, to, rules.ThemedPartyDaysPerMonth, today));
-        }
-        requirements.Add(Count(facts.Held, ActivityKind.OrganisationalLifeMeeting, facts.BranchId, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), 1, today));
+        var yearPeriod = new ChinaPeriod(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        // The quarter's meetings, then each month's in the table's order, then the year's: as the branch's screen lists them.
+        var requirements = StudyCadence.Of(rules)
+            .SelectMany(c => c.PeriodsStartingIn(c.Span == CadenceSpan.Year ? yearPeriod : Periods.Quarter(year, quarter)).Select(period => (cadence: c, period)))
+            .OrderBy(r => r.cadence.Span switch { CadenceSpan.Quarter => 0, CadenceSpan.Month => 1, _ => 2 }).ThenBy(r => r.period.From)
+            .SelectMany(r => (r.cadence.PerPartyGroup ? facts.PartyGroups : [facts.BranchId]).Select(unit => Count(facts.Held, r.cadence, unit, r.period, today)))
+            .ToList();
 
         var plan = CheckPlan(facts.Plan, year, quarter, today, rules);
         var late = LateRecords(facts.Held, year, quarter);
@@ -154,7 +111,8 @@ public static class ComplianceRules
     public static UnitCompliance ForLeadershipTeam(
         Guid teamId, IReadOnlyList<HeldMeeting> held, IReadOnlyList<Rectification> rectifications, int year, int quarter, DateOnly today)
     {
-        var meeting = Count(held, ActivityKind.DemocraticLifeMeeting, teamId, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), 1, today);
+        var meeting = Count(held, new MeetingCadence(ActivityKind.DemocraticLifeMeeting.ToCode(), CadenceSpan.Year, 1, PerPartyGroup: false), teamId,
+            new ChinaPeriod(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)), today);
         var overdue = rectifications.Where(r => r.IsOverdue(today)).OrderBy(r => r.DueOn).ToList();
         var findings = new[] { meeting }.Where(r => r.Status == RequirementStatus.Missing).Select(Missing).Concat(overdue.Select(OverdueFinding)).ToList();
         return new UnitCompliance(teamId, year, quarter, [meeting], null, [], overdue, null, findings);
@@ -174,14 +132,14 @@ public static class ComplianceRules
 
     /// <summary>Records of the quarter's meetings filed after their due day. Heart-to-heart talks are left out: private.</summary>
     public static IReadOnlyList<HeldMeeting> LateRecords(IEnumerable<HeldMeeting> held, int year, int quarter) =>
-        [.. held.Where(m => m.RecordedLate && m.Kind != ActivityKind.HeartToHeartTalk && m.HeldOn.Year == year && Periods.QuarterOf(m.HeldOn) == quarter)
+        [.. held.Where(m => m.RecordedLate && StudyCadence.RecordCounts(m.Kind.ToCode()) && m.HeldOn.Year == year && Periods.QuarterOf(m.HeldOn) == quarter)
             .OrderBy(m => m.HeldAt)];
 
-    private static Requirement Count(IEnumerable<HeldMeeting> held, ActivityKind kind, Guid unit, DateOnly from, DateOnly to, int required, DateOnly today)
+    private static Requirement Count(IEnumerable<HeldMeeting> held, MeetingCadence cadence, Guid unit, ChinaPeriod period, DateOnly today)
     {
-        var count = held.Count(m => m.Kind == kind && m.OrganiserUnitId == unit && m.HeldOn >= from && m.HeldOn <= to);
-        var status = count >= required ? RequirementStatus.Met : today > to ? RequirementStatus.Missing : RequirementStatus.Pending;
-        return new Requirement(kind, unit, from, to, required, count, status);
+        var kind = ActivityKinds.FromCode(cadence.Kind);
+        var count = held.Count(m => m.Kind == kind && m.OrganiserUnitId == unit && m.HeldOn >= period.From && m.HeldOn <= period.To);
+        return new Requirement(kind, unit, period.From, period.To, cadence.Required, count, cadence.StatusOf(count, period, today));
     }
 
     private static Finding Missing(Requirement requirement)

@@ -1,5 +1,6 @@
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Organisation;
+using BrandPlatform.Platform.Programme;
 
 namespace BrandPlatform.Study.Domain;
 
@@ -9,26 +10,19 @@ public sealed record CoveredPerson(Guid PersonId, string DisplayName);
 public sealed record BranchCoverage(Guid BranchId, int Members, int Covered, IReadOnlyList<CoveredPerson> NotCovered);
 
 /// <summary>
-/// 学习教育全覆盖 and 谈心谈话 coverage as code. A member is covered in a period when present at one held activity of a
-/// kind that counts, wherever it was held; the denominator is everyone with a branch stint in the period, each counted
-/// once, in the branch of their latest stint there (attendance before a move still counts).
+/// 学习教育全覆盖 and 谈心谈话 coverage for the study service's screens: the rule is <see cref="StudyCoverage"/>'s (shared
+/// with reporting); this adds the names of those not yet covered, which only the branch's keepers see.
 /// </summary>
 public static class CoverageRules
 {
-    /// <summary>Every kind is study but the committee's own meeting and the private talk.</summary>
-    public static bool CountsForCoverage(this ActivityKind kind) => kind is not (ActivityKind.HeartToHeartTalk or ActivityKind.BranchCommittee);
+    public static bool CountsForCoverage(this ActivityKind kind) => StudyCoverage.CountsForCoverage(kind.ToCode());
 
     /// <param name="branchStints">Branch stints overlapping <paramref name="period"/> (UnitRosters.During).</param>
     /// <param name="held">Held activities of the period, of every unit.</param>
     public static IReadOnlyList<BranchCoverage> Coverage(ChinaPeriod period, IEnumerable<UnitMember> branchStints, IEnumerable<HeldMeeting> held)
     {
-        var covered = held.Where(m => m.Kind.CountsForCoverage() && m.HeldOn >= period.From && m.HeldOn <= period.To)
-            .SelectMany(m => m.PresentIds).ToHashSet();
-        var members = branchStints
-            .Where(s => s.UnitKind == UnitKinds.Branch && s.JoinedOn is { } joined && joined <= period.To && (s.LeftOn is null || s.LeftOn > period.From))
-            .GroupBy(s => s.PersonId)
-            .Select(g => g.OrderByDescending(s => s.JoinedOn).ThenBy(s => s.LeftOn is null ? 0 : 1).First());
-        return [.. members.GroupBy(s => s.UnitId).Select(branch => new BranchCoverage(
+        var covered = StudyCoverage.Covered(period, held.Select(m => new HeldPresence(m.Kind.ToCode(), m.HeldOn, m.PresentIds)));
+        return [.. StudyCoverage.MembersByBranch(period, branchStints).Select(branch => new BranchCoverage(
             branch.Key,
             branch.Count(),
             branch.Count(s => covered.Contains(s.PersonId)),

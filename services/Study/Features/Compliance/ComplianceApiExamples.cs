@@ -2,6 +2,7 @@ using System.Globalization;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Localization;
+using BrandPlatform.Platform.Programme;
 using BrandPlatform.Study.Domain;
 using BrandPlatform.Study.Resources;
 using static BrandPlatform.Study.Features.Compliance.ComplianceEndpoints;

@@ -2,6 +2,7 @@ using System.Globalization;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Organisation;
+using BrandPlatform.Platform.Programme;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Study.Domain;
 using BrandPlatform.Study.Infrastructure;

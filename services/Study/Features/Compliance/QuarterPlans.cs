@@ -1,6 +1,7 @@
 using System.Globalization;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Programme;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Study.Domain;
 using BrandPlatform.Study.Infrastructure;

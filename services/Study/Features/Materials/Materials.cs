@@ -1,5 +1,6 @@
 using System.Globalization;
 using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Programme;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Study.Domain;
 using BrandPlatform.Study.Infrastructure;
