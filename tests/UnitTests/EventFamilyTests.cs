@@ -18,7 +18,7 @@ public sealed class EventFamilyTests
     public void Every_integration_event_belongs_to_the_family_of_the_aggregate_that_raises_it()
     {
         Type[] families = [typeof(TicketEvent), typeof(OrganisationUnitEvent), typeof(PersonEvent),
-            typeof(StudyActivityEvent), typeof(MemberStudyEvent), typeof(YouthGroupRotationEvent),
+            typeof(StudyActivityEvent), typeof(MemberStudyEvent), typeof(YouthGroupRotationEvent), typeof(StudyMaterialEvent),
             typeof(WarningCampaignEvent), typeof(WarningSessionEvent), typeof(QuizAttemptEvent), typeof(WarningMakeUpEvent),
             typeof(IntegrityPledgeEvent), typeof(IntegrityReminderEvent)];
         var events = typeof(IntegrationEvent).Assembly.GetTypes()

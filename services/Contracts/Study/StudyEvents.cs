@@ -1,9 +1,10 @@
 namespace BrandPlatform.Contracts.Study;
 
 // The study service (学习活动) announces what happens to its activities, members' self-study and the youth study group's
-// host rotation. Kinds and states travel as camelCase codes (partyLesson, branchAssembly, held, ...). Three aggregates
-// raise them, each numbering its own events: the activity (StudyActivityEvent), the member's study note
-// (MemberStudyEvent) and the youth group's rotation (YouthGroupRotationEvent).
+// host rotation, and the materials designated for study. Kinds and states travel as camelCase codes (partyLesson,
+// branchAssembly, held, ...). Four aggregates raise them, each numbering its own events: the activity
+// (StudyActivityEvent), the member's study note (MemberStudyEvent), the youth group's rotation (YouthGroupRotationEvent)
+// and the library's material (StudyMaterialEvent).
 
 /// <summary>
 /// An event of one study activity; <see cref="IntegrationEvent.AggregateId"/> is the activity. Each carries what the
@@ -101,4 +102,23 @@ public sealed record YouthGroupHostAssigned : YouthGroupRotationEvent
     public required string DisplayName { get; init; }
     public required DateOnly From { get; init; }
     public required DateOnly To { get; init; }
+}
+
+/// <summary>An event of one entry of the materials library; <see cref="IntegrationEvent.AggregateId"/> is the material.</summary>
+public abstract record StudyMaterialEvent : IntegrationEvent
+{
+    public Guid MaterialId { get; init; }
+    public string Title { get; init; } = "";
+}
+
+/// <summary>
+/// The office designated the material for study: the leadership team studies it as 第一议题 by
+/// <see cref="FirstAgendaItemDue"/>, every branch by <see cref="BranchFollowUpDue"/> (China dates, inclusive).
+/// </summary>
+[EventName("study.material-designated.v1")]
+public sealed record StudyMaterialDesignated : StudyMaterialEvent
+{
+    public required DateTimeOffset DesignatedAt { get; init; }
+    public required DateOnly FirstAgendaItemDue { get; init; }
+    public required DateOnly BranchFollowUpDue { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BrandPlatform.Contracts.Study;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Study.Resources;
 using static BrandPlatform.Study.Resources.Texts;
@@ -17,9 +18,10 @@ public enum MaterialKind
 /// <summary>
 /// An entry of the materials library (学习资料库): a speech or document with its source, link and tags. When the office
 /// designates it, the leadership team must study it as 第一议题 within a few days and every branch within a month; the
-/// material keeps when it was designated and both deadlines, so the follow-up is the same whenever it is asked.
+/// material keeps when it was designated and both deadlines, so the follow-up is the same whenever it is asked, and
+/// announces the designation (reporting follows it up too).
 /// </summary>
-public sealed class StudyMaterial
+public sealed class StudyMaterial : Aggregate
 {
     public const int TitleMaxLength = MaterialReference.TitleMaxLength;
     public const int LinkMaxLength = MaterialReference.LinkMaxLength;
@@ -95,6 +97,11 @@ public sealed class StudyMaterial
         BranchFollowUpDue = today.AddDays(branchDays);
         LastChangedAt = now;
         Version++;
+        Raise(new StudyMaterialDesignated
+        {
+            OccurredAt = now, AggregateId = Id, MaterialId = Id, Title = Title, DesignatedAt = now,
+            FirstAgendaItemDue = FirstAgendaItemDue.Value, BranchFollowUpDue = BranchFollowUpDue.Value,
+        });
     }
 
     /// <summary>

@@ -734,6 +734,11 @@ namespace BrandPlatform.Study.Infrastructure.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("designated_by");
 
+                    b.Property<long>("EventVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_version");
+
                     b.Property<DateOnly?>("FirstAgendaItemDue")
                         .HasColumnType("date")
                         .HasColumnName("first_agenda_item_due");
