@@ -1,5 +1,7 @@
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Reporting.Features.Scorecard;
 using BrandPlatform.Reporting.Features.StudyFigures;
+using BrandPlatform.Reporting.Features.StudyProgramme;
 using BrandPlatform.Reporting.Features.TicketFigures;
 
 namespace BrandPlatform.Reporting.Features;
@@ -12,6 +14,8 @@ public static class ReportingApi
         reporting.MapGetTicketSummary();
         reporting.MapGetTicketFigures();
         reporting.MapGetStudySummary();
+        reporting.MapStudyProgramme();
+        reporting.MapScorecard();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Reporting.Features.StudyFigures;
+using BrandPlatform.Reporting.Features.StudyProgramme;
 using BrandPlatform.Reporting.Features.TicketFigures;
 using BrandPlatform.Reporting.Infrastructure.EntityConfigurations;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<UnitMember> UnitMembers => Set<UnitMember>();
     public DbSet<TicketRecord> TicketRecords => Set<TicketRecord>();
     public DbSet<StudyActivityRecord> StudyActivities => Set<StudyActivityRecord>();
+    public DbSet<DesignatedMaterial> DesignatedMaterials => Set<DesignatedMaterial>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -36,6 +38,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             ticket.Property(t => t.Version).IsRowVersion();
         });
         modelBuilder.ApplyConfiguration(new StudyActivityRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new DesignatedMaterialConfiguration());
     }
 }
 

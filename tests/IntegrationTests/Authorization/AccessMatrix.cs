@@ -250,6 +250,11 @@ public static class AccessMatrix
         AccessRow.Of("reporting", "GET", "/api/reporting/tickets/summary", [Admin, Office, Leader]),
         AccessRow.Of("reporting", "GET", "/api/reporting/tickets/figures", [Admin, Office, Leader]),
         AccessRow.Of("reporting", "GET", "/api/reporting/study/summary", [Admin, Office, Leader]),
+        // Reporting: study programme and the branch scorecard. Counts per branch, for the office and leaders; no person appears.
+        AccessRow.Of("reporting", "GET", "/api/reporting/study/coverage", [Admin, Office, Leader]),
+        AccessRow.Of("reporting", "GET", "/api/reporting/study/compliance", [Admin, Office, Leader]),
+        AccessRow.Of("reporting", "GET", "/api/reporting/study/first-agenda", [Admin, Office, Leader]),
+        AccessRow.Of("reporting", "GET", "/api/reporting/scorecard", [Admin, Office, Leader]),
 
         // Tickets: reads of one ticket, as VisibleTo scopes them.
         AccessRow.Of("tickets", "GET", "/api/tickets/{id:guid}", SeeTicket, TicketHiddenFrom, path: r => $"/api/tickets/{r.Ticket}"),

@@ -5,7 +5,8 @@ namespace BrandPlatform.Reporting.Features.StudyFigures;
 /// <summary>
 /// Reporting's copy of what it needs about one study activity, from the study service's events in the activity's order
 /// (<see cref="StudyActivitiesProjection"/>): each event brings the activity as it stands; a held or amended record
-/// brings its attendance, kept as counts only (figures compare units, never people).
+/// brings its attendance, kept as counts, and the present people's ids only because coverage counts each member once
+/// whatever they attended (figures compare units, never people: no id leaves reporting).
 /// </summary>
 public sealed class StudyActivityRecord
 {
@@ -24,6 +25,10 @@ public sealed class StudyActivityRecord
     /// <summary>People outside the directory who attended (a united-front audience).</summary>
     public int ExternalAttendees { get; private set; }
     public bool RecordedLate { get; private set; }
+    /// <summary>The people present: coverage (学习教育全覆盖) counts a member once, whichever activities they attended.</summary>
+    public Guid[] PresentIds { get; private set; } = [];
+    /// <summary>The library's materials studied: 第一议题 follow-up finds who studied a designated one.</summary>
+    public Guid[] MaterialIds { get; private set; } = [];
     /// <summary>PostgreSQL's row version (xmin), as on the ticket record: the guard against an unnumbered event racing a numbered one.</summary>
     public uint Version { get; private set; }
 
@@ -35,6 +40,7 @@ public sealed class StudyActivityRecord
         OrganiserUnitId = integrationEvent.OrganiserUnitId;
         State = integrationEvent.State;
         PlannedStart = integrationEvent.PlannedStart;
+        MaterialIds = [.. integrationEvent.MaterialIds];
         switch (integrationEvent)
         {
             case StudyActivityHeld held:
@@ -54,6 +60,7 @@ public sealed class StudyActivityRecord
         HeldAt = heldAt;
         DurationMinutes = durationMinutes;
         Attendees = attendees.Count;
+        PresentIds = [.. attendees];
         AbsentWithReason = absentWithReason.Count;
         Absent = absent.Count;
         ExternalAttendees = externalAttendees;
