@@ -2,6 +2,7 @@ using BrandPlatform.Discipline.Domain;
 using BrandPlatform.Discipline.Infrastructure;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Organisation;
+using BrandPlatform.Platform.Programme;
 using Microsoft.EntityFrameworkCore;
 
 namespace BrandPlatform.Discipline.Features.Coverage;
