@@ -1,6 +1,7 @@
 using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Persistence;
+using BrandPlatform.Reporting.Features.DisciplineFigures;
 using BrandPlatform.Reporting.Features.StudyFigures;
 using BrandPlatform.Reporting.Features.TicketFigures;
 using BrandPlatform.Reporting.Infrastructure.EntityConfigurations;
@@ -14,6 +15,11 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<UnitMember> UnitMembers => Set<UnitMember>();
     public DbSet<TicketRecord> TicketRecords => Set<TicketRecord>();
     public DbSet<StudyActivityRecord> StudyActivities => Set<StudyActivityRecord>();
+    public DbSet<CampaignRecord> DisciplineCampaigns => Set<CampaignRecord>();
+    public DbSet<SessionRecord> DisciplineSessions => Set<SessionRecord>();
+    public DbSet<QuizOutcomeRecord> DisciplineQuizOutcomes => Set<QuizOutcomeRecord>();
+    public DbSet<MakeUpRecord> DisciplineMakeUps => Set<MakeUpRecord>();
+    public DbSet<PledgeSignatureRecord> DisciplinePledgeSignatures => Set<PledgeSignatureRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -36,6 +42,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             ticket.Property(t => t.Version).IsRowVersion();
         });
         modelBuilder.ApplyConfiguration(new StudyActivityRecordConfiguration());
+        modelBuilder.AddDisciplineFigureTables();
     }
 }
 

@@ -129,7 +129,7 @@ public static class CoverageEndpoints
             return refused;
         }
         var today = timeProvider.Today();
-        var period = CoverageFacts.Year(year);
+        var period = Periods.Year(year);
         var day = DisciplineCoverage.ReferenceDay(period, today);
         var campaigns = await CoverageFacts.OfYearAsync(db, year, cancellationToken);
         var stints = await CoverageFacts.BranchStintsAsync(db, period, cancellationToken);
@@ -158,7 +158,7 @@ public static class CoverageEndpoints
         }
         var person = context.Caller().UserId!.Value;
         var campaigns = await CoverageFacts.OfYearAsync(db, of, cancellationToken);
-        var stints = await db.UnitMembers.AsNoTracking().During(CoverageFacts.Year(of))
+        var stints = await db.UnitMembers.AsNoTracking().During(Periods.Year(of))
             .Where(m => m.PersonId == person && m.UnitKind == UnitKinds.Branch).ToListAsync(cancellationToken);
         var signedAt = await db.PledgeSignatures.AsNoTracking().Where(s => s.Year == of && s.PersonId == person)
             .Select(s => (DateTimeOffset?)s.SignedAt).SingleOrDefaultAsync(cancellationToken);
