@@ -1,10 +1,11 @@
 using BrandPlatform.Contracts.Discipline;
 using BrandPlatform.Platform.Domain;
+using BrandPlatform.Platform.Messaging;
 
 namespace BrandPlatform.Reporting.Features.DisciplineFigures;
 
 /// <summary>Reporting's copy of one quarterly warning campaign (一季一警示): the quarter its coverage is counted for.</summary>
-public sealed class CampaignRecord
+public sealed class CampaignRecord : IEventRecord<WarningCampaignEvent, CampaignRecord>
 {
     private CampaignRecord() { }
 
@@ -18,6 +19,8 @@ public sealed class CampaignRecord
     public uint Version { get; private set; }
 
     public ChinaPeriod Period => Periods.Quarter(Year, Quarter);
+
+    public static Guid KeyOf(WarningCampaignEvent integrationEvent) => integrationEvent.CampaignId;
 
     public static CampaignRecord For(WarningCampaignEvent integrationEvent) => new() { CampaignId = integrationEvent.CampaignId };
 

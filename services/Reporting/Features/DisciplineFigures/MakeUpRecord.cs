@@ -1,9 +1,10 @@
 using BrandPlatform.Contracts.Discipline;
+using BrandPlatform.Platform.Messaging;
 
 namespace BrandPlatform.Reporting.Features.DisciplineFigures;
 
 /// <summary>A member's completed make-up (补学) for a campaign: it stands in for attending a session.</summary>
-public sealed class MakeUpRecord
+public sealed class MakeUpRecord : IEventRecord<WarningMakeUpEvent, MakeUpRecord>
 {
     private MakeUpRecord() { }
 
@@ -12,11 +13,20 @@ public sealed class MakeUpRecord
     public Guid PersonId { get; private set; }
     public DateTimeOffset CompletedAt { get; private set; }
 
-    public static MakeUpRecord Of(WarningMakeUpCompleted completed) => new()
+    public static Guid KeyOf(WarningMakeUpEvent integrationEvent) => integrationEvent.MakeUpId;
+
+    public static MakeUpRecord For(WarningMakeUpEvent integrationEvent) => new()
     {
-        MakeUpId = completed.MakeUpId,
-        CampaignId = completed.CampaignId,
-        PersonId = completed.PersonId,
-        CompletedAt = completed.CompletedAt,
+        MakeUpId = integrationEvent.MakeUpId,
+        CampaignId = integrationEvent.CampaignId,
+        PersonId = integrationEvent.PersonId,
     };
+
+    public void Apply(WarningMakeUpEvent integrationEvent)
+    {
+        if (integrationEvent is WarningMakeUpCompleted completed)
+        {
+            CompletedAt = completed.CompletedAt;
+        }
+    }
 }

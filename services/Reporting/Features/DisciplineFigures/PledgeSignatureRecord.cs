@@ -1,9 +1,10 @@
 using BrandPlatform.Contracts.Discipline;
+using BrandPlatform.Platform.Messaging;
 
 namespace BrandPlatform.Reporting.Features.DisciplineFigures;
 
 /// <summary>A member's signature of a year's integrity pledge (廉政承诺书); a signature never changes.</summary>
-public sealed class PledgeSignatureRecord
+public sealed class PledgeSignatureRecord : IEventRecord<IntegrityPledgeEvent, PledgeSignatureRecord>
 {
     private PledgeSignatureRecord() { }
 
@@ -16,13 +17,22 @@ public sealed class PledgeSignatureRecord
     public Guid? BranchId { get; private set; }
     public DateTimeOffset SignedAt { get; private set; }
 
-    public static PledgeSignatureRecord Of(PledgeSigned signed) => new()
+    public static Guid KeyOf(IntegrityPledgeEvent integrationEvent) => integrationEvent.SignatureId;
+
+    public static PledgeSignatureRecord For(IntegrityPledgeEvent integrationEvent) => new()
     {
-        SignatureId = signed.SignatureId,
-        Year = signed.Year,
-        PersonId = signed.PersonId,
-        Role = signed.Role,
-        BranchId = signed.BranchId,
-        SignedAt = signed.SignedAt,
+        SignatureId = integrationEvent.SignatureId,
+        Year = integrationEvent.Year,
+        PersonId = integrationEvent.PersonId,
     };
+
+    public void Apply(IntegrityPledgeEvent integrationEvent)
+    {
+        if (integrationEvent is PledgeSigned signed)
+        {
+            Role = signed.Role;
+            BranchId = signed.BranchId;
+            SignedAt = signed.SignedAt;
+        }
+    }
 }

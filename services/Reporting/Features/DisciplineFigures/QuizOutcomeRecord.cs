@@ -1,4 +1,5 @@
 using BrandPlatform.Contracts.Discipline;
+using BrandPlatform.Platform.Messaging;
 
 namespace BrandPlatform.Reporting.Features.DisciplineFigures;
 
@@ -6,7 +7,7 @@ namespace BrandPlatform.Reporting.Features.DisciplineFigures;
 /// One member's quiz attempt at a campaign: passed or not, and whether the office reopened it (then it no longer
 /// counts). The score the event carries is the member's own and is never kept here.
 /// </summary>
-public sealed class QuizOutcomeRecord
+public sealed class QuizOutcomeRecord : IEventRecord<QuizAttemptEvent, QuizOutcomeRecord>
 {
     private QuizOutcomeRecord() { }
 
@@ -16,6 +17,8 @@ public sealed class QuizOutcomeRecord
     public bool Passed { get; private set; }
     public bool Reopened { get; private set; }
     public uint Version { get; private set; }
+
+    public static Guid KeyOf(QuizAttemptEvent integrationEvent) => integrationEvent.AttemptId;
 
     public static QuizOutcomeRecord For(QuizAttemptEvent integrationEvent) => new()
     {

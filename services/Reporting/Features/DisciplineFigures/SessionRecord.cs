@@ -1,4 +1,5 @@
 using BrandPlatform.Contracts.Discipline;
+using BrandPlatform.Platform.Messaging;
 
 namespace BrandPlatform.Reporting.Features.DisciplineFigures;
 
@@ -6,7 +7,7 @@ namespace BrandPlatform.Reporting.Features.DisciplineFigures;
 /// Reporting's copy of one branch's warning session: once held, who was present (the attendance coverage counts).
 /// Absences are not kept: a member not present is simply not covered by this session.
 /// </summary>
-public sealed class SessionRecord
+public sealed class SessionRecord : IEventRecord<WarningSessionEvent, SessionRecord>
 {
     public const string Held = "held";
 
@@ -20,6 +21,8 @@ public sealed class SessionRecord
     public DateTimeOffset? HeldAt { get; private set; }
     public List<Guid> PresentIds { get; private set; } = [];
     public uint Version { get; private set; }
+
+    public static Guid KeyOf(WarningSessionEvent integrationEvent) => integrationEvent.SessionId;
 
     public static SessionRecord For(WarningSessionEvent integrationEvent) => new() { SessionId = integrationEvent.SessionId };
 
