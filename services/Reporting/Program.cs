@@ -1,12 +1,14 @@
 using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Reporting.Features;
+using BrandPlatform.Reporting.Features.DisciplineFigures;
 using BrandPlatform.Reporting.Features.StudyProgramme;
 using BrandPlatform.Reporting.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService<ReportingDbContext>("reporting", "reportingdb", "报表与督办 Reporting and supervision");
 builder.AddStudyProgramme();
+builder.AddDisciplineFigures();
 
 var app = builder.Build();
 app.UsePlatformService();

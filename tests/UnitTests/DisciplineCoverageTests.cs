@@ -1,6 +1,6 @@
-using BrandPlatform.Discipline.Domain;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Organisation;
+using BrandPlatform.Platform.Programme;
 using Shouldly;
 
 namespace BrandPlatform.UnitTests;
@@ -32,9 +32,9 @@ public sealed class DisciplineCoverageTests
     [Fact]
     public void The_reference_day_is_today_while_the_quarter_runs_and_its_last_day_after()
     {
-        CoverageRules.ReferenceDay(Q4, new DateOnly(2026, 11, 15)).ShouldBe(new DateOnly(2026, 11, 15));
-        CoverageRules.ReferenceDay(Q4, new DateOnly(2027, 2, 1)).ShouldBe(new DateOnly(2026, 12, 31));
-        CoverageRules.ReferenceDay(Q4, new DateOnly(2026, 9, 20)).ShouldBe(new DateOnly(2026, 10, 1));
+        DisciplineCoverage.ReferenceDay(Q4, new DateOnly(2026, 11, 15)).ShouldBe(new DateOnly(2026, 11, 15));
+        DisciplineCoverage.ReferenceDay(Q4, new DateOnly(2027, 2, 1)).ShouldBe(new DateOnly(2026, 12, 31));
+        DisciplineCoverage.ReferenceDay(Q4, new DateOnly(2026, 9, 20)).ShouldBe(new DateOnly(2026, 10, 1));
     }
 
     [Fact]
@@ -49,11 +49,11 @@ public sealed class DisciplineCoverageTests
             Stint(Qian, First, "钱七", new DateOnly(2025, 1, 1), left: new DateOnly(2026, 11, 10)),
             Stint(Qian, Second, "钱七", new DateOnly(2026, 11, 10)),
         };
-        var members = CoverageRules.Members(Facts([Wang, Qian], [], [Wang, Li, Qian]), stints, day);
+        var members = DisciplineCoverage.Members(Facts([Wang, Qian], [], [Wang, Li, Qian]), stints, day);
 
         members.Select(m => (m.PersonId, m.BranchId)).ShouldBe([(Wang, First), (Qian, Second), (Li, First)], ignoreOrder: true);
         members.Select(m => m.DisplayName).ShouldBe(new[] { "李强", "王芳", "钱七" }.Order(StringComparer.Ordinal));
-        var figures = CoverageRules.Figures(members).ToDictionary(f => f.BranchId);
+        var figures = DisciplineCoverage.Figures(members).ToDictionary(f => f.BranchId);
         figures[First].ShouldBe(new BranchFigures(First, 2, 1, 0, 2, 1));
         figures[Second].ShouldBe(new BranchFigures(Second, 1, 1, 0, 1, 1));
     }
@@ -88,7 +88,7 @@ public sealed class DisciplineCoverageTests
         var q4 = Facts([Li], [], [Li]);
         var stints = new[] { Stint(Li, First, "李强", new DateOnly(2026, 6, 1)) };
 
-        var year = CoverageRules.OfYear(Li, [q4, q1], stints, new DateOnly(2026, 12, 20));
+        var year = DisciplineCoverage.OfYear(Li, [q4, q1], stints, new DateOnly(2026, 12, 20));
 
         year.Select(c => c.Quarter).ShouldBe([1, 4]);
         year[0].Standing.ShouldBeNull();

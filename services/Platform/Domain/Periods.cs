@@ -13,6 +13,8 @@ public static class Periods
 
     public static ChinaPeriod Quarter(int year, int quarter) => new(FirstDayOf(year, quarter), LastDayOf(year, quarter));
 
+    public static ChinaPeriod Year(int year) => new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+
     /// <summary>The last day a quarter's plan is on time: a calendar day of the quarter's first month.</summary>
     public static DateOnly PlanDueOn(int year, int quarter, int dueDay) => FirstDayOf(year, quarter).AddDays(dueDay - 1);
 }

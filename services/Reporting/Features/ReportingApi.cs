@@ -1,4 +1,5 @@
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Reporting.Features.DisciplineFigures;
 using BrandPlatform.Reporting.Features.Scorecard;
 using BrandPlatform.Reporting.Features.StudyFigures;
 using BrandPlatform.Reporting.Features.StudyProgramme;
@@ -16,6 +17,7 @@ public static class ReportingApi
         reporting.MapGetStudySummary();
         reporting.MapStudyProgramme();
         reporting.MapScorecard();
+        reporting.MapDisciplineFigures();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Persistence;
+using BrandPlatform.Reporting.Features.DisciplineFigures;
 using BrandPlatform.Reporting.Features.StudyFigures;
 using BrandPlatform.Reporting.Features.StudyProgramme;
 using BrandPlatform.Reporting.Features.TicketFigures;
@@ -16,6 +17,11 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<TicketRecord> TicketRecords => Set<TicketRecord>();
     public DbSet<StudyActivityRecord> StudyActivities => Set<StudyActivityRecord>();
     public DbSet<DesignatedMaterial> DesignatedMaterials => Set<DesignatedMaterial>();
+    public DbSet<CampaignRecord> DisciplineCampaigns => Set<CampaignRecord>();
+    public DbSet<SessionRecord> DisciplineSessions => Set<SessionRecord>();
+    public DbSet<QuizOutcomeRecord> DisciplineQuizOutcomes => Set<QuizOutcomeRecord>();
+    public DbSet<MakeUpRecord> DisciplineMakeUps => Set<MakeUpRecord>();
+    public DbSet<PledgeSignatureRecord> DisciplinePledgeSignatures => Set<PledgeSignatureRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -39,6 +45,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         });
         modelBuilder.ApplyConfiguration(new StudyActivityRecordConfiguration());
         modelBuilder.ApplyConfiguration(new DesignatedMaterialConfiguration());
+        modelBuilder.AddDisciplineFigureTables();
     }
 }
 

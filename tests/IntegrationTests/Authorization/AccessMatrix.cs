@@ -255,6 +255,9 @@ public static class AccessMatrix
         AccessRow.Of("reporting", "GET", "/api/reporting/study/compliance", [Admin, Office, Leader]),
         AccessRow.Of("reporting", "GET", "/api/reporting/study/first-agenda", [Admin, Office, Leader]),
         AccessRow.Of("reporting", "GET", "/api/reporting/scorecard", [Admin, Office, Leader]),
+        // Reporting: discipline. Counts per branch for the office and leaders; keepers read their branch in discipline itself.
+        AccessRow.Of("reporting", "GET", "/api/reporting/discipline/coverage", [Admin, Office, Leader]),
+        AccessRow.Of("reporting", "GET", "/api/reporting/discipline/pledges", [Admin, Office, Leader]),
 
         // Tickets: reads of one ticket, as VisibleTo scopes them.
         AccessRow.Of("tickets", "GET", "/api/tickets/{id:guid}", SeeTicket, TicketHiddenFrom, path: r => $"/api/tickets/{r.Ticket}"),

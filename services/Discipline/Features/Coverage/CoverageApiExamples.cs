@@ -1,8 +1,8 @@
 using System.Globalization;
-using BrandPlatform.Discipline.Domain;
 using BrandPlatform.Discipline.Features.Pledges;
 using BrandPlatform.Discipline.Resources;
 using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Programme;
 using static BrandPlatform.Discipline.Features.Coverage.CoverageEndpoints;
 
 namespace BrandPlatform.Discipline.Features.Coverage;

@@ -5,6 +5,7 @@ using BrandPlatform.Discipline.Infrastructure;
 using BrandPlatform.Discipline.Resources;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Organisation;
+using BrandPlatform.Platform.Programme;
 using BrandPlatform.Platform.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -83,7 +84,7 @@ public static class CoverageEndpoints
         }
         var caller = context.Caller();
         var (day, members) = await MembersAsync(db, campaign, timeProvider, cancellationToken);
-        var figures = CoverageRules.Figures(members).ToDictionary(f => f.BranchId);
+        var figures = DisciplineCoverage.Figures(members).ToDictionary(f => f.BranchId);
         var branches = await db.Units.AsNoTracking()
             .Where(u => u.Kind == UnitKinds.Branch && (u.ValidTo == null || figures.Keys.Contains(u.Id)))
             .OrderBy(u => u.Name).ThenBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken);
@@ -110,7 +111,7 @@ public static class CoverageEndpoints
         var (day, all) = await MembersAsync(db, campaign, timeProvider, cancellationToken);
         var members = all.Where(m => m.BranchId == branchId).ToList();
         return TypedResults.Ok(new BranchCampaignCoverageResponse(campaign.Id, campaign.Year, campaign.Quarter, day,
-            Figure(branchId, branch!, CoverageRules.Figures(members).SingleOrDefault()),
+            Figure(branchId, branch!, DisciplineCoverage.Figures(members).SingleOrDefault()),
             [.. members.Select(m => new MemberRow(m.PersonId, m.DisplayName, m.Standing.Attended, m.Standing.MadeUp, m.Standing.QuizPassed, m.Standing.Covered))],
             [.. members.Where(m => !m.Standing.Covered).Select(m => new NotCoveredMember(m.PersonId, m.DisplayName, m.Standing.Missing))]));
     }
@@ -128,18 +129,18 @@ public static class CoverageEndpoints
             return refused;
         }
         var today = timeProvider.Today();
-        var period = CoverageFacts.Year(year);
-        var day = CoverageRules.ReferenceDay(period, today);
+        var period = Periods.Year(year);
+        var day = DisciplineCoverage.ReferenceDay(period, today);
         var campaigns = await CoverageFacts.OfYearAsync(db, year, cancellationToken);
         var stints = await CoverageFacts.BranchStintsAsync(db, period, cancellationToken);
-        var members = CoverageRules.MembersOn(stints, day).Where(s => s.UnitId == branchId).ToList();
+        var members = DisciplineCoverage.MembersOn(stints, day).Where(s => s.UnitId == branchId).ToList();
         var ids = members.Select(m => m.PersonId).ToArray();
         var signed = (await db.PledgeSignatures.AsNoTracking().Where(s => s.Year == year && ids.Contains(s.PersonId)).Select(s => s.PersonId)
             .ToListAsync(cancellationToken)).ToHashSet();
         var facts = campaigns.Select(c => c.Facts).ToList();
         var rows = members.Select(m =>
         {
-            var standings = CoverageRules.OfYear(m.PersonId, facts, stints, today).Select(CampaignRow.From).ToList();
+            var standings = DisciplineCoverage.OfYear(m.PersonId, facts, stints, today).Select(CampaignRow.From).ToList();
             var pledged = signed.Contains(m.PersonId);
             return new YearMemberRow(m.PersonId, m.DisplayName, standings, pledged, pledged && standings.All(s => !s.Counted || s.Covered));
         }).ToList();
@@ -157,11 +158,11 @@ public static class CoverageEndpoints
         }
         var person = context.Caller().UserId!.Value;
         var campaigns = await CoverageFacts.OfYearAsync(db, of, cancellationToken);
-        var stints = await db.UnitMembers.AsNoTracking().During(CoverageFacts.Year(of))
+        var stints = await db.UnitMembers.AsNoTracking().During(Periods.Year(of))
             .Where(m => m.PersonId == person && m.UnitKind == UnitKinds.Branch).ToListAsync(cancellationToken);
         var signedAt = await db.PledgeSignatures.AsNoTracking().Where(s => s.Year == of && s.PersonId == person)
             .Select(s => (DateTimeOffset?)s.SignedAt).SingleOrDefaultAsync(cancellationToken);
-        var standings = CoverageRules.OfYear(person, campaigns.Select(c => c.Facts), stints, today).Select(CampaignRow.From).ToList();
+        var standings = DisciplineCoverage.OfYear(person, campaigns.Select(c => c.Facts), stints, today).Select(CampaignRow.From).ToList();
         return TypedResults.Ok(new MyCoverageResponse(of, YearCampaigns(campaigns, today), standings, signedAt is not null, signedAt));
     }
 
@@ -169,14 +170,14 @@ public static class CoverageEndpoints
     private static async Task<(DateOnly Day, IReadOnlyList<MemberCoverage> Members)> MembersAsync(
         DisciplineDbContext db, WarningCampaign campaign, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        var day = CoverageRules.ReferenceDay(campaign.Period, timeProvider.Today());
+        var day = DisciplineCoverage.ReferenceDay(campaign.Period, timeProvider.Today());
         var facts = await CoverageFacts.OfAsync(db, campaign, cancellationToken);
         var stints = await db.UnitMembers.AsNoTracking().On(day).Where(m => m.UnitKind == UnitKinds.Branch).ToListAsync(cancellationToken);
-        return (day, CoverageRules.Members(facts, stints, day));
+        return (day, DisciplineCoverage.Members(facts, stints, day));
     }
 
     private static IReadOnlyList<YearCampaign> YearCampaigns(IEnumerable<(WarningCampaign Campaign, CampaignFacts Facts)> campaigns, DateOnly today) =>
-        [.. campaigns.Select(c => new YearCampaign(c.Campaign.Id, c.Campaign.Quarter, c.Campaign.Theme, CoverageRules.ReferenceDay(c.Campaign.Period, today)))];
+        [.. campaigns.Select(c => new YearCampaign(c.Campaign.Id, c.Campaign.Quarter, c.Campaign.Theme, DisciplineCoverage.ReferenceDay(c.Campaign.Period, today)))];
 
     private static BranchFigureResponse Figure(Guid id, string name, BranchFigures? figures) => figures is null
         ? new(id, name, 0, 0, 0, 0, 0)

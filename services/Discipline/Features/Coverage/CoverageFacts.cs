@@ -2,6 +2,7 @@ using BrandPlatform.Discipline.Domain;
 using BrandPlatform.Discipline.Infrastructure;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Organisation;
+using BrandPlatform.Platform.Programme;
 using Microsoft.EntityFrameworkCore;
 
 namespace BrandPlatform.Discipline.Features.Coverage;
@@ -37,6 +38,4 @@ internal static class CoverageFacts
     /// <summary>Every branch stint sharing a day with <paramref name="period"/>: the rules pick the members of each reference day.</summary>
     public static Task<List<UnitMember>> BranchStintsAsync(DisciplineDbContext db, ChinaPeriod period, CancellationToken cancellationToken) =>
         db.UnitMembers.AsNoTracking().During(period).Where(m => m.UnitKind == UnitKinds.Branch).ToListAsync(cancellationToken);
-
-    public static ChinaPeriod Year(int year) => new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
 }

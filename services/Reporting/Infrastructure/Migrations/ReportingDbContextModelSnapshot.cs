@@ -308,11 +308,6 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
 
-                    b.PrimitiveCollection<Guid[]>("MaterialIds")
-                        .IsRequired()
-                        .HasColumnType("uuid[]")
-                        .HasColumnName("material_ids");
-
                     b.Property<Guid>("OrganiserUnitId")
                         .HasColumnType("uuid")
                         .HasColumnName("organiser_unit_id");
@@ -320,11 +315,6 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("PlannedStart")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("planned_start");
-
-                    b.PrimitiveCollection<Guid[]>("PresentIds")
-                        .IsRequired()
-                        .HasColumnType("uuid[]")
-                        .HasColumnName("present_ids");
 
                     b.Property<bool>("RecordedLate")
                         .HasColumnType("boolean")
@@ -349,39 +339,6 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                         .HasDatabaseName("ix_study_activities_held_at");
 
                     b.ToTable("study_activities", (string)null);
-                });
-
-            modelBuilder.Entity("BrandPlatform.Reporting.Features.StudyProgramme.DesignatedMaterial", b =>
-                {
-                    b.Property<Guid>("MaterialId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("material_id");
-
-                    b.Property<DateOnly>("BranchFollowUpDue")
-                        .HasColumnType("date")
-                        .HasColumnName("branch_follow_up_due");
-
-                    b.Property<DateTimeOffset>("DesignatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("designated_at");
-
-                    b.Property<DateOnly>("FirstAgendaItemDue")
-                        .HasColumnType("date")
-                        .HasColumnName("first_agenda_item_due");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("title");
-
-                    b.HasKey("MaterialId")
-                        .HasName("pk_study_designated_materials");
-
-                    b.HasIndex("DesignatedAt")
-                        .HasDatabaseName("ix_study_designated_materials_designated_at");
-
-                    b.ToTable("study_designated_materials", (string)null);
                 });
 
             modelBuilder.Entity("BrandPlatform.Reporting.Features.TicketFigures.TicketRecord", b =>

@@ -1,7 +1,7 @@
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Organisation;
 
-namespace BrandPlatform.Discipline.Domain;
+namespace BrandPlatform.Platform.Programme;
 
 /// <summary>What a member still lacks for a campaign: attendance (present at a session or a completed make-up), the quiz.</summary>
 public enum CoverageGap
@@ -37,12 +37,12 @@ public sealed record BranchFigures(Guid BranchId, int Members, int Attended, int
 public sealed record CampaignOfYear(Guid CampaignId, int Quarter, CoverageStanding? Standing);
 
 /// <summary>
-/// 廉政教育全覆盖 as code. A campaign's denominator is the members of the branches on its reference day (its last day,
+/// 廉政教育全覆盖 as code, one rule for the discipline service's screens and reporting's figures. A campaign's denominator is the members of the branches on its reference day (its last day,
 /// or today while the quarter runs), each counted once in the branch of their latest stint: a member who joined
 /// mid-quarter counts (and makes up a session held before they came), one who left does not. Covered = (attended or
 /// made up) and quiz passed.
 /// </summary>
-public static class CoverageRules
+public static class DisciplineCoverage
 {
     /// <summary>The quarter's last day, or today while it runs (its first day before it starts).</summary>
     public static DateOnly ReferenceDay(ChinaPeriod period, DateOnly today) =>
