@@ -251,6 +251,11 @@ public static class AccessMatrix
         AccessRow.Of("reporting", "GET", "/api/reporting/tickets/figures", [Admin, Office, Leader]),
         AccessRow.Of("reporting", "GET", "/api/reporting/study/summary", [Admin, Office, Leader]),
 
+        // Reporting: live figures (the hub; its WebSocket and messages are in LiveFiguresTests). Readers get past
+        // authorization to the protocol, which wants a connection negotiated first: 400 for the bare request.
+        AccessRow.Of("reporting", "POST", "/api/reporting/live/negotiate", [Admin, Office, Leader]),
+        AccessRow.Of("reporting", "GET", "/api/reporting/live", [Admin, Office, Leader]) with { AdmittedAnswer = global::System.Net.HttpStatusCode.BadRequest },
+
         // Tickets: reads of one ticket, as VisibleTo scopes them.
         AccessRow.Of("tickets", "GET", "/api/tickets/{id:guid}", SeeTicket, TicketHiddenFrom, path: r => $"/api/tickets/{r.Ticket}"),
         AccessRow.Of("tickets", "GET", "/api/tickets/{id:guid}/timeline", SeeTicket, TicketHiddenFrom, path: r => $"/api/tickets/{r.Ticket}/timeline"),
@@ -413,6 +418,9 @@ public sealed record AccessRow(
     IReadOnlySet<string> Admitted, IReadOnlySet<string> Hidden, bool Open, Func<MatrixRecords, object>? ListedRecord)
 {
     public string Key => $"{Service} {Method} {Pattern}";
+
+    /// <summary>An answer besides 2xx that shows an admitted caller got past authorization (a protocol's own refusal).</summary>
+    public System.Net.HttpStatusCode? AdmittedAnswer { get; init; }
 
     public static AccessRow Anonymous(string service, string method, string pattern, Func<MatrixRecords, string>? path = null) =>
         new(service, method, pattern, path ?? (_ => pattern), null, new HashSet<string>(), new HashSet<string>(), Open: true, null);
