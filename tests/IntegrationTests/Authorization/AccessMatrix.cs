@@ -251,9 +251,10 @@ public static class AccessMatrix
         AccessRow.Of("reporting", "GET", "/api/reporting/tickets/figures", [Admin, Office, Leader]),
         AccessRow.Of("reporting", "GET", "/api/reporting/study/summary", [Admin, Office, Leader]),
 
-        // Reporting: live figures (the hub; its WebSocket and messages are in LiveFiguresTests). Readers get past
-        // authorization to the protocol, which wants a connection negotiated first: 400 for the bare request.
-        AccessRow.Of("reporting", "POST", "/api/reporting/live/negotiate", [Admin, Office, Leader]),
+        // Reporting: live figures (the hub; its WebSocket and messages are in LiveFiguresTests). SignalR maps both paths
+        // for any method and answers the method itself: a reader gets past authorization to the protocol's own refusal
+        // of the matrix's bare GET (negotiation is a POST; a connection needs its id).
+        AccessRow.Of("reporting", "GET", "/api/reporting/live/negotiate", [Admin, Office, Leader]) with { AdmittedAnswer = global::System.Net.HttpStatusCode.MethodNotAllowed },
         AccessRow.Of("reporting", "GET", "/api/reporting/live", [Admin, Office, Leader]) with { AdmittedAnswer = global::System.Net.HttpStatusCode.BadRequest },
 
         // Tickets: reads of one ticket, as VisibleTo scopes them.
