@@ -31,6 +31,13 @@ public sealed class TokenValidationOptions
 public static class TokenAuthentication
 {
     /// <summary>
+    /// Where a token may come in the query string (<c>access_token</c>) instead of the Authorization header: the live
+    /// figures' hub, because a browser cannot set headers on a WebSocket or server-sent-events request. Nowhere else, so
+    /// tokens do not end up in the access logs of ordinary requests.
+    /// </summary>
+    public static readonly PathString[] QueryTokenPaths = [new("/api/reporting/live")];
+
+    /// <summary>
     /// JWT bearer validation of issuer, audience, lifetime and signature (keys from the discovery document), with
     /// 401 and 403 answered as ProblemDetails. Secure by default: an endpoint that says nothing about authorization
     /// needs an authenticated caller.
@@ -52,6 +59,16 @@ public static class TokenAuthentication
                 options.TokenValidationParameters.ClockSkew = settings.ClockSkew;
                 options.Events = new JwtBearerEvents
                 {
+                    OnMessageReceived = context =>
+                    {
+                        if (string.IsNullOrEmpty(context.Request.Headers.Authorization)
+                            && Array.Exists(QueryTokenPaths, path => context.Request.Path.StartsWithSegments(path))
+                            && context.Request.Query["access_token"] is [{ Length: > 0 } token])
+                        {
+                            context.Token = token;
+                        }
+                        return Task.CompletedTask;
+                    },
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();

@@ -19,15 +19,7 @@ pids=()
 pg_port=$(bp_free_port); mq_port=$(bp_free_port); mq_management=$(bp_free_port)
 tickets_port=$(bp_free_port); gateway_port=$(bp_free_port); identity_port=$(bp_free_port)
 issuer="http://127.0.0.1:$gateway_port/identity/"
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
-  wait "${pids[@]}" 2>/dev/null
-  bp_stop_rabbitmq "$work/rabbitmq"
-  bp_stop_postgres "$work/postgres"
-  bp_stop_epmd_unless "$epmd_before"
-  [ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"
-}
-trap cleanup EXIT
+trap 'bp_stop_bench "$work" "$epmd_before" "${pids[@]}"' EXIT
 
 bp_start_throwaway_servers "$work" "$pg_port" "$mq_port" "$mq_management"
 dotnet build services/Tickets/Tickets.csproj -c Release -nologo -v quiet -clp:ErrorsOnly

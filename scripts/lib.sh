@@ -285,6 +285,30 @@ bp_person_token() { # gateway user-name password scopes cookie-jar
     || bp_die "the code of $user was not redeemed"
 }
 
+# Ends what a benchmark started on throwaway servers in WORK: its processes, the servers, epmd unless it ran before,
+# and (unless BENCH_KEEP is set) the folder.
+bp_stop_bench() { # work epmd-was-running pid...
+  local work=$1 epmd_before=$2
+  shift 2
+  for pid in "$@"; do kill "$pid" 2>/dev/null; done
+  wait "$@" 2>/dev/null
+  bp_stop_rabbitmq "$work/rabbitmq"
+  bp_stop_postgres "$work/postgres"
+  bp_stop_epmd_unless "$epmd_before"
+  [ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"
+}
+
+# A service's Release build on a loopback port, in the background (Development, warnings only in its log); its process
+# id in bp_started_pid. Settings as VAR=value arguments; a later one wins (ASPNETCORE_ENVIRONMENT=Production).
+bp_start_built_service() { # project-dir assembly port log [VAR=value...]
+  local dir=$1 assembly=$2 port=$3 log=$4
+  shift 4
+  env ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning "$@" \
+    dotnet "$dir/bin/Release/net10.0/$assembly.dll" --contentRoot "$PWD/$dir/bin/Release/net10.0" \
+    --urls "http://127.0.0.1:$port" >"$log" 2>&1 &
+  bp_started_pid=$!
+}
+
 # Nearest-rank median, p95 and maximum of the numbers given, one line "median p95 max".
 bp_percentiles() { printf '%s\n' "$@" | sort -n | awk '
   { v[NR] = $1 } END { m = int((NR + 1) / 2); p = int(NR * 0.95); if (p < NR * 0.95) p++; print v[m], v[p], v[NR] }'; }

@@ -2,6 +2,7 @@ using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Reporting.Features;
 using BrandPlatform.Reporting.Features.DisciplineFigures;
+using BrandPlatform.Reporting.Features.Live;
 using BrandPlatform.Reporting.Features.StudyProgramme;
 using BrandPlatform.Reporting.Infrastructure;
 
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService<ReportingDbContext>("reporting", "reportingdb", "报表与督办 Reporting and supervision");
 builder.AddStudyProgramme();
 builder.AddDisciplineFigures();
+builder.AddLiveFigures();
 
 var app = builder.Build();
 app.UsePlatformService();

@@ -25,9 +25,13 @@ public sealed class ServiceFactory<TDbContext>(
     /// identity service validating its own tokens).
     /// </param>
     /// <param name="configureServices">Replaces services after the host's own registrations (e.g. the clock).</param>
+    /// <param name="onLoopback">
+    /// Serves on a real loopback port (<see cref="Address"/>) rather than in memory: for a gateway in front of it, and
+    /// for WebSockets, which the in-memory server does not upgrade.
+    /// </param>
     public static async Task<ServiceFactory<TDbContext>> CreateAsync(
         TestServers servers, string service, string database, IReadOnlyDictionary<string, string?>? overrides = null,
-        HttpMessageHandler? identityBackchannel = null, Action<IServiceCollection>? configureServices = null)
+        HttpMessageHandler? identityBackchannel = null, Action<IServiceCollection>? configureServices = null, bool onLoopback = false)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -51,9 +55,21 @@ public sealed class ServiceFactory<TDbContext>(
             settings[key] = value;
         }
         var factory = new ServiceFactory<TDbContext>(settings, identityBackchannel, configureServices);
-        _ = factory.Server; // start now: migrations run and the bus connects before the first test
+        // Start now: migrations run and the bus connects before the first test.
+        if (onLoopback)
+        {
+            factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+            factory.StartServer();
+        }
+        else
+        {
+            _ = factory.Server;
+        }
         return factory;
     }
+
+    /// <summary>Where a service started <c>onLoopback</c> listens.</summary>
+    public Uri Address => LoopbackAddress.Of(Services);
 
     public const string OperationsKey = "test-operations-key";
 

@@ -26,7 +26,21 @@ public sealed class ProjectionNameAttribute(string name) : Attribute
 
 public interface IVersionedProjection
 {
-    Task ReceiveAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken);
+    /// <summary>Applies what the event allows; returns how far the aggregate's copy got, or null when nothing changed.</summary>
+    Task<ProjectionApplied?> ReceiveAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken);
+}
+
+/// <summary>A projection committed its copy of an aggregate up to <paramref name="Version"/> (0 for an unnumbered event).</summary>
+public sealed record ProjectionApplied(string Projection, Guid AggregateId, long Version);
+
+/// <summary>
+/// Told after a projection committed, so what reads its copy (live figures) can follow without polling. Optional: a
+/// service registers as many as it needs, none by default. Called on the consumer's path, so it must return at once
+/// and must not throw: the event is already applied and acknowledging it must not depend on who listens.
+/// </summary>
+public interface IProjectionObserver
+{
+    void Applied(ProjectionApplied applied);
 }
 
 /// <summary>
@@ -58,7 +72,7 @@ public abstract partial class VersionedProjection<TEvent, TDbContext>(TDbContext
     /// <summary>Conflicts in a row are bounded by the deliveries of one aggregate in flight at once (the prefetch).</summary>
     private const int MaxConflicts = 64;
 
-    public async Task ReceiveAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    public async Task<ProjectionApplied?> ReceiveAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
         var received = (TEvent)integrationEvent;
         var projection = ProjectionNameAttribute.Of(GetType());
@@ -69,8 +83,7 @@ public abstract partial class VersionedProjection<TEvent, TDbContext>(TDbContext
             db.ChangeTracker.Clear();
             try
             {
-                await ReceiveOnceAsync(projection, received, cancellationToken);
-                return;
+                return await ReceiveOnceAsync(projection, received, cancellationToken);
             }
             catch (DbUpdateException exception) when (attempt < MaxConflicts && IsConflict(exception))
             {
@@ -88,7 +101,7 @@ public abstract partial class VersionedProjection<TEvent, TDbContext>(TDbContext
     private static bool IsConflict(DbUpdateException exception) =>
         exception is DbUpdateConcurrencyException || exception.IsUniqueViolation();
 
-    private async Task ReceiveOnceAsync(string projection, TEvent received, CancellationToken cancellationToken)
+    private async Task<ProjectionApplied?> ReceiveOnceAsync(string projection, TEvent received, CancellationToken cancellationToken)
     {
         if (received.AggregateId == Guid.Empty)
         {
@@ -98,7 +111,7 @@ public abstract partial class VersionedProjection<TEvent, TDbContext>(TDbContext
             LogUnversioned(logger, projection, received.EventId);
             await ApplyAsync(received, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            return;
+            return new ProjectionApplied(projection, received.AggregateId, received.AggregateVersion);
         }
         var position = await db.Set<ProjectionPosition>().FindAsync([projection, received.AggregateId], cancellationToken);
         if (position is null)
@@ -106,6 +119,7 @@ public abstract partial class VersionedProjection<TEvent, TDbContext>(TDbContext
             position = new ProjectionPosition(projection, received.AggregateId);
             db.Set<ProjectionPosition>().Add(position);
         }
+        var before = (position.Started, position.Version);
 
         if (position.HasApplied(received))
         {
@@ -122,6 +136,7 @@ public abstract partial class VersionedProjection<TEvent, TDbContext>(TDbContext
         // Also after an ignored event: an earlier attempt may have applied it and then lost the race while applying
         // what it had parked behind it.
         await ApplyParkedAsync(position, cancellationToken);
+        return (position.Started, position.Version) == before ? null : new ProjectionApplied(projection, position.AggregateId, position.Version);
     }
 
     private async Task ParkAsync(ProjectionPosition position, TEvent received, CancellationToken cancellationToken)
@@ -279,12 +294,26 @@ public sealed class ParkedEvent
             ?? throw new InvalidOperationException($"Parked event {Projection}/{AggregateId}/{Version} has an empty payload."));
 }
 
-/// <summary>Delivers one concrete event type to its projection; MassTransit puts all of a projection's on one endpoint.</summary>
-public sealed class ProjectionConsumer<TMessage, TProjection>(TProjection projection) : IConsumer<TMessage>
+/// <summary>
+/// Delivers one concrete event type to its projection, then tells the observers what it committed; MassTransit puts
+/// all of a projection's on one endpoint.
+/// </summary>
+public sealed class ProjectionConsumer<TMessage, TProjection>(TProjection projection, IEnumerable<IProjectionObserver> observers)
+    : IConsumer<TMessage>
     where TMessage : IntegrationEvent
     where TProjection : IVersionedProjection
 {
-    public Task Consume(ConsumeContext<TMessage> context) => projection.ReceiveAsync(context.Message, context.CancellationToken);
+    public async Task Consume(ConsumeContext<TMessage> context)
+    {
+        if (await projection.ReceiveAsync(context.Message, context.CancellationToken) is not { } applied)
+        {
+            return;
+        }
+        foreach (var observer in observers)
+        {
+            observer.Applied(applied);
+        }
+    }
 }
 
 public static class VersionedProjections

@@ -1,5 +1,6 @@
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Reporting.Features.DisciplineFigures;
+using BrandPlatform.Reporting.Features.Live;
 using BrandPlatform.Reporting.Features.Scorecard;
 using BrandPlatform.Reporting.Features.StudyFigures;
 using BrandPlatform.Reporting.Features.StudyProgramme;
@@ -18,6 +19,7 @@ public static class ReportingApi
         reporting.MapStudyProgramme();
         reporting.MapScorecard();
         reporting.MapDisciplineFigures();
+        reporting.MapLiveFigures();
         return app;
     }
 }

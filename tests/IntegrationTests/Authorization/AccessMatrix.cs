@@ -259,6 +259,12 @@ public static class AccessMatrix
         AccessRow.Of("reporting", "GET", "/api/reporting/discipline/coverage", [Admin, Office, Leader]),
         AccessRow.Of("reporting", "GET", "/api/reporting/discipline/pledges", [Admin, Office, Leader]),
 
+        // Reporting: live figures (the hub; its WebSocket and messages are in LiveFiguresTests). SignalR maps both paths
+        // for any method and answers the method itself: a reader gets past authorization to the protocol's own refusal
+        // of the matrix's bare GET (negotiation is a POST; a connection needs its id).
+        AccessRow.Of("reporting", "GET", "/api/reporting/live/negotiate", [Admin, Office, Leader]) with { AdmittedAnswer = global::System.Net.HttpStatusCode.MethodNotAllowed },
+        AccessRow.Of("reporting", "GET", "/api/reporting/live", [Admin, Office, Leader]) with { AdmittedAnswer = global::System.Net.HttpStatusCode.BadRequest },
+
         // Tickets: reads of one ticket, as VisibleTo scopes them.
         AccessRow.Of("tickets", "GET", "/api/tickets/{id:guid}", SeeTicket, TicketHiddenFrom, path: r => $"/api/tickets/{r.Ticket}"),
         AccessRow.Of("tickets", "GET", "/api/tickets/{id:guid}/timeline", SeeTicket, TicketHiddenFrom, path: r => $"/api/tickets/{r.Ticket}/timeline"),
@@ -421,6 +427,9 @@ public sealed record AccessRow(
     IReadOnlySet<string> Admitted, IReadOnlySet<string> Hidden, bool Open, Func<MatrixRecords, object>? ListedRecord)
 {
     public string Key => $"{Service} {Method} {Pattern}";
+
+    /// <summary>An answer besides 2xx that shows an admitted caller got past authorization (a protocol's own refusal).</summary>
+    public System.Net.HttpStatusCode? AdmittedAnswer { get; init; }
 
     public static AccessRow Anonymous(string service, string method, string pattern, Func<MatrixRecords, string>? path = null) =>
         new(service, method, pattern, path ?? (_ => pattern), null, new HashSet<string>(), new HashSet<string>(), Open: true, null);
