@@ -5,7 +5,6 @@ using BrandPlatform.Platform.Programme;
 using BrandPlatform.Study.Features.Activities;
 using BrandPlatform.Study.Features.Branches;
 using BrandPlatform.Study.Features.Rotation;
-using BrandPlatform.Study.Domain;
 using BrandPlatform.Study.Features.Compliance;
 using BrandPlatform.Study.Features.Materials;
 using BrandPlatform.Study.Features.Notes;
