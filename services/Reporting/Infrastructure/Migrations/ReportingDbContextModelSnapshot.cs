@@ -365,6 +365,16 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("chamber_id");
 
+                    b.Property<string>("ChamberName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("chamber_name");
+
+                    b.Property<string>("FilingSystem")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("filing_system");
+
                     b.Property<DateTimeOffset?>("FirstContactAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_contact_at");
