@@ -4,6 +4,7 @@ using BrandPlatform.Reporting.Features;
 using BrandPlatform.Reporting.Features.DisciplineFigures;
 using BrandPlatform.Reporting.Features.Live;
 using BrandPlatform.Reporting.Features.StudyProgramme;
+using BrandPlatform.Reporting.Features.TicketFigures;
 using BrandPlatform.Reporting.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.AddPlatformService<ReportingDbContext>("reporting", "reportingdb", "æŠ¥è
 builder.AddStudyProgramme();
 builder.AddDisciplineFigures();
 builder.AddLiveFigures();
+builder.AddTicketFigures();
 
 var app = builder.Build();
 app.UsePlatformService();

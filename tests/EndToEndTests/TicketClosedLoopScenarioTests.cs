@@ -38,7 +38,7 @@ public sealed class TicketClosedLoopScenarioTests(PlatformFixture platform)
         // difference from before this ticket isolates it exactly.
         var figures = $"/api/reporting/tickets/figures?from={ChinaToday().AddDays(-1):yyyy-MM-dd}&to={ChinaToday().AddDays(1):yyyy-MM-dd}" +
             $"&category=financing&unitId={lead}";
-        var before = await leader.GetFromJsonAsync<JsonElement>(figures, cancellationToken);
+        var before = (await leader.GetFromJsonAsync<JsonElement>(figures, cancellationToken)).GetProperty("total");
 
         var (id, etag) = await TicketSteps.SubmitAsync(enterprise, "脚本贯通：扩产流动资金贷款");
         etag = await TicketSteps.StepAsync(office, id, "accept", new { note = "属于企业服务范围" }, etag);
@@ -89,7 +89,7 @@ public sealed class TicketClosedLoopScenarioTests(PlatformFixture platform)
 
         // Reporting applies each event from its own queue, in any order: wait until all of this ticket's facts are in.
         var after = await Eventually.ReturnsAsync(
-            () => leader.GetFromJsonAsync<JsonElement>(figures, cancellationToken),
+            async () => (await leader.GetFromJsonAsync<JsonElement>(figures, cancellationToken)).GetProperty("total"),
             now => Added(now, before, "volume") == 1 && Added(now, before, "accepted") == 1
                 && Added(now, before, "resolved") == 1 && Added(now, before, "confirmed") == 1,
             Delivery, "reporting's figures to count the confirmed ticket", cancellationToken);

@@ -1,8 +1,8 @@
 namespace BrandPlatform.Contracts.Tickets;
 
 /// <summary>
-/// One quarter's <see cref="TicketFigures"/> as JSON, for the API documents of both services that publish the figures
-/// (tickets by group, reporting in total), so the two show the same example.
+/// One quarter's <see cref="TicketFigures"/> as JSON, for the API document of reporting's ticket figures (in total and
+/// in each group).
 /// </summary>
 public static class TicketFiguresExample
 {

@@ -17,6 +17,13 @@ public abstract record TicketEvent : IntegrationEvent
     public string? EnterpriseCode { get; init; }
     /// <summary>The requester's chamber of commerce when the ticket was filed.</summary>
     public Guid? ChamberId { get; init; }
+    /// <summary>That chamber's name when the ticket was filed, so figures per chamber have a label.</summary>
+    public string? ChamberName { get; init; }
+    /// <summary>
+    /// The government system (its client id) that filed the ticket; null when a person or a handler filed it. A
+    /// system reads the figures of what it filed only.
+    /// </summary>
+    public string? FilingSystem { get; init; }
     public string State { get; init; } = "";
     public Guid? LeadUnitId { get; init; }
     public IReadOnlyList<Guid> CoHandlingUnitIds { get; init; } = [];

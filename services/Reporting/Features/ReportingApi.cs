@@ -25,9 +25,9 @@ public static class ReportingApi
 }
 
 /// <summary>
-/// Figures are for the committee's office, liaison leaders and administrators: platform-wide figures, which reporting
-/// cannot cut down to what one government system filed (its records do not say who filed), so systems are refused
-/// whatever their scopes; a system reads the figures of its own tickets from the tickets service.
+/// Figures are for the committee's office, liaison leaders and administrators, who count everything. A government
+/// system with reporting.read reads the ticket figures of the tickets it filed only (ticket events name the filing
+/// system); every other figure is platform-wide, so systems are refused those whatever their scopes.
 /// </summary>
 public static class ReportingAccess
 {

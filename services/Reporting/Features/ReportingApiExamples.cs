@@ -1,6 +1,7 @@
 using BrandPlatform.Contracts.Tickets;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
+using BrandPlatform.Reporting.Resources;
 
 namespace BrandPlatform.Reporting.Features;
 
@@ -12,6 +13,14 @@ internal sealed class ReportingApiExamples : IApiExamples
         examples.Add("GetTicketSummary", response: """
             { "total": 42, "byCategory": { "financing": 18, "land": 7, "approvals": 9, "labour": 5, "other": 3 } }
             """);
-        examples.Add("GetTicketFigures", response: TicketFiguresExample.Json, problems: [ApiExamples.Invalid("to", ChinaPeriod.BackwardsMessage)]);
+        examples.Add("GetTicketFigures", response: $$"""
+            {
+              "groupBy": "category",
+              "total": {{TicketFiguresExample.Json}},
+              "groups": [
+                { "key": "financing", "label": "融资需求", "figures": {{TicketFiguresExample.Json}} }
+              ]
+            }
+            """, problems: [ApiExamples.Invalid("to", ChinaPeriod.BackwardsMessage), ApiExamples.Invalid("groupBy", TicketFigureTexts.GroupByInvalid)]);
     }
 }

@@ -39,6 +39,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             ticket.Property(t => t.Priority).HasMaxLength(32);
             ticket.Property(t => t.State).HasMaxLength(32);
             ticket.Property(t => t.Satisfaction).HasMaxLength(32);
+            ticket.Property(t => t.ChamberName).HasMaxLength(100);
+            ticket.Property(t => t.FilingSystem).HasMaxLength(128);
             ticket.HasIndex(t => t.Category);
             ticket.HasIndex(t => t.SubmittedAt);
             ticket.Property(t => t.Version).IsRowVersion();

@@ -40,6 +40,8 @@ public sealed class Ticket : Aggregate
     /// <summary>Enterprises only; an enterprise contact sees the tickets of its own code.</summary>
     public string? UnifiedSocialCreditCode { get; private set; }
     public Guid? ChamberId { get; private set; }
+    /// <summary>The chamber's name when the ticket was filed (reporting labels its figures per chamber with it).</summary>
+    public string? ChamberName { get; private set; }
     /// <summary>What the requester sent (the files live in the document store; the ticket keeps their description).</summary>
     public IReadOnlyList<Attachment> Attachments => attachments;
     public TicketPriority Priority { get; private set; }
@@ -73,6 +75,8 @@ public sealed class Ticket : Aggregate
     public ExternalReference? External { get; private set; }
     /// <summary>Who filed it (a person's or a government system's subject).</summary>
     public string SubmittedBy { get; private set; } = "";
+    /// <summary>The government system (client id) that filed it; null when a person filed it, whatever the channel says.</summary>
+    public string? FilingSystem { get; private set; }
     /// <summary>When anything last changed: other systems synchronise by it (changed-since).</summary>
     public DateTimeOffset LastChangedAt { get; private set; }
 
@@ -102,7 +106,7 @@ public sealed class Ticket : Aggregate
 
     public static Ticket Submit(
         TicketNumber number, string title, TicketCategory category, string description, Requester requester, string requesterName,
-        TicketPriority priority, TicketChannel channel, ExternalReference? external, IReadOnlyCollection<AttachmentInfo> attachments,
+        string? chamberName, TicketPriority priority, TicketChannel channel, ExternalReference? external, IReadOnlyCollection<AttachmentInfo> attachments,
         TicketActor actor, DeadlinePolicy deadlines, DateTimeOffset now)
     {
         var clocks = deadlines.For(priority);
@@ -118,10 +122,12 @@ public sealed class Ticket : Aggregate
             RequesterName = requesterName.Trim(),
             UnifiedSocialCreditCode = requester.UnifiedSocialCreditCode,
             ChamberId = requester.ChamberId,
+            ChamberName = requester.ChamberId is null ? null : chamberName,
             Priority = priority,
             Channel = channel,
             External = external,
             SubmittedBy = actor.Id,
+            FilingSystem = actor.Role == TicketActor.GovernmentSystemRole ? actor.Id : null,
             State = TicketState.Submitted,
             SubmittedAt = now,
             LastChangedAt = now,
@@ -568,6 +574,8 @@ public sealed class Ticket : Aggregate
         RequesterId = RequesterId,
         EnterpriseCode = UnifiedSocialCreditCode,
         ChamberId = ChamberId,
+        ChamberName = ChamberName,
+        FilingSystem = FilingSystem,
         FirstContactDue = FirstContactDue,
         FirstContactAt = FirstContactAt,
         State = State.ToCode(),
@@ -753,7 +761,11 @@ public sealed record ExternalReference(string Source, string Reference)
 }
 
 /// <summary>Who did something to a ticket, as the timeline records it.</summary>
-public sealed record TicketActor(string Id, string Name, string? Role, Guid? UnitId);
+public sealed record TicketActor(string Id, string Name, string? Role, Guid? UnitId)
+{
+    /// <summary>The role a government system acts in (client credentials: its id is its client id).</summary>
+    public const string GovernmentSystemRole = "GovernmentSystem";
+}
 
 /// <summary>One line of a ticket's timeline: appended with every change, never edited.</summary>
 public sealed class TimelineEntry

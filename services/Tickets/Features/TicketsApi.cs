@@ -2,7 +2,6 @@ using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Features.Audit;
 using BrandPlatform.Tickets.Features.Escalation;
 using BrandPlatform.Tickets.Features.GetTicket;
-using BrandPlatform.Tickets.Features.Figures;
 using BrandPlatform.Tickets.Features.Queues;
 using BrandPlatform.Tickets.Features.Requesters;
 using BrandPlatform.Tickets.Features.Routing;
@@ -35,7 +34,6 @@ public static class TicketsApi
         tickets.MapRequesters();
         tickets.MapChambers();
         tickets.MapHandlingUnits();
-        tickets.MapTicketFigures();
         tickets.MapTicketsAudit();
         return app;
     }
@@ -111,6 +109,6 @@ public static class TicketAccess
     /// <summary>The caller as the timeline records them, in the role that admitted them to the step.</summary>
     public static TicketActor AsTicketActor(this Caller caller, IEnumerable<string> admittingRoles) => new(
         caller.Subject, caller.DisplayName,
-        caller.IsSystem ? "GovernmentSystem" : admittingRoles.FirstOrDefault(caller.Roles.Contains),
+        caller.IsSystem ? TicketActor.GovernmentSystemRole : admittingRoles.FirstOrDefault(caller.Roles.Contains),
         caller.UnitIds.Count > 0 ? caller.UnitIds.First() : null);
 }

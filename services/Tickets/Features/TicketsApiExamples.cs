@@ -473,27 +473,6 @@ internal sealed class TicketsApiExamples : IApiExamples
                 ApiExamples.Invalid("category", string.Format(CultureInfo.CurrentCulture, TicketApiTexts.CategoryUnsupported, "lottery")),
                 ApiExamples.Refused(RuleViolation.Unprocessable(Text(nameof(TicketTexts.HandlingUnitUnknown_Title)), Text(nameof(TicketTexts.HandlingUnitUnknown_Detail), "unitId"))),
             ]);
-
-        const string figures = TicketFiguresExample.Json;
-        examples.Add("GetTicketFiguresByGroup", response: $$"""
-            {
-              "groupBy": "unit",
-              "total": {{figures}},
-              "groups": [
-                {
-                  "key": "{{LeadUnit}}", "label": "招商服务专班",
-                  "figures": {{Then(figures, """
-                    {
-                      "volume": 30, "accepted": 29, "acceptedOnTimeRate": 0.9655, "firstContacted": 28, "firstContactOnTimeRate": 0.9643,
-                      "stageReplied": 22, "stageReplyOnTimeRate": 0.9091, "resolved": 25, "resolvedOnTimeRate": 0.88, "solvedRate": 0.84,
-                      "confirmed": 21, "satisfactionRate": 0.9524, "reopenRate": 0.08, "averageHandlingWorkingHours": 19.5,
-                      "escalations": { "reminders": 7, "urges": 3, "supervisions": 1, "publicNotices": 0 }
-                    }
-                    """)}}
-                }
-              ]
-            }
-            """, problems: [ApiExamples.Invalid("groupBy", TicketApiTexts.GroupByInvalid)]);
     }
 
     /// <summary>A closed-loop step: its request, the ticket it leaves, and the step refused in another state (409).</summary>

@@ -88,6 +88,8 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             });
             ticket.Property(t => t.SubmittedBy).HasMaxLength(128);
             ticket.HasIndex(t => t.SubmittedBy);
+            ticket.Property(t => t.FilingSystem).HasMaxLength(128);
+            ticket.Property(t => t.ChamberName).HasMaxLength(Chamber.NameMaxLength);
             ticket.Property(t => t.EscalationLevel).HasConversion<string>().HasMaxLength(32);
             ticket.HasMany(t => t.SupervisionOrders).WithOne().HasForeignKey(o => o.TicketId);
             ticket.Navigation(t => t.SupervisionOrders).HasField("supervisionOrders").UsePropertyAccessMode(PropertyAccessMode.Field);

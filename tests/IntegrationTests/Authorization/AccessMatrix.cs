@@ -246,9 +246,10 @@ public static class AccessMatrix
             path: r => $"/api/discipline/reminders/{r.OfficerReminder}/read"),
         AccessRow.List("discipline", "GET", "/api/discipline/reminders", Dispatchers, None, r => r.OfficerReminder),
 
-        // Reporting: platform-wide figures, people only (reporting cannot tell which tickets a system filed).
+        // Reporting: platform-wide figures, people only.
         AccessRow.Of("reporting", "GET", "/api/reporting/tickets/summary", [Admin, Office, Leader]),
-        AccessRow.Of("reporting", "GET", "/api/reporting/tickets/figures", [Admin, Office, Leader]),
+        // Reporting: tickets. A system with reporting.read reads the figures of the tickets it filed.
+        AccessRow.Of("reporting", "GET", "/api/reporting/tickets/figures", [Admin, Office, Leader, System, OtherSystem]),
         AccessRow.Of("reporting", "GET", "/api/reporting/study/summary", [Admin, Office, Leader]),
         // Reporting: study programme and the branch scorecard. Counts per branch, for the office and leaders; no person appears.
         AccessRow.Of("reporting", "GET", "/api/reporting/study/coverage", [Admin, Office, Leader]),
@@ -281,7 +282,6 @@ public static class AccessMatrix
         AccessRow.Of("tickets", "GET", "/api/tickets/return-visits", Dispatchers),
         AccessRow.Of("tickets", "GET", "/api/tickets/audit", Dispatchers),
         AccessRow.Of("tickets", "GET", "/api/tickets/withdrawals", Dispatchers),
-        AccessRow.Of("tickets", "GET", "/api/tickets/figures", [Admin, Office, Leader, System, SystemReadOnly, OtherSystem]),
         AccessRow.Of("tickets", "GET", "/api/tickets/units", ReferenceReaders),
         AccessRow.Of("tickets", "GET", "/api/tickets/routing", ReferenceReaders),
         AccessRow.Of("tickets", "GET", "/api/tickets/chambers", ReferenceReaders),

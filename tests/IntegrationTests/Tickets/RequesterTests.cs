@@ -12,8 +12,8 @@ namespace BrandPlatform.IntegrationTests.Tickets;
 
 /// <summary>
 /// Requester profiles and chambers of commerce: named persons without a credit code file through handlers, phone numbers
-/// are masked in lists, the key chamber's linked leader receives the 督办单 of its members' tickets, and the figures
-/// served by the tickets service count them per chamber with the ladder's steps.
+/// are masked in lists, and the key chamber's linked leader receives the 督办单 of its members' tickets (reporting's
+/// figures per chamber: TicketsToReportingFiguresTests).
 /// </summary>
 public sealed class RequesterTests(TicketsFixture fixture) : IClassFixture<TicketsFixture>
 {
@@ -84,19 +84,6 @@ public sealed class RequesterTests(TicketsFixture fixture) : IClassFixture<Ticke
         var order = (await leader.AllItemsAsync("/api/tickets/supervision-orders", Cancel))
             .Single(o => o.GetProperty("ticketId").GetGuid() == id);
         order.GetProperty("leaderId").GetGuid().ShouldBe(leaderId, "the chamber's linked leader, not the fallback");
-
-        var figures = await office.GetFromJsonAsync<JsonElement>(
-            $"/api/tickets/figures?groupBy=chamber&from={today.AddDays(-1):yyyy-MM-dd}&to={today:yyyy-MM-dd}", Cancel);
-        var group = figures.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("key").GetString() == chamber.ToString());
-        group.GetProperty("label").GetString().ShouldBe(chamberName);
-        var mine = group.GetProperty("figures");
-        mine.GetProperty("volume").GetInt32().ShouldBe(1);
-        mine.GetProperty("escalations").GetProperty("reminders").GetInt32().ShouldBe(1);
-        mine.GetProperty("escalations").GetProperty("urges").GetInt32().ShouldBe(1);
-        mine.GetProperty("escalations").GetProperty("supervisions").GetInt32().ShouldBe(1);
-        mine.GetProperty("acceptedOnTimeRate").GetDouble().ShouldBe(1);
-        await ShouldBeFieldProblemAsync(await office.GetAsync("/api/tickets/figures?groupBy=weekday", Cancel), "groupBy");
-        (await enterprise.GetAsync("/api/tickets/figures", Cancel)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -217,7 +204,8 @@ public sealed class RequesterTests(TicketsFixture fixture) : IClassFixture<Ticke
         await TicketSteps.StepAsync(office, id, "resolve", new { note = "已答复补偿标准" });
     }
 
-    private static async Task<Guid> CreatedIdAsync(HttpResponseMessage response)
+    /// <summary>The id of what a 201 answer created.</summary>
+    internal static async Task<Guid> CreatedIdAsync(HttpResponseMessage response)
     {
         using (response)
         {

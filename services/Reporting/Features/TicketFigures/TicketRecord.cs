@@ -19,6 +19,10 @@ public sealed class TicketRecord
     public DateTimeOffset StateAt { get; private set; }
     public Guid? LeadUnitId { get; private set; }
     public Guid? ChamberId { get; private set; }
+    /// <summary>The chamber's name when the ticket was filed: figures per chamber are labelled with it.</summary>
+    public string? ChamberName { get; private set; }
+    /// <summary>The government system that filed the ticket (client id); null when a person filed it.</summary>
+    public string? FilingSystem { get; private set; }
     public string RequesterKind { get; private set; } = "";
     public DateTimeOffset SubmittedAt { get; private set; }
     public DateTimeOffset? AcceptanceDue { get; private set; }
@@ -60,6 +64,8 @@ public sealed class TicketRecord
         Priority = integrationEvent.Priority;
         SubmittedAt = integrationEvent.SubmittedAt;
         ChamberId = integrationEvent.ChamberId;
+        ChamberName = integrationEvent.ChamberName;
+        FilingSystem = integrationEvent.FilingSystem;
         RequesterKind = integrationEvent.RequesterKind;
         State = integrationEvent.State;
         StateAt = integrationEvent.OccurredAt;

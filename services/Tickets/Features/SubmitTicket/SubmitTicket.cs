@@ -143,6 +143,10 @@ public static class SubmitTicket
         // Past the checks above an enterprise contact's code is its own, so a name it left out is its own enterprise's.
         requester ??= await RequesterProfiles.ForEnterpriseAsync(db, namedName ?? own!.Value.Name, creditCode!, timeProvider.GetUtcNow(), cancellationToken);
 
+        var chamberName = requester.ChamberId is { } chamber
+            ? await db.Chambers.Where(c => c.Id == chamber).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken)
+            : null;
+
         Ticket ticket;
         try
         {
@@ -151,7 +155,7 @@ public static class SubmitTicket
                 var now = timeProvider.GetUtcNow();
                 var number = await db.NextAsync(now, ct);
                 var submitted = Ticket.Submit(
-                    number, request.Title!, request.Category!.Value, request.Description!, requester, namedName ?? requester.Name,
+                    number, request.Title!, request.Category!.Value, request.Description!, requester, namedName ?? requester.Name, chamberName,
                     request.Priority ?? TicketPriority.Normal, request.Channel ?? DefaultChannel(caller), external,
                     [.. (request.Attachments ?? []).Select(a => a.ToInfo())], caller.AsTicketActor(TicketAccess.Submitters), deadlines, now);
                 db.Tickets.Add(submitted);

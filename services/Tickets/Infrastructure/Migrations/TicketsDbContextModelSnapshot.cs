@@ -727,6 +727,11 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("chamber_id");
 
+                    b.Property<string>("ChamberName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("chamber_name");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -762,6 +767,11 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint")
                         .HasColumnName("event_version");
+
+                    b.Property<string>("FilingSystem")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("filing_system");
 
                     b.Property<DateTimeOffset?>("FirstContactAt")
                         .HasColumnType("timestamp with time zone")
