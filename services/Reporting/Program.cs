@@ -1,10 +1,12 @@
 using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Reporting.Features;
+using BrandPlatform.Reporting.Features.Exports;
 using BrandPlatform.Reporting.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService<ReportingDbContext>("reporting", "reportingdb", "报表与督办 Reporting and supervision");
+builder.AddExports();
 
 var app = builder.Build();
 app.UsePlatformService();

@@ -1,4 +1,5 @@
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Reporting.Features.Exports;
 using BrandPlatform.Reporting.Features.StudyFigures;
 using BrandPlatform.Reporting.Features.TicketFigures;
 
@@ -12,6 +13,7 @@ public static class ReportingApi
         reporting.MapGetTicketSummary();
         reporting.MapGetTicketFigures();
         reporting.MapGetStudySummary();
+        reporting.MapExports();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using BrandPlatform.Contracts.Tickets;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
+using BrandPlatform.Reporting.Features.Exports;
 
 namespace BrandPlatform.Reporting.Features;
 
@@ -11,7 +12,7 @@ internal sealed class ReportingApiExamples : IApiExamples
     {
         examples.Add("GetTicketSummary", response: """
             { "total": 42, "byCategory": { "financing": 18, "land": 7, "approvals": 9, "labour": 5, "other": 3 } }
-            """);
+            """, problems: [XlsxExport.FormatProblem]);
         examples.Add("GetTicketFigures", response: TicketFiguresExample.Json, problems: [ApiExamples.Invalid("to", ChinaPeriod.BackwardsMessage)]);
     }
 }

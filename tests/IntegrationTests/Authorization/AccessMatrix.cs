@@ -250,6 +250,8 @@ public static class AccessMatrix
         AccessRow.Of("reporting", "GET", "/api/reporting/tickets/summary", [Admin, Office, Leader]),
         AccessRow.Of("reporting", "GET", "/api/reporting/tickets/figures", [Admin, Office, Leader]),
         AccessRow.Of("reporting", "GET", "/api/reporting/study/summary", [Admin, Office, Leader]),
+        // Reporting: exports (the quarterly report a committee office files; XLSX of the tables above is their format=xlsx).
+        AccessRow.Of("reporting", "GET", "/api/reporting/reports/quarterly", [Admin, Office, Leader]),
 
         // Tickets: reads of one ticket, as VisibleTo scopes them.
         AccessRow.Of("tickets", "GET", "/api/tickets/{id:guid}", SeeTicket, TicketHiddenFrom, path: r => $"/api/tickets/{r.Ticket}"),

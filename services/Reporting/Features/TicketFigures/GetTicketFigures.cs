@@ -1,6 +1,7 @@
-using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Domain;
+using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Reporting.Features.Exports;
 using BrandPlatform.Reporting.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,8 @@ public static class GetTicketFigures
         .MapGet("/tickets/figures", HandleAsync)
         .RequirePersonAccess(ReportingAccess.ReadScopes, ReportingAccess.Readers)
         .WithName("GetTicketFigures")
-        .WithSummary("On-time, solved, satisfaction, reopen and escalation figures of tickets submitted in a period, optionally per category, lead unit or chamber");
+        .WithSummary("On-time, solved, satisfaction, reopen and escalation figures of tickets submitted in a period, optionally per category, lead unit or chamber")
+        .WithXlsxExport();
 
     internal static async Task<Results<Ok<Contracts.Tickets.TicketFigures>, ValidationProblem>> HandleAsync(
         DateOnly? from, DateOnly? to, string? category, Guid? unitId, Guid? chamberId, ReportingDbContext db, TimeProvider timeProvider,
