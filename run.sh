@@ -135,6 +135,7 @@ if [ "$command" = reset ]; then
   exit 0
 fi
 
+bp_ensure_report_font
 if [ "$mode" = auto ]; then
   if bp_container_runtime_answers; then mode=containers; else mode=local; fi
 fi

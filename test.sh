@@ -10,6 +10,7 @@ bp_require_dotnet
 # Throwaway servers from the machine's packages serve every run, with or without Docker, so a run is the same
 # everywhere. (Without these variables, on a machine where Docker answers, the tests use Testcontainers.)
 bp_ensure_local_servers
+bp_ensure_report_font
 
 work=$(mktemp -d /tmp/brandplatform-test.XXXXXX)
 chmod 755 "$work"

@@ -59,6 +59,13 @@ bp_ensure_local_servers() {
   [ -n "$(bp_postgres_bin)" ] || bp_die "PostgreSQL server binaries are still missing after install"
 }
 
+# The Chinese font the reporting service draws the quarterly PDF with (it answers 503 without it).
+bp_ensure_report_font() {
+  if [ ! -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then
+    bp_apt_install fonts-noto-cjk
+  fi
+}
+
 bp_port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # A loopback port nobody listens on, from the ephemeral range's lower neighbour.

@@ -2,6 +2,7 @@ using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Reporting.Features;
 using BrandPlatform.Reporting.Features.DisciplineFigures;
+using BrandPlatform.Reporting.Features.Exports;
 using BrandPlatform.Reporting.Features.Live;
 using BrandPlatform.Reporting.Features.StudyProgramme;
 using BrandPlatform.Reporting.Features.TicketFigures;
@@ -13,6 +14,7 @@ builder.AddStudyProgramme();
 builder.AddDisciplineFigures();
 builder.AddLiveFigures();
 builder.AddTicketFigures();
+builder.AddExports();
 
 var app = builder.Build();
 app.UsePlatformService();

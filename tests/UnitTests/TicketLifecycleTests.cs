@@ -23,7 +23,7 @@ public sealed class TicketLifecycleTests
 
     internal static Ticket NewTicket(DateTimeOffset at, TicketPriority priority = TicketPriority.Normal) =>
         Ticket.Submit(TicketNumber.For(2026, 1), " 用地审批 ", TicketCategory.Land, "描述",
-            RequesterProfile.Enterprise("某某公司", "91350100M000100Y43", null, at), "某某公司",
+            RequesterProfile.Enterprise("某某公司", "91350100M000100Y43", null, at), "某某公司", null,
             priority, TicketChannel.Portal, null, [], Requester, Deadlines, at);
 
     private static Ticket InState(TicketState state)

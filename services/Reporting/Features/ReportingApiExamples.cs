@@ -1,6 +1,7 @@
 using BrandPlatform.Contracts.Tickets;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
+using BrandPlatform.Reporting.Features.Exports;
 using BrandPlatform.Reporting.Resources;
 
 namespace BrandPlatform.Reporting.Features;
@@ -12,7 +13,7 @@ internal sealed class ReportingApiExamples : IApiExamples
     {
         examples.Add("GetTicketSummary", response: """
             { "total": 42, "byCategory": { "financing": 18, "land": 7, "approvals": 9, "labour": 5, "other": 3 } }
-            """);
+            """, problems: [XlsxExport.FormatProblem]);
         examples.Add("GetTicketFigures", response: $$"""
             {
               "groupBy": "category",
@@ -21,6 +22,6 @@ internal sealed class ReportingApiExamples : IApiExamples
                 { "key": "financing", "label": "融资需求", "figures": {{TicketFiguresExample.Json}} }
               ]
             }
-            """, problems: [ApiExamples.Invalid("to", ChinaPeriod.BackwardsMessage), ApiExamples.Invalid("groupBy", TicketFigureTexts.GroupByInvalid)]);
+            """, problems: [ApiExamples.Invalid("to", ChinaPeriod.BackwardsMessage), ApiExamples.Invalid("groupBy", TicketFigureTexts.GroupByInvalid), XlsxExport.FormatProblem]);
     }
 }

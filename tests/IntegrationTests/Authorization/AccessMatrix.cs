@@ -265,6 +265,8 @@ public static class AccessMatrix
         // of the matrix's bare GET (negotiation is a POST; a connection needs its id).
         AccessRow.Of("reporting", "GET", "/api/reporting/live/negotiate", [Admin, Office, Leader]) with { AdmittedAnswer = global::System.Net.HttpStatusCode.MethodNotAllowed },
         AccessRow.Of("reporting", "GET", "/api/reporting/live", [Admin, Office, Leader]) with { AdmittedAnswer = global::System.Net.HttpStatusCode.BadRequest },
+        // Reporting: exports (the quarterly report a committee office files; XLSX of the tables above is their format=xlsx).
+        AccessRow.Of("reporting", "GET", "/api/reporting/reports/quarterly", [Admin, Office, Leader]),
 
         // Tickets: reads of one ticket, as VisibleTo scopes them.
         AccessRow.Of("tickets", "GET", "/api/tickets/{id:guid}", SeeTicket, TicketHiddenFrom, path: r => $"/api/tickets/{r.Ticket}"),

@@ -1,6 +1,7 @@
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Reporting.Features.Exports;
 using BrandPlatform.Reporting.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,8 @@ public static class GetStudySummary
         .MapGet("/study/summary", HandleAsync)
         .RequirePersonAccess(ReportingAccess.ReadScopes, ReportingAccess.Readers)
         .WithName("GetStudySummary")
-        .WithSummary("Study activities held in a period per kind: held, attendances and late records (default: the year so far)");
+        .WithSummary("Study activities held in a period per kind: held, attendances and late records (default: the year so far)")
+        .WithXlsxExport();
 
     internal static async Task<Results<Ok<Response>, ValidationProblem>> HandleAsync(
         DateOnly? from, DateOnly? to, ReportingDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)

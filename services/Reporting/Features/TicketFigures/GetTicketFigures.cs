@@ -3,6 +3,7 @@ using BrandPlatform.Contracts.Tickets;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Reporting.Features.Exports;
 using BrandPlatform.Reporting.Infrastructure;
 using BrandPlatform.Reporting.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -39,7 +40,8 @@ public static class GetTicketFigures
         .MapGet("/tickets/figures", HandleAsync)
         .RequireAccess(ReportingAccess.ReadScopes, ReportingAccess.Readers)
         .WithName("GetTicketFigures")
-        .WithSummary("On-time, solved, satisfaction, reopen and escalation figures of tickets submitted in a period, in total and per unit, category, chamber, month or quarter (groupBy)");
+        .WithSummary("On-time, solved, satisfaction, reopen and escalation figures of tickets submitted in a period, in total and per unit, category, chamber, month or quarter (groupBy)")
+        .WithXlsxExport();
 
     internal static async Task<Results<Ok<Response>, ValidationProblem>> HandleAsync(
         DateOnly? from, DateOnly? to, string? groupBy, string? category, Guid? unitId, Guid? chamberId, HttpContext context,

@@ -1,4 +1,5 @@
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Reporting.Features.Exports;
 using BrandPlatform.Reporting.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,8 @@ public static class GetTicketSummary
         .MapGet("/tickets/summary", HandleAsync)
         .RequirePersonAccess(ReportingAccess.ReadScopes, ReportingAccess.Readers)
         .WithName("GetTicketSummary")
-        .WithSummary("Ticket volume, in total and per category");
+        .WithSummary("Ticket volume, in total and per category")
+        .WithXlsxExport();
 
     internal static async Task<Ok<Response>> HandleAsync(ReportingDbContext db, CancellationToken cancellationToken)
     {

@@ -210,8 +210,8 @@ public static class TicketQueues
         var item = Item(ticket, calendar, now);
         object?[] values =
         [
-            ticket.Number.Value, Defused(ticket.Title), ticket.Category.ToCode(), ticket.Priority.ToCode(), ticket.State.ToCode(),
-            Defused(ticket.RequesterName), ticket.UnifiedSocialCreditCode ?? "", Time(ticket.SubmittedAt), Time(ticket.AcceptanceDue),
+            ticket.Number.Value, SpreadsheetText.Defused(ticket.Title), ticket.Category.ToCode(), ticket.Priority.ToCode(), ticket.State.ToCode(),
+            SpreadsheetText.Defused(ticket.RequesterName), ticket.UnifiedSocialCreditCode ?? "", Time(ticket.SubmittedAt), Time(ticket.AcceptanceDue),
             Time(ticket.ResolutionDue), Time(ticket.OriginalResolutionDue), item.WorkingHoursRemaining, item.Overdue ? "是" : "否",
             ticket.Satisfaction?.ToCode() ?? "",
         ];
@@ -227,9 +227,6 @@ public static class TicketQueues
     }
 
     private static string Time(DateTimeOffset? instant) => instant is null ? "" : instant.Value.ToChinaTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    /// <summary>Text people typed starts with =, +, - or @ only as text: a spreadsheet never runs it as a formula.</summary>
-    private static string Defused(string value) => value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
 
     /// <summary>RFC 4180 quoting.</summary>
     private static string Field(string value) =>
