@@ -27,6 +27,12 @@ public sealed class ProjectionNameAttribute(string name) : Attribute
 public interface IVersionedProjection
 {
     Task ReceiveAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes every row this projection wrote (not its positions or parked events: the base class owns those), so a
+    /// rebuild can apply the event history again from nothing. Runs inside the rebuild's transaction.
+    /// </summary>
+    Task ClearAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -49,10 +55,7 @@ public abstract partial class VersionedProjection<TEvent, TDbContext>(TDbContext
     /// <summary>Applies one event, in its aggregate's order. Do not call SaveChanges: the base class commits.</summary>
     protected abstract Task ApplyAsync(TEvent integrationEvent, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Deletes every row this projection wrote (not its positions or parked events: the base class owns those), so a
-    /// rebuild can apply the event history again from nothing. Runs inside the rebuild's transaction.
-    /// </summary>
+    /// <inheritdoc/>
     public abstract Task ClearAsync(CancellationToken cancellationToken);
 
     /// <summary>Conflicts in a row are bounded by the deliveries of one aggregate in flight at once (the prefetch).</summary>
@@ -311,8 +314,8 @@ public static class VersionedProjections
         return modelBuilder;
     }
 
-    /// <summary>A projection found in a service's assembly: its class, its queue and the event types it consumes.</summary>
-    internal sealed record Registration(Type Projection, string Queue, IReadOnlyList<Type> Events);
+    /// <summary>A projection found in a service's assembly: its class, name and queue, its event family and the event types it consumes.</summary>
+    internal sealed record Registration(Type Projection, string Name, string Queue, Type Family, IReadOnlyList<Type> Events);
 
     /// <summary>
     /// The projections of <paramref name="assembly"/>, each with every concrete event of its family: an aggregate's
@@ -321,7 +324,8 @@ public static class VersionedProjections
     internal static IReadOnlyList<Registration> In(Assembly assembly, string serviceName) =>
         assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && typeof(IVersionedProjection).IsAssignableFrom(t))
-            .Select(t => new Registration(t, $"{serviceName}-{ProjectionNameAttribute.Of(t)}", EventsOf(FamilyOf(t))))
+            .Select(t => (Type: t, Name: ProjectionNameAttribute.Of(t), Family: FamilyOf(t)))
+            .Select(p => new Registration(p.Type, p.Name, $"{serviceName}-{p.Name}", p.Family, EventsOf(p.Family)))
             .ToList();
 
     internal static void AddProjections(this IBusRegistrationConfigurator bus, IServiceCollection services, IEnumerable<Registration> projections)
