@@ -137,15 +137,54 @@ public sealed class PlatformFixture : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("total").GetInt32();
     }
 
-    /// <summary>How many of these tickets reporting has recorded (its own table, not the shared total).</summary>
-    public async Task<int> CountedByReportingAsync(IReadOnlyCollection<Guid> ticketIds)
+    /// <summary>How many tickets the tickets service holds (its own table): what reporting's total must add up to.</summary>
+    public async Task<int> TicketsHeldByTicketsServiceAsync() =>
+        (int)(long)(await ScalarAsync("ticketsdb", "SELECT count(*) FROM tickets"))!;
+
+    /// <summary>
+    /// The tickets service's count per category, as "category=count" (lower case: the service stores the enum's name,
+    /// its events carry the camelCase code).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> TicketCategoriesHeldByTicketsServiceAsync()
     {
-        await using var connection = new NpgsqlConnection(Database("reportingdb"));
+        await using var connection = new NpgsqlConnection(Database("ticketsdb"));
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM ticket_records WHERE ticket_id = ANY(@ids)", connection);
-        command.Parameters.AddWithValue("ids", ticketIds.ToArray());
-        return (int)(long)(await command.ExecuteScalarAsync())!;
+        await using var command = new NpgsqlCommand("SELECT category, count(*) FROM tickets GROUP BY category", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var counts = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            counts.Add($"{reader.GetString(0).ToLowerInvariant()}={reader.GetInt64(1)}");
+        }
+        return counts;
     }
+
+    /// <summary>Reporting's ticket summary per category, as "category=count" (lower case), read by the office through the gateway.</summary>
+    public async Task<IReadOnlyList<string>> TicketCategoriesByReportingAsync(CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/reporting/tickets/summary");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await PersonTokenAsync("office", cancellationToken));
+        using var response = await Gateway.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var summary = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        return [.. summary.GetProperty("byCategory").EnumerateObject().Select(c => $"{c.Name.ToLowerInvariant()}={c.Value.GetInt32()}")];
+    }
+
+    private async Task<object?> ScalarAsync(string database, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(Database(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        return await command.ExecuteScalarAsync();
+    }
+
+    /// <summary>How many of these tickets reporting has recorded (its own table, not the shared total).</summary>
+    public async Task<int> CountedByReportingAsync(IReadOnlyCollection<Guid> ticketIds) =>
+        (int)(long)(await ScalarAsync("reportingdb", "SELECT count(*) FROM ticket_records WHERE ticket_id = ANY(@ids)", ("ids", ticketIds.ToArray())))!;
 
     public async ValueTask DisposeAsync()
     {

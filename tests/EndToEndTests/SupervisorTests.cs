@@ -62,6 +62,12 @@ public sealed class SupervisorTests(PlatformFixture platform)
             "reporting to count every submission that got a 201", cancellationToken);
         // A request cut off by the kill after its commit counts without a 201; none that got one may be missing.
         (await platform.TicketTotalAsync(cancellationToken)).ShouldBeGreaterThanOrEqualTo(baseline + submitted.Count);
+        // And nothing more: once the stream has drained, reporting's programme-wide figures add up to exactly the
+        // tickets the tickets service holds, so the kill neither lost an event nor applied one twice.
+        var held = await platform.TicketsHeldByTicketsServiceAsync();
+        await Eventually.ReturnsAsync(() => platform.TicketTotalAsync(cancellationToken), total => total == held, Delivery,
+            "reporting's total to equal the tickets service's own count", cancellationToken);
+        (await platform.TicketCategoriesByReportingAsync(cancellationToken)).ShouldBe(await platform.TicketCategoriesHeldByTicketsServiceAsync(), ignoreOrder: true);
     }
 
     [Fact]

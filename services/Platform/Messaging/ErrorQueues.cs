@@ -94,6 +94,7 @@ public static class ErrorQueueEndpoints
     public static IEndpointRouteBuilder MapErrorQueueReplay(this IEndpointRouteBuilder app)
     {
         app.MapHeldEvents();
+        app.MapProjectionRebuilds();
         app.MapPost(ReplayPath, async Task<Results<Ok<IReadOnlyDictionary<string, int>>, ProblemHttpResult>> (
                 ErrorQueueReplayer replayer, int? max, CancellationToken cancellationToken) =>
             {
@@ -128,5 +129,12 @@ internal sealed class OperationsExamples : IApiExamples
         {
             new HeldAggregate("ticket-records", new Guid("019a6f4e-8d2c-7b1a-9c3e-5f7a2b4c6d8e"), 4, 5, 2,
                 new DateTimeOffset(2026, 11, 25, 9, 30, 0, TimeSpan.FromHours(8))),
-        });
+        })
+        .Add("ListProjections", response: new[]
+        {
+            new ProjectionState("ticket-records", "reporting-ticket-records", "TicketEvent",
+                ["tickets.ticket-submitted.v1", "tickets.ticket-accepted.v1"], 1284, 0),
+        })
+        .Add("RebuildProjection", response: new ProjectionRebuildAccepted("ticket-records"),
+            problems: [ProjectionRebuildEndpoints.UnknownProjection("ticket-record").ProblemDetails]);
 }

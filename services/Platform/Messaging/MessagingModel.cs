@@ -4,7 +4,7 @@ namespace BrandPlatform.Platform.Messaging;
 
 public static class MessagingModel
 {
-    /// <summary>Adds the outbox and inbox tables to a service's model; every service's DbContext calls this once.</summary>
+    /// <summary>Adds the outbox, event history and inbox tables to a service's model; every service's DbContext calls this once.</summary>
     public static ModelBuilder AddOutboxAndInbox(this ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<OutboxMessage>(outbox =>
@@ -21,6 +21,18 @@ public static class MessagingModel
             // The dispatcher only ever looks for unsent rows; a partial index keeps that scan small forever.
             outbox.HasIndex(m => m.NextAttemptAt).HasFilter("sent_at IS NULL");
             outbox.HasIndex(m => m.SentAt);
+        });
+
+        modelBuilder.Entity<EventHistoryEntry>(history =>
+        {
+            history.ToTable("event_history");
+            history.HasKey(e => e.Position);
+            history.Property(e => e.Position).UseIdentityByDefaultColumn();
+            history.HasIndex(e => e.EventId).IsUnique();
+            history.Property(e => e.EventName).HasMaxLength(200);
+            history.Property(e => e.Payload).HasColumnType("jsonb");
+            // A rebuild reads one family's events in history order.
+            history.HasIndex(e => new { e.EventName, e.Position });
         });
 
         modelBuilder.Entity<InboxMessage>(inbox =>

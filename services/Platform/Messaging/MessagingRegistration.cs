@@ -23,10 +23,11 @@ public static class MessagingRegistration
 
         var endpointNames = new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false);
         var projections = VersionedProjections.In(typeof(TDbContext).Assembly, serviceName);
+        var historyQueue = $"{serviceName}-event-history";
         var consumerQueues = ErrorQueueReplayer.QueuesOf(typeof(TDbContext).Assembly, endpointNames);
         builder.Services.AddSingleton(services => new ErrorQueueReplayer(
             new Uri(connectionString),
-            [.. consumerQueues, .. projections.Select(p => p.Queue)],
+            [.. consumerQueues, historyQueue, .. projections.Select(p => p.Queue)],
             services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ErrorQueueReplayer>>()));
         builder.Services.AddHostedService(services => new RetiredQueues(
             new Uri(connectionString),
@@ -34,6 +35,7 @@ public static class MessagingRegistration
                 .Where(q => !consumerQueues.Contains(q.Name))],
             services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RetiredQueues>>()));
         builder.Services.AddScoped<HeldEvents, HeldEvents<TDbContext>>();
+        builder.Services.AddScoped<ProjectionRebuilds>(services => ActivatorUtilities.CreateInstance<ProjectionRebuilds<TDbContext>>(services, projections));
         builder.Services.AddHealthChecks().AddCheck<HeldEventsHealthCheck>(HeldEventsHealthCheck.Name);
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
         builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
@@ -42,6 +44,8 @@ public static class MessagingRegistration
             bus.SetEndpointNameFormatter(endpointNames);
             bus.AddConsumers(typeof(TDbContext).Assembly);
             bus.AddProjections(builder.Services, projections);
+            // Every service answers a rebuild with its history, whoever owns the projection.
+            bus.AddConsumer<EventHistoryConsumer<TDbContext>>().Endpoint(endpoint => endpoint.Name = historyQueue);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
                 endpoint.UseMessageRetry(r => r.Exponential(
                     retry.Limit, retry.MinInterval, retry.MaxInterval, retry.IntervalDelta)));

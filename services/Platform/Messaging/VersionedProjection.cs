@@ -28,6 +28,12 @@ public interface IVersionedProjection
 {
     /// <summary>Applies what the event allows; returns how far the aggregate's copy got, or null when nothing changed.</summary>
     Task<ProjectionApplied?> ReceiveAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes every row this projection wrote (not its positions or parked events: the base class owns those), so a
+    /// rebuild can apply the event history again from nothing. Runs inside the rebuild's transaction.
+    /// </summary>
+    Task ClearAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>A projection committed its copy of an aggregate up to <paramref name="Version"/> (0 for an unnumbered event).</summary>
@@ -63,10 +69,7 @@ public abstract partial class VersionedProjection<TEvent, TDbContext>(TDbContext
     /// <summary>Applies one event, in its aggregate's order. Do not call SaveChanges: the base class commits.</summary>
     protected abstract Task ApplyAsync(TEvent integrationEvent, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Deletes every row this projection wrote (not its positions or parked events: the base class owns those), so a
-    /// rebuild can apply the event history again from nothing. Runs inside the rebuild's transaction.
-    /// </summary>
+    /// <inheritdoc/>
     public abstract Task ClearAsync(CancellationToken cancellationToken);
 
     /// <summary>Conflicts in a row are bounded by the deliveries of one aggregate in flight at once (the prefetch).</summary>
@@ -340,8 +343,8 @@ public static class VersionedProjections
         return modelBuilder;
     }
 
-    /// <summary>A projection found in a service's assembly: its class, its queue and the event types it consumes.</summary>
-    internal sealed record Registration(Type Projection, string Queue, IReadOnlyList<Type> Events);
+    /// <summary>A projection found in a service's assembly: its class, name and queue, its event family and the event types it consumes.</summary>
+    internal sealed record Registration(Type Projection, string Name, string Queue, Type Family, IReadOnlyList<Type> Events);
 
     /// <summary>
     /// The projections of <paramref name="assembly"/>, each with every concrete event of its family: an aggregate's
@@ -350,7 +353,8 @@ public static class VersionedProjections
     internal static IReadOnlyList<Registration> In(Assembly assembly, string serviceName) =>
         assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && typeof(IVersionedProjection).IsAssignableFrom(t))
-            .Select(t => new Registration(t, $"{serviceName}-{ProjectionNameAttribute.Of(t)}", EventsOf(FamilyOf(t))))
+            .Select(t => (Type: t, Name: ProjectionNameAttribute.Of(t), Family: FamilyOf(t)))
+            .Select(p => new Registration(p.Type, p.Name, $"{serviceName}-{p.Name}", p.Family, EventsOf(p.Family)))
             .ToList();
 
     internal static void AddProjections(this IBusRegistrationConfigurator bus, IServiceCollection services, IEnumerable<Registration> projections)

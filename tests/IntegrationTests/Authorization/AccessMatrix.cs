@@ -85,6 +85,8 @@ public static class AccessMatrix
             // Operations: nobody of the ordinary callers; operators with the operations scope and the key (see the test).
             AccessRow.Of(service, "POST", "/ops/error-queues/replay", None),
             AccessRow.Of(service, "GET", "/ops/projections/held", None),
+            AccessRow.Of(service, "GET", "/ops/projections", None),
+            AccessRow.Of(service, "POST", "/ops/projections/{name}/rebuild", None, path: _ => "/ops/projections/ticket-records/rebuild"),
         }),
         AccessRow.Anonymous("identity", "POST", "/connect/token"),
         AccessRow.Anonymous("identity", "GET", "/connect/authorize"),

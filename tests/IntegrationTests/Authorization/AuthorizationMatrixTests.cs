@@ -77,7 +77,7 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
         var memberToken = await OperationsTokenAsync("member");
         foreach (var (name, service) in platform.Services)
         {
-            foreach (var (method, operation) in new[] { (HttpMethod.Post, "/ops/error-queues/replay"), (HttpMethod.Get, "/ops/projections/held") })
+            foreach (var (method, operation) in new[] { (HttpMethod.Post, "/ops/error-queues/replay"), (HttpMethod.Get, "/ops/projections/held"), (HttpMethod.Get, "/ops/projections") })
             {
                 var path = PathOf(name, operation);
                 foreach (var (token, expected) in new[] { (operatorToken, HttpStatusCode.OK), (adminToken, HttpStatusCode.OK), (memberToken, HttpStatusCode.Forbidden) })

@@ -102,6 +102,6 @@ public sealed class StudySummaryTests(TestServers servers)
             return activity.Id;
         });
 
-    private static IReadOnlyList<AttendanceEntry> Present(int count) =>
+    internal static IReadOnlyList<AttendanceEntry> Present(int count) =>
         [.. Enumerable.Range(0, count).Select(i => new AttendanceEntry(Guid.NewGuid(), $"党员{i}", AttendanceStatus.Present, null, AttendanceSource.Keeper, null))];
 }
