@@ -11,7 +11,7 @@ namespace BrandPlatform.EndToEndTests;
 /// launches this quarter's warning campaign (一季一警示) from the library and the question bank; 第一党支部's secretary
 /// records the branch's session; the member passes the quiz (two copies of the sheet sent at once count once; nobody
 /// else reads the attempt) and signs the year's pledge; the branch's coverage shows the member covered and lists the
-/// office's own staff member, who missed the session, as not covered.
+/// office's own staff member, who missed the session, as not covered; reporting's figures for the branch count the same.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class DisciplineScenarioTests(PlatformFixture platform)
@@ -129,6 +129,26 @@ public sealed class DisciplineScenarioTests(PlatformFixture platform)
         var year = await secretary.GetFromJsonAsync<JsonElement>($"/api/discipline/coverage/{today.Year}/branches/{branchId}", cancellationToken);
         year.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("personId").GetGuid() == memberId)
             .GetProperty("pledgeSigned").GetBoolean().ShouldBeTrue();
+
+        // Reporting counts the branch from discipline's events as discipline's own screen lists it, person by person.
+        var members = after.GetProperty("members").EnumerateArray().ToList();
+        int Count(string property) => members.Count(m => m.GetProperty(property).GetBoolean());
+        var quarter = (today.Month - 1) / 3 + 1;
+        var row = await Eventually.ReturnsAsync(
+            async () => (await office.GetFromJsonAsync<JsonElement>($"/api/reporting/discipline/coverage?year={today.Year}&quarter={quarter}", cancellationToken))
+                .GetProperty("rows").EnumerateArray().SingleOrDefault(r => r.GetProperty("branchId").ValueKind == JsonValueKind.String && r.GetProperty("branchId").GetGuid() == branchId),
+            r => r.ValueKind == JsonValueKind.Object && r.GetProperty("covered").GetInt32() == Count("covered") && r.GetProperty("members").GetInt32() == members.Count,
+            Delivery, "reporting's discipline coverage of 第一党支部 to match discipline's", cancellationToken);
+        row.GetProperty("attended").GetInt32().ShouldBe(Count("attended"));
+        row.GetProperty("quizPassed").GetInt32().ShouldBe(Count("quizPassed"));
+        row.GetProperty("madeUp").GetInt32().ShouldBe(0);
+        row.GetProperty("branchName").GetString().ShouldBe("第一党支部");
+        var signedInBranch = year.GetProperty("members").EnumerateArray().Count(m => m.GetProperty("pledgeSigned").GetBoolean());
+        await Eventually.ReturnsAsync(
+            async () => (await office.GetFromJsonAsync<JsonElement>($"/api/reporting/discipline/pledges?year={today.Year}", cancellationToken))
+                .GetProperty("units").EnumerateArray().SingleOrDefault(u => u.GetProperty("unitId").GetGuid() == branchId),
+            u => u.ValueKind == JsonValueKind.Object && u.GetProperty("signed").GetInt32() == signedInBranch,
+            Delivery, "reporting's pledge count of 第一党支部 to match discipline's", cancellationToken);
     }
 
     private static List<string?> Names(JsonElement members) => [.. members.EnumerateArray().Select(m => m.GetProperty("displayName").GetString())];

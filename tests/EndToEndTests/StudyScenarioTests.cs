@@ -90,6 +90,18 @@ public sealed class StudyScenarioTests(PlatformFixture platform)
         await Eventually.ReturnsAsync(
             async () => HeldPartyLessons(await office.GetFromJsonAsync<JsonElement>(summary, cancellationToken)),
             lessonsAfter => lessonsAfter == lessonsBefore + 1, Delivery, "reporting to count the held party lesson", cancellationToken);
+
+        // Reporting's coverage of the branch over the same period, from the events, is the study service's own count.
+        var members = covered.GetProperty("members").GetInt32();
+        var coveredCount = covered.GetProperty("covered").GetInt32();
+        var row = await Eventually.ReturnsAsync(
+            async () => (await office.GetFromJsonAsync<JsonElement>(
+                    $"/api/reporting/study/coverage?from={quarterStart:yyyy-MM-dd}&to={today:yyyy-MM-dd}&groupBy=branch", cancellationToken))
+                .GetProperty("rows").EnumerateArray().SingleOrDefault(r => r.GetProperty("unitId").GetGuid() == branchId),
+            r => r.ValueKind == JsonValueKind.Object && r.GetProperty("covered").GetInt32() == coveredCount,
+            Delivery, "reporting's study coverage of 第一党支部 to match the study service's", cancellationToken);
+        row.GetProperty("members").GetInt32().ShouldBe(members);
+        row.GetProperty("unitName").GetString().ShouldBe("第一党支部");
     }
 
     private static int HeldPartyLessons(JsonElement summary) =>

@@ -16,6 +16,8 @@ internal sealed class ReportingApiExamples : IApiExamples
             """, problems: [XlsxExport.FormatProblem]);
         examples.Add("GetTicketFigures", response: $$"""
             {
+              "from": "2026-07-01",
+              "to": "2026-09-30",
               "groupBy": "category",
               "total": {{TicketFiguresExample.Json}},
               "groups": [

@@ -15,6 +15,7 @@ using BrandPlatform.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MiniExcelLibs;
 using Shouldly;
 using UglyToad.PdfPig;
@@ -130,7 +131,16 @@ public sealed class ExportsTests(ExportsTests.World world) : IClassFixture<Expor
 
         // JSON stays the default, and the figures are the same.
         var json = await world.Client.GetFromJsonAsync<JsonElement>("/api/reporting/tickets/figures?from=2026-07-01&to=2026-09-30", Cancel);
-        json.GetProperty("resolvedOnTimeRate").GetDouble().ShouldBe(0.75);
+        json.GetProperty("total").GetProperty("resolvedOnTimeRate").GetDouble().ShouldBe(0.75);
+
+        // Grouped: a row per group, its figures under the same columns, and the total as the last row.
+        using var grouped = await world.Client.GetAsync("/api/reporting/tickets/figures?from=2026-07-01&to=2026-09-30&groupBy=category&format=xlsx", Cancel);
+        using var groupedFile = new MemoryStream(await grouped.Content.ReadAsByteArrayAsync(Cancel));
+        var groupRows = Sheet(groupedFile, "2026-07-01至2026-09-30");
+        groupRows.Count.ShouldBe(2);
+        Number(groupRows[0]["工单量"]).ShouldBe(5);
+        Number(groupRows[1]["工单量"]).ShouldBe(5);
+        groupRows[1].Values.ShouldContain("合计");
     }
 
     [Theory]
@@ -197,6 +207,8 @@ public sealed class ExportsTests(ExportsTests.World world) : IClassFixture<Expor
             service = await ServiceFactory<ReportingDbContext>.CreateAsync(servers, "reporting", "reportingdb", identityBackchannel: Identity.Backchannel(),
                 configureServices: services =>
                 {
+                    // The report is tested against measures the test states; the real areas are tested on their own.
+                    services.RemoveAll<IScorecardMeasures>();
                     services.AddScoped<IScorecardMeasures>(_ => new FakeMeasures([ScorecardMeasureCodes.StudyCoverage],
                         [new(ScorecardMeasureCodes.StudyCoverage, FirstBranch, 7, 9), new(ScorecardMeasureCodes.StudyCoverage, SecondBranch, 4, 4)]));
                     services.AddScoped<IScorecardMeasures>(_ => new FakeMeasures([ScorecardMeasureCodes.TicketsOnTime],

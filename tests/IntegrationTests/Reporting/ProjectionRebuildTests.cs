@@ -24,7 +24,11 @@ public sealed class ProjectionRebuildTests(TestServers servers)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     /// <summary>Every table a reporting projection writes: a rebuild must give each the rows it had.</summary>
-    private static readonly string[] ProjectionTables = ["ticket_records", "study_activities", "units", "unit_members"];
+    private static readonly string[] ProjectionTables =
+    [
+        "ticket_records", "study_activities", "study_designated_materials", "units", "unit_members", "discipline_campaigns",
+        "discipline_sessions", "discipline_quiz_outcomes", "discipline_make_ups", "discipline_pledge_signatures",
+    ];
     private CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -61,6 +65,11 @@ public sealed class ProjectionRebuildTests(TestServers servers)
             "/api/reporting/tickets/figures",
             "/api/reporting/tickets/summary",
             $"/api/reporting/study/summary?from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}",
+            "/api/reporting/tickets/figures?groupBy=unit",
+            $"/api/reporting/study/coverage?year={today.Year}&groupBy=branch",
+            $"/api/reporting/study/compliance?year={today.Year}",
+            $"/api/reporting/scorecard?year={today.Year}",
+            $"/api/reporting/discipline/coverage?year={today.Year}",
         };
         var before = await Eventually.ReturnsAsync(() => SnapshotAsync(leader, reporting, figurePaths),
             s => s.Contains("\"volume\":3") && s.Contains("\"accepted\":2") && s.Contains("\"attendances\":7"),
@@ -72,7 +81,8 @@ public sealed class ProjectionRebuildTests(TestServers servers)
         using var operations = OperatorClient(reporting);
         var projections = await operations.GetFromJsonAsync<JsonElement>("/ops/projections", Cancel);
         var names = projections.EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToList();
-        names.ShouldBe(["directory-units", "study-activities", "ticket-records", "unit-rosters"]);
+        names.ShouldBe(["directory-units", "discipline-campaigns", "discipline-make-ups", "discipline-pledges", "discipline-quiz-outcomes",
+            "discipline-sessions", "study-activities", "study-materials", "ticket-records", "unit-rosters"]);
         var ticketRecords = projections.EnumerateArray().Single(p => p.GetProperty("name").GetString() == "ticket-records");
         ticketRecords.GetProperty("aggregates").GetInt32().ShouldBe(3);
         ticketRecords.GetProperty("events").EnumerateArray().Select(e => e.GetString()).ShouldContain("tickets.ticket-submitted.v1");
@@ -112,7 +122,7 @@ public sealed class ProjectionRebuildTests(TestServers servers)
         await Eventually.ReturnsAsync(() => reporting.QueryAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.SentAt != null, Cancel)),
             sent => sent == 1, Timeout, "the rebuild request to leave the outbox", Cancel);
         var figures = await leader.GetFromJsonAsync<JsonElement>("/api/reporting/tickets/figures", Cancel);
-        figures.GetProperty("volume").GetInt32().ShouldBe(0);
+        figures.GetProperty("total").GetProperty("volume").GetInt32().ShouldBe(0);
         (await leader.GetFromJsonAsync<JsonElement>("/api/reporting/tickets/summary", Cancel)).GetProperty("total").GetInt32().ShouldBe(0);
 
         using var unknown = await operations.PostAsync("/ops/projections/no-such-projection/rebuild", null, Cancel);

@@ -1,6 +1,7 @@
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Programme;
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Reporting.Features.Exports;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BrandPlatform.Reporting.Features.DisciplineFigures;
@@ -27,7 +28,8 @@ public static class GetDisciplineCoverage
         .MapGet("/discipline/coverage", HandleAsync)
         .RequirePersonAccess(ReportingAccess.ReadScopes, ReportingAccess.Readers)
         .WithName("GetDisciplineCoverage")
-        .WithSummary("Warning-education coverage of a year's campaigns (or one quarter's) per branch or per quarter: members, attended, made up, quiz passed, covered");
+        .WithSummary("Warning-education coverage of a year's campaigns (or one quarter's) per branch or per quarter: members, attended, made up, quiz passed, covered")
+        .WithXlsxExport();
 
     internal static async Task<Results<Ok<Response>, ValidationProblem>> HandleAsync(
         int? year, int? quarter, string? groupBy, DisciplineFigureQueries figures, TimeProvider timeProvider, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Reporting.Features.Exports;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BrandPlatform.Reporting.Features.DisciplineFigures;
@@ -16,7 +17,8 @@ public static class GetDisciplinePledges
         .MapGet("/discipline/pledges", HandleAsync)
         .RequirePersonAccess(ReportingAccess.ReadScopes, ReportingAccess.Readers)
         .WithName("GetDisciplinePledges")
-        .WithSummary("The year's integrity pledge per branch (default: this year): members on the reference day and how many signed");
+        .WithSummary("The year's integrity pledge per branch (default: this year): members on the reference day and how many signed")
+        .WithXlsxExport();
 
     internal static async Task<Results<Ok<Response>, ValidationProblem>> HandleAsync(
         int? year, DisciplineFigureQueries figures, TimeProvider timeProvider, CancellationToken cancellationToken)

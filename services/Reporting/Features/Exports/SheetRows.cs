@@ -19,8 +19,15 @@ namespace BrandPlatform.Reporting.Features.Exports;
 public sealed class SheetRows
 {
     private const string PathSeparator = "·";
+    /// <summary>What an answer echoes of its query (the grouping, the year asked for): it names the table, it is no row of it.</summary>
+    private static readonly HashSet<string> EchoedParameters = new(["groupBy", "year", "quarter"], StringComparer.OrdinalIgnoreCase);
     private readonly JsonSerializerOptions options;
     private readonly List<Dictionary<string, object?>> rows = [];
+    /// <summary>
+    /// Record types the answer also carries on its own (a total beside per-group figures): inside a row they give the
+    /// row's own columns, unprefixed, so the total lines up under them.
+    /// </summary>
+    private readonly HashSet<Type> inline = [];
 
     private SheetRows(JsonSerializerOptions options) => this.options = options;
 
@@ -56,16 +63,17 @@ public sealed class SheetRows
         var members = Members(info, answer).ToList();
         Period = [.. members.Select(m => m.Value).OfType<DateOnly>()];
         var lists = members.Where(m => IsList(m.Value)).ToList();
+        inline.UnionWith(members.Where(m => !IsList(m.Value) && IsRecord(m.Value)).Select(m => m.Value!.GetType()));
         foreach (var (name, value) in lists)
         {
             AddItems(lists.Count > 1 ? Header(name) : null, value!, Header(name));
         }
         var columns = rows.SelectMany(r => r.Keys).ToHashSet();
         var rest = new Dictionary<string, object?>();
-        foreach (var (name, value) in members.Where(m => !IsList(m.Value) && m.Value is not DateOnly))
+        foreach (var (name, value) in members.Where(m => !IsList(m.Value) && m.Value is not DateOnly && !EchoedParameters.Contains(m.Name)))
         {
             var asRow = IsRecord(value) ? Flatten(value!, null) : null;
-            if (asRow is { Count: > 0 } && asRow.Keys.All(columns.Contains))
+            if (asRow is { Count: > 0 } && (columns.Count == 0 || asRow.Keys.All(columns.Contains)))
             {
                 rows.Add(Labelled(Header(name), asRow));
             }
@@ -105,8 +113,12 @@ public sealed class SheetRows
         var row = new Dictionary<string, object?>();
         foreach (var (name, value) in Members(options.GetTypeInfo(record.GetType()), record))
         {
+            if (value is DateOnly day && inline.Contains(record.GetType()) && Period.Contains(day))
+            {
+                continue; // the answer's period, named by the sheet and the file already
+            }
             var header = prefix is null ? Header(name) : prefix + PathSeparator + Header(name);
-            Put(row, IsRecord(value) ? Flatten(value!, header) : Single(header, value));
+            Put(row, IsRecord(value) ? Flatten(value!, inline.Contains(value!.GetType()) ? prefix : header) : Single(header, value));
         }
         return row;
     }

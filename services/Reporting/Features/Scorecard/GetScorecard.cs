@@ -1,5 +1,6 @@
 using BrandPlatform.Platform.Localization;
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Reporting.Features.Exports;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BrandPlatform.Reporting.Features.Scorecard;
@@ -25,7 +26,8 @@ public static class GetScorecard
         .MapGet("/scorecard", HandleAsync)
         .RequirePersonAccess(ReportingAccess.ReadScopes, ReportingAccess.Readers)
         .WithName("GetScorecard")
-        .WithSummary("The branch scorecard: each unit's attendance-based measures (part, whole, rate) and their weighted score, units in name order (default: the year so far)");
+        .WithSummary("The branch scorecard: each unit's attendance-based measures (part, whole, rate) and their weighted score, units in name order (default: the year so far)")
+        .WithXlsxExport();
 
     internal static async Task<Results<Ok<Response>, ValidationProblem>> HandleAsync(
         DateOnly? from, DateOnly? to, int? year, int? quarter, IEnumerable<IScorecardMeasures> areas, IUnitNames unitNames, IConfiguration configuration,

@@ -4,6 +4,7 @@ using BrandPlatform.Platform.Localization;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Programme;
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Reporting.Features.Exports;
 using BrandPlatform.Reporting.Features.Scorecard;
 using BrandPlatform.Reporting.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -46,15 +47,18 @@ public static class StudyProgrammeEndpoints
         group.MapGet("/study/coverage", CoverageAsync)
             .RequirePersonAccess(ReportingAccess.ReadScopes, ReportingAccess.Readers)
             .WithName("GetStudyCoverage")
-            .WithSummary("Branch members present at one held study activity of the period (学习教育全覆盖), per branch, month or quarter (default: the year so far)");
+            .WithSummary("Branch members present at one held study activity of the period (学习教育全覆盖), per branch, month or quarter (default: the year so far)")
+            .WithXlsxExport();
         group.MapGet("/study/compliance", ComplianceAsync)
             .RequirePersonAccess(ReportingAccess.ReadScopes, ReportingAccess.Readers)
             .WithName("GetStudyCompliance")
-            .WithSummary("三会一课 and 主题党日 required, held and met per branch and period, and meeting records filed on time or late");
+            .WithSummary("三会一课 and 主题党日 required, held and met per branch and period, and meeting records filed on time or late")
+            .WithXlsxExport();
         group.MapGet("/study/first-agenda", FirstAgendaAsync)
             .RequirePersonAccess(ReportingAccess.ReadScopes, ReportingAccess.Readers)
             .WithName("GetFirstAgendaFollowUp")
-            .WithSummary("Materials designated in the period (第一议题) and whether the leadership team and each branch studied them within the allowed days");
+            .WithSummary("Materials designated in the period (第一议题) and whether the leadership team and each branch studied them within the allowed days")
+            .WithXlsxExport();
         return group;
     }
 

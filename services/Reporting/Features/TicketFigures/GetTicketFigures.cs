@@ -31,7 +31,7 @@ public static class GetTicketFigures
 
     public sealed record Group(string Key, string Label, Contracts.Tickets.TicketFigures Figures);
 
-    public sealed record Response(Grouping GroupBy, Contracts.Tickets.TicketFigures Total, IReadOnlyList<Group> Groups);
+    public sealed record Response(DateOnly From, DateOnly To, Grouping GroupBy, Contracts.Tickets.TicketFigures Total, IReadOnlyList<Group> Groups);
 
     /// <summary>The key of tickets no unit leads yet, or filed by no chamber's member.</summary>
     public const string NoneKey = "none";
@@ -82,7 +82,7 @@ public static class GetTicketFigures
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new Group(g.Key, label(g.First()), Figures(period, g)))
             .ToList();
-        return TypedResults.Ok(new Response(grouping, Figures(period, records), groups));
+        return TypedResults.Ok(new Response(period.From, period.To, grouping, Figures(period, records), groups));
     }
 
     private static Contracts.Tickets.TicketFigures Figures(ChinaPeriod period, IEnumerable<TicketRecord> records) =>
