@@ -98,7 +98,7 @@ failed=$(awk '$2 != 201' "$work/commits" | wc -l)
 mapfile -t latencies < <(awk -v base=20 '
   NR == FNR { commit[++n] = $1; next }
   $2 != "" { while (k < n && $2 - base > k) { k++; if (!(k in seen)) { seen[k] = $1 } } }
-  END { for (i = 1; i <= n; i++) if (i in seen) { d = (seen[i] - commit[i]) * 1000; printf "%.1f\n", d > 0 ? d : 0 } }
+  END { for (i = 1; i <= n; i++) if (i in seen) { d = (seen[i] - commit[i]) * 1000; printf "%.1f\n", (d > 0 ? d : 0) } }
 ' <(sort -n "$work/commits") "$work/reads")
 [ "${#latencies[@]}" -eq "$events" ] || bp_die "reporting counted ${#latencies[@]} of $events tickets within 60 s"
 read -r median p95 slowest < <(bp_percentiles "${latencies[@]}")
