@@ -74,6 +74,8 @@ public sealed class SupervisorTests(PlatformFixture platform)
     public async Task A_service_an_operator_stops_is_not_restarted()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
+        // An operator stops a running service: the orchestrator can time out stopping one that is still starting.
+        await platform.App.ResourceNotifications.WaitForResourceHealthyAsync("study", cancellationToken);
         await platform.StopResourceAsync("study", cancellationToken);
         await platform.App.ResourceNotifications.WaitForResourceAsync("study",
             e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
