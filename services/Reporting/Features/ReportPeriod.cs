@@ -34,8 +34,22 @@ public static class ReportPeriod
     [
         ApiExamples.Invalid("to", ChinaPeriod.BackwardsMessage),
         ApiExamples.Invalid("quarter", PeriodTexts.QuarterInvalid),
+        ApiExamples.Invalid("year", PeriodTexts.YearInvalid),
         ApiExamples.Invalid("year", PeriodTexts.YearWithDates),
     ];
+
+    /// <summary>Every reporting operation that takes a year or a quarter refuses the same values with the same words.</summary>
+    public static void CheckYearAndQuarter(int? year, int? quarter, IDictionary<string, string[]> problems)
+    {
+        if (year is < FirstYear or > LastYear)
+        {
+            problems["year"] = [PeriodTexts.YearInvalid];
+        }
+        if (quarter is < 1 or > 4)
+        {
+            problems["quarter"] = [PeriodTexts.QuarterInvalid];
+        }
+    }
 
     public static (ChinaPeriod? Period, ValidationProblem? Problem) Of(DateOnly? from, DateOnly? to, int? year, int? quarter, TimeProvider timeProvider)
     {
@@ -43,17 +57,15 @@ public static class ReportPeriod
         {
             return (null, FieldProblems.Invalid("year", PeriodTexts.YearWithDates));
         }
-        if (year is < FirstYear or > LastYear)
+        var problems = new Dictionary<string, string[]>();
+        CheckYearAndQuarter(year, quarter, problems);
+        if (problems.Count > 0)
         {
-            return (null, FieldProblems.Invalid("year", PeriodTexts.YearInvalid));
+            return (null, FieldProblems.Invalid(problems));
         }
         if (quarter is not null && year is null)
         {
             return (null, FieldProblems.Invalid("quarter", PeriodTexts.QuarterNeedsYear));
-        }
-        if (quarter is < 1 or > 4)
-        {
-            return (null, FieldProblems.Invalid("quarter", PeriodTexts.QuarterInvalid));
         }
         var period = (year, quarter) switch
         {

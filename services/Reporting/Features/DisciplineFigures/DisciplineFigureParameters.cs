@@ -8,24 +8,13 @@ namespace BrandPlatform.Reporting.Features.DisciplineFigures;
 /// <summary>The query parameters of the discipline figures, refused with the field named.</summary>
 internal static class DisciplineFigureParameters
 {
-    public const int FirstYear = 2000, LastYear = 2100;
-
-    public static string YearRangeMessage => string.Format(CultureInfo.CurrentCulture, DisciplineFiguresTexts.YearRange, FirstYear, LastYear);
-
     public static string GroupByMessage(IEnumerable<string> groupings) =>
         string.Format(CultureInfo.CurrentCulture, DisciplineFiguresTexts.GroupByUnknown, string.Join(", ", groupings));
 
     public static ValidationProblem? Invalid(int year, int? quarter = null, string? groupBy = null, IReadOnlyList<string>? groupings = null)
     {
         var problems = new Dictionary<string, string[]>();
-        if (year is < FirstYear or > LastYear)
-        {
-            problems["year"] = [YearRangeMessage];
-        }
-        if (quarter is < 1 or > 4)
-        {
-            problems["quarter"] = [DisciplineFiguresTexts.QuarterRange];
-        }
+        ReportPeriod.CheckYearAndQuarter(year, quarter, problems);
         if (groupBy is not null && groupings is not null && !groupings.Contains(groupBy, StringComparer.Ordinal))
         {
             problems["groupBy"] = [GroupByMessage(groupings)];

@@ -12,7 +12,7 @@ internal sealed class DisciplineFiguresApiExamples : IApiExamples
     public void Describe(ApiExamples examples)
     {
         var day = new DateOnly(2026, 12, 31);
-        var badYear = ApiExamples.Invalid("year", DisciplineFigureParameters.YearRangeMessage);
+        var badYear = ApiExamples.Invalid("year", Resources.PeriodTexts.YearInvalid);
         examples.Add("GetDisciplineCoverage", response: new GetDisciplineCoverage.Response(2026, 4, GetDisciplineCoverage.ByBranch,
             [
                 new(4, Campaign, day, First, "第一党支部", 12, 10, 1, 11, 10),
@@ -21,7 +21,7 @@ internal sealed class DisciplineFiguresApiExamples : IApiExamples
             problems:
             [
                 badYear,
-                ApiExamples.Invalid("quarter", Resources.DisciplineFiguresTexts.QuarterRange),
+                ApiExamples.Invalid("quarter", Resources.PeriodTexts.QuarterInvalid),
                 ApiExamples.Invalid("groupBy", DisciplineFigureParameters.GroupByMessage(GetDisciplineCoverage.Groupings)),
             ]);
         examples.Add("GetDisciplinePledges", response: new GetDisciplinePledges.Response(2026, day, 21, 19,

@@ -9,7 +9,7 @@ internal sealed class ExportsApiExamples : IApiExamples
     public void Describe(ApiExamples examples) =>
         examples.Add("GetQuarterlyReport", problems:
         [
-            ApiExamples.Invalid("quarter", ExportTexts.QuarterInvalid),
+            ApiExamples.Invalid("quarter", PeriodTexts.QuarterInvalid),
             GetQuarterlyReport.FontMissing().ProblemDetails,
         ]);
 }

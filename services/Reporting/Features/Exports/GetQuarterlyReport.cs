@@ -41,14 +41,7 @@ public static class GetQuarterlyReport
     {
         var today = clock.Today();
         var problems = new Dictionary<string, string[]>();
-        if (year is < 2000 or > 2100)
-        {
-            problems["year"] = [ExportTexts.YearInvalid];
-        }
-        if (quarter is < 1 or > 4)
-        {
-            problems["quarter"] = [ExportTexts.QuarterInvalid];
-        }
+        ReportPeriod.CheckYearAndQuarter(year, quarter, problems);
         var format = XlsxExport.FormatOf(context.Request, Pdf);
         if (format is not (Pdf or Xlsx))
         {
