@@ -25,6 +25,9 @@ public static class ServiceDefaultsExtensions
     /// <summary>Activity sources whose spans join the trace from the gateway through RabbitMQ into consumers.</summary>
     public static readonly string[] TraceSources = ["MassTransit", "Npgsql", PlatformTelemetry.SourceName];
 
+    /// <summary>The names under which the OTLP exporters ask the HTTP client factory for their clients.</summary>
+    private static readonly string[] OtlpExporterClients = ["OtlpTraceExporter", "OtlpMetricExporter", "OtlpLogExporter"];
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
@@ -91,7 +94,15 @@ public static class ServiceDefaultsExtensions
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
+            // The exporters take their clients from the factory, whose defaults (above) give every client resilience
+            // and service discovery: retries stacked on the exporter's own, and a log line about each export that was
+            // exported in turn. The exporter retries on its own terms and needs neither.
+            foreach (var client in OtlpExporterClients)
+            {
+                builder.Services.AddHttpClient(client).ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Clear());
+            }
         }
+        builder.Services.AddHostedService<TelemetryShutdown>();
         return builder;
     }
 
