@@ -4,6 +4,7 @@ using BrandPlatform.Reporting.Features;
 using BrandPlatform.Reporting.Features.DisciplineFigures;
 using BrandPlatform.Reporting.Features.Exports;
 using BrandPlatform.Reporting.Features.Live;
+using BrandPlatform.Reporting.Features.Supervision;
 using BrandPlatform.Reporting.Features.StudyProgramme;
 using BrandPlatform.Reporting.Features.TicketFigures;
 using BrandPlatform.Reporting.Infrastructure;
@@ -19,5 +20,6 @@ builder.AddExports();
 var app = builder.Build();
 app.UsePlatformService();
 app.MapReportingApi();
+app.MapSupervisionApi();
 
 await app.RunServiceAsync<ReportingDbContext>(args);

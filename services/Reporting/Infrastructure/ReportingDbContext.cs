@@ -1,6 +1,8 @@
 using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Persistence;
+using BrandPlatform.Reporting.Domain;
+using BrandPlatform.Reporting.Features.Brands;
 using BrandPlatform.Reporting.Features.DisciplineFigures;
 using BrandPlatform.Reporting.Features.StudyFigures;
 using BrandPlatform.Reporting.Features.StudyProgramme;
@@ -22,6 +24,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<QuizOutcomeRecord> DisciplineQuizOutcomes => Set<QuizOutcomeRecord>();
     public DbSet<MakeUpRecord> DisciplineMakeUps => Set<MakeUpRecord>();
     public DbSet<PledgeSignatureRecord> DisciplinePledgeSignatures => Set<PledgeSignatureRecord>();
+    public DbSet<Brand> Brands => Set<Brand>();
+    public DbSet<BrandMeasure> BrandMeasures => Set<BrandMeasure>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -48,6 +52,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         modelBuilder.ApplyConfiguration(new StudyActivityRecordConfiguration());
         modelBuilder.ApplyConfiguration(new DesignatedMaterialConfiguration());
         modelBuilder.AddDisciplineFigureTables();
+        modelBuilder.AddBrandRegistry();
     }
 }
 

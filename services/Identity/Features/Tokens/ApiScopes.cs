@@ -23,6 +23,8 @@ public static class ApiScopes
         new("discipline.read", "读取纪律教育记录", "discipline"),
         new("discipline.write", "安排警示教育、答题、补学和签署廉政承诺书", "discipline"),
         new("reporting.read", "读取报表与督办", "reporting"),
+        new("supervision.read", "读取品牌、督办任务、收文与错情登记", "reporting"),
+        new("supervision.write", "登记品牌、督办任务、收文与错情，反馈与验收", "reporting"),
         new(DirectoryRead, "读取组织与人员", "identity"),
         new(DirectoryManage, "管理组织与人员", "identity"),
         // Operators' own endpoints (/ops/**) on every service, e.g. replaying faulted messages.

@@ -322,6 +322,105 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                     b.ToTable("unit_members", (string)null);
                 });
 
+            modelBuilder.Entity("BrandPlatform.Reporting.Domain.Brand", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("field");
+
+                    b.Property<string>("Meaning")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("meaning");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("Slogan")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("slogan");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_brands");
+
+                    b.HasIndex("BranchId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_brands_branch_id");
+
+                    b.ToTable("brands", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Reporting.Domain.BrandMeasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BrandId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("brand_id");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("ExpectedResult")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("expected_result");
+
+                    b.Property<Guid?>("OwnerPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_person_id");
+
+                    b.Property<Guid>("OwnerUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_unit_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_brand_measures");
+
+                    b.HasIndex("BrandId")
+                        .HasDatabaseName("ix_brand_measures_brand_id");
+
+                    b.HasIndex("OwnerUnitId")
+                        .HasDatabaseName("ix_brand_measures_owner_unit_id");
+
+                    b.ToTable("brand_measures", (string)null);
+                });
+
             modelBuilder.Entity("BrandPlatform.Reporting.Features.DisciplineFigures.CampaignRecord", b =>
                 {
                     b.Property<Guid>("CampaignId")
@@ -757,6 +856,21 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                         .HasDatabaseName("ix_ticket_records_submitted_at");
 
                     b.ToTable("ticket_records", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Reporting.Domain.BrandMeasure", b =>
+                {
+                    b.HasOne("BrandPlatform.Reporting.Domain.Brand", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_brand_measures_brands_brand_id");
+                });
+
+            modelBuilder.Entity("BrandPlatform.Reporting.Domain.Brand", b =>
+                {
+                    b.Navigation("Measures");
                 });
 #pragma warning restore 612, 618
         }
