@@ -1,19 +1,14 @@
-extern alias gateway;
-
 using System.Collections.Concurrent;
 using System.Net;
 using BrandPlatform.Contracts.Tickets;
+using BrandPlatform.IntegrationTests.Gateway;
 using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Reporting.Features.Live;
 using BrandPlatform.Reporting.Infrastructure;
 using BrandPlatform.Testing;
 using MassTransit;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
@@ -135,7 +130,7 @@ public sealed class LiveFiguresTests(LiveFiguresTests.Fixture fixture) : IClassF
 
     public sealed class Fixture(TestServers servers) : IAsyncLifetime
     {
-        private GatewayFactory? gateway;
+        private GatewayInFront? gateway;
 
         public IdentityHost Identity { get; private set; } = null!;
         public ServiceFactory<ReportingDbContext> Reporting { get; private set; } = null!;
@@ -147,15 +142,13 @@ public sealed class LiveFiguresTests(LiveFiguresTests.Fixture fixture) : IClassF
             Reporting = await ServiceFactory<ReportingDbContext>.CreateAsync(servers, "reporting", "reportingdb",
                 identityBackchannel: Identity.Backchannel(), onLoopback: true);
             await Reporting.WaitUntilHealthyAsync(TestContext.Current.CancellationToken);
-            gateway = new GatewayFactory(Identity, Reporting.Address);
-            gateway.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-            gateway.StartServer();
+            gateway = GatewayInFront.Start(Identity, new Dictionary<string, Uri> { ["reporting"] = Reporting.Address });
         }
 
         /// <summary>Connects the way the portal does: WebSockets through the gateway, the token as access_token.</summary>
         public Task<Listener> ListenAsync(string? token)
         {
-            var hub = new Uri(LoopbackAddress.Of(gateway!.Services), "/api/reporting" + LiveFigures.Path
+            var hub = new Uri(gateway!.Address, "/api/reporting" + LiveFigures.Path
                 + (token is null ? "" : "?access_token=" + Uri.EscapeDataString(token)));
             return Listener.StartAsync(new HubConnectionBuilder()
                 .WithUrl(hub, options => options.Transports = HttpTransportType.WebSockets)
@@ -169,24 +162,6 @@ public sealed class LiveFiguresTests(LiveFiguresTests.Fixture fixture) : IClassF
                 await gateway.DisposeAsync();
             }
             await Reporting.DisposeAsync();
-        }
-    }
-
-    private sealed class GatewayFactory(IdentityHost identity, Uri reporting) : WebApplicationFactory<gateway::Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("Identity:Authority", IdentityHost.Issuer);
-            builder.UseSetting("Identity:RequireHttpsMetadata", "false");
-            builder.UseSetting("RateLimiting:PermitLimit", "1000");
-            foreach (var service in new[] { "identity", "tickets", "study", "discipline" })
-            {
-                builder.UseSetting($"ReverseProxy:Clusters:{service}:Destinations:d1:Address", "http://127.0.0.1:9");
-            }
-            builder.UseSetting("ReverseProxy:Clusters:reporting:Destinations:d1:Address", reporting.ToString());
-            builder.ConfigureTestServices(services => services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-                .Configure(options => options.BackchannelHttpHandler = identity.Backchannel()));
         }
     }
 }
