@@ -19,7 +19,7 @@ pids=()
 pg_port=$(bp_free_port); mq_port=$(bp_free_port); mq_management=$(bp_free_port)
 tickets_port=$(bp_free_port); gateway_port=$(bp_free_port); identity_port=$(bp_free_port)
 issuer="http://127.0.0.1:$gateway_port/identity/"
-trap 'bp_stop_bench "$work" "$epmd_before" "${pids[@]}"' EXIT
+bp_stop_bench_on_exit "$work" "$epmd_before"
 
 bp_start_throwaway_servers "$work" "$pg_port" "$mq_port" "$mq_management"
 dotnet build services/Tickets/Tickets.csproj -c Release -nologo -v quiet -clp:ErrorsOnly

@@ -294,6 +294,14 @@ bp_person_token() { # gateway user-name password scopes cookie-jar
 
 # Ends what a benchmark started on throwaway servers in WORK: its processes, the servers, epmd unless it ran before,
 # and (unless BENCH_KEEP is set) the folder.
+# Stops what a benchmark started when it ends, also when it is interrupted or killed (timeout, Ctrl+C): bash runs an
+# EXIT trap on a signal only if the signal has a trap of its own.
+bp_stop_bench_on_exit() { # work epmd-was-running (pids from the caller's array pids)
+  trap "bp_stop_bench '$1' '$2' \"\${pids[@]}\"" EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+}
+
 bp_stop_bench() { # work epmd-was-running pid...
   local work=$1 epmd_before=$2
   shift 2
