@@ -31,7 +31,7 @@ internal sealed class ActivitiesApiExamples : IApiExamples
 
     private static readonly string Planned = ApiExamples.With(Plan, $$"""
         {
-          "id": "{{Lesson}}", "kind": "partyLesson", "organiserUnitId": "{{Branch}}", "branchId": "{{Branch}}", "seriesId": null,
+          "id": "{{Lesson}}", "kind": "partyLesson", "organiserUnitId": "{{Branch}}", "branchId": "{{Branch}}", "seriesId": null, "brandId": null, "brandMeasureId": null,
           "audience": { "unitId": null }, "state": "planned", "record": null, "amendments": [], "cancelledAt": null, "cancelReason": null,
           "scheduledAt": "2026-12-01T02:00:00+00:00", "version": 1
         }
