@@ -20,8 +20,9 @@ public static class BrandLogos
 
     public static RouteGroupBuilder MapBrandLogos(this RouteGroupBuilder supervision)
     {
+        // The body is read by the handler, not declared with Accepts: routing would answer a wrong Content-Type with 415
+        // before authorization, telling a caller without access what the endpoint takes.
         supervision.MapPut(Brands.BrandPath + "/logo", UploadAsync)
-            .Accepts<byte[]>(ImageTypes[0], ImageTypes[1..])
             .ChecksIfMatch()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -29,7 +30,7 @@ public static class BrandLogos
             .WithName("UploadBrandLogo")
             .WithSummary("Upload or replace a brand's logo: the body is a PNG or JPEG image (Content-Type image/png or image/jpeg), at most 512 KiB");
         supervision.MapGet(Brands.BrandPath + "/logo", DownloadAsync)
-            .Produces<byte[]>(StatusCodes.Status200OK, ImageTypes[0], ImageTypes[1..])
+            .Produces<Stream>(StatusCodes.Status200OK, ImageTypes[0], ImageTypes[1..])
             .RequirePersonAccess(SupervisionAccess.ReadScopes, SupervisionAccess.Participants)
             .WithName("GetBrandLogo")
             .WithSummary("A brand's logo image");
