@@ -1,6 +1,7 @@
 using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Reporting.Features;
+using BrandPlatform.Reporting.Features.Brands;
 using BrandPlatform.Reporting.Features.DisciplineFigures;
 using BrandPlatform.Reporting.Features.Exports;
 using BrandPlatform.Reporting.Features.Live;
@@ -16,6 +17,7 @@ builder.AddDisciplineFigures();
 builder.AddLiveFigures();
 builder.AddTicketFigures();
 builder.AddExports();
+builder.AddBrandRegistry();
 
 var app = builder.Build();
 app.UsePlatformService();

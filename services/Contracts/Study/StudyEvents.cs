@@ -22,6 +22,12 @@ public abstract record StudyActivityEvent : IntegrationEvent
     public IReadOnlyList<Guid> MaterialIds { get; init; } = [];
     /// <summary>The training series (履职能力提升专题培训) the activity is a session of.</summary>
     public Guid? SeriesId { get; init; }
+    /// <summary>
+    /// The brand (党建服务品牌) the activity is held under, and one of its measures; study keeps whatever id it was given
+    /// (the registry is reporting's), so the brand's page lists what points at it.
+    /// </summary>
+    public Guid? BrandId { get; init; }
+    public Guid? BrandMeasureId { get; init; }
     public DateTimeOffset PlannedStart { get; init; }
     public DateTimeOffset PlannedEnd { get; init; }
     /// <summary>planned, held or cancelled.</summary>

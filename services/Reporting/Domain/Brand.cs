@@ -1,3 +1,6 @@
+using BrandPlatform.Contracts.Supervision;
+using BrandPlatform.Platform.Domain;
+
 namespace BrandPlatform.Reporting.Domain;
 
 /// <summary>
@@ -5,8 +8,13 @@ namespace BrandPlatform.Reporting.Domain;
 /// slogan, and the measures (举措) that carry it out. Tasks, study activities and tickets point at a brand or a measure,
 /// so the brand's page shows what was done under it.
 /// </summary>
-public sealed class Brand
+public sealed class Brand : Aggregate
 {
+    public const int NameMaxLength = 50;
+    public const int FieldMaxLength = 50;
+    public const int MeaningMaxLength = 1000;
+    public const int SloganMaxLength = 100;
+
     private readonly List<BrandMeasure> measures = [];
 
     private Brand() { }
@@ -19,47 +27,81 @@ public sealed class Brand
     public string Meaning { get; private set; } = "";
     public string Slogan { get; private set; } = "";
     public DateTimeOffset RegisteredAt { get; private set; }
+    /// <summary>image/png or image/jpeg when a logo was uploaded (the image itself is a <see cref="BrandLogo"/>).</summary>
+    public string? LogoContentType { get; private set; }
+    public DateTimeOffset LastChangedAt { get; private set; }
     /// <summary>The aggregate's version: its events carry it, and If-Match guards edits.</summary>
     public int Version { get; private set; }
     public IReadOnlyList<BrandMeasure> Measures => measures;
 
-    public static Brand Register(Guid id, Guid branchId, string name, string field, string meaning, string slogan, DateTimeOffset at) => new()
+    public static Brand Register(Guid id, Guid branchId, string name, string field, string meaning, string slogan, DateTimeOffset at)
     {
-        Id = id, BranchId = branchId, Name = name, Field = field, Meaning = meaning, Slogan = slogan, RegisteredAt = at, Version = 1,
-    };
+        var brand = new Brand { Id = id, BranchId = branchId, RegisteredAt = at };
+        brand.Describe(name, field, meaning, slogan);
+        brand.Touch(at);
+        brand.Raise(brand.Stamp(new BrandRegistered { OccurredAt = at }));
+        return brand;
+    }
 
-    public BrandMeasure AddMeasure(Guid id, string title, Guid ownerUnitId, Guid? ownerPersonId, DateOnly deadline, string expectedResult)
+    public void Edit(string name, string field, string meaning, string slogan, DateTimeOffset at)
     {
-        var measure = new BrandMeasure(id, Id, title, ownerUnitId, ownerPersonId, deadline, expectedResult);
+        Describe(name, field, meaning, slogan);
+        Changed(at);
+    }
+
+    public void SetLogo(string contentType, DateTimeOffset at)
+    {
+        LogoContentType = contentType;
+        Changed(at);
+    }
+
+    public BrandMeasure AddMeasure(Guid id, string title, Guid ownerUnitId, Guid? ownerPersonId, DateOnly deadline, string expectedResult, DateTimeOffset at)
+    {
+        var measure = new BrandMeasure(id, Id, title.Trim(), ownerUnitId, ownerPersonId, deadline, expectedResult.Trim());
         measures.Add(measure);
-        Version++;
+        Touch(at);
+        Raise(Stamp(new BrandMeasureAdded
+        {
+            OccurredAt = at, MeasureId = measure.Id, Title = measure.Title, OwnerUnitId = ownerUnitId, OwnerPersonId = ownerPersonId,
+            Deadline = deadline, ExpectedResult = measure.ExpectedResult,
+        }));
         return measure;
     }
-}
 
-/// <summary>A brand's measure (举措): who carries it out, by when, and what it should achieve.</summary>
-public sealed class BrandMeasure
-{
-    private BrandMeasure() { }
-
-    internal BrandMeasure(Guid id, Guid brandId, string title, Guid ownerUnitId, Guid? ownerPersonId, DateOnly deadline, string expectedResult)
+    /// <summary>Null when the brand has no such measure.</summary>
+    public BrandMeasure? EditMeasure(Guid measureId, string title, Guid ownerUnitId, Guid? ownerPersonId, DateOnly deadline, string expectedResult, DateTimeOffset at)
     {
-        Id = id;
-        BrandId = brandId;
-        Title = title;
-        OwnerUnitId = ownerUnitId;
-        OwnerPersonId = ownerPersonId;
-        Deadline = deadline;
-        ExpectedResult = expectedResult;
+        if (measures.SingleOrDefault(m => m.Id == measureId) is not { } measure)
+        {
+            return null;
+        }
+        measure.Restate(title.Trim(), ownerUnitId, ownerPersonId, deadline, expectedResult.Trim());
+        Changed(at);
+        return measure;
     }
 
-    public Guid Id { get; private set; }
-    public Guid BrandId { get; private set; }
-    public string Title { get; private set; } = "";
-    /// <summary>The unit (department or branch) that carries it out.</summary>
-    public Guid OwnerUnitId { get; private set; }
-    public Guid? OwnerPersonId { get; private set; }
-    /// <summary>A China date.</summary>
-    public DateOnly Deadline { get; private set; }
-    public string ExpectedResult { get; private set; } = "";
+    private void Describe(string name, string field, string meaning, string slogan)
+    {
+        Name = name.Trim();
+        Field = field.Trim();
+        Meaning = meaning.Trim();
+        Slogan = slogan.Trim();
+    }
+
+    private void Changed(DateTimeOffset at)
+    {
+        Touch(at);
+        Raise(Stamp(new BrandChanged { OccurredAt = at }));
+    }
+
+    private void Touch(DateTimeOffset at)
+    {
+        LastChangedAt = at;
+        Version++;
+    }
+
+    private T Stamp<T>(T integrationEvent) where T : BrandEvent => integrationEvent with
+    {
+        BrandId = Id, BranchId = BranchId, Name = Name, Field = Field, Slogan = Slogan, Version = Version,
+    };
 }

@@ -26,6 +26,9 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<PledgeSignatureRecord> DisciplinePledgeSignatures => Set<PledgeSignatureRecord>();
     public DbSet<Brand> Brands => Set<Brand>();
     public DbSet<BrandMeasure> BrandMeasures => Set<BrandMeasure>();
+    public DbSet<BrandLogo> BrandLogos => Set<BrandLogo>();
+    public DbSet<PartyWorkPlanItem> PartyWorkPlanItems => Set<PartyWorkPlanItem>();
+    public DbSet<BrandHighlight> BrandHighlights => Set<BrandHighlight>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -53,6 +56,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         modelBuilder.ApplyConfiguration(new DesignatedMaterialConfiguration());
         modelBuilder.AddDisciplineFigureTables();
         modelBuilder.AddBrandRegistry();
+        modelBuilder.AddEventVersions();
     }
 }
 

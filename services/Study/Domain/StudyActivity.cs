@@ -50,6 +50,12 @@ public sealed class StudyActivity : Aggregate
     public Guid[] AudienceMemberIds { get; private set; } = [];
     public IReadOnlyList<ExternalSpeaker> Speakers { get; private set; } = [];
     public Guid? SeriesId { get; private set; }
+    /// <summary>
+    /// The brand (and one of its measures) the activity is held under. The registry is the reporting service's, so any
+    /// id is kept as given; the brand's page lists only what points at it.
+    /// </summary>
+    public Guid? BrandId { get; private set; }
+    public Guid? BrandMeasureId { get; private set; }
     public ActivityState State { get; private set; }
     /// <summary>The code members check in with during the window (<see cref="CheckInCodes"/>).</summary>
     public string CheckInCode { get; private set; } = "";
@@ -80,7 +86,7 @@ public sealed class StudyActivity : Aggregate
     public static StudyActivity Schedule(
         ActivityKind kind, DirectoryUnit organiser, Guid? branchId, string topic, IReadOnlyList<MaterialReference> materials,
         DateTimeOffset plannedStart, DateTimeOffset plannedEnd, string place, ActivityAudience audience,
-        IReadOnlyList<ExternalSpeaker> speakers, Guid? seriesId, string actor, DateTimeOffset now)
+        IReadOnlyList<ExternalSpeaker> speakers, Guid? seriesId, string actor, DateTimeOffset now, Guid? brandId = null, Guid? brandMeasureId = null)
     {
         if (!kind.OrganisedBy().Contains(organiser.Kind))
         {
@@ -105,6 +111,7 @@ public sealed class StudyActivity : Aggregate
             ScheduledAt = now,
         };
         activity.SetPlan(topic, materials, plannedStart, plannedEnd, place, audience, speakers, seriesId, now);
+        activity.PointAt(brandId, brandMeasureId);
         activity.Raise(activity.Stamp(new StudyActivityScheduled
         {
             OccurredAt = now,
@@ -117,11 +124,12 @@ public sealed class StudyActivity : Aggregate
     /// <summary>Changes a planned activity's time, place, topic, materials, audience or speakers.</summary>
     public void Reschedule(
         string topic, IReadOnlyList<MaterialReference> materials, DateTimeOffset plannedStart, DateTimeOffset plannedEnd, string place,
-        ActivityAudience audience, IReadOnlyList<ExternalSpeaker> speakers, DateTimeOffset now)
+        ActivityAudience audience, IReadOnlyList<ExternalSpeaker> speakers, DateTimeOffset now, Guid? brandId = null, Guid? brandMeasureId = null)
     {
         RequireState(ActivityState.Planned, nameof(StudyTexts.StepReschedule));
         CheckAudience(Kind, audience);
         SetPlan(topic, materials, plannedStart, plannedEnd, place, audience, speakers, SeriesId, now);
+        PointAt(brandId, brandMeasureId);
         Raise(Stamp(new StudyActivityRescheduled { OccurredAt = now }));
     }
 
@@ -207,6 +215,12 @@ public sealed class StudyActivity : Aggregate
         Touch(now);
     }
 
+    private void PointAt(Guid? brandId, Guid? brandMeasureId)
+    {
+        BrandId = brandId;
+        BrandMeasureId = brandMeasureId;
+    }
+
     private void SetRecord(HeldRecord record)
     {
         HeldAt = record.HeldAt.ToUniversalTime();
@@ -272,6 +286,8 @@ public sealed class StudyActivity : Aggregate
         Topic = Topic,
         MaterialIds = MaterialIds,
         SeriesId = SeriesId,
+        BrandId = BrandId,
+        BrandMeasureId = BrandMeasureId,
         PlannedStart = PlannedStart,
         PlannedEnd = PlannedEnd,
         State = State.ToCode(),

@@ -1,4 +1,5 @@
 using BrandPlatform.IntegrationTests.Discipline;
+using BrandPlatform.IntegrationTests.Supervision;
 using BrandPlatform.IntegrationTests.Tickets;
 using BrandPlatform.IntegrationTests.WholePlatform;
 
@@ -36,6 +37,17 @@ public static class AccessMatrix
 
     /// <summary>Everyone taking part in discipline education: the same people, each then seeing only their part.</summary>
     private static readonly string[] DisciplinePeople = StudyPeople;
+
+    /// <summary>Everyone in supervision (people with a supervision role): they read brands and what is selected.</summary>
+    private static readonly string[] SupervisionPeople = [Admin, Office, Secretary, Officer, Member, Handler, Leader];
+
+    /// <summary>Who keeps 第二党支部's brand: the office and the branch's keepers (the officer).</summary>
+    private static readonly string[] BrandKeepers = [Admin, Office, Officer];
+
+    private static object BrandMeasure(Guid ownerUnit) => new
+    {
+        title = "矩阵举措", ownerUnitId = ownerUnit, ownerPersonId = (Guid?)null, deadline = "2026-12-31", expectedResult = "矩阵预期成效",
+    };
 
     private static string[] StudyPeopleBut(string caller) => [.. StudyPeople.Where(p => p != caller)];
 
@@ -385,6 +397,40 @@ public static class AccessMatrix
             path: r => $"/api/discipline/campaigns/{r.DisciplineCampaign}/make-up/cases/{r.DisciplineCase}/read"),
         AccessRow.Of("discipline", "POST", "/api/discipline/campaigns/{id:guid}/close", Dispatchers,
             path: r => $"/api/discipline/campaigns/{r.DisciplineCampaign}/close"),
+
+        // Supervision: brands. Everyone in supervision reads brands, pages, logos, plans and selected highlights; 第二党支部's
+        // brand is kept by the office and its keepers (the officer), another branch's secretary does not find it (404)
+        // and may not register it (403). Registration is a 409 for those admitted: the branch has its brand.
+        AccessRow.Of("reporting", "POST", "/api/supervision/brands", BrandKeepers, body: r => new
+        {
+            branchId = r.OtherBranch, name = "矩阵品牌", field = "矩阵领域", meaning = "矩阵品牌内涵", slogan = "矩阵口号",
+        }),
+        AccessRow.List("reporting", "GET", "/api/supervision/brands", SupervisionPeople, None, r => r.Brands.Brand),
+        AccessRow.Of("reporting", "GET", "/api/supervision/brands/{id:guid}", SupervisionPeople, path: r => $"/api/supervision/brands/{r.Brands.Brand}"),
+        AccessRow.Of("reporting", "GET", "/api/supervision/brands/{id:guid}/logo", SupervisionPeople, path: r => $"/api/supervision/brands/{r.Brands.Brand}/logo"),
+        AccessRow.Of("reporting", "PUT", "/api/supervision/brands/{id:guid}", BrandKeepers, [Secretary], path: r => $"/api/supervision/brands/{r.Brands.Brand}",
+            body: _ => new { name = "矩阵品牌", field = "矩阵领域", meaning = "矩阵品牌内涵（修订）", slogan = "矩阵口号" }),
+        AccessRow.Of("reporting", "POST", "/api/supervision/brands/{id:guid}/measures", BrandKeepers, [Secretary],
+            path: r => $"/api/supervision/brands/{r.Brands.Brand}/measures", body: r => BrandMeasure(r.OtherBranch)),
+        AccessRow.Of("reporting", "PUT", "/api/supervision/brands/{id:guid}/measures/{measureId:guid}", BrandKeepers, [Secretary],
+            path: r => $"/api/supervision/brands/{r.Brands.Brand}/measures/{r.Brands.Measure}", body: r => BrandMeasure(r.OtherBranch)),
+        // The matrix sends JSON: those admitted hear that a logo is an image (415).
+        AccessRow.Of("reporting", "PUT", "/api/supervision/brands/{id:guid}/logo", BrandKeepers, [Secretary],
+            path: r => $"/api/supervision/brands/{r.Brands.Brand}/logo", body: _ => new { }) with { AdmittedAnswer = global::System.Net.HttpStatusCode.UnsupportedMediaType },
+        AccessRow.Of("reporting", "POST", "/api/supervision/plan-items", BrandKeepers, body: r => new
+        {
+            year = ThisQuarter.Year, month = 1, branchId = r.OtherBranch, title = "矩阵计划事项", brandId = r.Brands.Brand, measureId = r.Brands.Measure,
+        }),
+        AccessRow.Of("reporting", "GET", "/api/supervision/plan-items", SupervisionPeople),
+        AccessRow.Of("reporting", "POST", "/api/supervision/brands/{id:guid}/highlights", BrandKeepers, [Secretary],
+            path: r => $"/api/supervision/brands/{r.Brands.Brand}/highlights", body: _ => new { title = "矩阵亮点", summary = "矩阵亮点摘要" }),
+        // Submitted highlights are the office's and the branch's keepers'; the office then decides (a second decision is a 409).
+        AccessRow.List("reporting", "GET", "/api/supervision/highlights", BrandKeepers, [Secretary, Member, Handler, Leader], r => r.Brands.Highlight,
+            path: r => $"/api/supervision/highlights?state=submitted&brandId={r.Brands.Brand}"),
+        AccessRow.Of("reporting", "POST", "/api/supervision/highlights/{id:guid}/select", Dispatchers,
+            path: r => $"/api/supervision/highlights/{r.Brands.Highlight}/select"),
+        AccessRow.Of("reporting", "POST", "/api/supervision/highlights/{id:guid}/decline", Dispatchers,
+            path: r => $"/api/supervision/highlights/{r.Brands.Highlight}/decline"),
     ];
 
     /// <summary>A keeper's step on 第二党支部's session: its keepers and the office; another branch's secretary does not see it.</summary>
@@ -511,4 +557,6 @@ public sealed record MatrixRecords
     /// <summary>A case of the discipline library, a question of its bank, and a reminder whose only notice is the officer's.</summary>
     public required Guid DisciplineQuestion { get; init; }
     public required Guid OfficerReminder { get; init; }
+    /// <summary>Supervision: 第二党支部's brand (with a logo), one of its measures, and a highlight submitted under it.</summary>
+    public required BrandMatrixRecords.Records Brands { get; init; }
 }

@@ -6,6 +6,7 @@ using BrandPlatform.Discipline.Domain;
 using BrandPlatform.IntegrationTests.Discipline;
 using BrandPlatform.IntegrationTests.Identity;
 using BrandPlatform.IntegrationTests.Study;
+using BrandPlatform.IntegrationTests.Supervision;
 using BrandPlatform.IntegrationTests.Tickets;
 using BrandPlatform.IntegrationTests.WholePlatform;
 using BrandPlatform.Platform.Domain;
@@ -299,6 +300,7 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             SessionCheckInCode = sessionCode,
             DisciplineQuestion = question,
             OfficerReminder = reminder,
+            Brands = await BrandMatrixRecords.SetUpAsync(platform, Cancel),
         };
     }
 

@@ -10,10 +10,15 @@ namespace BrandPlatform.Reporting.Features.StudyFigures;
 /// </summary>
 public sealed class StudyActivityRecord
 {
+    /// <summary>As long as the study service allows.</summary>
+    public const int TopicMaxLength = 200;
+
     private StudyActivityRecord() { }
 
     public Guid ActivityId { get; private set; }
     public string Kind { get; private set; } = "";
+    /// <summary>What was studied: a brand's page lists held activities under it by topic.</summary>
+    public string Topic { get; private set; } = "";
     public Guid OrganiserUnitId { get; private set; }
     public string State { get; private set; } = "";
     public DateTimeOffset PlannedStart { get; private set; }
@@ -29,6 +34,9 @@ public sealed class StudyActivityRecord
     public Guid[] PresentIds { get; private set; } = [];
     /// <summary>The library's materials studied: 第一议题 follow-up finds who studied a designated one.</summary>
     public Guid[] MaterialIds { get; private set; } = [];
+    /// <summary>The brand (and measure) the activity was held under, as study recorded it: the brand's page lists it.</summary>
+    public Guid? BrandId { get; private set; }
+    public Guid? BrandMeasureId { get; private set; }
     /// <summary>PostgreSQL's row version (xmin), as on the ticket record: the guard against an unnumbered event racing a numbered one.</summary>
     public uint Version { get; private set; }
 
@@ -37,6 +45,9 @@ public sealed class StudyActivityRecord
     public void Apply(StudyActivityEvent integrationEvent)
     {
         Kind = integrationEvent.Kind;
+        Topic = integrationEvent.Topic;
+        BrandId = integrationEvent.BrandId;
+        BrandMeasureId = integrationEvent.BrandMeasureId;
         OrganiserUnitId = integrationEvent.OrganiserUnitId;
         State = integrationEvent.State;
         PlannedStart = integrationEvent.PlannedStart;

@@ -1,4 +1,5 @@
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Reporting.Features.Brands;
 
 namespace BrandPlatform.Reporting.Features.Supervision;
 
@@ -11,7 +12,8 @@ public static class SupervisionApi
 {
     public static IEndpointRouteBuilder MapSupervisionApi(this IEndpointRouteBuilder app)
     {
-        var supervision = app.MapGroup("/api/supervision");
+        var supervision = app.MapGroup("/api/supervision").WithTags("Supervision");
+        supervision.MapBrandRegistry();
         return app;
     }
 }

@@ -15,6 +15,8 @@ internal sealed class StudyActivityRecordConfiguration : IEntityTypeConfiguratio
         activity.Property(a => a.State).HasMaxLength(20);
         // The summary reads held records by when they were held.
         activity.HasIndex(a => a.HeldAt);
+        activity.Property(a => a.Topic).HasMaxLength(StudyActivityRecord.TopicMaxLength);
+        activity.HasIndex(a => a.BrandId);
         activity.Property(a => a.Version).IsRowVersion();
     }
 }

@@ -44,7 +44,7 @@ public static class Activities
                     return unknown;
                 }
                 activity.Reschedule(r.Topic!, [.. (r.Materials ?? []).Select(m => m.ToReference())], r.PlannedStart!.Value, r.PlannedEnd!.Value,
-                    r.Place!, r.Audience!.ToAudience(), [.. (r.Speakers ?? []).Select(sp => sp.ToSpeaker())], s.Now);
+                    r.Place!, r.Audience!.ToAudience(), [.. (r.Speakers ?? []).Select(sp => sp.ToSpeaker())], s.Now, r.BrandId, r.BrandMeasureId);
                 return null;
             });
         study.MapStep<HoldRequest>(HttpMethods.Post, Activity + "/hold",
@@ -108,7 +108,7 @@ public static class Activities
         var activity = StudyActivity.Schedule(request.Kind!.Value, organiser, StudyAccess.BranchOf(organiser), request.Topic!,
             [.. (request.Materials ?? []).Select(m => m.ToReference())], request.PlannedStart!.Value, request.PlannedEnd!.Value, request.Place!,
             request.Audience!.ToAudience(), [.. (request.Speakers ?? []).Select(s => s.ToSpeaker())], request.SeriesId, caller.Signature,
-            timeProvider.GetUtcNow());
+            timeProvider.GetUtcNow(), request.BrandId, request.BrandMeasureId);
         db.Activities.Add(activity);
         await db.SaveChangesAsync(cancellationToken);
         context.Response.Headers.ETag = ActivityResponse.ETagOf(activity);

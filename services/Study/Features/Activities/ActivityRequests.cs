@@ -31,16 +31,20 @@ public interface IPlanRequest
     string? Place { get; }
     AudienceRequest? Audience { get; }
     IReadOnlyList<SpeakerRequest>? Speakers { get; }
+    /// <summary>The brand (in reporting's registry) the activity is held under; any id is kept as given.</summary>
+    Guid? BrandId { get; }
+    /// <summary>One of that brand's measures; only with <see cref="BrandId"/>.</summary>
+    Guid? BrandMeasureId { get; }
 }
 
 public sealed record ScheduleRequest(
     ActivityKind? Kind, Guid? OrganiserUnitId, string? Topic, IReadOnlyList<MaterialRequest>? Materials, DateTimeOffset? PlannedStart,
-    DateTimeOffset? PlannedEnd, string? Place, AudienceRequest? Audience, IReadOnlyList<SpeakerRequest>? Speakers = null, Guid? SeriesId = null)
-    : IPlanRequest;
+    DateTimeOffset? PlannedEnd, string? Place, AudienceRequest? Audience, IReadOnlyList<SpeakerRequest>? Speakers = null, Guid? SeriesId = null,
+    Guid? BrandId = null, Guid? BrandMeasureId = null) : IPlanRequest;
 
 public sealed record RescheduleRequest(
     string? Topic, IReadOnlyList<MaterialRequest>? Materials, DateTimeOffset? PlannedStart, DateTimeOffset? PlannedEnd, string? Place,
-    AudienceRequest? Audience, IReadOnlyList<SpeakerRequest>? Speakers = null) : IPlanRequest;
+    AudienceRequest? Audience, IReadOnlyList<SpeakerRequest>? Speakers = null, Guid? BrandId = null, Guid? BrandMeasureId = null) : IPlanRequest;
 
 /// <summary>What a held record says, whether filed or amended.</summary>
 public interface IRecordRequest
@@ -77,6 +81,9 @@ public sealed class PlanValidator<T> : AbstractValidator<T> where T : IPlanReque
         RuleFor(r => r.Speakers).Must(s => s is null || s.Count <= StudyActivity.MaxSpeakers);
         RuleForEach(r => r.Speakers).EachValid(new SpeakerValidator());
         RuleFor(r => r.Audience).NotNull().SetValidator(new AudienceValidator()!);
+        RuleFor(r => r.BrandId).NotEqual(Guid.Empty);
+        RuleFor(r => r.BrandMeasureId).NotEqual(Guid.Empty)
+            .Must((r, _) => r.BrandId is not null).When(r => r.BrandMeasureId is not null).WithMessage(_ => ActivityTexts.BrandMeasureWithoutBrand);
     }
 
     private sealed class MaterialValidator : AbstractValidator<MaterialRequest>

@@ -12,7 +12,7 @@ namespace BrandPlatform.Study.Features.Activities;
 public sealed record ActivityResponse(
     Guid Id, ActivityKind Kind, Guid OrganiserUnitId, Guid? BranchId, string Topic, IReadOnlyList<MaterialReference> Materials,
     DateTimeOffset PlannedStart, DateTimeOffset PlannedEnd, string Place, ActivityAudience Audience, IReadOnlyList<ExternalSpeaker> Speakers,
-    Guid? SeriesId, ActivityState State, RecordResponse? Record, IReadOnlyList<AmendmentResponse> Amendments, DateTimeOffset? CancelledAt,
+    Guid? SeriesId, Guid? BrandId, Guid? BrandMeasureId, ActivityState State, RecordResponse? Record, IReadOnlyList<AmendmentResponse> Amendments, DateTimeOffset? CancelledAt,
     string? CancelReason, DateTimeOffset ScheduledAt, int Version)
 {
     public static string ETagOf(StudyActivity activity) => $"\"{activity.Version}\"";
@@ -21,7 +21,8 @@ public sealed record ActivityResponse(
     {
         var sheet = SheetFor(activity, caller);
         return new(activity.Id, activity.Kind, activity.OrganiserUnitId, activity.BranchId, activity.Topic, activity.Materials,
-            activity.PlannedStart, activity.PlannedEnd, activity.Place, activity.Audience, activity.Speakers, activity.SeriesId, activity.State,
+            activity.PlannedStart, activity.PlannedEnd, activity.Place, activity.Audience, activity.Speakers, activity.SeriesId,
+            activity.BrandId, activity.BrandMeasureId, activity.State,
             activity.Record is { } record
                 ? new RecordResponse(record.HeldAt, record.DurationMinutes, record.Minutes, record.ExternalAttendees, sheet(record.Attendance),
                     activity.RecordedAt!.Value, activity.RecordDue!.Value, activity.RecordedLate)

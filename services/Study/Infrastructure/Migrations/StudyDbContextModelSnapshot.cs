@@ -590,6 +590,14 @@ namespace BrandPlatform.Study.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("branch_id");
 
+                    b.Property<Guid?>("BrandId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("brand_id");
+
+                    b.Property<Guid?>("BrandMeasureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("brand_measure_id");
+
                     b.Property<string>("CancelReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
