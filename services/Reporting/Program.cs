@@ -2,6 +2,7 @@ using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Reporting.Features;
 using BrandPlatform.Reporting.Features.DisciplineFigures;
+using BrandPlatform.Reporting.Features.Documents;
 using BrandPlatform.Reporting.Features.Exports;
 using BrandPlatform.Reporting.Features.Live;
 using BrandPlatform.Reporting.Features.Supervision;
@@ -16,6 +17,7 @@ builder.AddDisciplineFigures();
 builder.AddLiveFigures();
 builder.AddTicketFigures();
 builder.AddExports();
+builder.AddDocuments();
 
 var app = builder.Build();
 app.UsePlatformService();

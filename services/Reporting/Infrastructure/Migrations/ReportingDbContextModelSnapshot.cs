@@ -421,6 +421,248 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                     b.ToTable("brand_measures", (string)null);
                 });
 
+            modelBuilder.Entity("BrandPlatform.Reporting.Domain.DocumentErrorReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("document_number");
+
+                    b.Property<string>("DocumentTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("document_title");
+
+                    b.Property<Guid>("DrafterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("drafter_id");
+
+                    b.Property<string>("DrafterName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("drafter_name");
+
+                    b.Property<string>("ErrorType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("error_type");
+
+                    b.Property<long>("EventVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_version");
+
+                    b.Property<string>("FoundBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("found_by");
+
+                    b.Property<DateOnly>("FoundOn")
+                        .HasColumnType("date")
+                        .HasColumnName("found_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_document_error_reports");
+
+                    b.HasIndex("FoundOn")
+                        .HasDatabaseName("ix_document_error_reports_found_on");
+
+                    b.HasIndex("DepartmentId", "FoundOn")
+                        .HasDatabaseName("ix_document_error_reports_department_id_found_on");
+
+                    b.HasIndex("DrafterId", "FoundOn")
+                        .HasDatabaseName("ix_document_error_reports_drafter_id_found_on");
+
+                    b.ToTable("document_error_reports", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Reporting.Domain.DocumentReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssigneePersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_person_id");
+
+                    b.Property<Guid?>("AssigneeUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_unit_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<long>("EventVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_document_reminders");
+
+                    b.HasIndex("DocumentId", "Day")
+                        .IsUnique()
+                        .HasDatabaseName("ix_document_reminders_document_id_day");
+
+                    b.ToTable("document_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Reporting.Domain.ReceivedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<Guid?>("AssigneePersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_person_id");
+
+                    b.Property<Guid?>("AssigneeUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_unit_id");
+
+                    b.Property<string>("Class")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("class");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline");
+
+                    b.Property<long>("EventVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_version");
+
+                    b.Property<DateTimeOffset?>("HandledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handled_at");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("handled_by");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("issuer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("priority");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("registered_by");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_received_documents");
+
+                    b.HasIndex("AssigneePersonId")
+                        .HasDatabaseName("ix_received_documents_assignee_person_id");
+
+                    b.HasIndex("AssigneeUnitId")
+                        .HasDatabaseName("ix_received_documents_assignee_unit_id");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_received_documents_received_at");
+
+                    b.ToTable("received_documents", (string)null);
+                });
+
             modelBuilder.Entity("BrandPlatform.Reporting.Features.DisciplineFigures.CampaignRecord", b =>
                 {
                     b.Property<Guid>("CampaignId")
@@ -866,6 +1108,42 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_brand_measures_brands_brand_id");
+                });
+
+            modelBuilder.Entity("BrandPlatform.Reporting.Domain.ReceivedDocument", b =>
+                {
+                    b.OwnsMany("BrandPlatform.Reporting.Domain.DocumentRead", "Reads", b1 =>
+                        {
+                            b1.Property<Guid>("DocumentId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("document_id");
+
+                            b1.Property<Guid>("PersonId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid")
+                                .HasColumnName("person_id");
+
+                            b1.Property<string>("DisplayName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("display_name");
+
+                            b1.Property<DateTimeOffset>("ReadAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("read_at");
+
+                            b1.HasKey("DocumentId", "PersonId")
+                                .HasName("pk_received_document_reads");
+
+                            b1.ToTable("received_document_reads", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DocumentId")
+                                .HasConstraintName("fk_received_document_reads_received_documents_document_id");
+                        });
+
+                    b.Navigation("Reads");
                 });
 
             modelBuilder.Entity("BrandPlatform.Reporting.Domain.Brand", b =>
