@@ -126,17 +126,21 @@ public sealed class ReceivedDocument : Aggregate
         Raise(Stamp(new DocumentHandled { OccurredAt = now, Outcome = outcome.ToCode(), HandledAt = now, OnTime = now <= Deadline }));
     }
 
-    /// <summary>Whether it was still open when <paramref name="moment"/> came (received by then and not handled by then).</summary>
-    public bool IsOpenAt(DateTimeOffset moment) => ReceivedAt <= moment && (HandledAt is null || HandledAt > moment);
+    public bool IsAssignedTo(Guid? personId, IReadOnlySet<Guid> unitIds) =>
+        (personId is not null && AssigneePersonId == personId) || (AssigneeUnitId is { } unit && unitIds.Contains(unit));
 
     private void RequireState(string step, params DocumentState[] allowed)
     {
         if (!allowed.Contains(State))
         {
-            throw new RuleViolation(DocumentTexts.ResourceManager.Text(nameof(DocumentTexts.StepNotAllowed_Title)),
-                DocumentTexts.ResourceManager.Text(nameof(DocumentTexts.StepNotAllowed_Detail), DocumentTexts.ResourceManager.Text(step), State));
+            throw StepRefused(step, State);
         }
     }
+
+    /// <summary>The 409 of a step (a DocumentTexts key) the document's state does not allow.</summary>
+    public static RuleViolation StepRefused(string step, DocumentState state) => new(
+        DocumentTexts.ResourceManager.Text(nameof(DocumentTexts.StepNotAllowed_Title)),
+        DocumentTexts.ResourceManager.Text(nameof(DocumentTexts.StepNotAllowed_Detail), DocumentTexts.ResourceManager.Text(step), state));
 
     private T Stamp<T>(T integrationEvent) where T : ReceivedDocumentEvent => integrationEvent with
     {

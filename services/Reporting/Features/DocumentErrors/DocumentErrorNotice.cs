@@ -143,7 +143,7 @@ public static class DocumentErrorNotice
             pages.Table(
                 [DocumentTexts.Col_FoundOn, DocumentTexts.Col_Number, DocumentTexts.Col_Title, DocumentTexts.Col_Type, DocumentTexts.Col_Stage,
                     DocumentTexts.Col_Drafter, DocumentTexts.Col_FoundBy],
-                [1.4f, 1.8f, 3f, 1.5f, 1.3f, 1.1f, 1.1f], [false, false, false, false, false, false, false],
+                [1.5f, 2.6f, 2.4f, 1.5f, 1.3f, 1.3f, 1.3f], [false, false, false, false, false, false, false],
                 notice.Errors.Select(e => (IReadOnlyList<string>)[e.FoundOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.DocumentNumber,
                     e.DocumentTitle, e.ErrorType, e.Stage, e.Drafter, e.FoundBy]));
             pages.Text(DocumentTexts.Notice_ByType, 12.5f, bold: true);

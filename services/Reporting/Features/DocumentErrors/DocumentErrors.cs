@@ -98,7 +98,7 @@ public static class DocumentErrors
             return FieldProblems.Invalid(problems);
         }
         var department = request.DepartmentId!.Value;
-        if (!await db.Units.AnyAsync(u => u.Id == department && u.IsActive && u.Kind == UnitKinds.Department, cancellationToken))
+        if (!await db.Units.AnyAsync(u => u.Id == department && u.ValidTo == null && u.Kind == UnitKinds.Department, cancellationToken))
         {
             return FieldProblems.Unprocessable("departmentId", DocumentTexts.NotADepartment, DocumentTexts.ReferenceNotFound_Detail);
         }

@@ -42,20 +42,11 @@ public sealed partial class DocumentReminderIssuer(ReportingDbContext db, Workin
         return given;
     }
 
-    /// <summary>Today when its close has passed and it is a working day, else the working day before.</summary>
+    /// <summary>Today when it is a working day whose close has passed, else the working day before.</summary>
     private DateOnly LatestClosedWorkingDay(DateTimeOffset now)
     {
-        var day = ChinaCalendar.DateOf(now);
-        if (calendar.IsWorkingDay(day) && calendar.CloseOf(day) <= now)
-        {
-            return day;
-        }
-        do
-        {
-            day = day.AddDays(-1);
-        }
-        while (!calendar.IsWorkingDay(day));
-        return day;
+        var today = ChinaCalendar.DateOf(now);
+        return calendar.IsWorkingDay(today) && calendar.CloseOf(today) <= now ? today : calendar.LatestWorkingDay(today.AddDays(-1));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} documents still open at the close of {Day}: their assignees are reminded")]

@@ -38,8 +38,8 @@ public static class Documents
         supervision.MapGet("/documents/open-at-close", OpenAtCloseAsync)
             .RequirePersonAccess(SupervisionAccess.ReadScopes, SupervisionAccess.Participants)
             .WithName("GetDocumentsOpenAtClose")
-            .WithSummary("The documents received by a working day's close and not answered or filed by then (文件不过夜; default: today)")
-            .DescribeParameter("day", "A working day, yyyy-MM-dd (default: today)");
+            .WithSummary("The documents received by a working day's close and not answered or filed by then (文件不过夜; default: the latest working day)")
+            .DescribeParameter("day", "A working day, yyyy-MM-dd (default: today, or the last working day before it on a day off)");
         supervision.MapGet(Document, GetAsync)
             .RequirePersonAccess(SupervisionAccess.ReadScopes, SupervisionAccess.Participants)
             .WithName("GetDocument")
@@ -48,7 +48,7 @@ public static class Documents
             "Give the document to a department or a person (again: the new assignee replaces the old; the office)", SupervisionAccess.Office,
             async (document, r, s) =>
             {
-                if (r.UnitId is { } unit && !await s.Db.Units.AnyAsync(u => u.Id == unit && u.IsActive, s.CancellationToken))
+                if (r.UnitId is { } unit && !await s.Db.Units.AnyAsync(u => u.Id == unit && u.ValidTo == null, s.CancellationToken))
                 {
                     return FieldProblems.Unprocessable("unitId", DocumentTexts.UnitNotFound, DocumentTexts.ReferenceNotFound_Detail);
                 }
@@ -59,25 +59,30 @@ public static class Documents
                 document.Assign(r.UnitId, r.PersonId, s.Now);
                 return null;
             });
-        supervision.MapStep<EmptyRequest>("/read", "ReadDocument",
+        supervision.MapStep("/read", "ReadDocument",
             "Sign the document read (签阅): the caller and the time; a second signature keeps the first", SupervisionAccess.Participants,
-            (document, _, s) =>
+            (document, s) =>
             {
+                if (NotAssignee(document, s.Caller) is { } refused)
+                {
+                    return Task.FromResult<ProblemHttpResult?>(refused);
+                }
                 document.MarkRead(s.Caller.UserId!.Value, s.Caller.DisplayName, s.Now);
                 return Task.FromResult<ProblemHttpResult?>(null);
-            }, validate: false);
+            });
         supervision.MapStep<HandleDocumentRequest>("/handle", "HandleDocument",
             "Answer (办结) or file (归档) an assigned document, with a note (its assignee or the office)", SupervisionAccess.Participants,
             (document, r, s) =>
             {
+                if (NotAssignee(document, s.Caller) is { } refused)
+                {
+                    return Task.FromResult<ProblemHttpResult?>(refused);
+                }
                 document.Handle(r.Outcome!.Value, r.Note, s.Caller.Signature, s.Now);
                 return Task.FromResult<ProblemHttpResult?>(null);
             });
         return supervision;
     }
-
-    /// <summary>The body of a step that takes nothing but the record: an empty JSON object, or none at all.</summary>
-    public sealed record EmptyRequest;
 
     internal static async Task<Results<Created<DocumentResponse>, ValidationProblem>> RegisterAsync(
         RegisterDocumentRequest request, HttpContext context, ReportingDbContext db, DocumentDeadlines deadlines, TimeProvider clock,
@@ -119,7 +124,7 @@ public static class Documents
     internal static async Task<Results<Ok<OpenAtCloseResponse>, ValidationProblem>> OpenAtCloseAsync(
         DateOnly? day, HttpContext context, ReportingDbContext db, WorkingCalendar calendar, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var asked = day ?? clock.Today();
+        var asked = day ?? calendar.LatestWorkingDay(clock.Today());
         if (!calendar.IsWorkingDay(asked))
         {
             return FieldProblems.Invalid("day", string.Format(CultureInfo.CurrentCulture, DocumentTexts.NotAWorkingDay,
@@ -161,49 +166,65 @@ public static class Documents
             || (d.AssigneeUnitId != null && units.Contains(d.AssigneeUnitId.Value)));
     }
 
+    /// <summary>403 for one who sees the document (a leader) but neither handles it nor is the office; null for the rest.</summary>
+    private static ProblemHttpResult? NotAssignee(ReceivedDocument document, Caller caller) =>
+        caller.IsOffice() || document.IsAssignedTo(caller.UserId, caller.UnitIds)
+            ? null
+            : TypedResults.Problem(title: DocumentTexts.NotAssignee_Title, detail: DocumentTexts.NotAssignee_Detail, statusCode: StatusCodes.Status403Forbidden);
+
     internal static ProblemHttpResult NotFound() => TypedResults.Problem(
         title: DocumentTexts.DocumentNotFound_Title, detail: DocumentTexts.DocumentNotFound_Detail, statusCode: StatusCodes.Status404NotFound);
 
     private sealed record StepContext(ReportingDbContext Db, Caller Caller, DateTimeOffset Now, CancellationToken CancellationToken);
 
+    /// <summary>A step whose request body <typeparamref name="TRequest"/> is validated before the document is loaded.</summary>
+    private static void MapStep<TRequest>(
+        this RouteGroupBuilder supervision, string step, string name, string summary, string[] roles,
+        Func<ReceivedDocument, TRequest, StepContext, Task<ProblemHttpResult?>> apply) where TRequest : class =>
+        supervision.MapPost(Document + step, (Guid id, TRequest request, HttpContext context, ReportingDbContext db, TimeProvider clock,
+                CancellationToken cancellationToken) => StepAsync(id, context, db, clock, (document, s) => apply(document, request, s), cancellationToken))
+            .Validate<TRequest>()
+            .Describe(name, summary, roles);
+
+    /// <summary>A step that takes no body.</summary>
+    private static void MapStep(
+        this RouteGroupBuilder supervision, string step, string name, string summary, string[] roles,
+        Func<ReceivedDocument, StepContext, Task<ProblemHttpResult?>> apply) =>
+        supervision.MapPost(Document + step, (Guid id, HttpContext context, ReportingDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+                StepAsync(id, context, db, clock, apply, cancellationToken))
+            .Describe(name, summary, roles);
+
+    private static RouteHandlerBuilder Describe(this RouteHandlerBuilder endpoint, string name, string summary, string[] roles) => endpoint
+        .ChecksIfMatch()
+        .RequirePersonAccess(SupervisionAccess.WriteScopes, roles)
+        .WithName(name)
+        .WithSummary(summary);
+
     /// <summary>
     /// A step on one document: load it if the caller may see it (404 otherwise), compare If-Match (412), let the
     /// document make the change (409 naming its state), save (the outbox takes the events) and answer with the new ETag.
     /// </summary>
-    private static void MapStep<TRequest>(
-        this RouteGroupBuilder supervision, string step, string name, string summary, string[] roles,
-        Func<ReceivedDocument, TRequest, StepContext, Task<ProblemHttpResult?>> apply, bool validate = true) where TRequest : class
+    private static async Task<Results<Ok<DocumentResponse>, ProblemHttpResult>> StepAsync(
+        Guid id, HttpContext context, ReportingDbContext db, TimeProvider clock, Func<ReceivedDocument, StepContext, Task<ProblemHttpResult?>> apply,
+        CancellationToken cancellationToken)
     {
-        var endpoint = supervision.MapPost(Document + step, async Task<Results<Ok<DocumentResponse>, ProblemHttpResult>> (
-                Guid id, TRequest? request, HttpContext context, ReportingDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
-            {
-                var caller = context.Caller();
-                var document = await db.ReceivedDocuments.SeenBy(caller).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-                if (document is null)
-                {
-                    return NotFound();
-                }
-                if (context.StaleIfMatch(DocumentResponse.ETagOf(document)) is { } stale)
-                {
-                    return stale;
-                }
-                var now = clock.GetUtcNow();
-                // A validated step's body is there (the filter answers 400 without one); the read step takes none.
-                if (await apply(document, request!, new StepContext(db, caller, now, cancellationToken)) is { } refused)
-                {
-                    return refused;
-                }
-                await db.SaveChangesAsync(cancellationToken);
-                context.Response.Headers.ETag = DocumentResponse.ETagOf(document);
-                return TypedResults.Ok(DocumentResponse.From(document, now));
-            })
-            .ChecksIfMatch()
-            .RequirePersonAccess(SupervisionAccess.WriteScopes, roles)
-            .WithName(name)
-            .WithSummary(summary);
-        if (validate)
+        var caller = context.Caller();
+        var document = await db.ReceivedDocuments.SeenBy(caller).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (document is null)
         {
-            endpoint.Validate<TRequest>();
+            return NotFound();
         }
+        if (context.StaleIfMatch(DocumentResponse.ETagOf(document)) is { } stale)
+        {
+            return stale;
+        }
+        var now = clock.GetUtcNow();
+        if (await apply(document, new StepContext(db, caller, now, cancellationToken)) is { } refused)
+        {
+            return refused;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        context.Response.Headers.ETag = DocumentResponse.ETagOf(document);
+        return TypedResults.Ok(DocumentResponse.From(document, now));
     }
 }

@@ -49,7 +49,10 @@ public static class DocumentsRegistration
             {
                 read.ToTable("received_document_reads");
                 read.WithOwner().HasForeignKey("DocumentId");
-                read.HasKey("DocumentId", nameof(DocumentRead.PersonId));
+                // A generated key, so a read added to a loaded document is an insert (a set key would read as an update).
+                read.Property<long>("Id");
+                read.HasKey("Id");
+                read.HasIndex("DocumentId", nameof(DocumentRead.PersonId)).IsUnique();
                 read.Property(r => r.DisplayName).HasMaxLength(100);
             });
             document.Navigation(d => d.Reads).HasField("reads").UsePropertyAccessMode(PropertyAccessMode.Field);

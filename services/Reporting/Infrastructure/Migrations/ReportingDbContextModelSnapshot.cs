@@ -1114,14 +1114,12 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                 {
                     b.OwnsMany("BrandPlatform.Reporting.Domain.DocumentRead", "Reads", b1 =>
                         {
-                            b1.Property<Guid>("DocumentId")
-                                .HasColumnType("uuid")
-                                .HasColumnName("document_id");
-
-                            b1.Property<Guid>("PersonId")
+                            b1.Property<long>("Id")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("uuid")
-                                .HasColumnName("person_id");
+                                .HasColumnType("bigint")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("Id"));
 
                             b1.Property<string>("DisplayName")
                                 .IsRequired()
@@ -1129,12 +1127,24 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                                 .HasColumnType("character varying(100)")
                                 .HasColumnName("display_name");
 
+                            b1.Property<Guid>("DocumentId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("document_id");
+
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("person_id");
+
                             b1.Property<DateTimeOffset>("ReadAt")
                                 .HasColumnType("timestamp with time zone")
                                 .HasColumnName("read_at");
 
-                            b1.HasKey("DocumentId", "PersonId")
+                            b1.HasKey("Id")
                                 .HasName("pk_received_document_reads");
+
+                            b1.HasIndex("DocumentId", "PersonId")
+                                .IsUnique()
+                                .HasDatabaseName("ix_received_document_reads_document_id_person_id");
 
                             b1.ToTable("received_document_reads", (string)null);
 

@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -85,14 +86,16 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                 name: "received_document_reads",
                 columns: table => new
                 {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     person_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    document_id = table.Column<Guid>(type: "uuid", nullable: false),
                     display_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    read_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    read_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    document_id = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_received_document_reads", x => new { x.document_id, x.person_id });
+                    table.PrimaryKey("pk_received_document_reads", x => x.id);
                     table.ForeignKey(
                         name: "fk_received_document_reads_received_documents_document_id",
                         column: x => x.document_id,
@@ -120,6 +123,12 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                 name: "ix_document_reminders_document_id_day",
                 table: "document_reminders",
                 columns: new[] { "document_id", "day" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_received_document_reads_document_id_person_id",
+                table: "received_document_reads",
+                columns: new[] { "document_id", "person_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
