@@ -3,6 +3,7 @@ using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Reporting.Features;
 using BrandPlatform.Reporting.Features.Brands;
 using BrandPlatform.Reporting.Features.DisciplineFigures;
+using BrandPlatform.Reporting.Features.Documents;
 using BrandPlatform.Reporting.Features.Exports;
 using BrandPlatform.Reporting.Features.Live;
 using BrandPlatform.Reporting.Features.Supervision;
@@ -18,6 +19,7 @@ builder.AddLiveFigures();
 builder.AddTicketFigures();
 builder.AddExports();
 builder.AddBrandRegistry();
+builder.AddDocuments();
 
 var app = builder.Build();
 app.UsePlatformService();

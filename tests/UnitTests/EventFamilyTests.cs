@@ -21,7 +21,8 @@ public sealed class EventFamilyTests
         Type[] families = [typeof(TicketEvent), typeof(OrganisationUnitEvent), typeof(PersonEvent),
             typeof(StudyActivityEvent), typeof(MemberStudyEvent), typeof(YouthGroupRotationEvent), typeof(StudyMaterialEvent),
             typeof(WarningCampaignEvent), typeof(WarningSessionEvent), typeof(QuizAttemptEvent), typeof(WarningMakeUpEvent),
-            typeof(IntegrityPledgeEvent), typeof(IntegrityReminderEvent), typeof(BrandEvent)];
+            typeof(IntegrityPledgeEvent), typeof(IntegrityReminderEvent), typeof(BrandEvent),
+            typeof(ReceivedDocumentEvent), typeof(DocumentReminderEvent), typeof(DocumentErrorEvent)];
         var events = typeof(IntegrationEvent).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && t.IsSubclassOf(typeof(IntegrationEvent)) && t.Namespace != typeof(Contracts.Platform.EventHistoryRequested).Namespace)
             .ToList();

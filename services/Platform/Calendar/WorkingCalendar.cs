@@ -80,6 +80,16 @@ public sealed class WorkingCalendar
         return next;
     }
 
+    /// <summary><paramref name="day"/> itself if it is a working day, else the last working day before it.</summary>
+    public DateOnly LatestWorkingDay(DateOnly day)
+    {
+        while (!IsWorkingDay(day))
+        {
+            day = day.AddDays(-1);
+        }
+        return day;
+    }
+
     /// <summary>The <paramref name="count"/>-th working day after <paramref name="day"/>.</summary>
     public DateOnly AddWorkingDays(DateOnly day, int count)
     {

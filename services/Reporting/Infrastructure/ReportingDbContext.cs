@@ -4,6 +4,7 @@ using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Reporting.Domain;
 using BrandPlatform.Reporting.Features.Brands;
 using BrandPlatform.Reporting.Features.DisciplineFigures;
+using BrandPlatform.Reporting.Features.Documents;
 using BrandPlatform.Reporting.Features.StudyFigures;
 using BrandPlatform.Reporting.Features.StudyProgramme;
 using BrandPlatform.Reporting.Features.TicketFigures;
@@ -29,6 +30,9 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<BrandLogo> BrandLogos => Set<BrandLogo>();
     public DbSet<PartyWorkPlanItem> PartyWorkPlanItems => Set<PartyWorkPlanItem>();
     public DbSet<BrandHighlight> BrandHighlights => Set<BrandHighlight>();
+    public DbSet<ReceivedDocument> ReceivedDocuments => Set<ReceivedDocument>();
+    public DbSet<DocumentReminder> DocumentReminders => Set<DocumentReminder>();
+    public DbSet<DocumentErrorReport> DocumentErrors => Set<DocumentErrorReport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -56,6 +60,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         modelBuilder.ApplyConfiguration(new DesignatedMaterialConfiguration());
         modelBuilder.AddDisciplineFigureTables();
         modelBuilder.AddBrandRegistry();
+        modelBuilder.AddDocumentRegisters();
+        // Last: every aggregate that raises events gets its event sequence column.
         modelBuilder.AddEventVersions();
     }
 }

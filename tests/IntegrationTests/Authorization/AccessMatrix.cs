@@ -48,6 +48,10 @@ public static class AccessMatrix
     {
         title = "矩阵举措", ownerUnitId = ownerUnit, ownerPersonId = (Guid?)null, deadline = "2026-12-31", expectedResult = "矩阵预期成效",
     };
+    /// <summary>Who reads every supervision record: the office, administrators and the leaders.</summary>
+    private static readonly string[] SupervisionReaders = [Admin, Office, Leader];
+    /// <summary>People who take part in supervision but for whom the matrix's records are someone else's.</summary>
+    private static readonly string[] SupervisionOthers = [Secretary, Officer, Member, Handler];
 
     private static string[] StudyPeopleBut(string caller) => [.. StudyPeople.Where(p => p != caller)];
 
@@ -431,7 +435,40 @@ public static class AccessMatrix
             path: r => $"/api/supervision/highlights/{r.Brands.Highlight}/select"),
         AccessRow.Of("reporting", "POST", "/api/supervision/highlights/{id:guid}/decline", Dispatchers,
             path: r => $"/api/supervision/highlights/{r.Brands.Highlight}/decline"),
+        // Supervision: documents. The office registers and assigns; the document (not yet anyone's) is seen by the
+        // office and the leaders, and by nobody else; a leader reads it but neither signs nor handles it (403).
+        AccessRow.Of("reporting", "POST", "/api/supervision/documents", Dispatchers, body: _ => new
+        {
+            number = "矩阵〔2026〕1号", issuer = "市委办公室", title = "矩阵收文", @class = "上级来文", priority = "ordinary",
+        }),
+        AccessRow.List("reporting", "GET", "/api/supervision/documents", SupervisionReaders, SupervisionOthers, r => r.SupervisionDocument),
+        AccessRow.Of("reporting", "GET", "/api/supervision/documents/open-at-close", [.. SupervisionReaders, .. SupervisionOthers]),
+        AccessRow.Of("reporting", "GET", "/api/supervision/documents/{id:guid}", SupervisionReaders, SupervisionOthers,
+            path: r => $"/api/supervision/documents/{r.SupervisionDocument}"),
+        DocumentStep("assign", Dispatchers, r => new { unitId = r.LeadUnit }),
+        DocumentStep("read", Dispatchers, _ => new { }),
+        DocumentStep("handle", Dispatchers, _ => new { outcome = "filed" }),
+        // Supervision: document errors. The office records; another department's errors (and its notice) do not exist
+        // for the people of other units; repeat drafters are the office's alone; the trend is the office's and leaders'.
+        AccessRow.Of("reporting", "POST", "/api/supervision/document-errors", Dispatchers, body: r => new
+        {
+            documentNumber = "矩阵〔2026〕2号", documentTitle = "矩阵发文", errorType = "typo", foundBy = "核稿人", stage = "preIssue",
+            departmentId = r.DirectoryUnit, drafterId = r.QuizMember,
+        }),
+        AccessRow.List("reporting", "GET", "/api/supervision/document-errors", SupervisionReaders, SupervisionOthers, r => r.DocumentError),
+        AccessRow.Of("reporting", "GET", "/api/supervision/document-errors/types", [.. SupervisionReaders, .. SupervisionOthers]),
+        AccessRow.Of("reporting", "GET", "/api/supervision/document-errors/repeat-drafters", Dispatchers),
+        AccessRow.Of("reporting", "GET", "/api/supervision/document-errors/{id:guid}", SupervisionReaders, SupervisionOthers,
+            path: r => $"/api/supervision/document-errors/{r.DocumentError}"),
+        AccessRow.Of("reporting", "GET", "/api/supervision/document-errors/notice", SupervisionReaders, SupervisionOthers,
+            path: r => $"/api/supervision/document-errors/notice?departmentId={r.DocumentErrorDepartment}&format=xlsx"),
+        AccessRow.Of("reporting", "GET", "/api/supervision/figures/document-errors", SupervisionReaders),
     ];
+
+    /// <summary>A step on the matrix's received document: the office's; for the other participants it does not exist.</summary>
+    private static AccessRow DocumentStep(string step, string[] admitted, Func<MatrixRecords, object> body) =>
+        AccessRow.Of("reporting", "POST", $"/api/supervision/documents/{{id:guid}}/{step}", admitted, SupervisionOthers,
+            path: r => $"/api/supervision/documents/{r.SupervisionDocument}/{step}", body: body);
 
     /// <summary>A keeper's step on 第二党支部's session: its keepers and the office; another branch's secretary does not see it.</summary>
     private static AccessRow SessionStep(string step, object body) =>
@@ -559,4 +596,8 @@ public sealed record MatrixRecords
     public required Guid OfficerReminder { get; init; }
     /// <summary>Supervision: 第二党支部's brand (with a logo), one of its measures, and a highlight submitted under it.</summary>
     public required BrandMatrixRecords.Records Brands { get; init; }
+    /// <summary>Supervision: a received document assigned to nobody yet, and an error charged to a department none of the callers is in.</summary>
+    public required Guid SupervisionDocument { get; init; }
+    public required Guid DocumentError { get; init; }
+    public required Guid DocumentErrorDepartment { get; init; }
 }

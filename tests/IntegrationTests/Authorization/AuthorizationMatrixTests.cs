@@ -10,6 +10,7 @@ using BrandPlatform.IntegrationTests.Supervision;
 using BrandPlatform.IntegrationTests.Tickets;
 using BrandPlatform.IntegrationTests.WholePlatform;
 using BrandPlatform.Platform.Domain;
+using BrandPlatform.Reporting.Domain;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Study.Domain;
@@ -261,6 +262,7 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
         var (quizCampaign, memberAttempt, quizMember) = await QuizRecordsAsync();
         var (disciplineCampaign, disciplineCase, session, sessionCode) = await OtherBranchSessionAsync(committee);
         var (question, reminder) = await DisciplineRecordsAsync();
+        var (supervisionDocument, documentError, errorDepartment) = await DocumentRecordsAsync();
 
         return new MatrixRecords
         {
@@ -301,7 +303,27 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             DisciplineQuestion = question,
             OfficerReminder = reminder,
             Brands = await BrandMatrixRecords.SetUpAsync(platform, Cancel),
+            SupervisionDocument = supervisionDocument,
+            DocumentError = documentError,
+            DocumentErrorDepartment = errorDepartment,
         };
+    }
+
+    /// <summary>A received document nobody handles yet, and an error charged to a department of its own (no caller is in it).</summary>
+    private async Task<(Guid Document, Guid Error, Guid Department)> DocumentRecordsAsync()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var department = Guid.CreateVersion7();
+        return await platform.Services["reporting"].QueryAsync(async db =>
+        {
+            var document = ReceivedDocument.Register("矩阵〔2026〕0号", "市委办公室", "矩阵收文", "上级来文", DocumentPriority.Ordinary, now, now.AddHours(1),
+                "matrix", now);
+            var error = DocumentErrorReport.Record("矩阵〔2026〕0号", "矩阵发文", "typo", null, "核稿人", ErrorStage.PreIssue, department, Guid.NewGuid(),
+                "矩阵起草人", ChinaCalendar.DateOf(now), "matrix", now);
+            db.AddRange(document, error);
+            await db.SaveChangesAsync(Cancel);
+            return (document.Id, error.Id, department);
+        });
     }
 
     /// <summary>第二党支部's party lesson, planned by the office, with the officer on the branch's roster in study.</summary>

@@ -81,7 +81,7 @@ public sealed class EscalationTests(TicketsFixture fixture) : IClassFixture<Tick
     }
 }
 
-internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
     public DateTimeOffset Now { get; set; } = start;
 

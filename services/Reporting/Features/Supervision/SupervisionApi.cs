@@ -1,5 +1,6 @@
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Reporting.Features.Brands;
+using BrandPlatform.Reporting.Features.Documents;
 
 namespace BrandPlatform.Reporting.Features.Supervision;
 
@@ -14,6 +15,7 @@ public static class SupervisionApi
     {
         var supervision = app.MapGroup("/api/supervision").WithTags("Supervision");
         supervision.MapBrandRegistry();
+        supervision.MapDocumentRegisters();
         return app;
     }
 }

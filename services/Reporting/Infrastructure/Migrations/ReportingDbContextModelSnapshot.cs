@@ -332,25 +332,11 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("branch_id");
 
-                    b.Property<long>("EventVersion")
-                        .IsConcurrencyToken()
-                        .HasColumnType("bigint")
-                        .HasColumnName("event_version");
-
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("field");
-
-                    b.Property<DateTimeOffset>("LastChangedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("last_changed_at");
-
-                    b.Property<string>("LogoContentType")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("logo_content_type");
 
                     b.Property<string>("Meaning")
                         .IsRequired()
@@ -387,97 +373,6 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                         .HasDatabaseName("ix_brands_branch_id");
 
                     b.ToTable("brands", (string)null);
-                });
-
-            modelBuilder.Entity("BrandPlatform.Reporting.Domain.BrandHighlight", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("BranchId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("branch_id");
-
-                    b.Property<Guid>("BrandId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("brand_id");
-
-                    b.Property<DateTimeOffset?>("DecidedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("decided_at");
-
-                    b.Property<string>("DecidedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("decided_by");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("state");
-
-                    b.Property<DateTimeOffset>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("submitted_at");
-
-                    b.Property<string>("SubmittedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("submitted_by");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("summary");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("title");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_brand_highlights");
-
-                    b.HasIndex("BrandId")
-                        .HasDatabaseName("ix_brand_highlights_brand_id");
-
-                    b.HasIndex("State", "SubmittedAt")
-                        .HasDatabaseName("ix_brand_highlights_state_submitted_at");
-
-                    b.ToTable("brand_highlights", (string)null);
-                });
-
-            modelBuilder.Entity("BrandPlatform.Reporting.Domain.BrandLogo", b =>
-                {
-                    b.Property<Guid>("BrandId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("brand_id");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("content");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("content_type");
-
-                    b.HasKey("BrandId")
-                        .HasName("pk_brand_logos");
-
-                    b.ToTable("brand_logos", (string)null);
                 });
 
             modelBuilder.Entity("BrandPlatform.Reporting.Domain.BrandMeasure", b =>
@@ -524,54 +419,6 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                         .HasDatabaseName("ix_brand_measures_owner_unit_id");
 
                     b.ToTable("brand_measures", (string)null);
-                });
-
-            modelBuilder.Entity("BrandPlatform.Reporting.Domain.PartyWorkPlanItem", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("AddedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("added_at");
-
-                    b.Property<Guid?>("BranchId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("branch_id");
-
-                    b.Property<Guid>("BrandId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("brand_id");
-
-                    b.Property<Guid?>("MeasureId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("measure_id");
-
-                    b.Property<int>("Month")
-                        .HasColumnType("integer")
-                        .HasColumnName("month");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("title");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
-
-                    b.HasKey("Id")
-                        .HasName("pk_party_work_plan_items");
-
-                    b.HasIndex("BrandId")
-                        .HasDatabaseName("ix_party_work_plan_items_brand_id");
-
-                    b.HasIndex("Year", "BranchId")
-                        .HasDatabaseName("ix_party_work_plan_items_year_branch_id");
-
-                    b.ToTable("party_work_plan_items", (string)null);
                 });
 
             modelBuilder.Entity("BrandPlatform.Reporting.Features.DisciplineFigures.CampaignRecord", b =>
@@ -777,14 +624,6 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("attendees");
 
-                    b.Property<Guid?>("BrandId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("brand_id");
-
-                    b.Property<Guid?>("BrandMeasureId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("brand_measure_id");
-
                     b.Property<int?>("DurationMinutes")
                         .HasColumnType("integer")
                         .HasColumnName("duration_minutes");
@@ -831,12 +670,6 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("state");
 
-                    b.Property<string>("Topic")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("topic");
-
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -845,9 +678,6 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
 
                     b.HasKey("ActivityId")
                         .HasName("pk_study_activities");
-
-                    b.HasIndex("BrandId")
-                        .HasDatabaseName("ix_study_activities_brand_id");
 
                     b.HasIndex("HeldAt")
                         .HasDatabaseName("ix_study_activities_held_at");
@@ -1026,16 +856,6 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                         .HasDatabaseName("ix_ticket_records_submitted_at");
 
                     b.ToTable("ticket_records", (string)null);
-                });
-
-            modelBuilder.Entity("BrandPlatform.Reporting.Domain.BrandLogo", b =>
-                {
-                    b.HasOne("BrandPlatform.Reporting.Domain.Brand", null)
-                        .WithOne()
-                        .HasForeignKey("BrandPlatform.Reporting.Domain.BrandLogo", "BrandId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_brand_logos_brands_brand_id");
                 });
 
             modelBuilder.Entity("BrandPlatform.Reporting.Domain.BrandMeasure", b =>
