@@ -6,6 +6,7 @@ using BrandPlatform.Reporting.Features.Exports;
 using BrandPlatform.Reporting.Features.Live;
 using BrandPlatform.Reporting.Features.Supervision;
 using BrandPlatform.Reporting.Features.StudyProgramme;
+using BrandPlatform.Reporting.Features.SupervisionTasks;
 using BrandPlatform.Reporting.Features.TicketFigures;
 using BrandPlatform.Reporting.Infrastructure;
 
@@ -16,6 +17,7 @@ builder.AddDisciplineFigures();
 builder.AddLiveFigures();
 builder.AddTicketFigures();
 builder.AddExports();
+builder.AddSupervisionTasks();
 
 var app = builder.Build();
 app.UsePlatformService();

@@ -6,6 +6,7 @@ using BrandPlatform.Reporting.Features.Brands;
 using BrandPlatform.Reporting.Features.DisciplineFigures;
 using BrandPlatform.Reporting.Features.StudyFigures;
 using BrandPlatform.Reporting.Features.StudyProgramme;
+using BrandPlatform.Reporting.Features.SupervisionTasks;
 using BrandPlatform.Reporting.Features.TicketFigures;
 using BrandPlatform.Reporting.Infrastructure.EntityConfigurations;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,9 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<PledgeSignatureRecord> DisciplinePledgeSignatures => Set<PledgeSignatureRecord>();
     public DbSet<Brand> Brands => Set<Brand>();
     public DbSet<BrandMeasure> BrandMeasures => Set<BrandMeasure>();
+    public DbSet<SupervisionTask> SupervisionTasks => Set<SupervisionTask>();
+    public DbSet<TaskFeedback> TaskFeedback => Set<TaskFeedback>();
+    public DbSet<SupervisionTaskReminder> SupervisionTaskReminders => Set<SupervisionTaskReminder>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -53,6 +57,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         modelBuilder.ApplyConfiguration(new DesignatedMaterialConfiguration());
         modelBuilder.AddDisciplineFigureTables();
         modelBuilder.AddBrandRegistry();
+        modelBuilder.AddSupervisionTasks();
+        modelBuilder.AddEventVersions();
     }
 }
 

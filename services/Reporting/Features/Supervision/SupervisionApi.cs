@@ -1,4 +1,5 @@
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Reporting.Features.SupervisionTasks;
 
 namespace BrandPlatform.Reporting.Features.Supervision;
 
@@ -12,6 +13,7 @@ public static class SupervisionApi
     public static IEndpointRouteBuilder MapSupervisionApi(this IEndpointRouteBuilder app)
     {
         var supervision = app.MapGroup("/api/supervision");
+        supervision.MapSupervisionTasks();
         return app;
     }
 }

@@ -421,6 +421,268 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                     b.ToTable("brand_measures", (string)null);
                 });
 
+            modelBuilder.Entity("BrandPlatform.Reporting.Domain.SupervisionTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AcceptanceNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("acceptance_note");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("basis");
+
+                    b.Property<Guid?>("BrandId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("brand_id");
+
+                    b.Property<string>("Cadence")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("cadence");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<bool?>("ClosedOnTime")
+                        .HasColumnType("boolean")
+                        .HasColumnName("closed_on_time");
+
+                    b.Property<string>("ClosureAttachments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("closure_attachments");
+
+                    b.Property<string>("ClosureEvidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("closure_evidence");
+
+                    b.Property<DateOnly?>("ClosureRequestedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closure_requested_on");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<long>("EventVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_version");
+
+                    b.Property<DateTimeOffset>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_changed_at");
+
+                    b.Property<DateOnly?>("LastFeedbackOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_feedback_on");
+
+                    b.Property<Guid?>("MeasureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("MeetingKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("meeting_kind");
+
+                    b.Property<DateOnly?>("MeetingOn")
+                        .HasColumnType("date")
+                        .HasColumnName("meeting_on");
+
+                    b.Property<string>("Milestones")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("milestones");
+
+                    b.Property<Guid>("OwnerPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_person_id");
+
+                    b.Property<Guid>("OwnerUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_unit_id");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("date")
+                        .HasColumnName("start_on");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_tasks");
+
+                    b.HasIndex("BrandId")
+                        .HasDatabaseName("ix_supervision_tasks_brand_id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_supervision_tasks_created_at");
+
+                    b.HasIndex("OwnerPersonId")
+                        .HasDatabaseName("ix_supervision_tasks_owner_person_id");
+
+                    b.HasIndex("OwnerUnitId")
+                        .HasDatabaseName("ix_supervision_tasks_owner_unit_id");
+
+                    b.ToTable("supervision_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Reporting.Domain.SupervisionTaskReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<long>("EventVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_version");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recipient_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_task_reminders");
+
+                    b.HasIndex("TaskId", "Kind", "Subject")
+                        .IsUnique()
+                        .HasDatabaseName("ix_supervision_task_reminders_task_id_kind_subject");
+
+                    b.ToTable("supervision_task_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Reporting.Domain.TaskFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("attachments");
+
+                    b.Property<DateTimeOffset>("GivenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("given_at");
+
+                    b.Property<string>("GivenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("given_by");
+
+                    b.PrimitiveCollection<Guid[]>("MilestonesReached")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("milestones_reached");
+
+                    b.Property<string>("Progress")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("progress");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_task_feedback");
+
+                    b.HasIndex("TaskId", "GivenAt")
+                        .HasDatabaseName("ix_supervision_task_feedback_task_id_given_at");
+
+                    b.ToTable("supervision_task_feedback", (string)null);
+                });
+
             modelBuilder.Entity("BrandPlatform.Reporting.Features.DisciplineFigures.CampaignRecord", b =>
                 {
                     b.Property<Guid>("CampaignId")
@@ -866,6 +1128,26 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_brand_measures_brands_brand_id");
+                });
+
+            modelBuilder.Entity("BrandPlatform.Reporting.Domain.SupervisionTaskReminder", b =>
+                {
+                    b.HasOne("BrandPlatform.Reporting.Domain.SupervisionTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_task_reminders_supervision_tasks_task_id");
+                });
+
+            modelBuilder.Entity("BrandPlatform.Reporting.Domain.TaskFeedback", b =>
+                {
+                    b.HasOne("BrandPlatform.Reporting.Domain.SupervisionTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_task_feedback_supervision_tasks_task_id");
                 });
 
             modelBuilder.Entity("BrandPlatform.Reporting.Domain.Brand", b =>
