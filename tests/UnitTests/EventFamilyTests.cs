@@ -2,6 +2,7 @@ using BrandPlatform.Contracts;
 using BrandPlatform.Contracts.Directory;
 using BrandPlatform.Contracts.Discipline;
 using BrandPlatform.Contracts.Study;
+using BrandPlatform.Contracts.Supervision;
 using BrandPlatform.Contracts.Tickets;
 using Shouldly;
 
@@ -20,7 +21,7 @@ public sealed class EventFamilyTests
         Type[] families = [typeof(TicketEvent), typeof(OrganisationUnitEvent), typeof(PersonEvent),
             typeof(StudyActivityEvent), typeof(MemberStudyEvent), typeof(YouthGroupRotationEvent), typeof(StudyMaterialEvent),
             typeof(WarningCampaignEvent), typeof(WarningSessionEvent), typeof(QuizAttemptEvent), typeof(WarningMakeUpEvent),
-            typeof(IntegrityPledgeEvent), typeof(IntegrityReminderEvent)];
+            typeof(IntegrityPledgeEvent), typeof(IntegrityReminderEvent), typeof(SupervisionTaskEvent), typeof(SupervisionTaskReminderEvent)];
         var events = typeof(IntegrationEvent).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && t.IsSubclassOf(typeof(IntegrationEvent)) && t.Namespace != typeof(Contracts.Platform.EventHistoryRequested).Namespace)
             .ToList();

@@ -301,6 +301,24 @@ public sealed class SupervisionTask : Aggregate
     public DateOnly FeedbackDue => After(LastFeedbackOn ?? StartOn, 1);
 
     /// <summary>
+    /// The due date of the latest cadence period missed by <paramref name="today"/> (feedback due before today and none
+    /// given since), or null when none is missed: each missed period is reminded of once.
+    /// </summary>
+    public DateOnly? MissedFeedbackDue(DateOnly today)
+    {
+        if (today <= FeedbackDue)
+        {
+            return null;
+        }
+        var periods = 0;
+        while (After(FeedbackDue, periods + 1) < today)
+        {
+            periods++;
+        }
+        return After(FeedbackDue, periods);
+    }
+
+    /// <summary>
     /// The signal on <paramref name="today"/>, null once closed (the rule, README "Supervision tasks"). While closure
     /// awaits acceptance the owner has reported: no feedback is expected, and milestones and the deadline are judged
     /// on the day closure was asked for.

@@ -156,22 +156,34 @@ public static class SupervisionTasks
     }
 
     internal static async Task<Results<Ok<Page<TaskResponse>>, ValidationProblem>> ListAsync(
-        string? status, Guid? ownerUnitId, TaskSource? source, Guid? brandId, string? cursor, int? limit, HttpContext context,
+        string? status, Guid? ownerUnitId, string? source, Guid? brandId, string? cursor, int? limit, HttpContext context,
         ReportingDbContext db, WorkingCalendar calendar, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var problems = new Dictionary<string, string[]>();
         var paging = KeysetPaging.Read<DateTimeOffset, Guid>(cursor, limit, problems);
-        SupervisionStatus? signal = null;
         var closed = status == "closed";
+        SupervisionStatus? signal = null;
         if (status is not null && !closed)
         {
-            if (Enum.TryParse<SupervisionStatus>(status, ignoreCase: true, out var parsed) && status == parsed.ToCode())
+            if (EnumCodes.TryFromCode<SupervisionStatus>(status, out var parsed))
             {
                 signal = parsed;
             }
             else
             {
                 problems["status"] = [SupervisionTaskTexts.StatusInvalid];
+            }
+        }
+        TaskSource? from = null;
+        if (source is not null)
+        {
+            if (EnumCodes.TryFromCode<TaskSource>(source, out var parsed))
+            {
+                from = parsed;
+            }
+            else
+            {
+                problems["source"] = [SupervisionTaskTexts.SourceInvalid];
             }
         }
         if (problems.Count > 0)
@@ -184,9 +196,9 @@ public static class SupervisionTasks
         {
             tasks = tasks.Where(t => t.OwnerUnitId == unit);
         }
-        if (source is { } from)
+        if (from is { } origin)
         {
-            tasks = tasks.Where(t => t.Source == from);
+            tasks = tasks.Where(t => t.Source == origin);
         }
         if (brandId is { } brand)
         {

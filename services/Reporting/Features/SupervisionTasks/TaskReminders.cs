@@ -26,7 +26,7 @@ public sealed class TaskReminderOptions
 
 /// <summary>
 /// One pass of the tasks' reminders, in working time only: for each task in progress, each unreached milestone due
-/// within the configured working days, and the feedback of a cadence period that has passed without one. Each is
+/// within the configured working days, and the latest cadence period whose feedback is missing. Each is
 /// recorded once (the unique task, kind and subject: the milestone, or the missed feedback's due date) with the
 /// outbox's supervision.task-reminder-due.v1 in the same SaveChanges; two passes racing both try, and one wins.
 /// </summary>
@@ -56,10 +56,9 @@ public sealed partial class TaskReminderIssuer(
             var due = task.Milestones.Where(m => m.ReachedOn is null && m.Due > today && m.Due <= horizon)
                 .Select(m => SupervisionTaskReminder.Issue(task, m, m.Due, Message(nameof(SupervisionTaskTexts.ReminderMilestone), task.Title, m.Title, m.Due), now))
                 .ToList();
-            if (today > task.FeedbackDue)
+            if (task.MissedFeedbackDue(today) is { } missed)
             {
-                due.Add(SupervisionTaskReminder.Issue(task, null, task.FeedbackDue,
-                    Message(nameof(SupervisionTaskTexts.ReminderFeedback), task.Title, task.FeedbackDue), now));
+                due.Add(SupervisionTaskReminder.Issue(task, null, missed, Message(nameof(SupervisionTaskTexts.ReminderFeedback), task.Title, missed), now));
             }
             foreach (var reminder in due.Where(r => !sent.Contains((r.TaskId, r.Kind, r.Subject))))
             {
