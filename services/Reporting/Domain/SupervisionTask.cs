@@ -368,7 +368,7 @@ public sealed class SupervisionTask : Aggregate
     private static RuleViolation Unprocessable(string detail) =>
         RuleViolation.Unprocessable(Text(nameof(SupervisionTaskTexts.StepNotAllowed_Title)), Text(detail));
 
-    private static LocalText Text(string key, params object?[] arguments) => SupervisionTaskTexts.ResourceManager.Text(key, arguments);
+    internal static LocalText Text(string key, params object?[] arguments) => SupervisionTaskTexts.ResourceManager.Text(key, arguments);
 
     private void Touch(DateTimeOffset now)
     {

@@ -6,6 +6,7 @@ using BrandPlatform.Discipline.Domain;
 using BrandPlatform.IntegrationTests.Discipline;
 using BrandPlatform.IntegrationTests.Identity;
 using BrandPlatform.IntegrationTests.Study;
+using BrandPlatform.IntegrationTests.Supervision;
 using BrandPlatform.IntegrationTests.Tickets;
 using BrandPlatform.IntegrationTests.WholePlatform;
 using BrandPlatform.Platform.Domain;
@@ -260,6 +261,7 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
         var (quizCampaign, memberAttempt, quizMember) = await QuizRecordsAsync();
         var (disciplineCampaign, disciplineCase, session, sessionCode) = await OtherBranchSessionAsync(committee);
         var (question, reminder) = await DisciplineRecordsAsync();
+        var supervisionTask = await SupervisionMatrixRecords.SetUpAsync(platform, committee, officerId, Cancel);
 
         return new MatrixRecords
         {
@@ -299,6 +301,8 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             SessionCheckInCode = sessionCode,
             DisciplineQuestion = question,
             OfficerReminder = reminder,
+            SupervisionTask = supervisionTask,
+            SupervisionTaskOwner = officerId,
         };
     }
 
