@@ -8,6 +8,7 @@ using BrandPlatform.Reporting.Features.Exports;
 using BrandPlatform.Reporting.Features.Live;
 using BrandPlatform.Reporting.Features.Supervision;
 using BrandPlatform.Reporting.Features.StudyProgramme;
+using BrandPlatform.Reporting.Features.SupervisionTasks;
 using BrandPlatform.Reporting.Features.TicketFigures;
 using BrandPlatform.Reporting.Infrastructure;
 
@@ -20,6 +21,7 @@ builder.AddTicketFigures();
 builder.AddExports();
 builder.AddBrandRegistry();
 builder.AddDocuments();
+builder.AddSupervisionTasks();
 
 var app = builder.Build();
 app.UsePlatformService();

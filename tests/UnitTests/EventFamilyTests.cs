@@ -22,7 +22,8 @@ public sealed class EventFamilyTests
             typeof(StudyActivityEvent), typeof(MemberStudyEvent), typeof(YouthGroupRotationEvent), typeof(StudyMaterialEvent),
             typeof(WarningCampaignEvent), typeof(WarningSessionEvent), typeof(QuizAttemptEvent), typeof(WarningMakeUpEvent),
             typeof(IntegrityPledgeEvent), typeof(IntegrityReminderEvent), typeof(BrandEvent),
-            typeof(ReceivedDocumentEvent), typeof(DocumentReminderEvent), typeof(DocumentErrorEvent)];
+            typeof(ReceivedDocumentEvent), typeof(DocumentReminderEvent), typeof(DocumentErrorEvent),
+            typeof(SupervisionTaskEvent), typeof(SupervisionTaskReminderEvent)];
         var events = typeof(IntegrationEvent).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && t.IsSubclassOf(typeof(IntegrationEvent)) && t.Namespace != typeof(Contracts.Platform.EventHistoryRequested).Namespace)
             .ToList();

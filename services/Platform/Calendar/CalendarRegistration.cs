@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -12,9 +13,10 @@ namespace BrandPlatform.Platform.Calendar;
 /// </summary>
 public static class CalendarRegistration
 {
+    /// <summary>Once per service, however many of its areas ask for it.</summary>
     public static IHostApplicationBuilder AddWorkingCalendar(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(services =>
+        builder.Services.TryAddSingleton(services =>
         {
             var configuration = services.GetRequiredService<IConfiguration>();
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("BrandPlatform.Calendar");

@@ -84,12 +84,52 @@ public static class KeysetPaging
         HttpContext context, CancellationToken cancellationToken, bool descending = false)
         where TKey : notnull where TId : notnull
     {
+        var ordered = After(query, request, key, id, descending);
+        var rows = await ordered.Take(request.Limit + 1).ToListAsync(cancellationToken);
+        return PageOf(rows, request, key, id, context);
+    }
+
+    /// <summary>
+    /// As <see cref="PageAsync"/>, for a list with a filter only the application can judge (a status computed from the
+    /// clock at read time): rows are read in the list's order after the cursor and kept while <paramref name="keep"/>
+    /// holds, until the page is full; the next page continues after the last row kept.
+    /// </summary>
+    public static async Task<Page<T>> PageWhereAsync<T, TKey, TId>(
+        this IQueryable<T> query, PageRequest<TKey, TId> request, Expression<Func<T, TKey>> key, Expression<Func<T, TId>> id,
+        Func<T, bool> keep, HttpContext context, CancellationToken cancellationToken, bool descending = false)
+        where TKey : notnull where TId : notnull
+    {
+        var ordered = After(query, request, key, id, descending);
+        var rows = new List<T>();
+        await foreach (var row in ordered.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (keep(row))
+            {
+                rows.Add(row);
+                if (rows.Count > request.Limit)
+                {
+                    break;
+                }
+            }
+        }
+        return PageOf(rows, request, key, id, context);
+    }
+
+    /// <summary>The rows after the request's cursor, in the list's order.</summary>
+    private static IOrderedQueryable<T> After<T, TKey, TId>(
+        IQueryable<T> query, PageRequest<TKey, TId> request, Expression<Func<T, TKey>> key, Expression<Func<T, TId>> id, bool descending)
+    {
         if (request.After is { } after)
         {
             query = query.Where(Beyond(key, id, after.Key, after.Id, descending));
         }
-        var ordered = descending ? query.OrderByDescending(key).ThenByDescending(id) : query.OrderBy(key).ThenBy(id);
-        var rows = await ordered.Take(request.Limit + 1).ToListAsync(cancellationToken);
+        return descending ? query.OrderByDescending(key).ThenByDescending(id) : query.OrderBy(key).ThenBy(id);
+    }
+
+    /// <summary>Up to the request's limit of <paramref name="rows"/> (read one beyond it), and the next page's link if there are more.</summary>
+    private static Page<T> PageOf<T, TKey, TId>(
+        List<T> rows, PageRequest<TKey, TId> request, Expression<Func<T, TKey>> key, Expression<Func<T, TId>> id, HttpContext context)
+    {
         if (rows.Count <= request.Limit)
         {
             return new Page<T>(rows, null);

@@ -7,6 +7,7 @@ using BrandPlatform.Reporting.Features.DisciplineFigures;
 using BrandPlatform.Reporting.Features.Documents;
 using BrandPlatform.Reporting.Features.StudyFigures;
 using BrandPlatform.Reporting.Features.StudyProgramme;
+using BrandPlatform.Reporting.Features.SupervisionTasks;
 using BrandPlatform.Reporting.Features.TicketFigures;
 using BrandPlatform.Reporting.Infrastructure.EntityConfigurations;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,9 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<ReceivedDocument> ReceivedDocuments => Set<ReceivedDocument>();
     public DbSet<DocumentReminder> DocumentReminders => Set<DocumentReminder>();
     public DbSet<DocumentErrorReport> DocumentErrors => Set<DocumentErrorReport>();
+    public DbSet<SupervisionTask> SupervisionTasks => Set<SupervisionTask>();
+    public DbSet<TaskFeedback> TaskFeedback => Set<TaskFeedback>();
+    public DbSet<SupervisionTaskReminder> SupervisionTaskReminders => Set<SupervisionTaskReminder>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -61,6 +65,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         modelBuilder.AddDisciplineFigureTables();
         modelBuilder.AddBrandRegistry();
         modelBuilder.AddDocumentRegisters();
+        modelBuilder.AddSupervisionTasks();
         // Last: every aggregate that raises events gets its event sequence column.
         modelBuilder.AddEventVersions();
     }

@@ -286,6 +286,33 @@ public static class AccessMatrix
         // Reporting: exports (the quarterly report a committee office files; XLSX of the tables above is their format=xlsx).
         AccessRow.Of("reporting", "GET", "/api/reporting/reports/quarterly", [Admin, Office, Leader]),
 
+        // Supervision: tasks. The office creates and accepts; the office and leaders read all; the officer owns the matrix's
+        // task (第二党支部), reports on it and asks for closure; other members do not know it exists. People only.
+        AccessRow.Of("reporting", "POST", "/api/supervision/tasks/milestones/proposal", [Admin, Office, Leader, Secretary, Officer, Member, Handler],
+            body: _ => new { deadline = "2026-03-06", start = "2026-02-02" }),
+        AccessRow.Of("reporting", "POST", "/api/supervision/tasks", Dispatchers, body: r => new
+        {
+            source = "decision", title = "矩阵督办事项", ownerUnitId = r.OtherBranch, ownerPersonId = r.SupervisionTaskOwner,
+            deadline = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(90)).ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture),
+            feedbackCadence = "weekly",
+        }),
+        AccessRow.List("reporting", "GET", "/api/supervision/tasks", [Admin, Office, Leader, Officer], [Secretary, Member, Handler], r => r.SupervisionTask),
+        AccessRow.Of("reporting", "GET", "/api/supervision/tasks/{id:guid}", [Admin, Office, Leader, Officer], [Secretary, Member, Handler],
+            path: r => $"/api/supervision/tasks/{r.SupervisionTask}"),
+        AccessRow.Of("reporting", "GET", "/api/supervision/tasks/{id:guid}/feedback", [Admin, Office, Leader, Officer], [Secretary, Member, Handler],
+            path: r => $"/api/supervision/tasks/{r.SupervisionTask}/feedback"),
+        AccessRow.Of("reporting", "PUT", "/api/supervision/tasks/{id:guid}/milestones", [Admin, Office, Officer], [Secretary, Member, Handler],
+            path: r => $"/api/supervision/tasks/{r.SupervisionTask}/milestones", body: _ => new { milestones = Array.Empty<object>() }),
+        AccessRow.Of("reporting", "POST", "/api/supervision/tasks/{id:guid}/feedback", [Officer], [Secretary, Member, Handler],
+            path: r => $"/api/supervision/tasks/{r.SupervisionTask}/feedback", body: _ => new { text = "矩阵反馈" }),
+        AccessRow.Of("reporting", "POST", "/api/supervision/tasks/{id:guid}/closure", [Officer], [Secretary, Member, Handler],
+            path: r => $"/api/supervision/tasks/{r.SupervisionTask}/closure", body: _ => new { evidence = "矩阵佐证" }),
+        AccessRow.Of("reporting", "POST", "/api/supervision/tasks/{id:guid}/closure/accept", Dispatchers, None,
+            path: r => $"/api/supervision/tasks/{r.SupervisionTask}/closure/accept", body: _ => new { }),
+        AccessRow.Of("reporting", "POST", "/api/supervision/tasks/{id:guid}/closure/return", Dispatchers, None,
+            path: r => $"/api/supervision/tasks/{r.SupervisionTask}/closure/return", body: _ => new { reason = "矩阵退回" }),
+        AccessRow.Of("reporting", "GET", "/api/supervision/figures/tasks", [Admin, Office, Leader]),
+
         // Tickets: reads of one ticket, as VisibleTo scopes them.
         AccessRow.Of("tickets", "GET", "/api/tickets/{id:guid}", SeeTicket, TicketHiddenFrom, path: r => $"/api/tickets/{r.Ticket}"),
         AccessRow.Of("tickets", "GET", "/api/tickets/{id:guid}/timeline", SeeTicket, TicketHiddenFrom, path: r => $"/api/tickets/{r.Ticket}/timeline"),
@@ -600,4 +627,7 @@ public sealed record MatrixRecords
     public required Guid SupervisionDocument { get; init; }
     public required Guid DocumentError { get; init; }
     public required Guid DocumentErrorDepartment { get; init; }
+    /// <summary>Supervision: 第二党支部's task, owned by the officer (SupervisionMatrixRecords).</summary>
+    public required Guid SupervisionTask { get; init; }
+    public required Guid SupervisionTaskOwner { get; init; }
 }

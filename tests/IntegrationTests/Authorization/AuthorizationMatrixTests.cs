@@ -263,6 +263,7 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
         var (disciplineCampaign, disciplineCase, session, sessionCode) = await OtherBranchSessionAsync(committee);
         var (question, reminder) = await DisciplineRecordsAsync();
         var (supervisionDocument, documentError, errorDepartment) = await DocumentRecordsAsync();
+        var supervisionTask = await SupervisionMatrixRecords.SetUpAsync(platform, committee, officerId, Cancel);
 
         return new MatrixRecords
         {
@@ -306,6 +307,8 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             SupervisionDocument = supervisionDocument,
             DocumentError = documentError,
             DocumentErrorDepartment = errorDepartment,
+            SupervisionTask = supervisionTask,
+            SupervisionTaskOwner = officerId,
         };
     }
 

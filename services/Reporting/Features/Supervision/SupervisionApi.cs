@@ -1,6 +1,7 @@
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Reporting.Features.Brands;
 using BrandPlatform.Reporting.Features.Documents;
+using BrandPlatform.Reporting.Features.SupervisionTasks;
 
 namespace BrandPlatform.Reporting.Features.Supervision;
 
@@ -16,6 +17,7 @@ public static class SupervisionApi
         var supervision = app.MapGroup("/api/supervision").WithTags("Supervision");
         supervision.MapBrandRegistry();
         supervision.MapDocumentRegisters();
+        supervision.MapSupervisionTasks();
         return app;
     }
 }
