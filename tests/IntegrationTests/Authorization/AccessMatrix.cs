@@ -472,7 +472,10 @@ public static class AccessMatrix
         AccessRow.Of("reporting", "GET", "/api/supervision/documents/open-at-close", [.. SupervisionReaders, .. SupervisionOthers]),
         AccessRow.Of("reporting", "GET", "/api/supervision/documents/{id:guid}", SupervisionReaders, SupervisionOthers,
             path: r => $"/api/supervision/documents/{r.SupervisionDocument}"),
-        DocumentStep("assign", Dispatchers, r => new { unitId = r.LeadUnit }),
+        // Assigning is the office's alone (403 for everyone else); reading and handling are the assignee's too, and the
+        // matrix's document is assigned to none of the other participants, who do not find it.
+        AccessRow.Of("reporting", "POST", "/api/supervision/documents/{id:guid}/assign", Dispatchers,
+            path: r => $"/api/supervision/documents/{r.SupervisionDocument}/assign", body: r => new { unitId = r.LeadUnit }),
         DocumentStep("read", Dispatchers, _ => new { }),
         DocumentStep("handle", Dispatchers, _ => new { outcome = "filed" }),
         // Supervision: document errors. The office records; another department's errors (and its notice) do not exist
@@ -492,7 +495,7 @@ public static class AccessMatrix
         AccessRow.Of("reporting", "GET", "/api/supervision/figures/document-errors", SupervisionReaders),
     ];
 
-    /// <summary>A step on the matrix's received document: the office's; for the other participants it does not exist.</summary>
+    /// <summary>An assignee's step on the matrix's received document: the office's; for the other participants it does not exist.</summary>
     private static AccessRow DocumentStep(string step, string[] admitted, Func<MatrixRecords, object> body) =>
         AccessRow.Of("reporting", "POST", $"/api/supervision/documents/{{id:guid}}/{step}", admitted, SupervisionOthers,
             path: r => $"/api/supervision/documents/{r.SupervisionDocument}/{step}", body: body);
