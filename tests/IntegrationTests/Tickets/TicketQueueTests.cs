@@ -39,7 +39,9 @@ public sealed class TicketQueueTests(TicketsFixture fixture) : IClassFixture<Tic
         }
         while (next is not null && seen.Count < 10);
 
-        seen.Select(i => i.GetProperty("ticket").GetProperty("id").GetGuid()).ShouldBe([ids["immediate"], ids["urgent"], ids["normal"]]);
+        // Which deadline is nearest depends on the hour (late in the afternoon a normal ticket's same-day acceptance comes
+        // before an immediate one's working hour, which runs into tomorrow): the order is the deadlines', whatever the hour.
+        seen.Select(i => i.GetProperty("ticket").GetProperty("id").GetGuid()).ShouldBe(ids.Values, ignoreOrder: true);
         seen.Select(i => i.GetProperty("due").GetDateTimeOffset()).ShouldBeInOrder();
         seen.ShouldAllBe(i => !i.GetProperty("overdue").GetBoolean());
         seen.ShouldAllBe(i => i.GetProperty("workingHoursRemaining").GetDouble() > 0);
