@@ -24,6 +24,9 @@ public abstract record TicketEvent : IntegrationEvent
     /// system reads the figures of what it filed only.
     /// </summary>
     public string? FilingSystem { get; init; }
+    /// <summary>The party-building brand (and its measure) the ticket was filed under, if any: a brand's page lists it.</summary>
+    public Guid? BrandId { get; init; }
+    public Guid? BrandMeasureId { get; init; }
     public string State { get; init; } = "";
     public Guid? LeadUnitId { get; init; }
     public IReadOnlyList<Guid> CoHandlingUnitIds { get; init; } = [];

@@ -58,6 +58,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             ticket.Property(t => t.FilingSystem).HasMaxLength(128);
             ticket.HasIndex(t => t.Category);
             ticket.HasIndex(t => t.SubmittedAt);
+            ticket.HasIndex(t => t.BrandId);
             ticket.Property(t => t.Version).IsRowVersion();
         });
         modelBuilder.ApplyConfiguration(new StudyActivityRecordConfiguration());

@@ -77,6 +77,9 @@ public sealed class Ticket : Aggregate
     public string SubmittedBy { get; private set; } = "";
     /// <summary>The government system (client id) that filed it; null when a person filed it, whatever the channel says.</summary>
     public string? FilingSystem { get; private set; }
+    /// <summary>The brand (品牌) and measure it was filed under; the registry lives in reporting, which lists it on the brand's page.</summary>
+    public Guid? BrandId { get; private set; }
+    public Guid? BrandMeasureId { get; private set; }
     /// <summary>When anything last changed: other systems synchronise by it (changed-since).</summary>
     public DateTimeOffset LastChangedAt { get; private set; }
 
@@ -107,7 +110,7 @@ public sealed class Ticket : Aggregate
     public static Ticket Submit(
         TicketNumber number, string title, TicketCategory category, string description, Requester requester, string requesterName,
         string? chamberName, TicketPriority priority, TicketChannel channel, ExternalReference? external, IReadOnlyCollection<AttachmentInfo> attachments,
-        TicketActor actor, DeadlinePolicy deadlines, DateTimeOffset now)
+        TicketActor actor, DeadlinePolicy deadlines, DateTimeOffset now, Guid? brandId = null, Guid? brandMeasureId = null)
     {
         var clocks = deadlines.For(priority);
         var ticket = new Ticket
@@ -128,6 +131,8 @@ public sealed class Ticket : Aggregate
             External = external,
             SubmittedBy = actor.Id,
             FilingSystem = actor.Role == TicketActor.GovernmentSystemRole ? actor.Id : null,
+            BrandId = brandId,
+            BrandMeasureId = brandId is null ? null : brandMeasureId,
             State = TicketState.Submitted,
             SubmittedAt = now,
             LastChangedAt = now,
@@ -576,6 +581,8 @@ public sealed class Ticket : Aggregate
         ChamberId = ChamberId,
         ChamberName = ChamberName,
         FilingSystem = FilingSystem,
+        BrandId = BrandId,
+        BrandMeasureId = BrandMeasureId,
         FirstContactDue = FirstContactDue,
         FirstContactAt = FirstContactAt,
         State = State.ToCode(),

@@ -30,6 +30,8 @@ public sealed record TicketResponse(
     EscalationLevel EscalationLevel,
     PendingObjection? Objection,
     PendingExtension? Extension,
+    Guid? BrandId,
+    Guid? BrandMeasureId,
     int Version)
 {
     public sealed record Clocks(
@@ -42,7 +44,8 @@ public sealed record TicketResponse(
         ticket.LeadUnitId, ticket.CoHandlingUnitIds, ticket.SubmittedAt,
         new Clocks(ticket.AcceptanceDue, ticket.FirstContactDue, ticket.StageReplyDue, ticket.ResolutionDue, ticket.OriginalResolutionDue),
         ticket.AcceptedAt, ticket.FirstContactAt, ticket.RespondedAt, ticket.ResolvedAt, ticket.ClosedAt, ticket.Satisfaction,
-        Math.Round(ticket.PausedWorkingTime.TotalHours, 2), ticket.EscalationLevel, ticket.Objection, ticket.Extension, ticket.Version);
+        Math.Round(ticket.PausedWorkingTime.TotalHours, 2), ticket.EscalationLevel, ticket.Objection, ticket.Extension,
+        ticket.BrandId, ticket.BrandMeasureId, ticket.Version);
 
     /// <summary>The entity tag of a ticket's current version, for If-Match.</summary>
     public static string ETagOf(Ticket ticket) => $"\"{ticket.Version}\"";

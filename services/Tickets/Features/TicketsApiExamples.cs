@@ -42,7 +42,7 @@ internal sealed class TicketsApiExamples : IApiExamples
           },
           "acceptedAt": null, "firstContactAt": null, "respondedAt": null, "resolvedAt": null, "closedAt": null,
           "satisfaction": null, "pausedWorkingHours": 0, "escalationLevel": "none", "objection": null, "extension": null,
-          "version": 1
+          "brandId": null, "brandMeasureId": null, "version": 1
         }
         """;
 
@@ -99,7 +99,8 @@ internal sealed class TicketsApiExamples : IApiExamples
                       "fileName": "融资需求说明.pdf", "contentType": "application/pdf", "sizeBytes": 182304,
                       "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
                     }
-                  ]
+                  ],
+                  "brandId": null, "brandMeasureId": null
                 }
                 """,
             response: Submitted,

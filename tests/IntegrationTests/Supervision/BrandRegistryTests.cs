@@ -2,11 +2,14 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using BrandPlatform.Contracts.Tickets;
 using BrandPlatform.Platform.Attendance;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Study.Domain;
 using BrandPlatform.Testing;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
 namespace BrandPlatform.IntegrationTests.Supervision;
@@ -167,6 +170,27 @@ public sealed class BrandRegistryTests(BrandRegistryFixture fixture) : IClassFix
         page.GetProperty("planItems").EnumerateArray().Select(p => p.GetProperty("id").GetGuid()).ShouldBe([item]);
         (await office.GetFromJsonAsync<JsonElement>($"/api/supervision/brands/{brand}", Cancel)).GetProperty("highlights").GetArrayLength()
             .ShouldBe(2, "the office sees the declined one too");
+    }
+
+    [Fact]
+    public async Task A_ticket_filed_under_the_brand_is_on_its_page_by_number_and_state()
+    {
+        using var office = await fixture.ClientAsync("office");
+        var brand = await RegisterAsync(office, await NewBranchAsync());
+        var ticket = Guid.CreateVersion7();
+        var submitted = new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero);
+        await fixture.Reporting.Services.GetRequiredService<IBus>().Publish(new TicketSubmitted
+        {
+            AggregateId = ticket, AggregateVersion = 1, TicketId = ticket, Number = "QY-2026-000777", Category = "land", Priority = "normal",
+            State = "submitted", SubmittedAt = submitted, OccurredAt = submitted, BrandId = brand, RequesterName = "三明市某某科技有限公司",
+            Channel = "portal",
+        }, Cancel);
+
+        var page = await Eventually.ReturnsAsync(() => office.GetFromJsonAsync<JsonElement>($"/api/supervision/brands/{brand}", Cancel),
+            body => body.GetProperty("work").GetArrayLength() > 0, TimeSpan.FromSeconds(30), "the ticket on the brand's page", Cancel);
+        var item = page.GetProperty("work").EnumerateArray().ShouldHaveSingleItem();
+        (item.GetProperty("kind").GetString(), item.GetProperty("id").GetGuid(), item.GetProperty("title").GetString(), item.GetProperty("state").GetString())
+            .ShouldBe(("ticket", ticket, "QY-2026-000777", "submitted"));
     }
 
     private static object Brand(Guid branch) => new

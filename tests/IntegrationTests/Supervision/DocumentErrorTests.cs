@@ -80,8 +80,9 @@ public sealed class DocumentErrorTests(DocumentsWorld world) : IClassFixture<Doc
             db.Units.Add(new Platform.Organisation.DirectoryUnit(department, Platform.Organisation.UnitKinds.Department, "宣传科", null));
             return db.SaveChangesAsync(Cancel);
         });
+        // The tests share one register: these drafters are not the ones whose repeat errors another test counts.
         await RecordAsync(office, "typo", department, "member", "2026-11-05", "宣发〔2026〕11号");
-        await RecordAsync(office, "typo", department, "secretary", "2026-11-09", "宣发〔2026〕12号");
+        await RecordAsync(office, "typo", department, "handler", "2026-11-09", "宣发〔2026〕12号");
         await RecordAsync(office, "punctuation", department, "member", "2026-11-11", "宣发〔2026〕13号");
         await RecordAsync(office, "typo", department, "member", "2026-10-30", "宣发〔2026〕10号");
         var notice = $"/api/supervision/document-errors/notice?year=2026&month=11&departmentId={department}";

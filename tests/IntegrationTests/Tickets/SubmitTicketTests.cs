@@ -46,6 +46,32 @@ public sealed class SubmitTicketTests(TicketsFixture fixture) : IClassFixture<Ti
     }
 
     [Fact]
+    public async Task A_ticket_filed_under_a_brand_carries_it_on_its_events_and_a_measure_alone_is_refused()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var (brand, measure) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        using var response = await client.PostAsJsonAsync("/api/tickets", new
+        {
+            title = "品牌走访中企业反映的用地问题", category = "land", description = "走访中企业反映用地指标紧张",
+            enterpriseName = "三明市某某科技有限公司", unifiedSocialCreditCode = TicketRequests.ValidCreditCode, brandId = brand, brandMeasureId = measure,
+        }, cancel);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(cancel));
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>(cancel);
+        (created.GetProperty("brandId").GetGuid(), created.GetProperty("brandMeasureId").GetGuid()).ShouldBe((brand, measure));
+        var (name, submitted) = (await OutboxEvents.PayloadsAsync(fixture.Service, created.GetProperty("id").GetGuid())).ShouldHaveSingleItem();
+        name.ShouldBe("tickets.ticket-submitted.v1");
+        (submitted.GetProperty("brandId").GetGuid(), submitted.GetProperty("brandMeasureId").GetGuid()).ShouldBe((brand, measure));
+
+        using var measureAlone = await client.PostAsJsonAsync("/api/tickets", new
+        {
+            title = "只有举措", category = "land", description = "描述", enterpriseName = "三明市某某科技有限公司",
+            unifiedSocialCreditCode = TicketRequests.ValidCreditCode, brandMeasureId = measure,
+        }, cancel);
+        measureAlone.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await measureAlone.Content.ReadFromJsonAsync<JsonElement>(cancel)).GetProperty("errors").TryGetProperty("brandMeasureId", out _).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Ticket_numbers_count_up_without_gaps_within_the_year()
     {
         var first = await SubmitAsync();

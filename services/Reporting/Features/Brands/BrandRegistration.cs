@@ -4,7 +4,7 @@ namespace BrandPlatform.Reporting.Features.Brands;
 
 public static class BrandRegistration
 {
-    /// <summary>The brand registry's services: the work sources its pages list (held study activities so far).</summary>
+    /// <summary>The brand registry's services: the work sources its pages list (held study activities; tasks and tickets register their own).</summary>
     public static IHostApplicationBuilder AddBrandRegistry(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<IBrandWorkSource, StudyActivitiesUnderBrand>();

@@ -23,6 +23,9 @@ public sealed class TicketRecord
     public string? ChamberName { get; private set; }
     /// <summary>The government system that filed the ticket (client id); null when a person filed it.</summary>
     public string? FilingSystem { get; private set; }
+    /// <summary>The brand and measure the ticket was filed under: the brand's page lists it.</summary>
+    public Guid? BrandId { get; private set; }
+    public Guid? BrandMeasureId { get; private set; }
     public string RequesterKind { get; private set; } = "";
     public DateTimeOffset SubmittedAt { get; private set; }
     public DateTimeOffset? AcceptanceDue { get; private set; }
@@ -66,6 +69,8 @@ public sealed class TicketRecord
         ChamberId = integrationEvent.ChamberId;
         ChamberName = integrationEvent.ChamberName;
         FilingSystem = integrationEvent.FilingSystem;
+        BrandId = integrationEvent.BrandId;
+        BrandMeasureId = integrationEvent.BrandMeasureId;
         RequesterKind = integrationEvent.RequesterKind;
         State = integrationEvent.State;
         StateAt = integrationEvent.OccurredAt;

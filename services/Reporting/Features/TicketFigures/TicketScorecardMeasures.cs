@@ -1,4 +1,5 @@
 using BrandPlatform.Platform.Domain;
+using BrandPlatform.Reporting.Features.Brands;
 using BrandPlatform.Reporting.Features.Scorecard;
 using BrandPlatform.Reporting.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,7 @@ public static class TicketFiguresRegistration
     public static IHostApplicationBuilder AddTicketFigures(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<IScorecardMeasures, TicketScorecardMeasures>();
+        builder.Services.AddScoped<IBrandWorkSource, TicketsUnderBrand>();
         return builder;
     }
 }

@@ -1406,6 +1406,14 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("accepted_at");
 
+                    b.Property<Guid?>("BrandId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("brand_id");
+
+                    b.Property<Guid?>("BrandMeasureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("brand_measure_id");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1522,6 +1530,9 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
 
                     b.HasKey("TicketId")
                         .HasName("pk_ticket_records");
+
+                    b.HasIndex("BrandId")
+                        .HasDatabaseName("ix_ticket_records_brand_id");
 
                     b.HasIndex("Category")
                         .HasDatabaseName("ix_ticket_records_category");

@@ -1,5 +1,6 @@
 using BrandPlatform.Platform.Attendance;
 using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Programme;
 using BrandPlatform.Study.Domain;
 using BrandPlatform.Study.Resources;
 using FluentValidation;
@@ -22,7 +23,7 @@ public sealed record AudienceRequest(AudienceKind? Kind, Guid? UnitId, IReadOnly
 }
 
 /// <summary>What a plan says, whether first scheduled or rescheduled.</summary>
-public interface IPlanRequest
+public interface IPlanRequest : IBrandReference
 {
     string? Topic { get; }
     IReadOnlyList<MaterialRequest>? Materials { get; }
@@ -31,10 +32,6 @@ public interface IPlanRequest
     string? Place { get; }
     AudienceRequest? Audience { get; }
     IReadOnlyList<SpeakerRequest>? Speakers { get; }
-    /// <summary>The brand (in reporting's registry) the activity is held under; any id is kept as given.</summary>
-    Guid? BrandId { get; }
-    /// <summary>One of that brand's measures; only with <see cref="BrandId"/>.</summary>
-    Guid? BrandMeasureId { get; }
 }
 
 public sealed record ScheduleRequest(
@@ -68,7 +65,7 @@ public sealed record CancelRequest(string? Reason);
 
 public sealed record CheckInRequest(string? Code);
 
-public sealed class PlanValidator<T> : AbstractValidator<T> where T : IPlanRequest
+public sealed class PlanValidator<T> : AbstractValidator<T> where T : class, IPlanRequest
 {
     public PlanValidator()
     {
@@ -81,9 +78,7 @@ public sealed class PlanValidator<T> : AbstractValidator<T> where T : IPlanReque
         RuleFor(r => r.Speakers).Must(s => s is null || s.Count <= StudyActivity.MaxSpeakers);
         RuleForEach(r => r.Speakers).EachValid(new SpeakerValidator());
         RuleFor(r => r.Audience).NotNull().SetValidator(new AudienceValidator()!);
-        RuleFor(r => r.BrandId).NotEqual(Guid.Empty);
-        RuleFor(r => r.BrandMeasureId).NotEqual(Guid.Empty)
-            .Must((r, _) => r.BrandId is not null).When(r => r.BrandMeasureId is not null).WithMessage(_ => ActivityTexts.BrandMeasureWithoutBrand);
+        Include(new BrandReferenceValidator());
     }
 
     private sealed class MaterialValidator : AbstractValidator<MaterialRequest>

@@ -1,6 +1,7 @@
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Persistence;
+using BrandPlatform.Platform.Programme;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Features.Requesters;
@@ -36,7 +37,11 @@ public static class SubmitTicket
         [property: Description("A registered requester profile (a named person, or an enterprise) instead of the enterprise's name and " +
             "code; an enterprise contact may name only its own enterprise's profile.")]
         Guid? RequesterId = null,
-        IReadOnlyList<AttachmentRequest>? Attachments = null);
+        IReadOnlyList<AttachmentRequest>? Attachments = null,
+        [property: Description("The party-building brand (in reporting's registry) the ticket is filed under; the brand's page lists it.")]
+        Guid? BrandId = null,
+        [property: Description("One of that brand's measures; only with brandId.")]
+        Guid? BrandMeasureId = null) : IBrandReference;
 
     /// <summary>A file the requester sent, described (the bytes go to the document store).</summary>
     public sealed record AttachmentRequest(string? FileName, string? ContentType, long? SizeBytes, string? Sha256)
@@ -82,6 +87,7 @@ public static class SubmitTicket
             RuleForEach(r => r.Attachments).EachValid(new AttachmentValidator());
             RuleFor(r => r.ExternalReference).MaximumLength(Domain.ExternalReference.MaxLength).Matches("^[A-Za-z0-9._:/-]+$")
                 .When(r => r.ExternalReference is not null).WithMessage(_ => TicketApiTexts.ExternalReferenceFormat);
+            Include(new BrandReferenceValidator());
         }
     }
 
@@ -157,7 +163,8 @@ public static class SubmitTicket
                 var submitted = Ticket.Submit(
                     number, request.Title!, request.Category!.Value, request.Description!, requester, namedName ?? requester.Name, chamberName,
                     request.Priority ?? TicketPriority.Normal, request.Channel ?? DefaultChannel(caller), external,
-                    [.. (request.Attachments ?? []).Select(a => a.ToInfo())], caller.AsTicketActor(TicketAccess.Submitters), deadlines, now);
+                    [.. (request.Attachments ?? []).Select(a => a.ToInfo())], caller.AsTicketActor(TicketAccess.Submitters), deadlines, now,
+                    request.BrandId, request.BrandMeasureId);
                 db.Tickets.Add(submitted);
                 if (idempotencyKey.Length > 0)
                 {

@@ -766,6 +766,14 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("assigned_at");
 
+                    b.Property<Guid?>("BrandId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("brand_id");
+
+                    b.Property<Guid?>("BrandMeasureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("brand_measure_id");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
