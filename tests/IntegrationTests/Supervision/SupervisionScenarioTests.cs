@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BrandPlatform.IntegrationTests.Gateway;
+using BrandPlatform.IntegrationTests.Study;
 using BrandPlatform.IntegrationTests.Tickets;
 using BrandPlatform.Platform.Calendar;
 using BrandPlatform.Platform.Organisation;
@@ -40,7 +40,7 @@ public sealed class SupervisionScenarioTests(SupervisionScenarioTests.Platform p
         var branch = platform.Units["第一党支部"];
         var department = platform.Units["办公室"];
 
-        var (registered, brand) = await SendAsync(office, HttpMethod.Post, "/api/supervision/brands", new
+        var (registered, brand) = await ActivityWorld.SendAsync(office, HttpMethod.Post, "/api/supervision/brands", new
         {
             branchId = branch, name = "同心聚力", field = "营商环境", meaning = "以党建引领服务企业", slogan = "服务零距离",
         });
@@ -50,7 +50,7 @@ public sealed class SupervisionScenarioTests(SupervisionScenarioTests.Platform p
         var measures = new List<Guid>();
         foreach (var (title, deadline) in new[] { ("建立企业走访台账", "2026-03-06"), ("开展政策宣讲进企业", "2026-03-31") })
         {
-            var (added, measure) = await SendAsync(office, HttpMethod.Post, $"/api/supervision/brands/{brandId}/measures", new
+            var (added, measure) = await ActivityWorld.SendAsync(office, HttpMethod.Post, $"/api/supervision/brands/{brandId}/measures", new
             {
                 title, ownerUnitId = department, ownerPersonId = platform.People["member"], deadline, expectedResult = "走访全覆盖",
             }, etag);
@@ -64,7 +64,7 @@ public sealed class SupervisionScenarioTests(SupervisionScenarioTests.Platform p
         var tasks = new List<Guid>();
         foreach (var (measure, deadline) in measures.Zip(["2026-03-06", "2026-03-31"]))
         {
-            var (proposed, proposal) = await SendAsync(office, HttpMethod.Post, "/api/supervision/tasks/milestones/proposal", new { deadline, count = 4 });
+            var (proposed, proposal) = await ActivityWorld.SendAsync(office, HttpMethod.Post, "/api/supervision/tasks/milestones/proposal", new { deadline, count = 4 });
             proposed.StatusCode.ShouldBe(HttpStatusCode.OK, proposal.ToString());
             var milestones = proposal.GetProperty("milestones").EnumerateArray()
                 .Select(m => (Title: m.GetProperty("title").GetString()!, Due: DateOnly.Parse(m.GetProperty("due").GetString()!, CultureInfo.InvariantCulture))).ToList();
@@ -72,7 +72,7 @@ public sealed class SupervisionScenarioTests(SupervisionScenarioTests.Platform p
             milestones.ShouldAllBe(m => calendar.IsWorkingDay(m.Due));
             milestones.ShouldNotContain(m => m.Due >= new DateOnly(2026, 2, 15) && m.Due <= new DateOnly(2026, 2, 23));
             milestones[^1].Due.ShouldBe(DateOnly.Parse(deadline, CultureInfo.InvariantCulture));
-            var (created, task) = await SendAsync(office, HttpMethod.Post, "/api/supervision/tasks", new
+            var (created, task) = await ActivityWorld.SendAsync(office, HttpMethod.Post, "/api/supervision/tasks", new
             {
                 source = "brandMeasure", measureId = measure, feedbackCadence = "weekly",
                 milestones = milestones.Select(m => new { title = m.Title, due = m.Due }),
@@ -93,7 +93,7 @@ public sealed class SupervisionScenarioTests(SupervisionScenarioTests.Platform p
         // Feedback, with the milestone that fell due meanwhile reached, turns it back.
         var overdue = late.GetProperty("milestones").EnumerateArray()
             .Where(m => string.CompareOrdinal(m.GetProperty("due").GetString(), "2026-02-04") < 0).Select(m => m.GetProperty("id").GetGuid()).ToList();
-        var (fed, afterFeedback) = await SendAsync(member, HttpMethod.Post, first + "/feedback", new
+        var (fed, afterFeedback) = await ActivityWorld.SendAsync(member, HttpMethod.Post, first + "/feedback", new
         {
             text = "已走访企业12家，建立台账初稿。", progress = "台账初稿完成", milestonesReached = overdue,
             attachments = new[] { new { name = "走访台账.xlsx", size = 20480, contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", sha256 = new string('a', 64) } },
@@ -103,15 +103,15 @@ public sealed class SupervisionScenarioTests(SupervisionScenarioTests.Platform p
 
         // The owner reaches every milestone and asks for closure with evidence; the office accepts it.
         platform.Clock.Now = China(3, 5);
-        var (reached, withMilestones) = await SendAsync(member, HttpMethod.Post, first + "/feedback", new
+        var (reached, withMilestones) = await ActivityWorld.SendAsync(member, HttpMethod.Post, first + "/feedback", new
         {
             text = "四个节点均已完成。", progress = "完成",
             milestonesReached = afterFeedback.GetProperty("milestones").EnumerateArray().Select(m => m.GetProperty("id").GetGuid()),
         });
         reached.StatusCode.ShouldBe(HttpStatusCode.OK, withMilestones.ToString());
-        var (asked, closing) = await SendAsync(member, HttpMethod.Post, first + "/closure", new { evidence = "企业走访台账已建立，覆盖全部挂钩企业。" });
+        var (asked, closing) = await ActivityWorld.SendAsync(member, HttpMethod.Post, first + "/closure", new { evidence = "企业走访台账已建立，覆盖全部挂钩企业。" });
         asked.StatusCode.ShouldBe(HttpStatusCode.OK, closing.ToString());
-        var (accepted, closed) = await SendAsync(office, HttpMethod.Post, first + "/closure/accept", new { note = "同意销号" });
+        var (accepted, closed) = await ActivityWorld.SendAsync(office, HttpMethod.Post, first + "/closure/accept", new { note = "同意销号" });
         accepted.StatusCode.ShouldBe(HttpStatusCode.OK, closed.ToString());
         closed.GetProperty("state").GetString().ShouldBe("closed");
         closed.GetProperty("closure").GetProperty("onTime").GetBoolean().ShouldBeTrue();
@@ -134,7 +134,7 @@ public sealed class SupervisionScenarioTests(SupervisionScenarioTests.Platform p
     {
         platform.Clock.Now = China(11, 17, 16, 50);
         using var office = await platform.ClientAsync("office");
-        var (received, document) = await SendAsync(office, HttpMethod.Post, "/api/supervision/documents", new
+        var (received, document) = await ActivityWorld.SendAsync(office, HttpMethod.Post, "/api/supervision/documents", new
         {
             number = "统办发〔2026〕88号", issuer = "市委办公室", title = "关于做好年终岁末有关工作的通知", @class = "上级来文", priority = "ordinary",
         });
@@ -146,7 +146,7 @@ public sealed class SupervisionScenarioTests(SupervisionScenarioTests.Platform p
         var department = platform.Units["办公室"];
         foreach (var (type, number, day) in new[] { ("typo", "统发〔2026〕21号", "2026-11-05"), ("punctuation", "统发〔2026〕22号", "2026-11-12") })
         {
-            var (recorded, error) = await SendAsync(office, HttpMethod.Post, "/api/supervision/document-errors", new
+            var (recorded, error) = await ActivityWorld.SendAsync(office, HttpMethod.Post, "/api/supervision/document-errors", new
             {
                 documentNumber = number, documentTitle = "关于开展机关作风建设专项检查的通知", errorType = type, description = "核稿发现",
                 foundBy = "办公室核稿人", stage = "preIssue", departmentId = department, drafterId = platform.People["member"], foundOn = day,
@@ -169,18 +169,6 @@ public sealed class SupervisionScenarioTests(SupervisionScenarioTests.Platform p
 
     private static async Task<string?> StatusAsync(HttpClient client, string task) =>
         (await client.GetFromJsonAsync<JsonElement>(task, Cancel)).GetProperty("status").GetString();
-
-    private static async Task<(HttpResponseMessage Response, JsonElement Body)> SendAsync(HttpClient client, HttpMethod method, string path, object body, string? ifMatch = null)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
-        if (ifMatch is not null)
-        {
-            request.Headers.IfMatch.Add(new EntityTagHeaderValue(ifMatch));
-        }
-        var response = await client.SendAsync(request, Cancel);
-        var text = await response.Content.ReadAsStringAsync(Cancel);
-        return (response, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
-    }
 
     /// <summary>
     /// Study and reporting on one virtual host, so study's events reach reporting; both on loopback behind the gateway.
@@ -235,7 +223,7 @@ public sealed class SupervisionScenarioTests(SupervisionScenarioTests.Platform p
         {
             using var secretary = await ClientAsync("secretary");
             var start = DateTimeOffset.UtcNow.AddMinutes(-70);
-            var (planned, lesson) = await SendAsync(secretary, HttpMethod.Post, "/api/study/activities", new
+            var (planned, lesson) = await ActivityWorld.SendAsync(secretary, HttpMethod.Post, "/api/study/activities", new
             {
                 kind = "partyLesson", organiserUnitId = Units["第一党支部"], topic = "“同心聚力”品牌建设专题党课", place = "党员活动室",
                 materials = Array.Empty<object>(), plannedStart = start, plannedEnd = start.AddHours(1), audience = new { kind = "unit" },
@@ -243,7 +231,7 @@ public sealed class SupervisionScenarioTests(SupervisionScenarioTests.Platform p
             });
             planned.StatusCode.ShouldBe(HttpStatusCode.Created, lesson.ToString());
             var id = lesson.GetProperty("id").GetGuid();
-            var (held, record) = await SendAsync(secretary, HttpMethod.Post, $"/api/study/activities/{id}/hold", new
+            var (held, record) = await ActivityWorld.SendAsync(secretary, HttpMethod.Post, $"/api/study/activities/{id}/hold", new
             {
                 heldAt = start, durationMinutes = 60, minutes = "书记讲授品牌建设专题党课。",
                 attendance = new[] { new { personId = People["secretary"], status = "present" }, new { personId = People["member"], status = "present" } },

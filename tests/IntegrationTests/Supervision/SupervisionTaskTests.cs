@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using BrandPlatform.IntegrationTests.Study;
 using BrandPlatform.IntegrationTests.Tickets;
 using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Platform.Organisation;
@@ -35,7 +36,7 @@ public sealed class SupervisionTaskTests(TestServers servers)
         using var office = await world.ClientAsync("office");
         using var member = await world.ClientAsync("member");
 
-        var (answer, proposal) = await SendAsync(office, HttpMethod.Post, "/api/supervision/tasks/milestones/proposal",
+        var (answer, proposal) = await ActivityWorld.SendAsync(office, HttpMethod.Post, "/api/supervision/tasks/milestones/proposal",
             new { deadline = "2026-03-06", start = "2026-02-02", count = 4 });
         answer.StatusCode.ShouldBe(HttpStatusCode.OK, proposal.ToString());
         var dues = proposal.GetProperty("milestones").EnumerateArray().Select(m => m.GetProperty("due").GetString()).ToList();
@@ -45,14 +46,14 @@ public sealed class SupervisionTaskTests(TestServers servers)
         proposal.GetProperty("milestones")[0].GetProperty("title").GetString().ShouldBe("第1个节点（共4个）");
 
         // A deadline inside the holiday with no working day before it since the start: nothing to plan.
-        var (none, noneProblem) = await SendAsync(office, HttpMethod.Post, "/api/supervision/tasks/milestones/proposal",
+        var (none, noneProblem) = await ActivityWorld.SendAsync(office, HttpMethod.Post, "/api/supervision/tasks/milestones/proposal",
             new { deadline = "2026-02-22", start = "2026-02-14" });
         none.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, noneProblem.ToString());
 
         var milestones = proposal.GetProperty("milestones").EnumerateArray()
             .Select(m => new { title = m.GetProperty("title").GetString(), due = m.GetProperty("due").GetString() }).ToArray();
         var body = TaskBody(world, "member", world.Units["办公室"], "2026-03-06", milestones);
-        var (onHoliday, holidayProblem) = await SendAsync(office, HttpMethod.Post, "/api/supervision/tasks",
+        var (onHoliday, holidayProblem) = await ActivityWorld.SendAsync(office, HttpMethod.Post, "/api/supervision/tasks",
             TaskBody(world, "member", world.Units["办公室"], "2026-03-06", [new { title = "初稿", due = "2026-02-17" }]));
         onHoliday.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, holidayProblem.ToString());
         holidayProblem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["milestones[0].due"]);
@@ -65,11 +66,11 @@ public sealed class SupervisionTaskTests(TestServers servers)
         // The owner adjusts: a Saturday in the holiday, a day after the deadline and an order reversed are refused.
         foreach (var (first, second) in new[] { ("2026-02-21", "2026-02-28"), ("2026-02-26", "2026-03-09"), ("2026-02-27", "2026-02-26") })
         {
-            var (refused, problem) = await SendAsync(member, HttpMethod.Put, url,
+            var (refused, problem) = await ActivityWorld.SendAsync(member, HttpMethod.Put, url,
                 new { milestones = new object[] { new { id = ids[0], title = "初稿", due = first }, new { id = ids[3], title = "定稿", due = second } } });
             refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, problem.ToString());
         }
-        var (adjusted, changed) = await SendAsync(member, HttpMethod.Put, url, new
+        var (adjusted, changed) = await ActivityWorld.SendAsync(member, HttpMethod.Put, url, new
         {
             milestones = new object[] { new { id = ids[0], title = "初稿", due = "2026-02-14" }, new { title = "征求意见", due = "2026-02-27" },
                 new { id = ids[3], title = "定稿", due = "2026-03-06" } },
@@ -100,40 +101,40 @@ public sealed class SupervisionTaskTests(TestServers servers)
             world.Clock.Now = At(3, day);
             (await world.StatusAsync(office, id)).ShouldBe(status, $"on 3 March {day}");
         }
-        var feedback = await SendAsync(member, HttpMethod.Post, $"/api/supervision/tasks/{id}/feedback", new
+        var feedback = await ActivityWorld.SendAsync(member, HttpMethod.Post, $"/api/supervision/tasks/{id}/feedback", new
         {
             text = "已完成调研，正在起草方案。", progress = "30%",
             attachments = new[] { new { name = "调研报告.pdf", size = 204800, contentType = "application/pdf", sha256 = new string('a', 64) } },
         });
-        feedback.Answer.StatusCode.ShouldBe(HttpStatusCode.OK, feedback.Body.ToString());
+        feedback.Response.StatusCode.ShouldBe(HttpStatusCode.OK, feedback.Body.ToString());
         feedback.Body.GetProperty("status").GetString().ShouldBe("green");
         feedback.Body.GetProperty("feedbackDue").GetString().ShouldBe("2026-03-24");
 
         // Two working days before a milestone not yet reached: amber although feedback is fresh; reaching it: green.
         world.Clock.Now = At(4, 28);
         var milestone = created.GetProperty("milestones")[0].GetProperty("id").GetGuid();
-        (await SendAsync(member, HttpMethod.Post, $"/api/supervision/tasks/{id}/feedback", new { text = "方案已起草。" })).Body
+        (await ActivityWorld.SendAsync(member, HttpMethod.Post, $"/api/supervision/tasks/{id}/feedback", new { text = "方案已起草。" })).Body
             .GetProperty("status").GetString().ShouldBe("amber");
-        var reached = await SendAsync(member, HttpMethod.Post, $"/api/supervision/tasks/{id}/feedback", new { text = "方案已印发。", milestonesReached = new[] { milestone } });
+        var reached = await ActivityWorld.SendAsync(member, HttpMethod.Post, $"/api/supervision/tasks/{id}/feedback", new { text = "方案已印发。", milestonesReached = new[] { milestone } });
         reached.Body.GetProperty("status").GetString().ShouldBe("green");
         reached.Body.GetProperty("milestones")[0].GetProperty("reachedOn").GetString().ShouldBe("2026-04-28");
-        var (list, entries) = await SendAsync(member, HttpMethod.Get, $"/api/supervision/tasks/{id}/feedback", null);
+        var (list, entries) = await ActivityWorld.SendAsync(member, HttpMethod.Get, $"/api/supervision/tasks/{id}/feedback", null);
         list.StatusCode.ShouldBe(HttpStatusCode.OK);
         entries.GetProperty("items").GetArrayLength().ShouldBe(3);
         entries.GetProperty("items")[2].GetProperty("attachments")[0].GetProperty("sha256").GetString().ShouldBe(new string('a', 64));
 
         // Closure: the owner asks with evidence, the office returns it, the owner asks again, the office accepts.
         world.Clock.Now = At(6, 29);
-        (await SendAsync(office, HttpMethod.Post, $"/api/supervision/tasks/{id}/closure/accept", new { })).Answer.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await SendAsync(office, HttpMethod.Post, $"/api/supervision/tasks/{id}/closure", new { evidence = "由办公室代报" })).Answer.StatusCode
+        (await ActivityWorld.SendAsync(office, HttpMethod.Post, $"/api/supervision/tasks/{id}/closure/accept", new { })).Response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await ActivityWorld.SendAsync(office, HttpMethod.Post, $"/api/supervision/tasks/{id}/closure", new { evidence = "由办公室代报" })).Response.StatusCode
             .ShouldBe(HttpStatusCode.Forbidden);
         var evidence = new { evidence = "方案已全面落实，见总结报告。", attachments = new[] { new { name = "总结.docx", size = 1024, contentType = "application/msword", sha256 = new string('b', 64) } } };
-        var asked = await SendAsync(member, HttpMethod.Post, $"/api/supervision/tasks/{id}/closure", evidence);
+        var asked = await ActivityWorld.SendAsync(member, HttpMethod.Post, $"/api/supervision/tasks/{id}/closure", evidence);
         asked.Body.GetProperty("state").GetString().ShouldBe("closureRequested");
-        (await SendAsync(member, HttpMethod.Post, $"/api/supervision/tasks/{id}/closure/accept", new { })).Answer.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        var returned = await SendAsync(office, HttpMethod.Post, $"/api/supervision/tasks/{id}/closure/return", new { reason = "缺少群众满意度材料" });
+        (await ActivityWorld.SendAsync(member, HttpMethod.Post, $"/api/supervision/tasks/{id}/closure/accept", new { })).Response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var returned = await ActivityWorld.SendAsync(office, HttpMethod.Post, $"/api/supervision/tasks/{id}/closure/return", new { reason = "缺少群众满意度材料" });
         (returned.Body.GetProperty("state").GetString(), returned.Body.GetProperty("returnReason").GetString()).ShouldBe(("inProgress", "缺少群众满意度材料"));
-        (await SendAsync(member, HttpMethod.Post, $"/api/supervision/tasks/{id}/closure", evidence)).Answer.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ActivityWorld.SendAsync(member, HttpMethod.Post, $"/api/supervision/tasks/{id}/closure", evidence)).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
         // Stale If-Match: 412.
         using (var stale = new HttpRequestMessage(HttpMethod.Post, $"/api/supervision/tasks/{id}/closure/accept") { Content = JsonContent.Create(new { }) })
         {
@@ -141,22 +142,22 @@ public sealed class SupervisionTaskTests(TestServers servers)
             (await office.SendAsync(stale, Cancel)).StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed);
         }
         world.Clock.Now = At(7, 2);
-        var closed = await SendAsync(office, HttpMethod.Post, $"/api/supervision/tasks/{id}/closure/accept", new { note = "同意销号" });
-        closed.Answer.StatusCode.ShouldBe(HttpStatusCode.OK, closed.Body.ToString());
+        var closed = await ActivityWorld.SendAsync(office, HttpMethod.Post, $"/api/supervision/tasks/{id}/closure/accept", new { note = "同意销号" });
+        closed.Response.StatusCode.ShouldBe(HttpStatusCode.OK, closed.Body.ToString());
         closed.Body.GetProperty("state").GetString().ShouldBe("closed");
         closed.Body.GetProperty("status").ValueKind.ShouldBe(JsonValueKind.Null);
         var closure = closed.Body.GetProperty("closure");
         (closure.GetProperty("requestedOn").GetString(), closure.GetProperty("closedOn").GetString(), closure.GetProperty("onTime").GetBoolean())
             .ShouldBe(("2026-06-29", "2026-07-02", true));
         closure.GetProperty("attachments")[0].GetProperty("name").GetString().ShouldBe("总结.docx");
-        (await SendAsync(member, HttpMethod.Post, $"/api/supervision/tasks/{id}/feedback", new { text = "补充" })).Answer.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await ActivityWorld.SendAsync(member, HttpMethod.Post, $"/api/supervision/tasks/{id}/feedback", new { text = "补充" })).Response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
 
         (await world.EventsAsync(id)).Select(e => e.Name).ShouldBe([
             "supervision.task-created.v1", "supervision.task-feedback-given.v1", "supervision.task-feedback-given.v1", "supervision.task-feedback-given.v1",
             "supervision.task-closure-requested.v1", "supervision.task-returned.v1", "supervision.task-closure-requested.v1", "supervision.task-closed.v1"]);
         (await world.EventsAsync(id)).Select(e => e.Version).ShouldBe([1, 2, 3, 4, 5, 6, 7, 8]);
 
-        var (figures, rows) = await SendAsync(office, HttpMethod.Get, "/api/supervision/figures/tasks?year=2026&quarter=2", null);
+        var (figures, rows) = await ActivityWorld.SendAsync(office, HttpMethod.Get, "/api/supervision/figures/tasks?year=2026&quarter=2", null);
         figures.StatusCode.ShouldBe(HttpStatusCode.OK, rows.ToString());
         var row = rows.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("unitId").GetGuid() == world.Units["办公室"]);
         (row.GetProperty("unitName").GetString(), row.GetProperty("tasks").GetInt32(), row.GetProperty("closed").GetInt32(),
@@ -186,21 +187,21 @@ public sealed class SupervisionTaskTests(TestServers servers)
         (await ListAsync(office, $"/api/supervision/tasks?ownerUnitId={world.Units["第二党支部"]}")).ShouldBe([others]);
         (await ListAsync(office, "/api/supervision/tasks?status=red")).ShouldBeEmpty();
         (await ListAsync(office, "/api/supervision/tasks?status=green&limit=1")).ShouldBe([unit]);
-        (await SendAsync(office, HttpMethod.Get, "/api/supervision/tasks?status=pink", null)).Answer.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ActivityWorld.SendAsync(office, HttpMethod.Get, "/api/supervision/tasks?status=pink", null)).Response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
-        (await SendAsync(member, HttpMethod.Get, $"/api/supervision/tasks/{others}", null)).Answer.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await SendAsync(member, HttpMethod.Post, $"/api/supervision/tasks/{others}/feedback", new { text = "代报" })).Answer.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await SendAsync(officer, HttpMethod.Get, $"/api/supervision/tasks/{own}", null)).Answer.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await SendAsync(officer, HttpMethod.Get, $"/api/supervision/tasks/{own}/feedback", null)).Answer.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await ActivityWorld.SendAsync(member, HttpMethod.Get, $"/api/supervision/tasks/{others}", null)).Response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await ActivityWorld.SendAsync(member, HttpMethod.Post, $"/api/supervision/tasks/{others}/feedback", new { text = "代报" })).Response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await ActivityWorld.SendAsync(officer, HttpMethod.Get, $"/api/supervision/tasks/{own}", null)).Response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await ActivityWorld.SendAsync(officer, HttpMethod.Get, $"/api/supervision/tasks/{own}/feedback", null)).Response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         // The unit's people see its task; only its owner reports on it.
-        (await SendAsync(member, HttpMethod.Get, $"/api/supervision/tasks/{unit}", null)).Answer.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await SendAsync(member, HttpMethod.Post, $"/api/supervision/tasks/{unit}/feedback", new { text = "代报" })).Answer.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await SendAsync(leader, HttpMethod.Post, "/api/supervision/tasks", TaskBody(world, "member", world.Units["办公室"], "2026-06-30", [])))
-            .Answer.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await SendAsync(member, HttpMethod.Get, "/api/supervision/figures/tasks", null)).Answer.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await ActivityWorld.SendAsync(member, HttpMethod.Get, $"/api/supervision/tasks/{unit}", null)).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ActivityWorld.SendAsync(member, HttpMethod.Post, $"/api/supervision/tasks/{unit}/feedback", new { text = "代报" })).Response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await ActivityWorld.SendAsync(leader, HttpMethod.Post, "/api/supervision/tasks", TaskBody(world, "member", world.Units["办公室"], "2026-06-30", [])))
+            .Response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await ActivityWorld.SendAsync(member, HttpMethod.Get, "/api/supervision/figures/tasks", null)).Response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         // The owner must be on the owner unit's roster.
-        var (stranger, problem) = await SendAsync(office, HttpMethod.Post, "/api/supervision/tasks", TaskBody(world, "officer", world.Units["办公室"], "2026-06-30", []));
+        var (stranger, problem) = await ActivityWorld.SendAsync(office, HttpMethod.Post, "/api/supervision/tasks", TaskBody(world, "officer", world.Units["办公室"], "2026-06-30", []));
         stranger.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, problem.ToString());
         problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["ownerPersonId"]);
     }
@@ -226,8 +227,8 @@ public sealed class SupervisionTaskTests(TestServers servers)
         task.GetProperty("milestones").GetArrayLength().ShouldBe(SupervisionTasks.DefaultMilestones);
         task.GetProperty("milestones")[3].GetProperty("due").GetString().ShouldBe("2026-05-29");
 
-        var unknown = await SendAsync(office, HttpMethod.Post, "/api/supervision/tasks", new { source = "brandMeasure", measureId = Guid.NewGuid(), feedbackCadence = "monthly" });
-        unknown.Answer.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var unknown = await ActivityWorld.SendAsync(office, HttpMethod.Post, "/api/supervision/tasks", new { source = "brandMeasure", measureId = Guid.NewGuid(), feedbackCadence = "monthly" });
+        unknown.Response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await ListAsync(office, $"/api/supervision/tasks?brandId={brandId}&source=brandMeasure")).ShouldBe([task.GetProperty("id").GetGuid()]);
 
         await using var scope = world.Service.Services.CreateAsyncScope();
@@ -290,17 +291,9 @@ public sealed class SupervisionTaskTests(TestServers servers)
 
     private static async Task<List<Guid>> ListAsync(HttpClient client, string url)
     {
-        var (answer, page) = await SendAsync(client, HttpMethod.Get, url, null);
+        var (answer, page) = await ActivityWorld.SendAsync(client, HttpMethod.Get, url, null);
         answer.StatusCode.ShouldBe(HttpStatusCode.OK, page.ToString());
         return [.. page.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetGuid())];
-    }
-
-    internal static async Task<(HttpResponseMessage Answer, JsonElement Body)> SendAsync(HttpClient client, HttpMethod method, string url, object? body)
-    {
-        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
-        var answer = await client.SendAsync(request, Cancel);
-        var text = await answer.Content.ReadAsStringAsync(Cancel);
-        return (answer, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 }
 
@@ -353,14 +346,14 @@ internal sealed class SupervisionWorld : IAsyncDisposable
 
     public async Task<JsonElement> CreateAsync(HttpClient office, object body)
     {
-        var (answer, task) = await SupervisionTaskTests.SendAsync(office, HttpMethod.Post, "/api/supervision/tasks", body);
+        var (answer, task) = await ActivityWorld.SendAsync(office, HttpMethod.Post, "/api/supervision/tasks", body);
         answer.StatusCode.ShouldBe(HttpStatusCode.Created, task.ToString());
         return task;
     }
 
     public async Task<string?> StatusAsync(HttpClient client, Guid id)
     {
-        var (answer, task) = await SupervisionTaskTests.SendAsync(client, HttpMethod.Get, $"/api/supervision/tasks/{id}", null);
+        var (answer, task) = await ActivityWorld.SendAsync(client, HttpMethod.Get, $"/api/supervision/tasks/{id}", null);
         answer.StatusCode.ShouldBe(HttpStatusCode.OK, task.ToString());
         return task.GetProperty("status").GetString();
     }
