@@ -11,6 +11,7 @@ bp_require_dotnet
 # everywhere. (Without these variables, on a machine where Docker answers, the tests use Testcontainers.)
 bp_ensure_local_servers
 bp_ensure_report_font
+bp_ensure_browser
 
 work=$(mktemp -d /tmp/brandplatform-test.XXXXXX)
 chmod 755 "$work"
@@ -49,6 +50,14 @@ read -r passed failed skipped < <(sed 's/\x1b\[[0-9;]*m//g' "$work/test.log" | a
   END { print p + 0, f + 0, s + 0 }')
 # A run that failed without a failing test (a crash, a test host that did not start) still counts as a failure.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+# The failing tests again, each with the start of its message, last: a CI log is often read from its tail, and the
+# services' logs in between push the first report of a failure far up.
+if [ "$failed" -gt 0 ]; then
+  sed 's/\x1b\[[0-9;]*m//g' "$work/test.log" | awk '
+    /^[[:space:]]*failed [^:]/ { if (!shown) print "failing tests:"; shown = 1; left = 8; print; next }
+    left > 0 && /Stack Trace:|^[[:space:]]*at / { left = 0 }
+    left > 0 { print; left-- }'
+fi
 summary="$passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
 echo "$summary"

@@ -36,7 +36,13 @@ var identity = builder.AddProject<Projects.Identity>("identity")
     .AsPlatformService(infrastructure, database: "identitydb")
     .WaitFor(study).WaitFor(tickets);
 
+// The web portal: served by the gateway under /portal, calling the APIs back through it with each person's token.
+var portal = builder.AddProject<Projects.Portal>("portal")
+    .WithHttpHealthCheck("/health")
+    .WithSupervision();
+
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
+    .WithReference(portal)
     .WithReference(identity).WaitFor(identity)
     .WithReference(tickets).WaitFor(tickets)
     .WithReference(study).WaitFor(study)
@@ -52,7 +58,8 @@ var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/identity
 identity.WithEnvironment("Identity__Issuer", issuer).WithEnvironment("Identity__RequireHttps", "false")
     .WithEnvironment("Identity__Portal__RedirectUris__0", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/portal/signin-callback"))
     .WithEnvironment("Identity__Portal__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/portal/"));
-foreach (var service in new[] { tickets, study, discipline, reporting, identity, gateway })
+portal.WithEnvironment("Portal__GatewayAddress", gateway.GetEndpoint("http"));
+foreach (var service in new[] { tickets, study, discipline, reporting, identity, gateway, portal })
 {
     service.WithTokenAuthority(issuer);
 }

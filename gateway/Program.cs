@@ -26,6 +26,8 @@ app.UseRequestTimeouts();
 
 app.MapDefaultEndpoints();
 app.MapApiReference();
+// People arrive at the bare address: the portal is what they came for.
+app.MapGet("/", () => TypedResults.Redirect("/portal/")).AllowAnonymous().ExcludeFromDescription();
 app.MapReverseProxy();
 
 app.Run();

@@ -66,6 +66,14 @@ bp_ensure_report_font() {
   fi
 }
 
+# The portal's browser tests drive Debian's Chromium (Playwright's own browser download is unreachable here); its
+# Chinese text needs the CJK font above.
+bp_ensure_browser() {
+  if ! command -v chromium > /dev/null 2>&1; then
+    bp_apt_install chromium
+  fi
+}
+
 bp_port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # A loopback port nobody listens on, from the ephemeral range's lower neighbour.

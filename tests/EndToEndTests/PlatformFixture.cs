@@ -51,6 +51,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         App = await builder.BuildAsync(cancellation.Token);
         await App.StartAsync(cancellation.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", cancellation.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("portal", cancellation.Token);
         Gateway = App.CreateHttpClient("gateway");
         Gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
             "Bearer", await TokenAsync("tickets.read tickets.write reporting.read", cancellation.Token));
@@ -188,6 +189,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        await Portal.PortalBrowser.CloseAllAsync();
         Gateway?.Dispose();
         if (App is not null)
         {

@@ -1,0 +1,56 @@
+using BrandPlatform.Portal.Security;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace BrandPlatform.Portal.Live;
+
+/// <summary>
+/// One connection per circuit to reporting's live figures (through the gateway, with the person's token): a page
+/// listens for the areas it shows and reads its figures again when one changes, so charts move without a reload.
+/// </summary>
+public sealed class LiveFigures(CircuitTokens tokens, IConfiguration configuration, ILogger<LiveFigures> logger) : IAsyncDisposable
+{
+    public const string HubPath = "api/reporting/live";
+    private HubConnection? connection;
+
+    /// <summary>The area whose figures changed (ticket-records, study-activities, ...).</summary>
+    public event Func<string, Task>? Changed;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (connection is not null)
+        {
+            return;
+        }
+        var gateway = (configuration[PortalPaths.GatewayAddressSetting] ?? PortalPaths.DefaultGatewayAddress).TrimEnd('/');
+        connection = new HubConnectionBuilder()
+            .WithUrl($"{gateway}/{HubPath}", options => options.AccessTokenProvider = () => tokens.AccessTokenAsync(CancellationToken.None))
+            .WithAutomaticReconnect()
+            .Build();
+        connection.On<FigureChange>("figuresChanged", async change =>
+        {
+            if (Changed is { } handlers)
+            {
+                await handlers(change.Area);
+            }
+        });
+        try
+        {
+            await connection.StartAsync(cancellationToken);
+        }
+        catch (Exception unreachable) when (unreachable is HttpRequestException or InvalidOperationException)
+        {
+            // Live updates are a convenience: the page still shows what it read, and says so if reading fails.
+            logger.LogWarning(unreachable, "Live figures are not available");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    private sealed record FigureChange(string Area, DateTimeOffset At);
+}

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using BrandPlatform.Platform.Security;
+using BrandPlatform.Portal.Resources;
+
+namespace BrandPlatform.Portal;
+
+/// <summary>A screen the menu and the home page offer to the roles whose daily work it is.</summary>
+/// <param name="Href">Relative to the portal's base.</param>
+/// <param name="Title">Its name in the person's language.</param>
+/// <param name="Roles">Who sees it; empty for everyone signed in.</param>
+public sealed record PortalScreen(string Href, Func<string> Title, Func<string> Description, params string[] Roles)
+{
+    public bool IsFor(ClaimsPrincipal user) => Roles.Length == 0 || Roles.Any(user.IsInRole);
+}
+
+/// <summary>
+/// The portal's screens by role, in the order people meet them. The menu, the per-role home and the "what you may do
+/// instead" of a denied page all read this one list, so a screen is offered exactly to those the APIs let use it.
+/// </summary>
+public static class PortalMenu
+{
+    public static readonly IReadOnlyList<PortalScreen> Screens =
+    [
+        new("dashboard", () => PortalTexts.Nav_Dashboard, () => PortalTexts.Nav_Dashboard_Description),
+    ];
+
+    public static IEnumerable<PortalScreen> For(ClaimsPrincipal user) => Screens.Where(s => s.IsFor(user));
+
+    /// <summary>The person's roles by their portal names, for the header.</summary>
+    public static IEnumerable<string> RoleNames(ClaimsPrincipal user) =>
+        user.FindAll(PlatformClaims.Role).Select(r => PortalTexts.ResourceManager.GetString("Role_" + r.Value, PortalTexts.Culture) ?? r.Value);
+}

@@ -1,0 +1,40 @@
+using BrandPlatform.Portal;
+using BrandPlatform.Portal.Api;
+using BrandPlatform.Portal.Components;
+using BrandPlatform.Portal.Live;
+using BrandPlatform.Portal.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddPortalAuthentication();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<CircuitTokens>();
+// Every call goes through the gateway, as another government system's would: its token checks and rate limits apply.
+builder.Services.AddHttpClient<GatewayApi>(http =>
+    http.BaseAddress = new Uri((builder.Configuration[PortalPaths.GatewayAddressSetting] ?? PortalPaths.DefaultGatewayAddress).TrimEnd('/') + "/"));
+builder.Services.AddScoped<LiveFigures>();
+
+var app = builder.Build();
+// The gateway serves the portal under /portal and says which host and scheme the browser used, so sign-in redirects
+// and cookies name the gateway's public address, never this process's.
+app.UsePathBase(PortalPaths.Base);
+app.UseForwardedHeaders();
+app.UseRequestLocalization();
+app.UsePortalSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapDefaultEndpoints();
+app.MapStaticAssets();
+app.MapPortalAccount();
+app.MapPortalLanguage();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
