@@ -19,6 +19,9 @@ var app = builder.Build();
 // The gateway serves the portal under /portal and says which host and scheme the browser used, so sign-in redirects
 // and cookies name the gateway's public address, never this process's.
 app.UsePathBase(PortalPaths.Base);
+// Routing must match after the base is taken off: left to the host, it would run first and see /portal/_blazor/...,
+// which no endpoint has, so the circuit's negotiation would fall through to the not-found page.
+app.UseRouting();
 app.UseForwardedHeaders();
 app.UseRequestLocalization();
 app.UsePortalSecurityHeaders();
