@@ -22,6 +22,19 @@ public static class PortalMenu
     public static readonly IReadOnlyList<PortalScreen> Screens =
     [
         new("dashboard", () => PortalTexts.Nav_Dashboard, () => PortalTexts.Nav_Dashboard_Description),
+        new("tickets/new", () => TicketScreenTexts.Nav_Submit, () => TicketScreenTexts.Nav_Submit_Description,
+            PlatformRoles.EnterpriseContact, PlatformRoles.TaskForceHandler, PlatformRoles.OfficeStaff, PlatformRoles.Administrator),
+        new("tickets/mine", () => TicketScreenTexts.Nav_Mine, () => TicketScreenTexts.Nav_Mine_Description, PlatformRoles.EnterpriseContact),
+        new("tickets/queue", () => TicketScreenTexts.Nav_Queue, () => TicketScreenTexts.Nav_Queue_Description,
+            PlatformRoles.TaskForceHandler, PlatformRoles.OfficeStaff, PlatformRoles.Administrator),
+        new("tickets/dispatch", () => TicketScreenTexts.Nav_Dispatch, () => TicketScreenTexts.Nav_Dispatch_Description,
+            PlatformRoles.OfficeStaff, PlatformRoles.Administrator),
+        new("tickets/return-visits", () => TicketScreenTexts.Nav_ReturnVisits, () => TicketScreenTexts.Nav_ReturnVisits_Description,
+            PlatformRoles.OfficeStaff, PlatformRoles.Administrator),
+        new("tickets/withdrawals", () => TicketScreenTexts.Nav_Withdrawals, () => TicketScreenTexts.Nav_Withdrawals_Description,
+            PlatformRoles.OfficeStaff, PlatformRoles.Administrator),
+        new("tickets/supervision", () => TicketScreenTexts.Nav_Supervision, () => TicketScreenTexts.Nav_Supervision_Description,
+            PlatformRoles.LiaisonLeader, PlatformRoles.OfficeStaff, PlatformRoles.Administrator),
     ];
 
     public static IEnumerable<PortalScreen> For(ClaimsPrincipal user) => Screens.Where(s => s.IsFor(user));
