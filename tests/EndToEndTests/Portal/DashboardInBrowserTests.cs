@@ -15,11 +15,37 @@ public sealed class DashboardInBrowserTests(PlatformFixture platform)
 {
     private const string VolumeChart = "#chart-volume";
 
+    /// <summary>The page's console and its failed requests, kept beside the screenshots: what a failed run is read from.</summary>
+    private static async Task<PortalBrowser> OpenAsync(PlatformFixture platform, string name, int width = PortalBrowser.DesktopWidth)
+    {
+        var person = await PortalBrowser.OpenAsync(platform, width);
+        Directory.CreateDirectory(PortalBrowser.ArtefactDirectory);
+        var log = Path.Combine(PortalBrowser.ArtefactDirectory, $"console-{name}-{width}.txt");
+        void Keep(string line)
+        {
+            lock (person)
+            {
+                File.AppendAllText(log, line + Environment.NewLine);
+            }
+        }
+        person.Page.Console += (_, message) => Keep($"{message.Type}: {message.Text}");
+        person.Page.PageError += (_, error) => Keep($"page error: {error}");
+        person.Page.RequestFailed += (_, request) => Keep($"failed: {request.Method} {request.Url} {request.Failure}");
+        person.Page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                Keep($"{response.Status}: {response.Request.Method} {response.Url}");
+            }
+        };
+        return person;
+    }
+
     [Fact]
     public async Task The_ticket_chart_changes_without_a_reload_when_a_government_system_submits_tickets()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var office = await PortalBrowser.OpenAsync(platform);
+        await using var office = await OpenAsync(platform, "dashboard-live");
         await office.SignInAsync("office");
         await office.GoToAsync("dashboard");
         var total = office.Page.Locator("#ticket-total");
@@ -57,7 +83,7 @@ public sealed class DashboardInBrowserTests(PlatformFixture platform)
     [InlineData(PortalBrowser.DesktopWidth)]
     public async Task A_person_who_may_not_read_the_figures_sees_the_refusal_in_place_of_each_chart(int width)
     {
-        await using var member = await PortalBrowser.OpenAsync(platform, width);
+        await using var member = await OpenAsync(platform, "dashboard-member", width);
         await member.SignInAsync("member");
         await member.GoToAsync("dashboard");
 
@@ -88,7 +114,7 @@ public sealed class DashboardInBrowserTests(PlatformFixture platform)
             priority = "urgent",
         }, cancellationToken);
         registered.EnsureSuccessStatusCode();
-        await using var office = await PortalBrowser.OpenAsync(platform, width);
+        await using var office = await OpenAsync(platform, "supervision", width);
         await office.SignInAsync("office");
 
         foreach (var (path, heading) in new[]
@@ -112,7 +138,7 @@ public sealed class DashboardInBrowserTests(PlatformFixture platform)
     [Fact]
     public async Task The_operator_finds_the_dashboard_and_how_to_replay_error_queues()
     {
-        await using var @operator = await PortalBrowser.OpenAsync(platform, PortalBrowser.PhoneWidth);
+        await using var @operator = await OpenAsync(platform, "operations", PortalBrowser.PhoneWidth);
         await @operator.SignInAsync("operator");
         await @operator.Page.GetByRole(AriaRole.Link, new() { Name = "运维" }).First.ClickAsync();
 
