@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Portal.Components.Supervision;
 using BrandPlatform.Portal.Resources;
 
 namespace BrandPlatform.Portal;
@@ -35,6 +36,13 @@ public static class PortalMenu
             PlatformRoles.OfficeStaff, PlatformRoles.Administrator),
         new("tickets/supervision", () => TicketScreenTexts.Nav_Supervision, () => TicketScreenTexts.Nav_Supervision_Description,
             PlatformRoles.LiaisonLeader, PlatformRoles.OfficeStaff, PlatformRoles.Administrator),
+        new("supervision/tasks", () => SupervisionScreenTexts.Nav_Tasks, () => SupervisionScreenTexts.Nav_Tasks_Description, SupervisionRoles.ParticipantList),
+        new("supervision/brands", () => SupervisionScreenTexts.Nav_Brands, () => SupervisionScreenTexts.Nav_Brands_Description, SupervisionRoles.ParticipantList),
+        new("supervision/documents", () => SupervisionScreenTexts.Nav_Documents, () => SupervisionScreenTexts.Nav_Documents_Description,
+            SupervisionRoles.ParticipantList),
+        new("supervision/document-errors", () => SupervisionScreenTexts.Nav_DocumentErrors, () => SupervisionScreenTexts.Nav_DocumentErrors_Description,
+            SupervisionRoles.ParticipantList),
+        new("operations", () => DashboardTexts.Nav_Operations, () => DashboardTexts.Nav_Operations_Description, PlatformRoles.Operator, PlatformRoles.Administrator),
     ];
 
     public static IEnumerable<PortalScreen> For(ClaimsPrincipal user) => Screens.Where(s => s.IsFor(user));

@@ -1,6 +1,7 @@
 using BrandPlatform.Portal;
 using BrandPlatform.Portal.Api;
 using BrandPlatform.Portal.Components;
+using BrandPlatform.Portal.Components.Supervision;
 using BrandPlatform.Portal.Live;
 using BrandPlatform.Portal.Security;
 
@@ -38,6 +39,7 @@ app.MapDefaultEndpoints();
 app.MapStaticAssets();
 app.MapPortalAccount();
 app.MapPortalLanguage();
+app.MapNoticeDownloads();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
