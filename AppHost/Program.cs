@@ -57,7 +57,7 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
 var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/identity/");
 identity.WithEnvironment("Identity__Issuer", issuer).WithEnvironment("Identity__RequireHttps", "false")
     .WithEnvironment("Identity__Portal__RedirectUris__0", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/portal/signin-callback"))
-    .WithEnvironment("Identity__Portal__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/portal/"));
+    .WithEnvironment("Identity__Portal__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/portal/signout-callback"));
 portal.WithEnvironment("Portal__GatewayAddress", gateway.GetEndpoint("http"));
 // The operators' page links to this dashboard (the AppHost's own address; run.sh sets it).
 if (builder.Configuration["ASPNETCORE_URLS"]?.Split(';')[0] is { Length: > 0 } dashboard)
