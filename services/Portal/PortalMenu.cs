@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Portal.Components.Study;
 using BrandPlatform.Portal.Resources;
 
 namespace BrandPlatform.Portal;
@@ -22,6 +23,10 @@ public static class PortalMenu
     public static readonly IReadOnlyList<PortalScreen> Screens =
     [
         new("dashboard", () => PortalTexts.Nav_Dashboard, () => PortalTexts.Nav_Dashboard_Description),
+        new("study/mine", () => StudyScreenTexts.Nav_Mine, () => StudyScreenTexts.Nav_Mine_Description, PlatformRoles.Member),
+        new("study/calendar", () => StudyScreenTexts.Nav_Calendar, () => StudyScreenTexts.Nav_Calendar_Description, StudyRoles.Split(StudyRoles.Organisers)),
+        new("study/compliance", () => StudyScreenTexts.Nav_Compliance, () => StudyScreenTexts.Nav_Compliance_Description, StudyRoles.Split(StudyRoles.Organisers)),
+        new("study/coverage", () => StudyScreenTexts.Nav_Coverage, () => StudyScreenTexts.Nav_Coverage_Description, StudyRoles.Split(StudyRoles.Organisers)),
     ];
 
     public static IEnumerable<PortalScreen> For(ClaimsPrincipal user) => Screens.Where(s => s.IsFor(user));
