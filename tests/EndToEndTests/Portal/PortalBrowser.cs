@@ -1,3 +1,5 @@
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Shouldly;

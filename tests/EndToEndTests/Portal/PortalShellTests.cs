@@ -61,7 +61,7 @@ public sealed class PortalShellTests(PlatformFixture platform)
         clock.Stop();
         Directory.CreateDirectory(PortalBrowser.ArtefactDirectory);
         await File.AppendAllTextAsync(Path.Combine(PortalBrowser.ArtefactDirectory, "timings.txt"),
-            $"home interactive after navigation: {clock.ElapsedMilliseconds} ms{Environment.NewLine}");
+            $"home interactive after navigation: {clock.ElapsedMilliseconds} ms{Environment.NewLine}", TestContext.Current.CancellationToken);
 
         await person.Page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         await person.InteractiveAsync();

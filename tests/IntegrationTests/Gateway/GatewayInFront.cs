@@ -16,7 +16,7 @@ namespace BrandPlatform.IntegrationTests.Gateway;
 /// </summary>
 public sealed class GatewayInFront : WebApplicationFactory<gateway::Program>
 {
-    private static readonly string[] Clusters = ["identity", "tickets", "study", "discipline", "reporting"];
+    private static readonly string[] Clusters = ["identity", "tickets", "study", "discipline", "reporting", "portal"];
     private readonly IdentityHost identity;
     private readonly IReadOnlyDictionary<string, Uri> destinations;
 

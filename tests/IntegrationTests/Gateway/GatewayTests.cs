@@ -50,6 +50,17 @@ public sealed class GatewayTests : IClassFixture<GatewayTests.GatewayFactory>
     }
 
     [Fact]
+    public async Task The_bare_address_sends_people_to_the_portal()
+    {
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe("/portal/");
+    }
+
+    [Fact]
     public async Task Health_names_each_service_behind_the_gateway()
     {
         using var client = factory.CreateClient();
@@ -58,7 +69,7 @@ public sealed class GatewayTests : IClassFixture<GatewayTests.GatewayFactory>
         response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         var entries = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))
             .RootElement.GetProperty("entries");
-        foreach (var service in new[] { "tickets", "study", "discipline", "reporting" })
+        foreach (var service in new[] { "tickets", "study", "discipline", "reporting", "portal" })
         {
             entries.GetProperty(service).GetProperty("status").GetString().ShouldBe("Unhealthy");
         }
@@ -120,7 +131,7 @@ public sealed class GatewayTests : IClassFixture<GatewayTests.GatewayFactory>
             builder.UseEnvironment("Development");
             builder.UseSetting("RateLimiting:PermitLimit", PermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("RateLimiting:Window", "00:10:00");
-            foreach (var service in new[] { "identity", "tickets", "study", "discipline", "reporting" })
+            foreach (var service in new[] { "identity", "tickets", "study", "discipline", "reporting", "portal" })
             {
                 // Port 9 (discard) refuses connections on loopback: every service is "down".
                 builder.UseSetting($"ReverseProxy:Clusters:{service}:Destinations:d1:Address", "http://127.0.0.1:9");
