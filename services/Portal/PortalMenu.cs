@@ -24,6 +24,7 @@ public static class PortalMenu
     [
         new("dashboard", () => PortalTexts.Nav_Dashboard, () => PortalTexts.Nav_Dashboard_Description),
         new("study/mine", () => StudyScreenTexts.Nav_Mine, () => StudyScreenTexts.Nav_Mine_Description, PlatformRoles.Member),
+        new("discipline/mine", () => StudyScreenTexts.Nav_Integrity, () => StudyScreenTexts.Nav_Integrity_Description, PlatformRoles.Member),
         new("study/calendar", () => StudyScreenTexts.Nav_Calendar, () => StudyScreenTexts.Nav_Calendar_Description, StudyRoles.Split(StudyRoles.Organisers)),
         new("study/compliance", () => StudyScreenTexts.Nav_Compliance, () => StudyScreenTexts.Nav_Compliance_Description, StudyRoles.Split(StudyRoles.Organisers)),
         new("study/coverage", () => StudyScreenTexts.Nav_Coverage, () => StudyScreenTexts.Nav_Coverage_Description, StudyRoles.Split(StudyRoles.Organisers)),

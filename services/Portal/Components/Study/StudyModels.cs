@@ -54,3 +54,18 @@ public sealed record MarkBody(Guid PersonId, string Status, string? Reason);
 public sealed record HoldBody(DateTimeOffset? HeldAt, int? DurationMinutes, string? Minutes, IReadOnlyList<MarkBody> Attendance);
 
 public sealed record CheckInBody(string? Code);
+
+// The discipline API's answers for a member's own page (services/Discipline: CoverageEndpoints, Pledges).
+
+public sealed record CampaignOfYear(Guid CampaignId, int Quarter, string Theme, DateOnly ReferenceDay);
+
+public sealed record CampaignStanding(Guid CampaignId, int Quarter, bool Counted, bool Attended, bool MadeUp, bool QuizPassed, bool Covered);
+
+public sealed record MyIntegrityCoverage(int Year, IReadOnlyList<CampaignOfYear> Campaigns, IReadOnlyList<CampaignStanding> Standings, bool PledgeSigned,
+    DateTimeOffset? PledgeSignedAt);
+
+public sealed record PledgeTextView(Guid Id, int Year, string Title, string Body);
+
+public sealed record SignatureView(DateTimeOffset SignedAt);
+
+public sealed record MyPledge(int Year, PledgeTextView Text, SignatureView? Signature);
