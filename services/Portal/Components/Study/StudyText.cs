@@ -36,4 +36,12 @@ public static class StudyText
         local is { } value ? ChinaCalendar.At(DateOnly.FromDateTime(value), TimeOnly.FromDateTime(value)) : null;
 
     public static DateTime ChinaWallClock(DateTimeOffset instant) => instant.ToChinaTime().DateTime;
+
+    /// <summary>A datetime-local field's value (the browser sends minutes, or seconds after a picker's step).</summary>
+    public static string LocalValue(DateTime? local) => local?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>What the field holds, or null when it is empty or not a time: the API then says what it needs.</summary>
+    public static DateTime? ParseLocal(object? value) =>
+        DateTime.TryParseExact(value as string, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? local : null;
 }
