@@ -59,6 +59,11 @@ identity.WithEnvironment("Identity__Issuer", issuer).WithEnvironment("Identity__
     .WithEnvironment("Identity__Portal__RedirectUris__0", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/portal/signin-callback"))
     .WithEnvironment("Identity__Portal__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/portal/"));
 portal.WithEnvironment("Portal__GatewayAddress", gateway.GetEndpoint("http"));
+// The operators' page links to this dashboard (the AppHost's own address; run.sh sets it).
+if (builder.Configuration["ASPNETCORE_URLS"]?.Split(';')[0] is { Length: > 0 } dashboard)
+{
+    portal.WithEnvironment("Portal__DashboardAddress", dashboard);
+}
 foreach (var service in new[] { tickets, study, discipline, reporting, identity, gateway, portal })
 {
     service.WithTokenAuthority(issuer);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Portal.Components.Study;
+using BrandPlatform.Portal.Components.Supervision;
 using BrandPlatform.Portal.Resources;
 
 namespace BrandPlatform.Portal;
@@ -23,6 +24,26 @@ public static class PortalMenu
     public static readonly IReadOnlyList<PortalScreen> Screens =
     [
         new("dashboard", () => PortalTexts.Nav_Dashboard, () => PortalTexts.Nav_Dashboard_Description),
+        new("tickets/new", () => TicketScreenTexts.Nav_Submit, () => TicketScreenTexts.Nav_Submit_Description,
+            PlatformRoles.EnterpriseContact, PlatformRoles.TaskForceHandler, PlatformRoles.OfficeStaff, PlatformRoles.Administrator),
+        new("tickets/mine", () => TicketScreenTexts.Nav_Mine, () => TicketScreenTexts.Nav_Mine_Description, PlatformRoles.EnterpriseContact),
+        new("tickets/queue", () => TicketScreenTexts.Nav_Queue, () => TicketScreenTexts.Nav_Queue_Description,
+            PlatformRoles.TaskForceHandler, PlatformRoles.OfficeStaff, PlatformRoles.Administrator),
+        new("tickets/dispatch", () => TicketScreenTexts.Nav_Dispatch, () => TicketScreenTexts.Nav_Dispatch_Description,
+            PlatformRoles.OfficeStaff, PlatformRoles.Administrator),
+        new("tickets/return-visits", () => TicketScreenTexts.Nav_ReturnVisits, () => TicketScreenTexts.Nav_ReturnVisits_Description,
+            PlatformRoles.OfficeStaff, PlatformRoles.Administrator),
+        new("tickets/withdrawals", () => TicketScreenTexts.Nav_Withdrawals, () => TicketScreenTexts.Nav_Withdrawals_Description,
+            PlatformRoles.OfficeStaff, PlatformRoles.Administrator),
+        new("tickets/supervision", () => TicketScreenTexts.Nav_Supervision, () => TicketScreenTexts.Nav_Supervision_Description,
+            PlatformRoles.LiaisonLeader, PlatformRoles.OfficeStaff, PlatformRoles.Administrator),
+        new("supervision/tasks", () => SupervisionScreenTexts.Nav_Tasks, () => SupervisionScreenTexts.Nav_Tasks_Description, SupervisionRoles.ParticipantList),
+        new("supervision/brands", () => SupervisionScreenTexts.Nav_Brands, () => SupervisionScreenTexts.Nav_Brands_Description, SupervisionRoles.ParticipantList),
+        new("supervision/documents", () => SupervisionScreenTexts.Nav_Documents, () => SupervisionScreenTexts.Nav_Documents_Description,
+            SupervisionRoles.ParticipantList),
+        new("supervision/document-errors", () => SupervisionScreenTexts.Nav_DocumentErrors, () => SupervisionScreenTexts.Nav_DocumentErrors_Description,
+            SupervisionRoles.ParticipantList),
+        new("operations", () => DashboardTexts.Nav_Operations, () => DashboardTexts.Nav_Operations_Description, PlatformRoles.Operator, PlatformRoles.Administrator),
         new("study/mine", () => StudyScreenTexts.Nav_Mine, () => StudyScreenTexts.Nav_Mine_Description, PlatformRoles.Member),
         new("discipline/mine", () => StudyScreenTexts.Nav_Integrity, () => StudyScreenTexts.Nav_Integrity_Description, PlatformRoles.Member),
         new("study/calendar", () => StudyScreenTexts.Nav_Calendar, () => StudyScreenTexts.Nav_Calendar_Description, StudyRoles.Split(StudyRoles.Organisers)),

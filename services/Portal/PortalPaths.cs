@@ -12,6 +12,9 @@ public static class PortalPaths
     public const string GatewayAddressSetting = "Portal:GatewayAddress";
     public const string DefaultGatewayAddress = "http://localhost:5200";
 
+    /// <summary>The Aspire dashboard's address for operators (the AppHost knows it); the operations page says when it is not set.</summary>
+    public const string DashboardAddressSetting = "Portal:DashboardAddress";
+
     /// <summary>
     /// Nothing comes from another host (government intranets have no internet, and a page that asked would hang on it):
     /// the browser is told so, and refuses anything but the portal's own scripts, styles, fonts and images.

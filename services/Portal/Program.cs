@@ -1,6 +1,7 @@
 using BrandPlatform.Portal;
 using BrandPlatform.Portal.Api;
 using BrandPlatform.Portal.Components;
+using BrandPlatform.Portal.Components.Supervision;
 using BrandPlatform.Portal.Live;
 using BrandPlatform.Portal.Security;
 
@@ -19,6 +20,9 @@ var app = builder.Build();
 // The gateway serves the portal under /portal and says which host and scheme the browser used, so sign-in redirects
 // and cookies name the gateway's public address, never this process's.
 app.UsePathBase(PortalPaths.Base);
+// Routing must match after the base is taken off: left to the host, it would run first and see /portal/_blazor/...,
+// which no endpoint has, so the circuit's negotiation would fall through to the not-found page.
+app.UseRouting();
 app.UseForwardedHeaders();
 app.UseRequestLocalization();
 app.UsePortalSecurityHeaders();
@@ -35,6 +39,7 @@ app.MapDefaultEndpoints();
 app.MapStaticAssets();
 app.MapPortalAccount();
 app.MapPortalLanguage();
+app.MapNoticeDownloads();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

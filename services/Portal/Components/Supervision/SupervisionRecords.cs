@@ -1,0 +1,32 @@
+namespace BrandPlatform.Portal.Components.Supervision;
+
+// What the supervision screens read of /api/supervision's answers (enum values as the API writes them: camelCase codes).
+
+public sealed record SupervisionTask(
+    Guid Id, string Title, string Source, DateOnly Deadline, DateOnly FeedbackDue, string State, string? Status);
+
+public sealed record Measure(Guid Id, string Title, DateOnly Deadline, string ExpectedResult);
+
+public sealed record Brand(
+    Guid Id, Guid BranchId, string Name, string Field, string Meaning, string Slogan, IReadOnlyList<Measure> Measures, DateTimeOffset RegisteredAt);
+
+public sealed record PlanItem(Guid Id, int Year, int Month, string Title);
+
+public sealed record Highlight(Guid Id, string Title, string Summary, string State, DateTimeOffset SubmittedAt);
+
+public sealed record BrandWork(string Kind, Guid Id, string Title, string State, DateTimeOffset At);
+
+public sealed record BrandPageAnswer(Brand Brand, IReadOnlyList<PlanItem> PlanItems, IReadOnlyList<Highlight> Highlights, IReadOnlyList<BrandWork> Work);
+
+public sealed record ReceivedDocument(
+    Guid Id, string Number, string Issuer, string Title, string Priority, DateTimeOffset ReceivedAt, DateTimeOffset Deadline, string State, bool Overdue);
+
+public sealed record OpenAtClose(DateOnly Day, DateTimeOffset ClosesAt, int Count, IReadOnlyList<ReceivedDocument> Documents);
+
+public sealed record DocumentError(
+    Guid Id, string DocumentNumber, string DocumentTitle, string ErrorTypeLabel, string FoundBy, string Stage, Guid DepartmentId, string DrafterName,
+    DateOnly FoundOn);
+
+public sealed record DocumentErrorFigure(int Month, Guid DepartmentId, string DepartmentName, int Errors);
+
+public sealed record DocumentErrorFigures(int Year, int Total, IReadOnlyList<DocumentErrorFigure> Rows);

@@ -1,0 +1,16 @@
+using BrandPlatform.Platform.Security;
+
+namespace BrandPlatform.Portal.Components.Supervision;
+
+/// <summary>
+/// Who the supervision API (/api/supervision) lets read its lists: everyone who may own a task, keep a branch's brand
+/// or handle a document; the API itself narrows each list to what is theirs (the office and leaders see all).
+/// </summary>
+public static class SupervisionRoles
+{
+    public const string Participants =
+        PlatformRoles.OfficeStaff + "," + PlatformRoles.Administrator + "," + PlatformRoles.LiaisonLeader + "," + PlatformRoles.BranchSecretary + ","
+        + PlatformRoles.PartyAffairsOfficer + "," + PlatformRoles.Member + "," + PlatformRoles.TaskForceHandler;
+
+    public static readonly string[] ParticipantList = Participants.Split(',');
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using Shouldly;
+
+namespace BrandPlatform.EndToEndTests.Portal;
+
+/// <summary>
+/// The programme dashboard and the office's supervision screens in a real browser: the ticket chart follows tickets a
+/// government system submits while the page stays open (no reload), a person who may not read a figure sees the API's
+/// answer in the chart's place, and every screen is accessible and fits a phone. Screenshots are kept as artefacts.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class DashboardInBrowserTests(PlatformFixture platform)
+{
+    private const string VolumeChart = "#chart-volume";
+
+    /// <summary>The page's console and its failed requests, kept beside the screenshots: what a failed run is read from.</summary>
+    private static async Task<PortalBrowser> OpenAsync(PlatformFixture platform, string name, int width = PortalBrowser.DesktopWidth)
+    {
+        var person = await PortalBrowser.OpenAsync(platform, width);
+        Directory.CreateDirectory(PortalBrowser.ArtefactDirectory);
+        var log = Path.Combine(PortalBrowser.ArtefactDirectory, $"console-{name}-{width}.txt");
+        void Keep(string line)
+        {
+            lock (person)
+            {
+                File.AppendAllText(log, line + Environment.NewLine);
+            }
+        }
+        person.Page.Console += (_, message) => Keep($"{message.Type}: {message.Text}");
+        person.Page.PageError += (_, error) => Keep($"page error: {error}");
+        person.Page.RequestFailed += (_, request) => Keep($"failed: {request.Method} {request.Url} {request.Failure}");
+        person.Page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                Keep($"{response.Status}: {response.Request.Method} {response.Url}");
+            }
+        };
+        return person;
+    }
+
+    [Fact]
+    public async Task The_ticket_chart_changes_without_a_reload_when_a_government_system_submits_tickets()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var office = await OpenAsync(platform, "dashboard-live");
+        await office.SignInAsync("office");
+        await office.GoToAsync("dashboard");
+        var total = office.Page.Locator("#ticket-total");
+        var stamp = office.Page.Locator($"{VolumeChart} .stamp");
+        await Assertions.Expect(total).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d[\d,]*$"));
+        await Assertions.Expect(office.Page.GetByRole(AriaRole.Img, new() { Name = "各月提交工单数（本年）" })).ToBeVisibleAsync();
+        var before = int.Parse(await total.InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("zh-CN"));
+        var readAt = await stamp.InnerTextAsync();
+        await office.ScreenshotAsync("dashboard-before");
+        // A page that reloaded would lose this mark; navigations of the page are counted as well.
+        await office.Page.EvaluateAsync("() => window.stayedOnPage = true");
+        var navigations = 0;
+        office.Page.FrameNavigated += (_, frame) => navigations += frame == office.Page.MainFrame ? 1 : 0;
+        // The stamp shows seconds: the re-read must fall in a later second than the first read to be seen changing.
+        await Task.Delay(TimeSpan.FromSeconds(1.1), cancellationToken);
+
+        foreach (var title in new[] { "看板实时更新测试一", "看板实时更新测试二" })
+        {
+            using var submitted = await platform.Gateway.PostAsJsonAsync("/api/tickets", TicketJourneyTests.NewTicket(title), cancellationToken);
+            submitted.EnsureSuccessStatusCode();
+        }
+
+        await Assertions.Expect(total).ToHaveTextAsync((before + 2).ToString("N0", CultureInfo.GetCultureInfo("zh-CN")), new() { Timeout = 30_000 });
+        await Assertions.Expect(stamp).Not.ToHaveTextAsync(readAt);
+        await Assertions.Expect(stamp).ToContainTextAsync("更新于");
+        (await office.Page.EvaluateAsync<bool>("() => window.stayedOnPage === true")).ShouldBeTrue("the dashboard reloaded");
+        navigations.ShouldBe(0);
+        await office.ScreenshotAsync("dashboard-after");
+        await office.ShouldBeAccessibleAsync();
+        office.ShouldHaveLoadedNothingFromOtherHosts();
+    }
+
+    [Theory]
+    [InlineData(PortalBrowser.PhoneWidth)]
+    [InlineData(PortalBrowser.DesktopWidth)]
+    public async Task A_person_who_may_not_read_the_figures_sees_the_refusal_in_place_of_each_chart(int width)
+    {
+        await using var member = await OpenAsync(platform, "dashboard-member", width);
+        await member.SignInAsync("member");
+        await member.GoToAsync("dashboard");
+
+        await Assertions.Expect(member.Page.Locator("h1")).ToHaveTextAsync("工作看板");
+        foreach (var chart in new[] { VolumeChart, "#chart-on-time", "#chart-satisfaction", "#chart-coverage" })
+        {
+            await Assertions.Expect(member.Page.Locator($"{chart} [role=alert]")).ToBeVisibleAsync();
+            await Assertions.Expect(member.Page.Locator($"{chart} svg")).ToHaveCountAsync(0);
+        }
+        await member.ScreenshotAsync("dashboard-member");
+        await member.ShouldBeAccessibleAsync();
+        await member.ShouldFitTheScreenAsync();
+    }
+
+    [Theory]
+    [InlineData(PortalBrowser.PhoneWidth)]
+    [InlineData(PortalBrowser.DesktopWidth)]
+    public async Task The_office_reads_its_dashboard_and_supervision_screens_on_a_phone_and_a_desktop(int width)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var officeApi = await platform.SignedInAsync("office", cancellationToken);
+        using var registered = await officeApi.PostAsJsonAsync("/api/supervision/documents", new
+        {
+            number = $"闽委办〔2026〕{Random.Shared.Next(100, 999)}号",
+            issuer = "中共福建省委办公厅",
+            title = "关于做好年底党建工作检查的通知",
+            @class = "上级来文",
+            priority = "urgent",
+        }, cancellationToken);
+        registered.EnsureSuccessStatusCode();
+        await using var office = await OpenAsync(platform, "supervision", width);
+        await office.SignInAsync("office");
+
+        foreach (var (path, heading) in new[]
+        {
+            ("dashboard", "工作看板"), ("supervision/tasks", "督办任务"), ("supervision/brands", "党建品牌"),
+            ("supervision/documents", "收文登记"), ("supervision/document-errors", "错情通报"),
+        })
+        {
+            await office.GoToAsync(path);
+            await Assertions.Expect(office.Page.Locator("h1")).ToHaveTextAsync(heading);
+            await Assertions.Expect(office.Page.Locator(".state.loading")).ToHaveCountAsync(0);
+            await Assertions.Expect(office.Page.Locator("main [role=alert]")).ToHaveCountAsync(0);
+            await office.ScreenshotAsync(path.Replace('/', '-'));
+            await office.ShouldBeAccessibleAsync();
+            await office.ShouldFitTheScreenAsync();
+        }
+        await Assertions.Expect(office.Page.GetByText("关于做好年底党建工作检查的通知").First).ToBeAttachedAsync();
+        office.ShouldHaveLoadedNothingFromOtherHosts();
+    }
+
+    [Fact]
+    public async Task The_operator_finds_the_dashboard_and_how_to_replay_error_queues()
+    {
+        await using var @operator = await OpenAsync(platform, "operations", PortalBrowser.PhoneWidth);
+        await @operator.SignInAsync("operator");
+        await @operator.Page.GetByRole(AriaRole.Link, new() { Name = "运维" }).First.ClickAsync();
+
+        await Assertions.Expect(@operator.Page.Locator("h1")).ToHaveTextAsync("运维");
+        await Assertions.Expect(@operator.Page.GetByRole(AriaRole.Heading, new() { Name = "重放错误队列" })).ToBeVisibleAsync();
+        await @operator.ScreenshotAsync("operations");
+        await @operator.ShouldBeAccessibleAsync();
+        await @operator.ShouldFitTheScreenAsync();
+    }
+}

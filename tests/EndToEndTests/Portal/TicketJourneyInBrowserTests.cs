@@ -1,0 +1,159 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Shouldly;
+
+namespace BrandPlatform.EndToEndTests.Portal;
+
+/// <summary>
+/// The closed loop in a real browser, each person at their own screen: an enterprise submits a request, the office
+/// accepts and assigns it to the investment task force, the force's handler takes and resolves it, and the enterprise
+/// confirms and rates it. Every ticket screen on the way is checked with axe and for fitting the screen, and the submit
+/// form and the ticket page are kept as screenshots at phone and desktop width.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed partial class TicketJourneyInBrowserTests(PlatformFixture platform)
+{
+    /// <summary>The seeded task force the seeded handler belongs to.</summary>
+    private const string InvestmentTaskForce = "招商服务专班";
+
+    public sealed record SubmittedTicket(Guid Id, string Number, string Title);
+
+    [Fact]
+    public async Task An_enterprise_request_is_dispatched_resolved_confirmed_and_rated_in_the_browser()
+    {
+        var ticket = await TicketRatedByTheEnterpriseAsync();
+
+        ticket.Number.ShouldNotBeNullOrWhiteSpace();
+    }
+
+    /// <summary>
+    /// The whole journey, ending with the enterprise's rating; the ticket it made, for checks that follow it (the
+    /// dashboard's figures).
+    /// </summary>
+    public async Task<SubmittedTicket> TicketRatedByTheEnterpriseAsync()
+    {
+        await using var enterprise = await PortalBrowser.OpenAsync(platform, PortalBrowser.PhoneWidth);
+        await enterprise.SignInAsync("enterprise");
+        var ticket = await SubmitAsync(enterprise);
+        await DispatchToTheTaskForceAsync(ticket);
+        await ResolveAsync(ticket);
+        await ConfirmAndRateAsync(enterprise, ticket);
+        enterprise.ShouldHaveLoadedNothingFromOtherHosts();
+        return ticket;
+    }
+
+    private async Task<SubmittedTicket> SubmitAsync(PortalBrowser enterprise)
+    {
+        await using (var desktop = await PortalBrowser.OpenAsync(platform))
+        {
+            await desktop.SignInAsync("enterprise");
+            await desktop.GoToAsync("tickets/new");
+            await CheckAsync(desktop, "ticket-submit");
+        }
+
+        var title = $"浏览器测试：厂房用地审批卡顿 {Guid.NewGuid().ToString("N")[..8]}";
+        var page = enterprise.Page;
+        await enterprise.GoToAsync("tickets/new");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "提交诉求", Level = 1 })).ToBeVisibleAsync();
+        await CheckAsync(enterprise, "ticket-submit");
+
+        await page.GetByLabel("诉求标题").FillAsync(title);
+        await page.GetByLabel("诉求类别").SelectOptionAsync(new SelectOptionValue { Label = "用地" });
+        await page.GetByLabel("问题描述").FillAsync("新厂房用地规划许可申请已提交二十个工作日，尚无答复，影响开工。");
+        await page.GetByLabel("紧急程度").SelectOptionAsync(new SelectOptionValue { Label = "快办" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交", Exact = true }).ClickAsync();
+
+        await page.WaitForURLAsync(TicketPage());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".ticket-state")).ToHaveTextAsync("待受理");
+        var id = Guid.Parse(TicketPage().Match(page.Url).Groups["id"].Value);
+        var number = (await page.Locator(".ticket-number").TextContentAsync())!.Trim();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "办理进程" })).ToBeVisibleAsync();
+        await CheckAsync(enterprise, "ticket-page-submitted");
+
+        await enterprise.GoToAsync("tickets/mine");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = number })).ToBeVisibleAsync();
+        await CheckAsync(enterprise, "tickets-mine");
+        return new SubmittedTicket(id, number, title);
+    }
+
+    private async Task DispatchToTheTaskForceAsync(SubmittedTicket ticket)
+    {
+        await using var office = await PortalBrowser.OpenAsync(platform);
+        await office.SignInAsync("office");
+        var page = office.Page;
+        await office.GoToAsync("tickets/dispatch");
+        await CheckAsync(office, "tickets-dispatch");
+        await page.GetByRole(AriaRole.Link, new() { Name = ticket.Number }).ClickAsync();
+        await page.WaitForURLAsync(TicketPage());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "受理", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".ticket-state")).ToHaveTextAsync("已受理待交办");
+        await page.GetByLabel("主办单位").SelectOptionAsync(new SelectOptionValue { Label = InvestmentTaskForce });
+        await CheckAsync(office, "ticket-page-dispatch");
+        await page.GetByRole(AriaRole.Button, new() { Name = "交办", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".ticket-state")).ToHaveTextAsync("已交办");
+
+        // The office's other ticket screens, empty or not, stay accessible and fit.
+        foreach (var screen in new[] { "tickets/return-visits", "tickets/withdrawals", "tickets/supervision", "tickets/queue" })
+        {
+            await office.GoToAsync(screen);
+            await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+            await CheckAsync(office, screen.Replace('/', '-'), screenshot: false);
+        }
+        office.ShouldHaveLoadedNothingFromOtherHosts();
+    }
+
+    private async Task ResolveAsync(SubmittedTicket ticket)
+    {
+        await using var handler = await PortalBrowser.OpenAsync(platform);
+        await handler.SignInAsync("handler");
+        var page = handler.Page;
+        await handler.GoToAsync("tickets/queue");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = ticket.Number })).ToBeVisibleAsync();
+        await CheckAsync(handler, "tickets-queue");
+        await page.GetByRole(AriaRole.Link, new() { Name = ticket.Number }).ClickAsync();
+        await page.WaitForURLAsync(TicketPage());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "接单", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".ticket-state")).ToHaveTextAsync("办理中");
+        await page.GetByLabel("办结情况").FillAsync("已协调规划部门完成审查，规划许可证已核发。");
+        await CheckAsync(handler, "ticket-page-handling");
+        await page.GetByRole(AriaRole.Button, new() { Name = "办结", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".ticket-state")).ToHaveTextAsync("已办结待确认");
+        handler.ShouldHaveLoadedNothingFromOtherHosts();
+
+        await using var leader = await PortalBrowser.OpenAsync(platform, PortalBrowser.PhoneWidth);
+        await leader.SignInAsync("leader");
+        await leader.GoToAsync("tickets/supervision");
+        await Assertions.Expect(leader.Page.GetByRole(AriaRole.Heading, new() { Name = "督办单", Level = 1 })).ToBeVisibleAsync();
+        await CheckAsync(leader, "tickets-supervision", screenshot: false);
+    }
+
+    private static async Task ConfirmAndRateAsync(PortalBrowser enterprise, SubmittedTicket ticket)
+    {
+        var page = enterprise.Page;
+        await enterprise.GoToAsync($"tickets/{ticket.Id}");
+        await Assertions.Expect(page.Locator(".ticket-state")).ToHaveTextAsync("已办结待确认");
+        await page.GetByLabel("满意度").SelectOptionAsync(new SelectOptionValue { Label = "满意" });
+        await page.GetByLabel("评价意见").FillAsync("办理及时，感谢专班。");
+        await CheckAsync(enterprise, "ticket-page-confirm");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认并评价" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".ticket-state")).ToHaveTextAsync("已确认");
+        await Assertions.Expect(page.Locator("ol.timeline")).ToContainTextAsync("办理及时，感谢专班。");
+    }
+
+    private static async Task CheckAsync(PortalBrowser person, string name, bool screenshot = true)
+    {
+        if (screenshot)
+        {
+            await person.ScreenshotAsync(name);
+        }
+        await person.ShouldBeAccessibleAsync();
+        await person.ShouldFitTheScreenAsync();
+    }
+
+    [GeneratedRegex(@"/portal/tickets/(?<id>[0-9a-f-]{36})")]
+    private static partial Regex TicketPage();
+}
