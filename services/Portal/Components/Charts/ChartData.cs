@@ -22,8 +22,11 @@ public sealed record ChartData(
         ? 1
         : Math.Max(4, Math.Ceiling(Series.SelectMany(s => s.Values).Max(v => v ?? 0) / 4) * 4);
 
-    public string Show(double? value, string none) => value is not { } v
-        ? none
+    /// <summary>A month or branch with no figure: a dash, the same in every language.</summary>
+    public const string NoValue = "—";
+
+    public string Show(double? value) => value is not { } v
+        ? NoValue
         : Format == ChartValueFormat.Percent
             ? v.ToString("P1", CultureInfo.CurrentCulture)
             : v.ToString("N0", CultureInfo.CurrentCulture);
