@@ -86,8 +86,9 @@ public static class PortalAuthentication
                 {
                     if (context.TokenEndpointResponse is { } tokens && context.Principal?.Identity is ClaimsIdentity identity)
                     {
+                        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
                         PortalTokens.Write(identity, tokens.AccessToken, tokens.RefreshToken, tokens.IdToken,
-                            DateTimeOffset.UtcNow.AddSeconds(int.TryParse(tokens.ExpiresIn, CultureInfo.InvariantCulture, out var seconds) ? seconds : 300));
+                            now.AddSeconds(int.TryParse(tokens.ExpiresIn, CultureInfo.InvariantCulture, out var seconds) ? seconds : 300));
                         AccessTokenClaims.CopyRoles(identity, tokens.AccessToken);
                     }
                     return Task.CompletedTask;
@@ -127,7 +128,7 @@ public static class PortalAuthentication
 
     private static async Task RefreshWhenExpiringAsync(CookieValidatePrincipalContext context)
     {
-        if (context.Principal?.Identity is not ClaimsIdentity identity || !PortalTokens.NeedsRefresh(identity, DateTimeOffset.UtcNow))
+        if (context.Principal?.Identity is not ClaimsIdentity identity || !PortalTokens.NeedsRefresh(identity, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()))
         {
             return;
         }
