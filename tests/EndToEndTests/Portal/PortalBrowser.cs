@@ -16,6 +16,10 @@ public sealed class PortalBrowser : IAsyncDisposable
     public const int PhoneWidth = 390;
     public const int DesktopWidth = 1366;
     private static readonly SemaphoreSlim Launch = new(1, 1);
+    // A signed-in person's cookies, kept for reuse while their access token (30 minutes) is surely valid: signing in
+    // through the identity page costs seconds, and most tests are about what comes after it.
+    private static readonly TimeSpan SignInReuse = TimeSpan.FromMinutes(20);
+    private static readonly Dictionary<string, (string State, DateTimeOffset SignedInAt)> SignIns = [];
     private static IPlaywright? playwright;
     private static IBrowser? browser;
 
@@ -46,7 +50,35 @@ public sealed class PortalBrowser : IAsyncDisposable
     public int Width { get; }
     public static string ArtefactDirectory => Path.Combine(AppContext.BaseDirectory, "TestResults", "portal");
 
-    public static async Task<PortalBrowser> OpenAsync(PlatformFixture platform, int width = DesktopWidth)
+    /// <summary>
+    /// A browser already signed in as the person (through the identity page the first time, then with the cookies that
+    /// sign-in left), on the portal's home, interactive. Tests of signing in itself use <see cref="SignInAsync"/>.
+    /// </summary>
+    public static async Task<PortalBrowser> SignedInAsync(PlatformFixture platform, string userName, int width = DesktopWidth)
+    {
+        (string State, DateTimeOffset SignedInAt) kept;
+        lock (SignIns)
+        {
+            SignIns.TryGetValue(userName, out kept);
+        }
+        if (kept.State is not null && DateTimeOffset.UtcNow - kept.SignedInAt < SignInReuse)
+        {
+            var person = await OpenAsync(platform, width, kept.State);
+            await person.GoToAsync("");
+            return person;
+        }
+        var fresh = await OpenAsync(platform, width);
+        var signedInAt = DateTimeOffset.UtcNow;
+        await fresh.SignInAsync(userName);
+        var state = await fresh.context.StorageStateAsync();
+        lock (SignIns)
+        {
+            SignIns[userName] = (state, signedInAt);
+        }
+        return fresh;
+    }
+
+    public static async Task<PortalBrowser> OpenAsync(PlatformFixture platform, int width = DesktopWidth, string? storageState = null)
     {
         await Launch.WaitAsync();
         try
@@ -73,6 +105,7 @@ public sealed class PortalBrowser : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = width, Height = width == PhoneWidth ? 844 : 900 },
             IsMobile = width == PhoneWidth,
             HasTouch = width == PhoneWidth,
+            StorageState = storageState,
         });
         context.SetDefaultTimeout(20_000);
         return new PortalBrowser(context, await context.NewPageAsync(), gateway, width);
@@ -86,7 +119,9 @@ public sealed class PortalBrowser : IAsyncDisposable
         await Page.Locator("#userName").FillAsync(userName);
         await Page.Locator("#password").FillAsync(password);
         await Page.Locator("button[type=submit]").ClickAsync();
-        await Page.WaitForURLAsync(url => url.Contains("/portal/", StringComparison.Ordinal) && !url.Contains("signin", StringComparison.Ordinal));
+        // The first sign-in of a run meets cold services (the identity service's first token, the portal's first circuit).
+        await Page.WaitForURLAsync(url => url.Contains("/portal/", StringComparison.Ordinal) && !url.Contains("signin", StringComparison.Ordinal),
+            new() { Timeout = 60_000 });
         await InteractiveAsync();
     }
 

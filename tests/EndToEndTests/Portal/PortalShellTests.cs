@@ -23,10 +23,9 @@ public sealed class PortalShellTests(PlatformFixture platform)
 
     [Theory]
     [MemberData(nameof(People))]
-    public async Task A_person_signs_in_to_a_home_of_their_own_work(string userName, int width)
+    public async Task A_person_signed_in_has_a_home_of_their_own_work(string userName, int width)
     {
-        await using var person = await PortalBrowser.OpenAsync(platform, width);
-        await person.SignInAsync(userName);
+        await using var person = await PortalBrowser.SignedInAsync(platform, userName, width);
 
         await Assertions.Expect(person.Page.Locator("h1")).ToContainTextAsync("您好");
         await person.ScreenshotAsync($"home-{userName}");

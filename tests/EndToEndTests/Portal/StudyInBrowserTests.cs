@@ -22,8 +22,7 @@ public sealed class StudyInBrowserTests(PlatformFixture platform)
     [Fact]
     public async Task A_secretary_plans_and_holds_a_party_lesson_and_the_coverage_page_shows_it()
     {
-        await using var secretary = await PortalBrowser.OpenAsync(platform);
-        await secretary.SignInAsync("secretary");
+        await using var secretary = await PortalBrowser.SignedInAsync(platform, "secretary");
 
         await secretary.GoToAsync("study/calendar");
         await Assertions.Expect(secretary.Page.GetByRole(AriaRole.Heading, new() { Name = "支部活动日历", Level = 1 })).ToBeVisibleAsync();
@@ -87,8 +86,7 @@ public sealed class StudyInBrowserTests(PlatformFixture platform)
         await CheckPageAsync(secretary, "study-compliance");
 
         // The same pages at a phone's width.
-        await using var phone = await PortalBrowser.OpenAsync(platform, PortalBrowser.PhoneWidth);
-        await phone.SignInAsync("secretary");
+        await using var phone = await PortalBrowser.SignedInAsync(platform, "secretary", PortalBrowser.PhoneWidth);
         foreach (var (path, name) in new[] { ("study/calendar", "study-calendar"), ("study/plan", "study-plan"), ("study/coverage", "study-coverage"),
                      ("study/compliance", "study-compliance") })
         {
@@ -104,8 +102,7 @@ public sealed class StudyInBrowserTests(PlatformFixture platform)
         await CheckPageAsync(phone, "study-held");
 
         // The member finds the lesson among their own activities, with their own attendance; nobody else's.
-        await using var member = await PortalBrowser.OpenAsync(platform, PortalBrowser.PhoneWidth);
-        await member.SignInAsync("member");
+        await using var member = await PortalBrowser.SignedInAsync(platform, "member", PortalBrowser.PhoneWidth);
         await member.GoToAsync("study/mine");
         var row = member.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = topic });
         await Assertions.Expect(row).ToContainTextAsync("出席");

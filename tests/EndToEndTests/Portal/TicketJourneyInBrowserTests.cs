@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Shouldly;
@@ -8,45 +9,61 @@ namespace BrandPlatform.EndToEndTests.Portal;
 /// The closed loop in a real browser, each person at their own screen: an enterprise submits a request, the office
 /// accepts and assigns it to the investment task force, the force's handler takes and resolves it, and the enterprise
 /// confirms and rates it. Every ticket screen on the way is checked with axe and for fitting the screen, and the submit
-/// form and the ticket page are kept as screenshots at phone and desktop width.
+/// form and the ticket page are kept as screenshots at phone and desktop width. A leader's dashboard, open the whole
+/// time, counts the ticket when it is submitted and again when it is rated, without a reload.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed partial class TicketJourneyInBrowserTests(PlatformFixture platform)
 {
     /// <summary>The seeded task force the seeded handler belongs to.</summary>
     private const string InvestmentTaskForce = "招商服务专班";
+    private static readonly CultureInfo ChineseCulture = CultureInfo.GetCultureInfo("zh-CN");
 
-    public sealed record SubmittedTicket(Guid Id, string Number, string Title);
+    private sealed record SubmittedTicket(Guid Id, string Number, string Title);
 
     [Fact]
-    public async Task An_enterprise_request_is_dispatched_resolved_confirmed_and_rated_in_the_browser()
+    public async Task An_enterprise_request_is_dispatched_resolved_and_rated_in_the_browser_and_the_dashboard_follows_it_live()
     {
-        var ticket = await TicketRatedByTheEnterpriseAsync();
+        await using var dashboard = await PortalBrowser.SignedInAsync(platform, "leader");
+        await dashboard.GoToAsync("dashboard");
+        var submitted = dashboard.Page.Locator("#ticket-total");
+        var rated = dashboard.Page.Locator("#ticket-confirmed");
+        var submittedBefore = await CountAsync(submitted);
+        var ratedBefore = await CountAsync(rated);
+        await dashboard.ScreenshotAsync("dashboard-before");
+        // A page that reloaded would lose this mark; navigations of the page are counted as well.
+        await dashboard.Page.EvaluateAsync("() => window.stayedOnPage = true");
+        var navigations = 0;
+        dashboard.Page.FrameNavigated += (_, frame) => navigations += frame == dashboard.Page.MainFrame ? 1 : 0;
 
-        ticket.Number.ShouldNotBeNullOrWhiteSpace();
-    }
-
-    /// <summary>
-    /// The whole journey, ending with the enterprise's rating; the ticket it made, for checks that follow it (the
-    /// dashboard's figures).
-    /// </summary>
-    public async Task<SubmittedTicket> TicketRatedByTheEnterpriseAsync()
-    {
-        await using var enterprise = await PortalBrowser.OpenAsync(platform, PortalBrowser.PhoneWidth);
-        await enterprise.SignInAsync("enterprise");
+        await using var enterprise = await PortalBrowser.SignedInAsync(platform, "enterprise", PortalBrowser.PhoneWidth);
         var ticket = await SubmitAsync(enterprise);
+        await Assertions.Expect(submitted).ToHaveTextAsync(Count(submittedBefore + 1), new() { Timeout = 30_000 });
         await DispatchToTheTaskForceAsync(ticket);
         await ResolveAsync(ticket);
         await ConfirmAndRateAsync(enterprise, ticket);
         enterprise.ShouldHaveLoadedNothingFromOtherHosts();
-        return ticket;
+
+        await Assertions.Expect(rated).ToHaveTextAsync(Count(ratedBefore + 1), new() { Timeout = 30_000 });
+        (await dashboard.Page.EvaluateAsync<bool>("() => window.stayedOnPage === true")).ShouldBeTrue("the dashboard reloaded");
+        navigations.ShouldBe(0);
+        await dashboard.ScreenshotAsync("dashboard-after");
+        await dashboard.ShouldBeAccessibleAsync();
+        dashboard.ShouldHaveLoadedNothingFromOtherHosts();
     }
+
+    private static async Task<int> CountAsync(ILocator figure)
+    {
+        await Assertions.Expect(figure).ToHaveTextAsync(new Regex(@"^\d[\d,]*$"));
+        return int.Parse(await figure.InnerTextAsync(), NumberStyles.AllowThousands, ChineseCulture);
+    }
+
+    private static string Count(int value) => value.ToString("N0", ChineseCulture);
 
     private async Task<SubmittedTicket> SubmitAsync(PortalBrowser enterprise)
     {
-        await using (var desktop = await PortalBrowser.OpenAsync(platform))
+        await using (var desktop = await PortalBrowser.SignedInAsync(platform, "enterprise"))
         {
-            await desktop.SignInAsync("enterprise");
             await desktop.GoToAsync("tickets/new");
             await CheckAsync(desktop, "ticket-submit");
         }
@@ -79,8 +96,7 @@ public sealed partial class TicketJourneyInBrowserTests(PlatformFixture platform
 
     private async Task DispatchToTheTaskForceAsync(SubmittedTicket ticket)
     {
-        await using var office = await PortalBrowser.OpenAsync(platform);
-        await office.SignInAsync("office");
+        await using var office = await PortalBrowser.SignedInAsync(platform, "office");
         var page = office.Page;
         await office.GoToAsync("tickets/dispatch");
         await CheckAsync(office, "tickets-dispatch");
@@ -106,8 +122,7 @@ public sealed partial class TicketJourneyInBrowserTests(PlatformFixture platform
 
     private async Task ResolveAsync(SubmittedTicket ticket)
     {
-        await using var handler = await PortalBrowser.OpenAsync(platform);
-        await handler.SignInAsync("handler");
+        await using var handler = await PortalBrowser.SignedInAsync(platform, "handler");
         var page = handler.Page;
         await handler.GoToAsync("tickets/queue");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = ticket.Number })).ToBeVisibleAsync();
@@ -123,8 +138,7 @@ public sealed partial class TicketJourneyInBrowserTests(PlatformFixture platform
         await Assertions.Expect(page.Locator(".ticket-state")).ToHaveTextAsync("已办结待确认");
         handler.ShouldHaveLoadedNothingFromOtherHosts();
 
-        await using var leader = await PortalBrowser.OpenAsync(platform, PortalBrowser.PhoneWidth);
-        await leader.SignInAsync("leader");
+        await using var leader = await PortalBrowser.SignedInAsync(platform, "leader", PortalBrowser.PhoneWidth);
         await leader.GoToAsync("tickets/supervision");
         await Assertions.Expect(leader.Page.GetByRole(AriaRole.Heading, new() { Name = "督办单", Level = 1 })).ToBeVisibleAsync();
         await CheckAsync(leader, "tickets-supervision", screenshot: false);

@@ -5,7 +5,7 @@ using BrandPlatform.Portal.Resources;
 namespace BrandPlatform.Portal.Components.Dashboard;
 
 /// <summary>The part of reporting's ticket figures (GET /api/reporting/tickets/figures) the dashboard draws.</summary>
-public sealed record TicketFigures(int Volume, double? AcceptedOnTimeRate, double? ResolvedOnTimeRate, double? SatisfactionRate);
+public sealed record TicketFigures(int Volume, double? AcceptedOnTimeRate, double? ResolvedOnTimeRate, int Confirmed, double? SatisfactionRate);
 
 public sealed record TicketFigureGroup(string Key, string Label, TicketFigures Figures);
 
