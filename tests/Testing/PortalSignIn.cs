@@ -62,7 +62,12 @@ public sealed partial class PortalSignIn(HttpClient browser, Uri loginPage, stri
         return new PortalSignIn(browser, first.Headers.Location!, verifier, state, redirectUri);
     }
 
-    public async Task<HttpResponseMessage> SubmitLoginAsync(string userName, string password, CancellationToken cancellationToken = default)
+    public Task<HttpResponseMessage> SubmitLoginAsync(string userName, string password, CancellationToken cancellationToken = default) =>
+        SubmitLoginAsync(browser, loginPage, userName, password, cancellationToken);
+
+    /// <summary>Reads the login page (for its antiforgery field and return address) and posts the form, as a person does.</summary>
+    public static async Task<HttpResponseMessage> SubmitLoginAsync(
+        HttpClient browser, Uri loginPage, string userName, string password, CancellationToken cancellationToken = default)
     {
         var page = await browser.GetStringAsync(loginPage, cancellationToken);
         var antiforgery = AntiforgeryField().Match(page);

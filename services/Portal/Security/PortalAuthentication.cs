@@ -110,11 +110,12 @@ public static class PortalAuthentication
     /// <summary>Sign-in and sign-out as plain HTTP endpoints: cookies can only be set on a request, not over the circuit.</summary>
     public static void MapPortalAccount(this WebApplication app)
     {
-        app.MapGet("/signin", (string? returnUrl) => TypedResults.Challenge(
-            new AuthenticationProperties { RedirectUri = LocalOnly(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]))
+        // The addresses to come back to are the portal's (under its base path), not the gateway's root.
+        app.MapGet("/signin", (string? returnUrl, HttpContext http) => TypedResults.Challenge(
+            new AuthenticationProperties { RedirectUri = http.Request.PathBase + LocalOnly(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]))
             .AllowAnonymous();
-        app.MapPost("/signout", () => TypedResults.SignOut(
-            new AuthenticationProperties { RedirectUri = "/" },
+        app.MapPost("/signout", (HttpContext http) => TypedResults.SignOut(
+            new AuthenticationProperties { RedirectUri = http.Request.PathBase + "/" },
             [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]))
             .RequireAuthorization();
     }

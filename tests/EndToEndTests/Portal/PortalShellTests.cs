@@ -12,13 +12,13 @@ namespace BrandPlatform.EndToEndTests.Portal;
 [Collection(PlatformCollection.Name)]
 public sealed class PortalShellTests(PlatformFixture platform)
 {
+    // Phone width for the people who work from phones (members, secretaries, enterprises, the office on the move),
+    // desktop for the rest; every other browser test also checks its screens at one width or both.
     public static TheoryData<string, int> People() => new()
     {
-        { "member", PortalBrowser.PhoneWidth }, { "member", PortalBrowser.DesktopWidth },
-        { "secretary", PortalBrowser.PhoneWidth }, { "secretary", PortalBrowser.DesktopWidth },
-        { "enterprise", PortalBrowser.PhoneWidth }, { "enterprise", PortalBrowser.DesktopWidth },
-        { "handler", PortalBrowser.DesktopWidth }, { "leader", PortalBrowser.DesktopWidth },
-        { "office", PortalBrowser.PhoneWidth }, { "office", PortalBrowser.DesktopWidth }, { "operator", PortalBrowser.DesktopWidth },
+        { "member", PortalBrowser.PhoneWidth }, { "secretary", PortalBrowser.PhoneWidth }, { "enterprise", PortalBrowser.PhoneWidth },
+        { "office", PortalBrowser.PhoneWidth }, { "office", PortalBrowser.DesktopWidth }, { "handler", PortalBrowser.DesktopWidth },
+        { "leader", PortalBrowser.DesktopWidth }, { "operator", PortalBrowser.DesktopWidth },
     };
 
     [Theory]
