@@ -33,7 +33,7 @@ public sealed partial class DeploymentManifestTests
 
         objects.ShouldNotBeEmpty();
         objects.ShouldAllBe(o => !string.IsNullOrEmpty(o.Metadata.Name)
-            && o.Metadata.Labels != null && o.Metadata.Labels.GetValueOrDefault("app.kubernetes.io/part-of") == "brandplatform");
+            && o.Metadata.Labels != null && o.Metadata.Labels.Contains(new KeyValuePair<string, string>("app.kubernetes.io/part-of", "brandplatform")));
     }
 
     private const string ValidDeployment = """
@@ -82,6 +82,8 @@ public sealed partial class DeploymentManifestTests
             var deployment = Deployment(objects, process.Name);
             var pod = deployment.Spec.Template.Spec;
             var app = pod.Containers.ShouldHaveSingleItem();
+            // One image per process; the overlays' images: give it a registry and a tag.
+            app.Image.ShouldContain($"brandplatform/{process.Name}:", Case.Sensitive, process.Name);
 
             app.ReadinessProbe.HttpGet.Path.ShouldBe("/health", process.Name);
             app.LivenessProbe.HttpGet.Path.ShouldBe("/alive", process.Name);
