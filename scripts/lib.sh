@@ -21,6 +21,15 @@ bp_require_dotnet() {
   dotnet --list-sdks | grep -q '^10\.' || bp_die "the .NET 10 SDK is required; found: $(dotnet --list-sdks | tr '\n' ' ')"
 }
 
+# kubectl renders deploy/ for the deployment's unit tests (kubectl kustomize, offline). Its kustomize must be v5:
+# Debian 12's kubernetes-client package (kubectl 1.20, kustomize v2) cannot render labels or replacements.
+bp_require_kubectl() {
+  local kustomize
+  command -v kubectl >/dev/null 2>&1 || bp_die "kubectl 1.32 or later is required to validate deploy/ (https://kubernetes.io/docs/tasks/tools/install-kubectl-linux/); it is not on PATH"
+  kustomize=$(kubectl version --client 2>/dev/null | sed -n 's/^Kustomize Version: v//p')
+  [ "${kustomize%%.*}" -ge 5 ] 2>/dev/null || bp_die "kubectl with kustomize v5 or later is required to validate deploy/; found kustomize '${kustomize:-none}'"
+}
+
 bp_container_runtime_answers() {
   local runtime
   for runtime in ${ASPIRE_CONTAINER_RUNTIME:-docker podman}; do

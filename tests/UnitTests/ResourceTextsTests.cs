@@ -13,13 +13,13 @@ public sealed partial class ResourceTextsTests
     public static TheoryData<string> ResourcePairs()
     {
         var data = new TheoryData<string>();
-        foreach (var neutral in Directory.EnumerateFiles(RepositoryRoot(), "*.resx", SearchOption.AllDirectories)
+        foreach (var neutral in Directory.EnumerateFiles(RepositoryFiles.Root, "*.resx", SearchOption.AllDirectories)
                      .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
                                     && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")
                                     && !path.EndsWith(".en.resx", StringComparison.Ordinal))
                      .Order())
         {
-            data.Add(Path.GetRelativePath(RepositoryRoot(), neutral));
+            data.Add(Path.GetRelativePath(RepositoryFiles.Root, neutral));
         }
         return data;
     }
@@ -32,8 +32,8 @@ public sealed partial class ResourceTextsTests
     [MemberData(nameof(ResourcePairs))]
     public void The_english_file_has_every_text_of_the_chinese_one_in_its_own_language(string neutralPath)
     {
-        var chinese = Texts(Path.Combine(RepositoryRoot(), neutralPath));
-        var english = Texts(Path.Combine(RepositoryRoot(), neutralPath[..^".resx".Length] + ".en.resx"));
+        var chinese = Texts(Path.Combine(RepositoryFiles.Root, neutralPath));
+        var english = Texts(Path.Combine(RepositoryFiles.Root, neutralPath[..^".resx".Length] + ".en.resx"));
 
         english.Keys.Order().ShouldBe(chinese.Keys.Order(), $"{neutralPath}: the two files name different texts");
         foreach (var (key, text) in chinese)
@@ -50,16 +50,6 @@ public sealed partial class ResourceTextsTests
 
     private static string[] Placeholders(string text) =>
         [.. Placeholder().Matches(text).Select(m => m.Groups[1].Value).Distinct().Order()];
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BrandPlatform.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("BrandPlatform.sln not found above the test's folder");
-    }
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex Han();
