@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 source scripts/lib.sh
 
 bp_require_dotnet
-bp_require_kubectl
+bp_check_kubectl
 # Throwaway servers from the machine's packages serve every run, with or without Docker, so a run is the same
 # everywhere. (Without these variables, on a machine where Docker answers, the tests use Testcontainers.)
 bp_ensure_local_servers

@@ -22,12 +22,18 @@ bp_require_dotnet() {
 }
 
 # kubectl renders deploy/ for the deployment's unit tests (kubectl kustomize, offline). Its kustomize must be v5:
-# Debian 12's kubernetes-client package (kubectl 1.20, kustomize v2) cannot render labels or replacements.
-bp_require_kubectl() {
+# Debian 12's kubernetes-client package (kubectl 1.20, kustomize v2) cannot render labels or replacements, and the
+# upstream download is not reachable from an intranet, so nothing is installed: the run goes on and those tests fail
+# saying what is missing.
+bp_check_kubectl() {
   local kustomize
-  command -v kubectl >/dev/null 2>&1 || bp_die "kubectl 1.32 or later is required to validate deploy/ (https://kubernetes.io/docs/tasks/tools/install-kubectl-linux/); it is not on PATH"
+  if ! command -v kubectl >/dev/null 2>&1; then
+    bp_log "kubectl 1.32 or later is not on PATH: the deployment tests will fail (https://kubernetes.io/docs/tasks/tools/install-kubectl-linux/)"
+    return 0
+  fi
   kustomize=$(kubectl version --client 2>/dev/null | sed -n 's/^Kustomize Version: v//p')
-  [ "${kustomize%%.*}" -ge 5 ] 2>/dev/null || bp_die "kubectl with kustomize v5 or later is required to validate deploy/; found kustomize '${kustomize:-none}'"
+  [ "${kustomize%%.*}" -ge 5 ] 2>/dev/null \
+    || bp_log "kubectl's kustomize is '${kustomize:-none}', not v5 or later: the deployment tests will fail"
 }
 
 bp_container_runtime_answers() {

@@ -276,7 +276,7 @@ public sealed partial class DeploymentManifestTests
         catch (Win32Exception exception)
         {
             throw new InvalidOperationException(
-                "kubectl (1.32 or later, with its built-in kustomize) renders deploy/ for these tests and is not on PATH: ./test.sh installs it", exception);
+                "kubectl (1.32 or later, with its built-in kustomize) renders deploy/ for these tests and is not on PATH (./test.sh says so at its start; README: \"Deploying to Kubernetes\")", exception);
         }
         using (process)
         {
