@@ -7,10 +7,11 @@ namespace BrandPlatform.EndToEndTests.Portal;
 
 /// <summary>
 /// The closed loop in a real browser, each person at their own screen: an enterprise submits a request, the office
-/// accepts and assigns it to the investment task force, the force's handler takes and resolves it, and the enterprise
-/// confirms and rates it. Every ticket screen on the way is checked with axe and for fitting the screen, and the submit
-/// form and the ticket page are kept as screenshots at phone and desktop width. A leader's dashboard, open the whole
-/// time, counts the ticket when it is submitted and again when it is rated, without a reload.
+/// accepts and assigns it to the investment task force, the force's handler takes it, asks for an extension that the
+/// office approves, and resolves it, and the enterprise confirms and rates it. Every ticket screen on the way is
+/// checked with axe and for fitting the screen, and the submit form and the ticket page are kept as screenshots at
+/// phone and desktop width. A leader's dashboard, open the whole time, counts the ticket when it is submitted and again
+/// when it is rated, without a reload.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed partial class TicketJourneyInBrowserTests(PlatformFixture platform)
@@ -132,6 +133,23 @@ public sealed partial class TicketJourneyInBrowserTests(PlatformFixture platform
 
         await page.GetByRole(AriaRole.Button, new() { Name = "接单", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".ticket-state")).ToHaveTextAsync("办理中");
+
+        // The force asks for more time and the office approves it on the ticket's page.
+        var due = DateTimeOffset.UtcNow.AddDays(20).ToOffset(TimeSpan.FromHours(8));
+        await page.GetByLabel("申请延至").FillAsync(due.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
+        await page.GetByLabel("延期理由").FillAsync("需等待规划委员会月度审议。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交延期申请" }).ClickAsync();
+        await Assertions.Expect(page.Locator("ol.timeline")).ToContainTextAsync("申请延期");
+        await using (var office = await PortalBrowser.SignedInAsync(platform, "office"))
+        {
+            await office.GoToAsync($"tickets/{ticket.Id}");
+            await Assertions.Expect(office.Page.GetByRole(AriaRole.Heading, new() { Name = "审批延期申请" })).ToBeVisibleAsync();
+            await office.Page.GetByRole(AriaRole.Radio, new() { Name = "同意延期", Exact = true }).CheckAsync();
+            await CheckAsync(office, "ticket-page-extension-decision");
+            await office.Page.GetByRole(AriaRole.Button, new() { Name = "提交决定" }).ClickAsync();
+            await Assertions.Expect(office.Page.Locator("ol.timeline")).ToContainTextAsync("同意延期");
+        }
+        await handler.GoToAsync($"tickets/{ticket.Id}");
         await page.GetByLabel("办结情况").FillAsync("已协调规划部门完成审查，规划许可证已核发。");
         await CheckAsync(handler, "ticket-page-handling");
         await page.GetByRole(AriaRole.Button, new() { Name = "办结", Exact = true }).ClickAsync();

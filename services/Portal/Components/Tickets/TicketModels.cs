@@ -7,7 +7,13 @@ public sealed record TicketView(
     Guid Id, string Number, string Title, string Category, string Description, string RequesterName, string? UnifiedSocialCreditCode,
     string Priority, string Channel, string State, Guid? LeadUnitId, IReadOnlyList<Guid> CoHandlingUnitIds, DateTimeOffset SubmittedAt,
     TicketClocks Deadlines, DateTimeOffset? ResolvedAt, DateTimeOffset? ClosedAt, string? Satisfaction, double PausedWorkingHours,
-    string EscalationLevel, int Version);
+    string EscalationLevel, int Version, TicketObjection? Objection = null, TicketExtension? Extension = null);
+
+/// <summary>An objection to the assignment waiting for the office.</summary>
+public sealed record TicketObjection(string Reason, DateTimeOffset RaisedAt, string RaisedBy, DateTimeOffset DecisionDue);
+
+/// <summary>An extension request waiting for the office.</summary>
+public sealed record TicketExtension(DateTimeOffset RequestedDue, string Reason, DateTimeOffset RequestedAt, string RequestedBy);
 
 public sealed record TicketClocks(
     DateTimeOffset Acceptance, DateTimeOffset FirstContact, DateTimeOffset? StageReply, DateTimeOffset? Resolution, DateTimeOffset? OriginalResolution);
