@@ -49,7 +49,7 @@ public sealed class DisciplineInBrowserTests(PlatformFixture platform)
         await Eventually.ReturnsAsync(async () =>
         {
             await office.GoToAsync($"discipline/campaigns/{campaign}");
-            await Assertions.Expect(office.Page.Locator("#coverage-figures")).ToBeVisibleAsync();
+            await Assertions.Expect(office.Page.Locator(".state.loading")).ToHaveCountAsync(0);
             return await branchRow.CountAsync() > 0 && await Count(branchRow, "党员数") > 0;
         }, ready => ready, Delivery, $"{Branch}'s roster in the campaign's coverage", cancellationToken);
 
