@@ -12,5 +12,8 @@ public static class DisciplineText
     public static string Quarter(int year, int quarter) =>
         string.Format(DisciplineScreenTexts.Culture, DisciplineScreenTexts.Campaign_Quarter, year, quarter);
 
+    /// <summary>Items in one line, with a mark that reads the same in both languages (as the home page lists roles).</summary>
+    public static string List(IEnumerable<string> items) => string.Join(" · ", items);
+
     public static string Passed(bool passed) => passed ? DisciplineScreenTexts.Quiz_Passed : DisciplineScreenTexts.Quiz_NotPassed;
 }
