@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Portal.Components.Discipline;
 using BrandPlatform.Portal.Components.Study;
 using BrandPlatform.Portal.Components.Supervision;
 using BrandPlatform.Portal.Resources;
@@ -46,6 +47,9 @@ public static class PortalMenu
         new("operations", () => DashboardTexts.Nav_Operations, () => DashboardTexts.Nav_Operations_Description, PlatformRoles.Operator, PlatformRoles.Administrator),
         new("study/mine", () => StudyScreenTexts.Nav_Mine, () => StudyScreenTexts.Nav_Mine_Description, PlatformRoles.Member),
         new("discipline/mine", () => StudyScreenTexts.Nav_Integrity, () => StudyScreenTexts.Nav_Integrity_Description, PlatformRoles.Member),
+        new("discipline/quiz", () => DisciplineScreenTexts.Nav_Quiz, () => DisciplineScreenTexts.Nav_Quiz_Description, PlatformRoles.Member),
+        new("discipline/campaigns", () => DisciplineScreenTexts.Nav_Campaigns, () => DisciplineScreenTexts.Nav_Campaigns_Description,
+            StudyRoles.Split(DisciplineRoles.Keepers)),
         new("study/calendar", () => StudyScreenTexts.Nav_Calendar, () => StudyScreenTexts.Nav_Calendar_Description, StudyRoles.Split(StudyRoles.Organisers)),
         new("study/compliance", () => StudyScreenTexts.Nav_Compliance, () => StudyScreenTexts.Nav_Compliance_Description, StudyRoles.Split(StudyRoles.Organisers)),
         new("study/coverage", () => StudyScreenTexts.Nav_Coverage, () => StudyScreenTexts.Nav_Coverage_Description, StudyRoles.Split(StudyRoles.Organisers)),
