@@ -30,3 +30,22 @@ public sealed record DocumentError(
 public sealed record DocumentErrorFigure(int Month, Guid DepartmentId, string DepartmentName, int Errors);
 
 public sealed record DocumentErrorFigures(int Year, int Total, IReadOnlyList<DocumentErrorFigure> Rows);
+
+// What the office's forms post: exactly the API's requests.
+
+public sealed record CreateTaskBody(
+    string Source, string? Title, string? Description, string? Basis, string? MeetingKind, DateOnly? MeetingOn, Guid? OwnerUnitId,
+    Guid? OwnerPersonId, DateOnly? Deadline, string FeedbackCadence, IReadOnlyList<MilestoneBody>? Milestones);
+
+/// <summary>A milestone as the API proposes it and takes it back (a class: the form edits it in place).</summary>
+public sealed class MilestoneBody
+{
+    public string? Title { get; set; }
+    public DateOnly? Due { get; set; }
+}
+
+public sealed record ProposalBody(DateOnly? Deadline, DateOnly? Start, int? Count);
+
+public sealed record MilestoneProposal(DateOnly Start, DateOnly Deadline, IReadOnlyList<MilestoneBody> Milestones);
+
+public sealed record RegisterDocumentBody(string? Number, string? Issuer, string? Title, string? Class, string Priority, DateTimeOffset? ReceivedAt);
