@@ -49,3 +49,16 @@ public sealed record ProposalBody(DateOnly? Deadline, DateOnly? Start, int? Coun
 public sealed record MilestoneProposal(DateOnly Start, DateOnly Deadline, IReadOnlyList<MilestoneBody> Milestones);
 
 public sealed record RegisterDocumentBody(string? Number, string? Issuer, string? Title, string? Class, string Priority, DateTimeOffset? ReceivedAt);
+
+public sealed record RegisterBrandBody(Guid? BranchId, string? Name, string? Field, string? Meaning, string? Slogan);
+
+public sealed record RecordDocumentErrorBody(
+    string? DocumentNumber, string? DocumentTitle, string? ErrorType, string? Description, string? FoundBy, string Stage, Guid? DepartmentId,
+    Guid? DrafterId, DateOnly? FoundOn);
+
+public sealed record DocumentErrorType(string Code, string Label);
+
+/// <summary>A unit or a person of the directory (GET /api/directory/units, /people), as a choice in a form.</summary>
+public sealed record DirectoryUnit(Guid Id, string Name);
+
+public sealed record DirectoryPerson(Guid Id, string DisplayName);
