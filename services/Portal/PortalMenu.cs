@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Portal.Components.Discipline;
+using BrandPlatform.Portal.Components.Reports;
 using BrandPlatform.Portal.Components.Study;
 using BrandPlatform.Portal.Components.Supervision;
 using BrandPlatform.Portal.Resources;
@@ -44,6 +45,8 @@ public static class PortalMenu
             SupervisionRoles.ParticipantList),
         new("supervision/document-errors", () => SupervisionScreenTexts.Nav_DocumentErrors, () => SupervisionScreenTexts.Nav_DocumentErrors_Description,
             SupervisionRoles.ParticipantList),
+        new("reports/chambers", () => ReportScreenTexts.Nav_Chambers, () => ReportScreenTexts.Nav_Chambers_Description, ReportRoles.ReaderList),
+        new("reports/exports", () => ReportScreenTexts.Nav_Exports, () => ReportScreenTexts.Nav_Exports_Description, ReportRoles.ReaderList),
         new("operations", () => DashboardTexts.Nav_Operations, () => DashboardTexts.Nav_Operations_Description, PlatformRoles.Operator, PlatformRoles.Administrator),
         new("study/mine", () => StudyScreenTexts.Nav_Mine, () => StudyScreenTexts.Nav_Mine_Description, PlatformRoles.Member),
         new("discipline/mine", () => StudyScreenTexts.Nav_Integrity, () => StudyScreenTexts.Nav_Integrity_Description, PlatformRoles.Member),

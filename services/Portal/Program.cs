@@ -1,6 +1,7 @@
 using BrandPlatform.Portal;
 using BrandPlatform.Portal.Api;
 using BrandPlatform.Portal.Components;
+using BrandPlatform.Portal.Components.Reports;
 using BrandPlatform.Portal.Components.Supervision;
 using BrandPlatform.Portal.Live;
 using BrandPlatform.Portal.Security;
@@ -40,6 +41,7 @@ app.MapStaticAssets();
 app.MapPortalAccount();
 app.MapPortalLanguage();
 app.MapNoticeDownloads();
+app.MapExportDownloads();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -13,4 +13,7 @@ public static class SupervisionRoles
         + PlatformRoles.PartyAffairsOfficer + "," + PlatformRoles.Member + "," + PlatformRoles.TaskForceHandler;
 
     public static readonly string[] ParticipantList = Participants.Split(',');
+
+    /// <summary>Who the API lets put tasks on the list, register brands and documents and file 错情: the office.</summary>
+    public const string Office = PlatformRoles.OfficeStaff + "," + PlatformRoles.Administrator;
 }
