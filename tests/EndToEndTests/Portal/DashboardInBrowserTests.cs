@@ -54,9 +54,7 @@ public sealed class DashboardInBrowserTests(PlatformFixture platform)
             await Assertions.Expect(member.Page.Locator($"{chart} [role=alert]")).ToBeVisibleAsync();
             await Assertions.Expect(member.Page.Locator($"{chart} svg")).ToHaveCountAsync(0);
         }
-        await member.ScreenshotAsync("dashboard-member");
-        await member.ShouldBeAccessibleAsync();
-        await member.ShouldFitTheScreenAsync();
+        await member.CheckPageAsync("dashboard-member");
     }
 
     [Theory]
@@ -91,9 +89,7 @@ public sealed class DashboardInBrowserTests(PlatformFixture platform)
             }
             await Assertions.Expect(office.Page.Locator(".state.loading")).ToHaveCountAsync(0);
             await Assertions.Expect(office.Page.Locator("main [role=alert]")).ToHaveCountAsync(0);
-            await office.ScreenshotAsync(path.Replace('/', '-'));
-            await office.ShouldBeAccessibleAsync();
-            await office.ShouldFitTheScreenAsync();
+            await office.CheckPageAsync(path.Replace('/', '-'));
         }
         office.ShouldHaveLoadedNothingFromOtherHosts();
     }
@@ -106,8 +102,6 @@ public sealed class DashboardInBrowserTests(PlatformFixture platform)
 
         await Assertions.Expect(@operator.Page.Locator("h1")).ToHaveTextAsync("运维");
         await Assertions.Expect(@operator.Page.GetByRole(AriaRole.Heading, new() { Name = "重放错误队列" })).ToBeVisibleAsync();
-        await @operator.ScreenshotAsync("operations");
-        await @operator.ShouldBeAccessibleAsync();
-        await @operator.ShouldFitTheScreenAsync();
+        await @operator.CheckPageAsync("operations");
     }
 }

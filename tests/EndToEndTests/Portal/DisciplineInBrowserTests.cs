@@ -28,7 +28,7 @@ public sealed class DisciplineInBrowserTests(PlatformFixture platform)
         await office.GoToAsync("discipline/campaigns");
         await Assertions.Expect(office.Page.GetByRole(AriaRole.Heading, new() { Name = "警示教育活动", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(office.Page.Locator(".state.loading")).ToHaveCountAsync(0);
-        await CheckPageAsync(office, "discipline-campaigns");
+        await office.CheckPageAsync("discipline-campaigns");
         await office.Page.GetByRole(AriaRole.Link, new() { Name = "发起警示教育活动" }).ClickAsync();
 
         // Next year's last quarter: the quarter under way belongs to the API's own scenario, which runs on the same system.
@@ -39,7 +39,7 @@ public sealed class DisciplineInBrowserTests(PlatformFixture platform)
         await office.Page.GetByLabel("主题").FillAsync(theme);
         await office.Page.GetByRole(AriaRole.Group, new() { Name = "学习案例" }).GetByRole(AriaRole.Checkbox).First.CheckAsync();
         await office.Page.GetByLabel("题目数量").FillAsync("3");
-        await CheckPageAsync(office, "discipline-launch");
+        await office.CheckPageAsync("discipline-launch");
         await office.Page.GetByRole(AriaRole.Button, new() { Name = "发起活动" }).ClickAsync();
 
         await Assertions.Expect(office.Page.GetByRole(AriaRole.Heading, new() { Name = theme, Level = 1 })).ToBeVisibleAsync();
@@ -72,14 +72,14 @@ public sealed class DisciplineInBrowserTests(PlatformFixture platform)
                 await question.Locator("input").Nth(option).CheckAsync();
             }
         }
-        await CheckPageAsync(member, "discipline-quiz");
+        await member.CheckPageAsync("discipline-quiz");
         await member.Page.GetByRole(AriaRole.Button, new() { Name = "提交答卷" }).ClickAsync();
 
         var result = member.Page.Locator("#quiz-result");
         await Assertions.Expect(result).ToContainTextAsync("100");
         await Assertions.Expect(result).ToContainTextAsync("通过");
         await Assertions.Expect(result).ToContainTextAsync("剩余作答次数：0");
-        await CheckPageAsync(member, "discipline-quiz-result");
+        await member.CheckPageAsync("discipline-quiz-result");
         // Taken: on coming back the member sees the result, not the form.
         await member.GoToAsync($"discipline/quiz/{campaign}");
         await Assertions.Expect(result).ToContainTextAsync("100");
@@ -92,18 +92,12 @@ public sealed class DisciplineInBrowserTests(PlatformFixture platform)
         var card = office.Page.Locator("li.card").Filter(new() { HasText = Member });
         await Assertions.Expect(card).ToContainTextAsync("未参加警示教育");
         await Assertions.Expect(card).Not.ToContainTextAsync("测试未通过");
-        await CheckPageAsync(office, "discipline-campaign");
+        await office.CheckPageAsync("discipline-campaign");
 
         office.ShouldHaveLoadedNothingFromOtherHosts();
         member.ShouldHaveLoadedNothingFromOtherHosts();
     }
 
-    private static async Task CheckPageAsync(PortalBrowser person, string name)
-    {
-        await person.ScreenshotAsync(name);
-        await person.ShouldBeAccessibleAsync();
-        await person.ShouldFitTheScreenAsync();
-    }
 
     /// <summary>A coverage row's figure in the column named <paramref name="column"/>.</summary>
     private static async Task<int> Count(ILocator row, string column) =>

@@ -30,7 +30,7 @@ public sealed class OfficeInBrowserTests(PlatformFixture platform)
         await page.Locator("#task-deadline").FillAsync(stamp.AddDays(40).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "按截止日期倒排节点" }).ClickAsync();
         await Assertions.Expect(page.Locator("#milestone-0-title")).ToBeVisibleAsync();
-        await CheckPageAsync(office, "office-task-form");
+        await office.CheckPageAsync("office-task-form");
         await page.GetByRole(AriaRole.Button, new() { Name = "创建任务" }).ClickAsync();
         await Assertions.Expect(page.GetByText("任务已创建")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("table").GetByText(task)).ToBeVisibleAsync();
@@ -42,7 +42,7 @@ public sealed class OfficeInBrowserTests(PlatformFixture platform)
         await page.Locator("#document-title").FillAsync(document);
         await page.Locator("#document-class").FillAsync("上级来文");
         await page.Locator("#document-priority").SelectOptionAsync("urgent");
-        await CheckPageAsync(office, "office-document-form");
+        await office.CheckPageAsync("office-document-form");
         await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByText("已登记")).ToBeVisibleAsync();
         // A document received today is also among those open at the day's close.
@@ -50,7 +50,7 @@ public sealed class OfficeInBrowserTests(PlatformFixture platform)
 
         await office.GoToAsync("reports/exports");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("报表导出");
-        await CheckPageAsync(office, "office-exports");
+        await office.CheckPageAsync("office-exports");
         await page.Locator("#export-choice").SelectOptionAsync("ticketsByUnit");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "下载" }).ClickAsync());
         var file = Path.Combine(PortalBrowser.ArtefactDirectory, download.SuggestedFilename);
@@ -65,13 +65,7 @@ public sealed class OfficeInBrowserTests(PlatformFixture platform)
         await Assertions.Expect(leader.Page.Locator("h1")).ToHaveTextAsync("联系商会诉求统计");
         await Assertions.Expect(leader.Page.GetByText("件诉求")).ToBeVisibleAsync();
         await Assertions.Expect(leader.Page.Locator("main [role=alert]")).ToHaveCountAsync(0);
-        await CheckPageAsync(leader, "leader-chambers");
+        await leader.CheckPageAsync("leader-chambers");
     }
 
-    private static async Task CheckPageAsync(PortalBrowser browser, string name)
-    {
-        await browser.ScreenshotAsync(name);
-        await browser.ShouldBeAccessibleAsync();
-        await browser.ShouldFitTheScreenAsync();
-    }
 }

@@ -145,6 +145,17 @@ public sealed class PortalBrowser : IAsyncDisposable
         });
     }
 
+    /// <summary>What every page a test opens must be: accessible and fitting the screen; kept as a screenshot when named.</summary>
+    public async Task CheckPageAsync(string? screenshot = null)
+    {
+        if (screenshot is not null)
+        {
+            await ScreenshotAsync(screenshot);
+        }
+        await ShouldBeAccessibleAsync();
+        await ShouldFitTheScreenAsync();
+    }
+
     /// <summary>axe-core in the page: no serious or critical violation.</summary>
     public async Task ShouldBeAccessibleAsync()
     {

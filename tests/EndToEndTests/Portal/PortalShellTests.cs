@@ -28,9 +28,7 @@ public sealed class PortalShellTests(PlatformFixture platform)
         await using var person = await PortalBrowser.SignedInAsync(platform, userName, width);
 
         await Assertions.Expect(person.Page.Locator("h1")).ToContainTextAsync("您好");
-        await person.ScreenshotAsync($"home-{userName}");
-        await person.ShouldBeAccessibleAsync();
-        await person.ShouldFitTheScreenAsync();
+        await person.CheckPageAsync($"home-{userName}");
         person.ShouldHaveLoadedNothingFromOtherHosts();
     }
 

@@ -26,7 +26,7 @@ public sealed class StudyInBrowserTests(PlatformFixture platform)
 
         await secretary.GoToAsync("study/calendar");
         await Assertions.Expect(secretary.Page.GetByRole(AriaRole.Heading, new() { Name = "支部活动日历", Level = 1 })).ToBeVisibleAsync();
-        await CheckPageAsync(secretary, "study-calendar");
+        await secretary.CheckPageAsync("study-calendar");
         await secretary.Page.GetByRole(AriaRole.Link, new() { Name = "计划活动" }).ClickAsync();
         await Assertions.Expect(secretary.Page.GetByRole(AriaRole.Heading, new() { Name = "计划学习活动" })).ToBeVisibleAsync();
 
@@ -38,7 +38,7 @@ public sealed class StudyInBrowserTests(PlatformFixture platform)
         await secretary.Page.GetByLabel("地点").FillAsync("机关三楼党员活动室");
         await secretary.Page.GetByLabel("计划开始时间").FillAsync(Local(start));
         await secretary.Page.GetByLabel("计划结束时间").FillAsync(Local(start.AddHours(1)));
-        await CheckPageAsync(secretary, "study-plan");
+        await secretary.CheckPageAsync("study-plan");
         await secretary.Page.GetByRole(AriaRole.Button, new() { Name = "保存计划" }).ClickAsync();
 
         await Assertions.Expect(secretary.Page.GetByRole(AriaRole.Heading, new() { Name = topic, Level = 1 })).ToBeVisibleAsync();
@@ -61,12 +61,12 @@ public sealed class StudyInBrowserTests(PlatformFixture platform)
         await memberStatus.SelectOptionAsync("present");
         await secretary.Page.GetByLabel($"{Secretary}的出勤").SelectOptionAsync("present");
         await secretary.Page.GetByLabel("会议记录").FillAsync("书记讲授专题党课，党员交流学习体会。");
-        await CheckPageAsync(secretary, "study-hold");
+        await secretary.CheckPageAsync("study-hold");
         await secretary.Page.GetByRole(AriaRole.Button, new() { Name = "提交活动记录" }).ClickAsync();
 
         await Assertions.Expect(secretary.Page.GetByText("活动记录已提交。")).ToBeVisibleAsync();
         await Assertions.Expect(secretary.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = Member })).ToContainTextAsync("出席");
-        await CheckPageAsync(secretary, "study-held");
+        await secretary.CheckPageAsync("study-held");
 
         // Coverage of the quarter so far: the member who attended is no longer among those missing.
         await secretary.GoToAsync("study/coverage");
@@ -79,11 +79,11 @@ public sealed class StudyInBrowserTests(PlatformFixture platform)
         }, covered => covered, Delivery, "the coverage page to count the member who attended", TestContext.Current.CancellationToken);
         var figures = await secretary.Page.Locator("#coverage-figures").InnerTextAsync();
         Covered(figures).ShouldBeGreaterThanOrEqualTo(2, figures);
-        await CheckPageAsync(secretary, "study-coverage");
+        await secretary.CheckPageAsync("study-coverage");
 
         await secretary.GoToAsync("study/compliance");
         await Assertions.Expect(secretary.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "党课" }).First).ToContainTextAsync("已落实");
-        await CheckPageAsync(secretary, "study-compliance");
+        await secretary.CheckPageAsync("study-compliance");
 
         // The same pages at a phone's width.
         await using var phone = await PortalBrowser.SignedInAsync(platform, "secretary", PortalBrowser.PhoneWidth);
@@ -94,36 +94,30 @@ public sealed class StudyInBrowserTests(PlatformFixture platform)
             await Assertions.Expect(phone.Page.Locator("h1")).ToBeVisibleAsync();
             // A page may load several parts at once (the branch, then its figures): every one has finished.
             await Assertions.Expect(phone.Page.Locator(".state.loading")).ToHaveCountAsync(0);
-            await CheckPageAsync(phone, name);
+            await phone.CheckPageAsync(name);
         }
         await phone.Page.GotoAsync(lesson);
         await phone.InteractiveAsync();
         await Assertions.Expect(phone.Page.GetByRole(AriaRole.Heading, new() { Name = topic, Level = 1 })).ToBeVisibleAsync();
-        await CheckPageAsync(phone, "study-held");
+        await phone.CheckPageAsync("study-held");
 
         // The member finds the lesson among their own activities, with their own attendance; nobody else's.
         await using var member = await PortalBrowser.SignedInAsync(platform, "member", PortalBrowser.PhoneWidth);
         await member.GoToAsync("study/mine");
         var row = member.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = topic });
         await Assertions.Expect(row).ToContainTextAsync("出席");
-        await CheckPageAsync(member, "study-mine");
+        await member.CheckPageAsync("study-mine");
         await row.GetByRole(AriaRole.Link, new() { Name = topic }).ClickAsync();
         await Assertions.Expect(member.Page.GetByRole(AriaRole.Heading, new() { Name = topic, Level = 1 })).ToBeVisibleAsync();
         // One attendance line, the member's own (counted in the table's body: at phone width its header row is hidden).
         await Assertions.Expect(member.Page.Locator("main table tbody tr")).ToHaveCountAsync(1);
-        await CheckPageAsync(member, "study-held-member");
+        await member.CheckPageAsync("study-held-member");
 
         secretary.ShouldHaveLoadedNothingFromOtherHosts();
         phone.ShouldHaveLoadedNothingFromOtherHosts();
         member.ShouldHaveLoadedNothingFromOtherHosts();
     }
 
-    private static async Task CheckPageAsync(PortalBrowser person, string name)
-    {
-        await person.ScreenshotAsync(name);
-        await person.ShouldBeAccessibleAsync();
-        await person.ShouldFitTheScreenAsync();
-    }
 
     /// <summary>A datetime-local field's value: Beijing wall-clock time to the minute.</summary>
     private static string Local(DateTimeOffset chinaTime) => chinaTime.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);

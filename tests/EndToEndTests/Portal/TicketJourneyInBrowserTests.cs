@@ -66,14 +66,14 @@ public sealed partial class TicketJourneyInBrowserTests(PlatformFixture platform
         await using (var desktop = await PortalBrowser.SignedInAsync(platform, "enterprise"))
         {
             await desktop.GoToAsync("tickets/new");
-            await CheckAsync(desktop, "ticket-submit");
+            await desktop.CheckPageAsync("ticket-submit");
         }
 
         var title = $"浏览器测试：厂房用地审批卡顿 {Guid.NewGuid().ToString("N")[..8]}";
         var page = enterprise.Page;
         await enterprise.GoToAsync("tickets/new");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "提交诉求", Level = 1 })).ToBeVisibleAsync();
-        await CheckAsync(enterprise, "ticket-submit");
+        await enterprise.CheckPageAsync("ticket-submit");
 
         await page.GetByLabel("诉求标题").FillAsync(title);
         await page.GetByLabel("诉求类别").SelectOptionAsync(new SelectOptionValue { Label = "用地" });
@@ -87,11 +87,11 @@ public sealed partial class TicketJourneyInBrowserTests(PlatformFixture platform
         var id = Guid.Parse(TicketPage().Match(page.Url).Groups["id"].Value);
         var number = (await page.Locator(".ticket-number").TextContentAsync())!.Trim();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "办理进程" })).ToBeVisibleAsync();
-        await CheckAsync(enterprise, "ticket-page-submitted");
+        await enterprise.CheckPageAsync("ticket-page-submitted");
 
         await enterprise.GoToAsync("tickets/mine");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = number })).ToBeVisibleAsync();
-        await CheckAsync(enterprise, "tickets-mine");
+        await enterprise.CheckPageAsync("tickets-mine");
         return new SubmittedTicket(id, number, title);
     }
 
@@ -100,14 +100,14 @@ public sealed partial class TicketJourneyInBrowserTests(PlatformFixture platform
         await using var office = await PortalBrowser.SignedInAsync(platform, "office");
         var page = office.Page;
         await office.GoToAsync("tickets/dispatch");
-        await CheckAsync(office, "tickets-dispatch");
+        await office.CheckPageAsync("tickets-dispatch");
         await page.GetByRole(AriaRole.Link, new() { Name = ticket.Number }).ClickAsync();
         await page.WaitForURLAsync(TicketPage());
 
         await page.GetByRole(AriaRole.Button, new() { Name = "受理", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".ticket-state")).ToHaveTextAsync("已受理待交办");
         await page.GetByLabel("主办单位").SelectOptionAsync(new SelectOptionValue { Label = InvestmentTaskForce });
-        await CheckAsync(office, "ticket-page-dispatch");
+        await office.CheckPageAsync("ticket-page-dispatch");
         await page.GetByRole(AriaRole.Button, new() { Name = "交办", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".ticket-state")).ToHaveTextAsync("已交办");
 
@@ -116,7 +116,7 @@ public sealed partial class TicketJourneyInBrowserTests(PlatformFixture platform
         {
             await office.GoToAsync(screen);
             await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
-            await CheckAsync(office, screen.Replace('/', '-'), screenshot: false);
+            await office.CheckPageAsync();
         }
         office.ShouldHaveLoadedNothingFromOtherHosts();
     }
@@ -127,7 +127,7 @@ public sealed partial class TicketJourneyInBrowserTests(PlatformFixture platform
         var page = handler.Page;
         await handler.GoToAsync("tickets/queue");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = ticket.Number })).ToBeVisibleAsync();
-        await CheckAsync(handler, "tickets-queue");
+        await handler.CheckPageAsync("tickets-queue");
         await page.GetByRole(AriaRole.Link, new() { Name = ticket.Number }).ClickAsync();
         await page.WaitForURLAsync(TicketPage());
 
@@ -145,13 +145,13 @@ public sealed partial class TicketJourneyInBrowserTests(PlatformFixture platform
             await office.GoToAsync($"tickets/{ticket.Id}");
             await Assertions.Expect(office.Page.GetByRole(AriaRole.Heading, new() { Name = "审批延期申请" })).ToBeVisibleAsync();
             await office.Page.GetByRole(AriaRole.Radio, new() { Name = "同意延期", Exact = true }).CheckAsync();
-            await CheckAsync(office, "ticket-page-extension-decision");
+            await office.CheckPageAsync("ticket-page-extension-decision");
             await office.Page.GetByRole(AriaRole.Button, new() { Name = "提交决定" }).ClickAsync();
             await Assertions.Expect(office.Page.Locator("ol.timeline")).ToContainTextAsync("同意延期");
         }
         await handler.GoToAsync($"tickets/{ticket.Id}");
         await page.GetByLabel("办结情况").FillAsync("已协调规划部门完成审查，规划许可证已核发。");
-        await CheckAsync(handler, "ticket-page-handling");
+        await handler.CheckPageAsync("ticket-page-handling");
         await page.GetByRole(AriaRole.Button, new() { Name = "办结", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".ticket-state")).ToHaveTextAsync("已办结待确认");
         handler.ShouldHaveLoadedNothingFromOtherHosts();
@@ -159,7 +159,7 @@ public sealed partial class TicketJourneyInBrowserTests(PlatformFixture platform
         await using var leader = await PortalBrowser.SignedInAsync(platform, "leader", PortalBrowser.PhoneWidth);
         await leader.GoToAsync("tickets/supervision");
         await Assertions.Expect(leader.Page.GetByRole(AriaRole.Heading, new() { Name = "督办单", Level = 1 })).ToBeVisibleAsync();
-        await CheckAsync(leader, "tickets-supervision", screenshot: false);
+        await leader.CheckPageAsync();
     }
 
     private static async Task ConfirmAndRateAsync(PortalBrowser enterprise, SubmittedTicket ticket)
@@ -169,22 +169,13 @@ public sealed partial class TicketJourneyInBrowserTests(PlatformFixture platform
         await Assertions.Expect(page.Locator(".ticket-state")).ToHaveTextAsync("已办结待确认");
         await page.GetByLabel("满意度").SelectOptionAsync(new SelectOptionValue { Label = "满意" });
         await page.GetByLabel("评价意见").FillAsync("办理及时，感谢专班。");
-        await CheckAsync(enterprise, "ticket-page-confirm");
+        await enterprise.CheckPageAsync("ticket-page-confirm");
         await page.GetByRole(AriaRole.Button, new() { Name = "确认并评价" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".ticket-state")).ToHaveTextAsync("已确认");
         await Assertions.Expect(page.Locator("ol.timeline")).ToContainTextAsync("办理及时，感谢专班。");
     }
 
-    private static async Task CheckAsync(PortalBrowser person, string name, bool screenshot = true)
-    {
-        if (screenshot)
-        {
-            await person.ScreenshotAsync(name);
-        }
-        await person.ShouldBeAccessibleAsync();
-        await person.ShouldFitTheScreenAsync();
-    }
 
     [GeneratedRegex(@"/portal/tickets/(?<id>[0-9a-f-]{36})")]
     private static partial Regex TicketPage();

@@ -13,5 +13,5 @@ public static class NoticeDownloads
             new Dictionary<string, string?>
             {
                 ["year"] = query["year"], ["month"] = query["month"], ["departmentId"] = query["departmentId"], ["format"] = query["format"],
-            }), $"supervision/document-errors?notice={Failed}");
+            }.Where(parameter => !string.IsNullOrEmpty(parameter.Value))), $"supervision/document-errors?notice={Failed}");
 }
