@@ -1,5 +1,3 @@
-using System.Globalization;
-using BrandPlatform.Platform.Domain;
 using BrandPlatform.Portal.Resources;
 
 namespace BrandPlatform.Portal.Components.Study;
@@ -26,22 +24,4 @@ public static class StudyText
         "cancelled" or "missing" or "absent" => "tag red",
         _ => "tag amber",
     };
-
-    public static string Time(DateTimeOffset instant) => instant.ToChinaTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>A Beijing wall-clock time typed into a datetime-local field, as the instant the API takes.</summary>
-    public static DateTimeOffset? FromChinaTime(DateTime? local) =>
-        local is { } value ? ChinaCalendar.At(DateOnly.FromDateTime(value), TimeOnly.FromDateTime(value)) : null;
-
-    public static DateTime ChinaWallClock(DateTimeOffset instant) => instant.ToChinaTime().DateTime;
-
-    /// <summary>A datetime-local field's value (the browser sends minutes, or seconds after a picker's step).</summary>
-    public static string LocalValue(DateTime? local) => local?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) ?? "";
-
-    /// <summary>What the field holds, or null when it is empty or not a time: the API then says what it needs.</summary>
-    public static DateTime? ParseLocal(object? value) =>
-        DateTime.TryParseExact(value as string, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? local : null;
 }

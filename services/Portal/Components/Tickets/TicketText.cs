@@ -1,5 +1,4 @@
 using System.Globalization;
-using BrandPlatform.Platform.Domain;
 using BrandPlatform.Portal.Resources;
 
 namespace BrandPlatform.Portal.Components.Tickets;
@@ -18,11 +17,6 @@ public static class TicketText
     public static string Satisfaction(string? code) => code is null ? "" : Of("Satisfaction", code);
     public static string Action(string code) => Of("Action", code);
     public static string Escalation(string code) => Of("Escalation", code);
-
-    /// <summary>China time, as every date on the portal.</summary>
-    public static string Time(DateTimeOffset instant) => instant.ToChinaTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    public static string Time(DateTimeOffset? instant) => instant is { } value ? Time(value) : "—";
 
     /// <summary>Working time left, in the API's hours; a tag whose words carry what its colour says.</summary>
     public static (string Css, string Text) Remaining(QueueItem item) =>
