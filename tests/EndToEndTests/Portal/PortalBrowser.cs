@@ -116,6 +116,9 @@ public sealed class PortalBrowser : IAsyncDisposable
     {
         await Page.GotoAsync("/portal/");
         await Page.GetByRole(AriaRole.Link, new() { Name = "登录" }).First.ClickAsync();
+        // Typed only once the identity service's own page has loaded: a login form seen earlier (in a navigation about
+        // to be replaced) would lose what was typed.
+        await Page.WaitForURLAsync(url => url.Contains("/identity/account/login", StringComparison.Ordinal), new() { Timeout = 60_000 });
         await Page.Locator("#userName").FillAsync(userName);
         await Page.Locator("#password").FillAsync(password);
         await Page.Locator("button[type=submit]").ClickAsync();
