@@ -102,7 +102,7 @@ public static class Campaigns
         HttpContext context, DisciplineDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var today = ChinaCalendar.DateOf(timeProvider.GetUtcNow());
-        var quarter = (today.Month - 1) / 3 + 1;
+        var quarter = Periods.QuarterOf(today);
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Year == today.Year && c.Quarter == quarter, cancellationToken);
         return campaign is null
             ? TypedResults.Problem(title: CampaignTexts.CampaignNotFound_Title, detail: CampaignTexts.NoCurrentCampaign_Detail, statusCode: StatusCodes.Status404NotFound)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BrandPlatform.Platform.Domain;
 using BrandPlatform.Portal.Api;
 using BrandPlatform.Portal.Resources;
 
@@ -40,8 +41,7 @@ public static class ExportDownloads
     /// <summary>The quarter's ticket figures as a spreadsheet (the API's period is from and to, China dates).</summary>
     private static string TicketFigures(int year, int quarter, string groupBy)
     {
-        var from = new DateOnly(year, 1, 1).AddMonths(3 * (quarter - 1));
-        var to = from.AddMonths(3).AddDays(-1);
-        return FormattableString.Invariant($"api/reporting/tickets/figures?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&groupBy={groupBy}&format=xlsx");
+        var period = Periods.Quarter(year, quarter);
+        return FormattableString.Invariant($"api/reporting/tickets/figures?from={period.From:yyyy-MM-dd}&to={period.To:yyyy-MM-dd}&groupBy={groupBy}&format=xlsx");
     }
 }
