@@ -93,10 +93,11 @@ public sealed class MaterialsTests(MaterialsFixture fixture) : IClassFixture<Mat
         Meeting(studied).GetProperty("status").GetString().ShouldBe("studied");
         Meeting(studied).GetProperty("activityId").GetGuid().ShouldBe(meeting.Id);
 
-        // The next designated material takes over; past its 7 days it is overdue, then studied late.
+        // The next designated material takes over; past its 7 days it is overdue, then studied late. Nine days, not
+        // eight: the due date is a China date, and eight days less two hours can still fall on it when UTC is past 16:00.
         var late = (await AddAsync(office, "在市委全会上的讲话", "第一主题")).GetProperty("id").GetGuid();
         await SendAsync(office, HttpMethod.Post, $"/api/study/materials/{late}/designate", HttpStatusCode.OK);
-        fixture.Clock.Now = fixture.Clock.Now.AddDays(8);
+        fixture.Clock.Now = fixture.Clock.Now.AddDays(9);
         var overdue = await SendAsync(office, HttpMethod.Get, "/api/study/first-agenda-item", HttpStatusCode.OK);
         overdue.GetProperty("materialId").GetGuid().ShouldBe(late);
         Meeting(overdue).GetProperty("status").GetString().ShouldBe("overdue");
