@@ -3,6 +3,7 @@ using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Localization;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Messaging;
+using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Platform.Security;
 using FluentValidation;
 using MassTransit;
@@ -15,6 +16,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.OpenApi;
 
 namespace BrandPlatform.Platform.Hosting;
@@ -38,10 +40,14 @@ public static class PlatformService
 
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxSaveChangesInterceptor>();
+        var connectionString = builder.Configuration.GetConnectionString(databaseName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{databaseName} is not configured.");
+        builder.Services.AddSingleton(_ => new DatabaseLocks(connectionString));
+        builder.Services.AddSingleton<ReplicaStart>();
+        builder.Services.AddSingleton(services => new DatabaseNotifications(connectionString, services.GetRequiredService<ILogger<DatabaseNotifications>>()));
         builder.Services.AddDbContextPool<TDbContext>((services, options) => options
             .UseNpgsql(
-                builder.Configuration.GetConnectionString(databaseName)
-                    ?? throw new InvalidOperationException($"ConnectionStrings:{databaseName} is not configured."),
+                connectionString,
                 npgsql => npgsql.ConfigureDataSource(dataSource => dataSource.ConfigureTracing(tracing =>
                     tracing.ConfigureCommandFilter(_ => !PlatformTelemetry.IsQuiet))))
             .UseSnakeCaseNamingConvention()

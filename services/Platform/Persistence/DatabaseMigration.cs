@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace BrandPlatform.Platform.Persistence;
 
@@ -26,16 +29,48 @@ public static class DatabaseMigration
             await MigrateAsync<TDbContext>(app.Services, app.Lifetime.ApplicationStopping);
             return;
         }
-        if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Database:MigrateOnStart"))
+        _ = app.Services.GetRequiredService<ReplicaStart>();
+        var migrate = app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Database:MigrateOnStart");
+        var seed = app.Environment.IsDevelopment() && seedDevelopmentData is not null;
+        if (migrate || seed)
         {
-            await MigrateAsync<TDbContext>(app.Services, app.Lifetime.ApplicationStopping);
-        }
-        if (app.Environment.IsDevelopment() && seedDevelopmentData is not null)
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            await seedDevelopmentData(scope.ServiceProvider, app.Lifetime.ApplicationStopping);
+            // Replicas starting together take turns: the first migrates and seeds, the others find it done. The lock
+            // lives in the service's database, so a first start creates that first.
+            if (migrate)
+            {
+                await CreateDatabaseIfMissingAsync<TDbContext>(app.Services, app.Lifetime.ApplicationStopping);
+            }
+            await using var turn = await app.Services.GetRequiredService<DatabaseLocks>().TakeAsync("start-up", app.Lifetime.ApplicationStopping);
+            if (migrate)
+            {
+                await MigrateAsync<TDbContext>(app.Services, app.Lifetime.ApplicationStopping);
+            }
+            if (seed)
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                await seedDevelopmentData!(scope.ServiceProvider, app.Lifetime.ApplicationStopping);
+            }
         }
         await app.RunAsync();
+    }
+
+    private static async Task CreateDatabaseIfMissingAsync<TDbContext>(IServiceProvider services, CancellationToken cancellationToken)
+        where TDbContext : DbContext
+    {
+        await using var scope = services.CreateAsyncScope();
+        var creator = scope.ServiceProvider.GetRequiredService<TDbContext>().GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+        try
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another replica created it a moment ago.
+        }
     }
 
     public static async Task MigrateAsync<TDbContext>(IServiceProvider services, CancellationToken cancellationToken)

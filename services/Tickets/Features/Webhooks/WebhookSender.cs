@@ -26,6 +26,8 @@ public sealed partial class WebhookSender(
 
     protected override TimeSpan Interval => settings.PollInterval;
 
+    protected override bool OnEveryReplica => true;
+
     protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var free = slots.CurrentCount;
