@@ -29,6 +29,7 @@ public static class DatabaseMigration
             await MigrateAsync<TDbContext>(app.Services, app.Lifetime.ApplicationStopping);
             return;
         }
+        // Noted now, before any lock is waited for (see ReplicaStart).
         _ = app.Services.GetRequiredService<ReplicaStart>();
         var migrate = app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Database:MigrateOnStart");
         var seed = app.Environment.IsDevelopment() && seedDevelopmentData is not null;

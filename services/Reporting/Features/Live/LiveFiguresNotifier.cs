@@ -21,33 +21,23 @@ internal sealed partial class LiveFiguresNotifier(
 {
     public const string NotifyChannel = "reporting_figures_changed";
 
-    private readonly ConcurrentDictionary<string, bool> committed = new();
-    private readonly Channel<bool> committedWake = NewWake();
-    private readonly ConcurrentDictionary<string, bool> changed = new();
+    /// <summary>Areas this replica committed, to be told to every replica.</summary>
+    private readonly MarkedAreas committed = new();
+    /// <summary>Areas any replica committed, to be told to this replica's readers.</summary>
+    private readonly MarkedAreas changed = new();
     private readonly Dictionary<string, DateTimeOffset> lastSent = [];
-    private readonly Channel<bool> wake = NewWake();
 
-    public void Applied(ProjectionApplied applied)
-    {
-        committed[applied.Projection] = true;
-        committedWake.Writer.TryWrite(true);
-    }
+    public void Applied(ProjectionApplied applied) => committed.Mark(applied.Projection);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var listening = notifications.ListenAsync(NotifyChannel, Changed, stoppingToken);
+        var listening = notifications.ListenAsync(NotifyChannel, changed.Mark, stoppingToken);
         var telling = TellReplicasAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
-            await WaitAsync(wake, await SendDueAsync(stoppingToken), stoppingToken);
+            await WaitAsync(changed, await SendDueAsync(stoppingToken), stoppingToken);
         }
         await Task.WhenAll(listening, telling);
-    }
-
-    private void Changed(string area)
-    {
-        changed[area] = true;
-        wake.Writer.TryWrite(true);
     }
 
     /// <summary>Every replica, this one included, hears of this replica's commits through the database.</summary>
@@ -55,10 +45,10 @@ internal sealed partial class LiveFiguresNotifier(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            await WaitAsync(committedWake, DateTimeOffset.MaxValue, stoppingToken);
-            foreach (var area in committed.Keys)
+            await WaitAsync(committed, DateTimeOffset.MaxValue, stoppingToken);
+            foreach (var area in committed.Areas)
             {
-                committed.TryRemove(area, out _);
+                committed.Unmark(area);
                 try
                 {
                     await notifications.NotifyAsync(NotifyChannel, area, stoppingToken);
@@ -67,21 +57,18 @@ internal sealed partial class LiveFiguresNotifier(
                 {
                     // The database is out of reach: this replica's readers still hear it, the others' at the next change.
                     LogNotifyFailed(logger, exception, area);
-                    Changed(area);
+                    changed.Mark(area);
                 }
             }
         }
     }
-
-    private static Channel<bool> NewWake() =>
-        Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     /// <summary>Sends every changed area whose span has ended; returns when the earliest held-back one is due.</summary>
     private async Task<DateTimeOffset> SendDueAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var nextDue = DateTimeOffset.MaxValue;
-        foreach (var area in changed.Keys)
+        foreach (var area in changed.Areas)
         {
             var due = lastSent.TryGetValue(area, out var sent) ? sent + options.Value.Coalesce : now;
             if (due > now)
@@ -89,7 +76,7 @@ internal sealed partial class LiveFiguresNotifier(
                 nextDue = due < nextDue ? due : nextDue;
                 continue;
             }
-            changed.TryRemove(area, out _);
+            changed.Unmark(area);
             lastSent[area] = now;
             try
             {
@@ -104,16 +91,16 @@ internal sealed partial class LiveFiguresNotifier(
         return nextDue;
     }
 
-    /// <summary>Until <paramref name="signal"/> wakes or <paramref name="nextDue"/> (the earliest held-back area) comes.</summary>
-    private async Task WaitAsync(Channel<bool> signal, DateTimeOffset nextDue, CancellationToken stoppingToken)
+    /// <summary>Until an area of <paramref name="marked"/> is marked or <paramref name="nextDue"/> (the earliest held-back area) comes.</summary>
+    private async Task WaitAsync(MarkedAreas marked, DateTimeOffset nextDue, CancellationToken stoppingToken)
     {
         var delay = nextDue == DateTimeOffset.MaxValue ? Timeout.InfiniteTimeSpan : Later(nextDue - timeProvider.GetUtcNow());
         using var timeout = new CancellationTokenSource(delay, timeProvider);
         using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
         try
         {
-            await signal.Reader.WaitToReadAsync(either.Token);
-            signal.Reader.TryRead(out _);
+            await marked.Wake.WaitToReadAsync(either.Token);
+            marked.Wake.TryRead(out _);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
@@ -128,4 +115,23 @@ internal sealed partial class LiveFiguresNotifier(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live figures: telling readers that {Area} changed failed")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, string area);
+
+    /// <summary>Areas marked and not yet taken, and a wake-up for whoever takes them.</summary>
+    private sealed class MarkedAreas
+    {
+        private readonly ConcurrentDictionary<string, bool> areas = new();
+        private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+        public ICollection<string> Areas => areas.Keys;
+
+        public ChannelReader<bool> Wake => wake.Reader;
+
+        public void Mark(string area)
+        {
+            areas[area] = true;
+            wake.Writer.TryWrite(true);
+        }
+
+        public void Unmark(string area) => areas.TryRemove(area, out _);
+    }
 }
