@@ -238,12 +238,6 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             record.Property(r => r.RequestHash).HasMaxLength(64);
         });
 
-        modelBuilder.Entity<TicketNumberSequence>(sequence =>
-        {
-            sequence.ToTable("ticket_number_sequences");
-            sequence.HasKey(s => s.Year);
-            sequence.Property(s => s.Year).ValueGeneratedNever();
-        });
         modelBuilder.AddEventVersions();
     }
 }
@@ -262,13 +256,6 @@ public sealed class IdempotencyRecord
     public string RequestHash { get; set; } = "";
     public Guid TicketId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
-}
-
-/// <summary>The last number given out in a year; numbers restart at 1 every year, without gaps.</summary>
-public sealed class TicketNumberSequence
-{
-    public int Year { get; set; }
-    public long LastValue { get; set; }
 }
 
 public sealed class TicketsDesignTimeFactory : DesignTimeDbContextFactory<TicketsDbContext>;

@@ -72,7 +72,7 @@ public sealed class SubmitTicketTests(TicketsFixture fixture) : IClassFixture<Ti
     }
 
     [Fact]
-    public async Task Ticket_numbers_count_up_without_gaps_within_the_year()
+    public async Task Ticket_numbers_count_up_within_the_year()
     {
         var first = await SubmitAsync();
         var second = await SubmitAsync();

@@ -104,7 +104,10 @@ public static class SubmitTicket
             "requester. Answers 201 with the ticket, its Location and ETag; bad input answers 400 " +
             "with field errors and writes nothing. With an Idempotency-Key header a retry answers the ticket the first request " +
             "made (Idempotent-Replayed: true) and never creates a second one; the same key with a different body is 422. A " +
-            "government system's externalReference is unique for that system (a second ticket with it is 409).");
+            "government system's externalReference is unique for that system (a second ticket with it is 409). The ticket's number " +
+            "(QY-<year>-<six digits>, restarting each year in China time) is unique and increases within the year in the order " +
+            "submissions take it; a submission refused after taking one (a duplicate externalReference) leaves a gap, so the " +
+            "numbers of a year need not be consecutive.");
 
     public const string IdempotencyKeyHeader = Preconditions.IdempotencyKeyHeader;
 

@@ -1213,22 +1213,6 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
-            modelBuilder.Entity("BrandPlatform.Tickets.Infrastructure.TicketNumberSequence", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
-
-                    b.Property<long>("LastValue")
-                        .HasColumnType("bigint")
-                        .HasColumnName("last_value");
-
-                    b.HasKey("Year")
-                        .HasName("pk_ticket_number_sequences");
-
-                    b.ToTable("ticket_number_sequences", (string)null);
-                });
-
             modelBuilder.Entity("BrandPlatform.Tickets.Domain.Attachment", b =>
                 {
                     b.HasOne("BrandPlatform.Tickets.Domain.Ticket", null)
