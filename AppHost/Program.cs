@@ -1,5 +1,6 @@
 using BrandPlatform.AppHost.Infrastructure;
 using BrandPlatform.AppHost.Supervisor;
+using Microsoft.Extensions.Configuration;
 
 // run.sh asks here for the data folder, ports and mode it needs, rather than keeping copies of them.
 if (args is [RunCommandSettings.Command, .. var configurationArguments])
@@ -64,9 +65,12 @@ if (builder.Configuration["ASPNETCORE_URLS"]?.Split(';')[0] is { Length: > 0 } d
 {
     portal.WithEnvironment("Portal__DashboardAddress", dashboard);
 }
+// Platform:Replicas runs that many processes of each (the orchestrator's proxy spreads requests over them; each
+// queue's consumers compete): what must happen once, happens once (README, "Replicas").
+var replicas = builder.Configuration.GetValue("Platform:Replicas", 1);
 foreach (var service in new[] { tickets, study, discipline, reporting, identity, gateway, portal })
 {
-    service.WithTokenAuthority(issuer);
+    service.WithTokenAuthority(issuer).WithReplicas(replicas);
 }
 
 builder.Build().Run();

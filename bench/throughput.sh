@@ -30,7 +30,9 @@ epmd_before=""; bp_epmd_running && epmd_before=1
 pids=()
 pg_port=$(bp_free_port); mq_port=$(bp_free_port); mq_management=$(bp_free_port)
 identity_port=$(bp_free_port); tickets_port=$(bp_free_port); gateway_port=$(bp_free_port); nginx_port=$(bp_free_port)
+replica_port=$(bp_free_port); pair_port=$(bp_free_port)
 gateway="http://127.0.0.1:$gateway_port"; direct="http://127.0.0.1:$tickets_port"; proxied="http://127.0.0.1:$nginx_port"
+pair="http://127.0.0.1:$pair_port"
 issuer="$gateway/identity/"
 bp_stop_bench_on_exit "$work" "$epmd_before"
 
@@ -54,6 +56,9 @@ env "${tickets[@]}" dotnet services/Tickets/bin/Release/net10.0/BrandPlatform.Ti
   || bp_die "migrating the tickets database failed (log: $work/tickets-migrate.log)"
 bp_start_built_service services/Tickets BrandPlatform.Tickets "$tickets_port" "$work/tickets.log" "${tickets[@]}"
 pids+=("$bp_started_pid")
+# A second replica over the same database and broker: what one more process adds on this machine.
+bp_start_built_service services/Tickets BrandPlatform.Tickets "$replica_port" "$work/tickets-replica.log" "${tickets[@]}"
+pids+=("$bp_started_pid")
 bp_start_built_service gateway BrandPlatform.Gateway "$gateway_port" "$work/gateway.log" ASPNETCORE_ENVIRONMENT=Production \
   RateLimiting__PermitLimit=1000000000 "${trust[@]}" \
   ReverseProxy__Clusters__identity__Destinations__d1__Address="http://127.0.0.1:$identity_port" \
@@ -73,23 +78,20 @@ http {
   client_body_temp_path $work/nginx/body; proxy_temp_path $work/nginx/proxy;
   fastcgi_temp_path $work/nginx/fastcgi; uwsgi_temp_path $work/nginx/uwsgi; scgi_temp_path $work/nginx/scgi;
   upstream tickets { server 127.0.0.1:$tickets_port; keepalive 64; }
-  server {
-    listen 127.0.0.1:$nginx_port;
-    location / {
-      proxy_pass http://tickets;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host \$host;
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto \$scheme;
-    }
-  }
+  upstream replicas { server 127.0.0.1:$tickets_port; server 127.0.0.1:$replica_port; keepalive 64; }
+  proxy_http_version 1.1;
+  proxy_set_header Connection "";
+  proxy_set_header Host \$host;
+  proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+  proxy_set_header X-Forwarded-Proto \$scheme;
+  server { listen 127.0.0.1:$nginx_port; location / { proxy_pass http://tickets; } }
+  server { listen 127.0.0.1:$pair_port; location / { proxy_pass http://replicas; } }
 }
 NGINX
 "$nginx" -c "$work/nginx/nginx.conf" -p "$work/nginx" >"$work/nginx.log" 2>&1 &
 pids+=($!)
 
-for port in "$tickets_port" "$identity_port"; do
+for port in "$tickets_port" "$replica_port" "$identity_port"; do
   for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
   curl -sf "http://127.0.0.1:$port/health" >/dev/null || bp_die "the service on port $port is not ready (logs: $work/*.log)"
 done
@@ -182,6 +184,11 @@ for order in "nginx gateway" "gateway nginx"; do
 done
 gateway_rate=$(( proxy_rate[gateway] / 2 )); nginx_rate=$(( proxy_rate[nginx] / 2 ))
 line "read ticket through the gateway, 32 callers: $gateway_rate/s, p99 ${proxy_p99[gateway]} ms | nginx proxy_pass $nginx_rate/s, p99 ${proxy_p99[nginx]} ms | ratio $(ratio "$gateway_rate" "$nginx_rate") (goal ≥ 0.95, p99 no worse than nginx's)"
+
+# One tickets process against two over the same database, both behind nginx (the proxy's cost is in both figures).
+read -r one one_p99 <<<"$(measure 32 "$proxied/api/tickets" -s "$work/submit.lua")"
+read -r two two_p99 <<<"$(measure 32 "$pair/api/tickets" -s "$work/submit.lua")"
+line "submit ticket through nginx, 32 callers, one tickets process: $one/s, p99 $one_p99 ms | two: $two/s, p99 $two_p99 ms | ratio $(ratio "$two" "$one") (what the second replica adds on $(nproc) cores)"
 
 {
   echo "throughput, $(date -u +%Y-%m-%d), $(nproc) cores (load average $(cut -d' ' -f1 /proc/loadavg) at the end), ${seconds} s per figure, everything on one machine"

@@ -30,8 +30,9 @@ public sealed partial class ProcessSupervisor(
     private static readonly TimeSpan LogReadTimeout = TimeSpan.FromSeconds(5);
 
     private readonly SupervisorOptions options = configured.Value;
-    // Touched by the watch loop only, one event at a time; restarts in flight count through Interlocked.
-    private readonly Dictionary<IResource, Watch> watches = [];
+    // Per process (resource id: one per replica); touched by the watch loop only, one event at a time; restarts in
+    // flight count through Interlocked.
+    private readonly Dictionary<string, Watch> watches = [];
     private bool failedStartReported;
 
     private bool Stopping => lifetime.ApplicationStopping.IsCancellationRequested || failedStartReported && options.StopOnFailedStart;
@@ -59,10 +60,10 @@ public sealed partial class ProcessSupervisor(
     {
         var snapshot = update.Snapshot;
         var state = snapshot.State?.Text;
-        if (!watches.TryGetValue(update.Resource, out var watch))
+        if (!watches.TryGetValue(update.ResourceId, out var watch))
         {
             watch = new Watch(new CrashHistory(options));
-            watches.Add(update.Resource, watch);
+            watches.Add(update.ResourceId, watch);
             await ShowAsync(update, options.Enabled ? "守护中：意外退出后自动重启" : "未启用自动重启", restarts: 0);
         }
         var previous = watch.State;
@@ -84,7 +85,7 @@ public sealed partial class ProcessSupervisor(
         {
             return;
         }
-        if (state != KnownResourceStates.FailedToStart && snapshot.ExitCode == 0 || await StoppedByCommandAsync(update.Resource, stoppingToken))
+        if (state != KnownResourceStates.FailedToStart && snapshot.ExitCode == 0 || await StoppedByCommandAsync(update.ResourceId, stoppingToken))
         {
             return; // ended on purpose
         }
@@ -103,7 +104,7 @@ public sealed partial class ProcessSupervisor(
             return; // what waited for it fails next; the first failure is the cause
         }
         failedStartReported = true;
-        var reason = FailureReason.Describe(await LogLinesAsync(update.Resource, stoppingToken), update.Snapshot.ExitCode);
+        var reason = FailureReason.Describe(await LogLinesAsync(update.ResourceId, stoppingToken), update.Snapshot.ExitCode);
         // run.sh shows this line as the reason it stopped; keep its form.
         await Console.Error.WriteLineAsync($"brandplatform: resource '{update.Resource.Name}' failed to start: {reason}");
         LogFailedToStart(logger, update.Resource.Name, reason);
@@ -150,7 +151,8 @@ public sealed partial class ProcessSupervisor(
             {
                 return;
             }
-            var result = await commands.ExecuteCommandAsync(crash.Resource, KnownResourceCommands.StartCommand, stoppingToken);
+            // By its id: a command on the resource would start every replica, and only this one ended.
+            var result = await commands.ExecuteCommandAsync(crash.ResourceId, KnownResourceCommands.StartCommand, stoppingToken);
             if (!result.Success)
             {
                 LogRestartFailed(logger, crash.Resource.Name, result.Message);
@@ -198,10 +200,10 @@ public sealed partial class ProcessSupervisor(
     /// command, from the dashboard, the CLI or this supervisor, goes through ResourceCommandService, which writes
     /// "Executing command 'name'." to the resource's log before it runs it.
     /// </summary>
-    private async Task<bool> StoppedByCommandAsync(IResource resource, CancellationToken stoppingToken)
+    private async Task<bool> StoppedByCommandAsync(string resourceId, CancellationToken stoppingToken)
     {
         // The first batch is the AppHost's own lines about the resource; the process's output follows and is not needed.
-        await foreach (var batch in resourceLogs.GetAllAsync(resource).WithCancellation(stoppingToken))
+        await foreach (var batch in resourceLogs.GetAllAsync(resourceId).WithCancellation(stoppingToken))
         {
             var last = batch.Select(line => CommandLine().Match(line.Content)).LastOrDefault(match => match.Success);
             return last is not null && last.Groups["name"].Value is "stop" or "restart" or "rebuild";
@@ -212,14 +214,14 @@ public sealed partial class ProcessSupervisor(
     [GeneratedRegex("Executing command '(?<name>[^']+)'")]
     private static partial Regex CommandLine();
 
-    private async Task<List<string>> LogLinesAsync(IResource resource, CancellationToken stoppingToken)
+    private async Task<List<string>> LogLinesAsync(string resourceId, CancellationToken stoppingToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(LogReadTimeout);
         var lines = new List<string>();
         try
         {
-            await foreach (var batch in resourceLogs.GetAllAsync(resource).WithCancellation(timeout.Token))
+            await foreach (var batch in resourceLogs.GetAllAsync(resourceId).WithCancellation(timeout.Token))
             {
                 lines.AddRange(batch.Select(line => line.Content));
             }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -6,6 +7,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using BrandPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
 namespace BrandPlatform.EndToEndTests;
@@ -18,12 +20,24 @@ public sealed class PlatformFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private DirectoryInfo dataDirectory = null!;
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, ResourceEvent>> instances = new();
+    private readonly CancellationTokenSource stopping = new();
+    private Task collecting = Task.CompletedTask;
 
     public DistributedApplication App { get; private set; } = null!;
     public HttpClient Gateway { get; private set; } = null!;
     public int PostgresPort { get; } = FreePort.Next();
     public int RabbitMqPort { get; } = FreePort.Next();
     public int RabbitMqManagementPort { get; } = FreePort.Next();
+
+    /// <summary>
+    /// Processes per service, gateway and portal: two unless BRANDPLATFORM_E2E_REPLICAS says otherwise, so every
+    /// scenario also proves that what must happen once happens once with competing replicas.
+    /// </summary>
+    public static int Replicas { get; } = int.TryParse(Environment.GetEnvironmentVariable("BRANDPLATFORM_E2E_REPLICAS"), out var replicas) ? replicas : 2;
+
+    /// <summary>Every project the AppHost runs, each with <see cref="Replicas"/> processes.</summary>
+    public static readonly string[] Projects = ["tickets", "study", "discipline", "reporting", "identity", "portal", "gateway"];
 
     public string Database(string name) => $"Host=127.0.0.1;Port={PostgresPort};Username=postgres;Database={name}";
 
@@ -47,11 +61,15 @@ public sealed class PlatformFixture : IAsyncLifetime
             $"--Infrastructure:Local:RabbitMqManagementPort={RabbitMqManagementPort}",
             $"--Infrastructure:Local:RabbitMqDistributionPort={FreePort.Next()}",
             "--Gateway:Port=0",
+            $"--Platform:Replicas={Replicas}",
         ], cancellation.Token);
         App = await builder.BuildAsync(cancellation.Token);
+        collecting = CollectInstancesAsync(stopping.Token);
         await App.StartAsync(cancellation.Token);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", cancellation.Token);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("portal", cancellation.Token);
+        foreach (var project in Projects)
+        {
+            await WaitUntilHealthyAsync(project, cancellation.Token);
+        }
         Gateway = App.CreateHttpClient("gateway");
         Gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
             "Bearer", await TokenAsync("tickets.read tickets.write reporting.read", cancellation.Token));
@@ -96,6 +114,48 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>Periods are China dates (UTC+8 all year: no daylight saving).</summary>
     public static DateOnly ChinaToday() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 
+    /// <summary>The resource ids of a project's processes (one per replica), as the dashboard lists them.</summary>
+    public IReadOnlyList<string> Instances(string name) =>
+        instances.TryGetValue(name, out var ids) ? [.. ids.Keys.Where(id => id != name).Order(StringComparer.Ordinal)] : [];
+
+    /// <summary>Until the project has its <see cref="Replicas"/> processes and every one reports healthy.</summary>
+    public async Task WaitUntilHealthyAsync(string name, CancellationToken cancellationToken)
+    {
+        await Eventually.ReturnsAsync(() => Task.FromResult(Instances(name).Count), count => count >= Replicas, StartTimeout,
+            $"{Replicas} processes of {name}", cancellationToken);
+        foreach (var instance in Instances(name))
+        {
+            await WaitForInstanceAsync(name, instance, update => update.Snapshot.HealthStatus == HealthStatus.Healthy, cancellationToken);
+        }
+    }
+
+    /// <summary>Until one process of the project is in a state (waits by id match a resource's name, not a process's).</summary>
+    public Task WaitForInstanceAsync(string name, string instance, Func<ResourceEvent, bool> state, CancellationToken cancellationToken) =>
+        App.ResourceNotifications.WaitForResourceAsync(name, update => update.ResourceId == instance && state(update), cancellationToken);
+
+    /// <summary>The last state the orchestrator announced for one process of the project.</summary>
+    public CustomResourceSnapshot? Current(string name, string instance) =>
+        instances.TryGetValue(name, out var ids) && ids.TryGetValue(instance, out var update) ? update.Snapshot : null;
+
+    /// <summary>Notes each process's resource id and state as the orchestrator announces them (the model names only the resource).</summary>
+    private async Task CollectInstancesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var update in App.ResourceNotifications.WatchAsync(cancellationToken))
+            {
+                instances.GetOrAdd(update.Resource.Name, _ => new())[update.ResourceId] = update;
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // the platform is stopping
+        }
+    }
+
+    private IResource Resource(string name) =>
+        App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(resource => resource.Name == name);
+
     public Task StopResourceAsync(string name, CancellationToken cancellationToken) =>
         ExecuteAsync(name, KnownResourceCommands.StopCommand, cancellationToken);
 
@@ -107,15 +167,15 @@ public sealed class PlatformFixture : IAsyncLifetime
         ExecuteAsync(name, "replay-error-queues", cancellationToken);
 
     /// <summary>
-    /// Runs a dashboard command as an operator would, who clicks again when the first click fails (on a busy machine
-    /// the orchestrator can time out stopping a process that is still starting).
+    /// Runs a dashboard command on every process of the resource as an operator would, who clicks again when the first
+    /// click fails (on a busy machine the orchestrator can time out stopping a process that is still starting).
     /// </summary>
     private async Task ExecuteAsync(string name, string command, CancellationToken cancellationToken)
     {
         var commands = App.Services.GetRequiredService<ResourceCommandService>();
         for (var attempt = 1; ; attempt++)
         {
-            var result = await commands.ExecuteCommandAsync(name, command, cancellationToken);
+            var result = await commands.ExecuteCommandAsync(Resource(name), command, cancellationToken);
             if (result.Success)
             {
                 return;
@@ -191,6 +251,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         await Portal.PortalBrowser.CloseAllAsync();
         Gateway?.Dispose();
+        await stopping.CancelAsync();
+        await collecting;
+        stopping.Dispose();
         if (App is not null)
         {
             await App.StopAsync();

@@ -6,6 +6,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using BrandPlatform.AppHost.Supervisor;
 using BrandPlatform.Testing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Shouldly;
 
 namespace BrandPlatform.EndToEndTests;
@@ -33,15 +34,17 @@ public sealed class SupervisorTests(PlatformFixture platform)
         {
             foreach (var service in new[] { "tickets", "reporting" })
             {
-                var restartsBefore = Property(service, ProcessSupervisor.RestartsProperty) as int? ?? 0;
-                var pid = Pid(service);
+                // One process of the service (with replicas, the others carry on meanwhile).
+                var instance = platform.Instances(service)[0];
+                var restartsBefore = Property(service, instance, ProcessSupervisor.RestartsProperty) as int? ?? 0;
+                var pid = Pid(service, instance);
                 var sinceKill = Stopwatch.StartNew();
                 KillServiceProcess(pid);
 
                 // The supervisor's own part is quick; the rest is the service's start-up.
-                await Eventually.ReturnsAsync(() => Task.FromResult(Property(service, ProcessSupervisor.RestartsProperty)),
-                    restarts => Equals(restarts, restartsBefore + 1), SupervisorStartsItWithin, $"the dashboard to count {service}'s restart", cancellationToken);
-                await AnswersAgainAsync(service, pid, cancellationToken);
+                await Eventually.ReturnsAsync(() => Task.FromResult(Property(service, instance, ProcessSupervisor.RestartsProperty)),
+                    restarts => Equals(restarts, restartsBefore + 1), SupervisorStartsItWithin, $"the dashboard to count {instance}'s restart", cancellationToken);
+                await AnswersAgainAsync(service, instance, pid, cancellationToken);
                 sinceKill.Elapsed.ShouldBeLessThan(AnswersAgainWithin, $"{service} should answer again after kill -9");
                 TestContext.Current.SendDiagnosticMessage($"{service} answered again {sinceKill.Elapsed.TotalSeconds:F1} s after kill -9");
             }
@@ -74,26 +77,30 @@ public sealed class SupervisorTests(PlatformFixture platform)
     public async Task A_service_an_operator_stops_is_not_restarted()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        // An operator stops a running service (one still starting is not what this is about).
-        await platform.App.ResourceNotifications.WaitForResourceHealthyAsync("study", cancellationToken);
+        // An operator stops a running service, every process of it (one still starting is not what this is about).
+        await platform.WaitUntilHealthyAsync("study", cancellationToken);
+        var instances = platform.Instances("study");
         try
         {
             await platform.StopResourceAsync("study", cancellationToken);
-            await platform.App.ResourceNotifications.WaitForResourceAsync("study",
-                e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
+            foreach (var instance in instances)
+            {
+                await platform.WaitForInstanceAsync("study", instance,
+                    e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
+            }
 
             // Longer than the supervisor's first back-off and a start.
             await Task.Delay(TimeSpan.FromSeconds(8), cancellationToken);
-            KnownResourceStates.TerminalStates.ShouldContain(State("study"));
+            instances.Select(instance => State("study", instance)).ShouldAllBe(state => KnownResourceStates.TerminalStates.Contains(state));
         }
         finally
         {
             // The other scenarios share this platform: whatever happened above, they get study back.
-            if (KnownResourceStates.TerminalStates.Contains(State("study")))
+            if (instances.Any(instance => KnownResourceStates.TerminalStates.Contains(State("study", instance))))
             {
                 await platform.StartResourceAsync("study", cancellationToken);
             }
-            await platform.App.ResourceNotifications.WaitForResourceHealthyAsync("study", cancellationToken);
+            await platform.WaitUntilHealthyAsync("study", cancellationToken);
         }
     }
 
@@ -126,14 +133,14 @@ public sealed class SupervisorTests(PlatformFixture platform)
         }
     }
 
-    /// <summary>A new process answers on the service's own health endpoint.</summary>
-    private async Task AnswersAgainAsync(string service, int killed, CancellationToken cancellationToken)
+    /// <summary>A new process took the killed one's place and the service answers on its own health endpoint.</summary>
+    private async Task AnswersAgainAsync(string service, string instance, int killed, CancellationToken cancellationToken)
     {
         using var client = platform.App.CreateHttpClient(service);
         client.Timeout = TimeSpan.FromSeconds(5);
         await Eventually.ReturnsAsync(async () =>
         {
-            if (Pid(service) is var pid && (pid == killed || pid == 0))
+            if (Pid(service, instance) is var pid && (pid == killed || pid == 0))
             {
                 return false;
             }
@@ -147,6 +154,13 @@ public sealed class SupervisorTests(PlatformFixture platform)
                 return false;
             }
         }, answers => answers, AnswersAgainWithin, $"{service} to answer again", cancellationToken);
+        // The orchestrator's proxy sends requests to every running process, ready or not: the scenarios after this one
+        // need the new process healthy, not only the service answering through its other replica.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(AnswersAgainWithin);
+        await platform.WaitForInstanceAsync(service, instance, update =>
+            update.Snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value is { } pid
+            && Convert.ToInt32(pid) != killed && update.Snapshot.HealthStatus == HealthStatus.Healthy, timeout.Token);
     }
 
     /// <summary>
@@ -177,15 +191,12 @@ public sealed class SupervisorTests(PlatformFixture platform)
         }
     }
 
-    private int Pid(string resource) => Property(resource, "executable.pid") is { } pid ? Convert.ToInt32(pid) : 0;
+    private int Pid(string service, string instance) => Property(service, instance, "executable.pid") is { } pid ? Convert.ToInt32(pid) : 0;
 
-    private string? State(string resource) =>
-        platform.App.ResourceNotifications.TryGetCurrentState(resource, out var current) ? current.Snapshot.State?.Text : null;
+    private string? State(string service, string instance) => platform.Current(service, instance)?.State?.Text;
 
-    private object? Property(string resource, string name) =>
-        platform.App.ResourceNotifications.TryGetCurrentState(resource, out var current)
-            ? current.Snapshot.Properties.FirstOrDefault(property => property.Name == name)?.Value
-            : null;
+    private object? Property(string service, string instance, string name) =>
+        platform.Current(service, instance)?.Properties.FirstOrDefault(property => property.Name == name)?.Value;
 
     private static int Accepted(List<Guid> accepted)
     {
