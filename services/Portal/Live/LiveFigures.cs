@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using BrandPlatform.Portal.Security;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -45,9 +46,10 @@ public sealed class LiveFigures(CircuitTokens tokens, IConfiguration configurati
         {
             await connection.StartAsync(cancellationToken);
         }
-        catch (Exception unreachable) when (unreachable is HttpRequestException or InvalidOperationException)
+        catch (Exception unreachable) when (unreachable is HttpRequestException or InvalidOperationException or WebSocketException)
         {
-            // Live updates are a convenience: the page still shows what it read, and says so if reading fails.
+            // Live updates are a convenience: the page still shows what it read, and says so if reading fails. Without
+            // negotiate, a refusal (403 for a person who may not read the figures) arrives as the WebSocket's failure.
             logger.LogWarning(unreachable, "Live figures are not available");
         }
     }
