@@ -55,7 +55,7 @@ tickets=(ConnectionStrings__ticketsdb="$(database ticketsdb)" ConnectionStrings_
 env "${tickets[@]}" dotnet services/Tickets/bin/Release/net10.0/BrandPlatform.Tickets.dll migrate >"$work/tickets-migrate.log" 2>&1 \
   || bp_die "migrating the tickets database failed (log: $work/tickets-migrate.log)"
 bp_start_built_service services/Tickets BrandPlatform.Tickets "$tickets_port" "$work/tickets.log" "${tickets[@]}"
-pids+=("$bp_started_pid")
+pids+=("$bp_started_pid"); tickets_pid=$bp_started_pid
 # A second replica over the same database and broker: what one more process adds on this machine.
 bp_start_built_service services/Tickets BrandPlatform.Tickets "$replica_port" "$work/tickets-replica.log" "${tickets[@]}"
 pids+=("$bp_started_pid")
@@ -120,7 +120,7 @@ measure() { # connections url [wrk options...]: prints "requests-per-second p99-
   wrk -t 2 -c "$connections" -d "${seconds}s" --latency -H "Authorization: Bearer $token" "$@" "$url" >"$work/wrk.out" 2>&1 \
     || { cat "$work/wrk.out" >&2; bp_die "wrk failed on $url"; }
   if grep -qE 'Non-2xx|Socket errors' "$work/wrk.out"; then
-    cat "$work/wrk.out" >&2; tail -20 "$work/tickets.log" "$work/gateway.log" >&2; bp_die "requests failed: $url"
+    cat "$work/wrk.out" >&2; tail -n 20 "$work/tickets.log" "$work/gateway.log" >&2; bp_die "requests failed: $url"
   fi
   awk '/Requests\/sec/ { rps = $2 }
        $1 == "99%" { v = $2; unit = v; sub(/[0-9.]+/, "", unit); sub(/[a-z]+$/, "", v);
@@ -133,9 +133,10 @@ pg_rate() { # clients script-file database
     | awk '/^tps = / { printf "%.0f\n", $3 }'
 }
 
-# Warm-up: JIT, pools, the broker's topology; then one ticket to read.
-measure 8 "$direct/api/tickets" -s "$work/submit.lua" >/dev/null
-measure 8 "$gateway/api/tickets" -s "$work/submit.lua" >/dev/null
+# Warm-up (JIT, pools, the broker's topology; slow answers expected), then one ticket to read.
+for url in "$direct" "$gateway" "http://127.0.0.1:$replica_port"; do
+  wrk -t 2 -c 8 -d 5s -H "Authorization: Bearer $token" -s "$work/submit.lua" "$url/api/tickets" >/dev/null 2>&1
+done
 id=$(curl -s -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data "$ticket" "$direct/api/tickets" | jq -r .id)
 [ -n "$id" ] && [ "$id" != null ] || bp_die "no ticket to read"
 
@@ -160,13 +161,32 @@ echo "SELECT * FROM tickets WHERE id = '$id';" >"$work/read.sql"
 
 results=()
 line() { results+=("$*"); echo "$*"; }
+# Where the cores go: clock ticks of processes (user + system, /proc/PID/stat fields 14 and 15) and of the machine.
+ticks() {
+  local total=0 pid
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] && total=$(( total + $(awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat") ))
+  done
+  echo "$total"
+}
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6 }' /proc/stat; } # busy idle
+postgres_pids() { local postmaster; postmaster=$(head -n 1 "$work/postgres/postmaster.pid"); echo "$postmaster" $(pgrep -P "$postmaster"); }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 for callers in 8 32; do
   reference=$(pg_rate "$callers" "$work/ticket-outbox.sql" pgbench)
+  service_before=$(ticks "$tickets_pid"); postgres_before=$(ticks $(postgres_pids)); read -r busy_before idle_before <<<"$(machine_ticks)"
   read -r rate p99 <<<"$(measure "$callers" "$direct/api/tickets" -s "$work/submit.lua")"
+  service_after=$(ticks "$tickets_pid"); postgres_after=$(ticks $(postgres_pids)); read -r busy_after idle_after <<<"$(machine_ticks)"
   line "submit ticket, $callers callers: $rate/s, p99 $p99 ms | pgbench ticket+outbox $reference/s | ratio $(ratio "$rate" "$reference") (goal ≥ 0.30; p99 goal < 100 ms at 32)"
 done
+# Of the last run (32 callers): what ran out first on this machine.
+awk -v s=$(( service_after - service_before )) -v p=$(( postgres_after - postgres_before )) \
+    -v b=$(( busy_after - busy_before )) -v i=$(( idle_after - idle_before )) -v cores="$(nproc)" 'BEGIN {
+  all = b + i
+  printf "cores while submitting at 32 callers (%d cores = %d%%): tickets service %.0f%%, PostgreSQL %.0f%%, the rest (wrk, RabbitMQ, identity, kernel) %.0f%%, idle %.0f%%\n",
+    cores, cores * 100, s / all * cores * 100, p / all * cores * 100, (b - s - p) / all * cores * 100, i / all * cores * 100 }' > "$work/cores.txt"
+line "$(cat "$work/cores.txt")"
 
 reference=$(pg_rate 32 "$work/read.sql" ticketsdb)
 read -r rate p99 <<<"$(measure 32 "$direct/api/tickets/$id")"
@@ -194,3 +214,29 @@ line "submit ticket through nginx, 32 callers, one tickets process: $one/s, p99 
   echo "throughput, $(date -u +%Y-%m-%d), $(nproc) cores (load average $(cut -d' ' -f1 /proc/loadavg) at the end), ${seconds} s per figure, everything on one machine"
   printf '%s\n' "${results[@]}"
 } > bench/results/throughput.txt
+
+# BENCH_PROFILE=1: after the figures (sampling slows what it watches), where a read's time goes: dotnet-trace samples
+# the tickets service's stacks during a direct read run and the gateway's during a read through it; the methods most
+# often on the stack (inclusive) and at its top (exclusive) go to bench/results/profile-read-<process>.txt.
+if [ -n "${BENCH_PROFILE:-}" ]; then
+  export PATH="$PATH:$HOME/.dotnet/tools"
+  command -v dotnet-trace >/dev/null 2>&1 || dotnet tool install -g dotnet-trace >/dev/null || bp_die "dotnet-trace could not be installed"
+  gateway_pid=${pids[3]}
+  for target in "tickets $tickets_pid $direct" "gateway $gateway_pid $gateway"; do
+    read -r name pid url <<<"$target"
+    dotnet-trace collect -p "$pid" --profile dotnet-sampled-thread-time --duration "00:00:00:$(printf %02d "$seconds")" \
+      -o "$work/$name.nettrace" >"$work/trace-$name.log" 2>&1 &
+    tracing=$!
+    sleep 1
+    measure 32 "$url/api/tickets/$id" >/dev/null
+    wait "$tracing" || { cat "$work/trace-$name.log" >&2; bp_die "dotnet-trace failed on $name"; }
+    {
+      echo "where a ticket read's time goes in the $name process, $(date -u +%Y-%m-%d), $(nproc) cores, 32 callers for ${seconds} s (sampled stacks)"
+      echo "--- inclusive (on the stack) ---"
+      dotnet-trace report "$work/$name.nettrace" topN -n 40 --inclusive 2>&1
+      echo "--- exclusive (at the top of the stack) ---"
+      dotnet-trace report "$work/$name.nettrace" topN -n 40 2>&1
+    } > "bench/results/profile-read-$name.txt"
+    echo "profile of the $name process: bench/results/profile-read-$name.txt"
+  done
+fi
