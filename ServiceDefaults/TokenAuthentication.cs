@@ -95,6 +95,9 @@ public static class TokenAuthentication
                 // A custom validator replaces the handler's own checks, RequireExpirationTime included: a token without
                 // exp would never expire, so it is refused here as well.
                 options.TokenValidationParameters.RequireExpirationTime = true;
+                options.TokenHandlers.Clear();
+                // Set on the handler itself: JwtBearerOptions.MapInboundClaims only reaches the handlers it made.
+                options.TokenHandlers.Add(new RememberedTokens(clock) { MapInboundClaims = options.MapInboundClaims });
                 options.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, _) =>
                 {
                     var now = clock.GetUtcNow().UtcDateTime;

@@ -81,9 +81,3 @@ public sealed class EscalationTests(TicketsFixture fixture) : IClassFixture<Tick
     }
 }
 
-public sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = start;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}
