@@ -1,6 +1,7 @@
 using System.Net;
 using System.Xml.Linq;
 using BrandPlatform.Identity.Infrastructure;
+using BrandPlatform.IntegrationTests.Portal;
 using BrandPlatform.Testing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -13,10 +14,11 @@ using Shouldly;
 namespace BrandPlatform.IntegrationTests.Hosting;
 
 /// <summary>
-/// Replicas of the identity service share one data-protection key ring in their database: a person's requests may
-/// reach any replica (no affinity) and whatever one replica protected (the login form's antiforgery token, the sign-in
-/// cookie) another opens. Both hosts of a pair run in this one process, where ASP.NET Core's default key folder would
-/// be shared too: the key that protects is proven to be the one in the database.
+/// Replicas of the identity service, and of the portal, share one data-protection key ring in their database: a
+/// person's requests may reach any replica (no affinity) and whatever one replica protected (the login form's
+/// antiforgery token, a sign-in cookie, the portal's sign-in state) another opens. Both hosts of a pair run in this
+/// one process, where ASP.NET Core's default key folder would be shared too: the key that protects is proven to be the
+/// one in the database.
 /// </summary>
 public sealed class SharedKeysTests(TestServers servers)
 {
@@ -43,6 +45,26 @@ public sealed class SharedKeysTests(TestServers servers)
 
         var keys = await first.QueryAsync(db => db.DataProtectionKeys.ToListAsync(Cancel));
         ShouldProtectWithTheKey(first.Services, second.Services, keys.ShouldHaveSingleItem("made once, by the first replica as it migrated"));
+    }
+
+    [Fact]
+    public async Task A_person_signs_in_to_the_portal_and_stays_signed_in_whichever_portal_replica_answers()
+    {
+        var identity = await IdentityHost.SharedAsync(servers);
+        var database = servers.NewDatabase("portal");
+        await using var first = new PortalHost(identity, database);
+        await using var second = new PortalHost(identity, database);
+        // Started in this order: the first migrates and makes the key.
+        using var browser = PortalHost.Browser(new CookieContainer(), identity, new RoundRobin(first.Server.CreateHandler(), second.Server.CreateHandler()));
+
+        // The challenge (its state and correlation cookie) is made by one replica and the callback read by the other,
+        // which writes the cookie the first then reads.
+        (await PortalHost.SignInAsync(browser, "member", "/dashboard", Cancel)).ShouldBe("/portal/dashboard");
+        await PortalHost.ShouldBeSignedInAsync(browser, Cancel);
+        await PortalHost.ShouldBeSignedInAsync(browser, Cancel);
+
+        var keys = await first.QueryAsync(db => db.DataProtectionKeys.ToListAsync(Cancel));
+        ShouldProtectWithTheKey(first.Services, second.Services, keys.ShouldHaveSingleItem());
     }
 
     /// <summary>What the first protects the second opens, and the key that protected it is <paramref name="key"/>.</summary>
