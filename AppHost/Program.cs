@@ -37,8 +37,10 @@ var identity = builder.AddProject<Projects.Identity>("identity")
     .AsPlatformService(infrastructure, database: "identitydb")
     .WaitFor(study).WaitFor(tickets);
 
-// The web portal: served by the gateway under /portal, calling the APIs back through it with each person's token.
+// The web portal: served by the gateway under /portal, calling the APIs back through it with each person's token. Its
+// database holds only the data-protection keys its replicas share; it has no use for the broker.
 var portal = builder.AddProject<Projects.Portal>("portal")
+    .WithDatabase(infrastructure, database: "portaldb")
     .WithHttpHealthCheck("/health")
     .WithSupervision();
 

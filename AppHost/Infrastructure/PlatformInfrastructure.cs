@@ -64,7 +64,7 @@ public static class PlatformInfrastructureExtensions
     public static IResourceBuilder<ProjectResource> AsPlatformService(
         this IResourceBuilder<ProjectResource> project, PlatformInfrastructure infrastructure, string database)
     {
-        infrastructure.AttachDatabase(project, database);
+        project.WithDatabase(infrastructure, database);
         infrastructure.AttachBroker(project);
         return project
             .WithEnvironment("Operations__Key", OperationsKey)
@@ -84,6 +84,11 @@ public static class PlatformInfrastructureExtensions
                     },
                 });
     }
+
+    /// <summary>A process's own database alone, without the broker a service also gets.</summary>
+    public static IResourceBuilder<ProjectResource> WithDatabase(
+        this IResourceBuilder<ProjectResource> project, PlatformInfrastructure infrastructure, string database) =>
+        infrastructure.AttachDatabase(project, database);
 
     /// <summary>
     /// Where the service gets the keys that validate access tokens. Development runs over plain HTTP on loopback;

@@ -7,9 +7,11 @@ using BrandPlatform.Platform.Audit;
 using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Platform.Localization;
 using BrandPlatform.Platform.Persistence;
+using BrandPlatform.Platform.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService<IdentityDbContext>("identity", "identitydb", "统一身份认证与组织目录 Identity and directory");
+builder.AddSharedDataProtection<IdentityDbContext>("identity");
 builder.AddIdentityServer();
 builder.AddAuditTrail<IdentityDbContext>();
 builder.Services.AddHostedService<ClientRegistrations>();

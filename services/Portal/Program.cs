@@ -1,16 +1,22 @@
+using BrandPlatform.Platform.Persistence;
+using BrandPlatform.Platform.Security;
 using BrandPlatform.Portal;
 using BrandPlatform.Portal.Api;
 using BrandPlatform.Portal.Components;
 using BrandPlatform.Portal.Components.Reports;
 using BrandPlatform.Portal.Components.Supervision;
+using BrandPlatform.Portal.Infrastructure;
 using BrandPlatform.Portal.Live;
 using BrandPlatform.Portal.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+// The cookie with the person's tokens, the sign-in's state and the prerendered components are protected with keys
+// every replica reads from the portal's database, so a page one replica served works on another.
+builder.AddServiceDatabase<PortalDbContext>("portaldb");
+builder.AddSharedDataProtection<PortalDbContext>("portal");
 builder.AddPortalAuthentication();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<CircuitTokens>();
 // Every call goes through the gateway, as another government system's would: its token checks and rate limits apply.
 builder.Services.AddHttpClient<GatewayApi>(http =>
@@ -44,4 +50,4 @@ app.MapNoticeDownloads();
 app.MapExportDownloads();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-app.Run();
+await app.RunServiceAsync<PortalDbContext>(args);

@@ -44,6 +44,17 @@ public sealed class IdentityHost : IAsyncDisposable
         ["Identity:Portal:RedirectUris:0"] = PortalRedirectUri,
     };
 
+    /// <summary>
+    /// Settings naming a new database and virtual host: the hosts started with the same settings are replicas of one
+    /// identity service.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string?>> ReplicaSettingsAsync(TestServers servers) =>
+        new Dictionary<string, string?>(Settings)
+        {
+            ["ConnectionStrings:identitydb"] = servers.NewDatabase("identity"),
+            ["ConnectionStrings:messaging"] = (await servers.NewVirtualHostAsync("identity")).ToString(),
+        };
+
     public static Task<IdentityHost> SharedAsync(TestServers servers) => servers.SharedAsync("identity", CreateAsync);
 
     /// <summary>An identity service of its own (own database and virtual host), for tests that change the directory at will.</summary>

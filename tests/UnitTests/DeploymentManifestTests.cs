@@ -107,7 +107,7 @@ public sealed partial class DeploymentManifestTests
 
     [Theory]
     [MemberData(nameof(Kustomizations))]
-    public void Each_service_reads_its_own_database_and_the_broker_from_the_secret_and_is_migrated_by_a_Job_first(string kustomization)
+    public void Each_process_reads_its_own_database_and_a_service_the_broker_from_the_secret_and_is_migrated_by_a_Job_first(string kustomization)
     {
         var objects = Render(kustomization);
         foreach (var process in AppHostProcesses())
@@ -121,8 +121,9 @@ public sealed partial class DeploymentManifestTests
                 continue;
             }
             connections.Select(e => (e.Name, e.ValueFrom.SecretKeyRef.Name, e.ValueFrom.SecretKeyRef.Key)).ShouldBe(
-                [($"ConnectionStrings__{process.Database}", ConnectionsSecret, process.Database), ("ConnectionStrings__messaging", ConnectionsSecret, "messaging")],
-                ignoreOrder: true);
+                [($"ConnectionStrings__{process.Database}", ConnectionsSecret, process.Database),
+                    .. process.Broker ? [("ConnectionStrings__messaging", ConnectionsSecret, "messaging")] : Array.Empty<(string, string, string)>()],
+                ignoreOrder: true, process.Name);
 
             var job = objects.OfType<V1Job>().Single(j => j.Metadata.Name == $"{process.Name}-migrate");
             var migrate = job.Spec.Template.Spec.Containers.ShouldHaveSingleItem();
@@ -221,13 +222,39 @@ public sealed partial class DeploymentManifestTests
         }
     }
 
-    private sealed record AppHostProcess(string Name, string? Database);
+    [Theory]
+    [MemberData(nameof(Kustomizations))]
+    public void Each_process_with_a_database_and_its_migration_reach_PostgreSQL_and_only_the_services_RabbitMQ(string kustomization)
+    {
+        var objects = Render(kustomization);
+        var policies = objects.OfType<V1NetworkPolicy>().ToList();
+        foreach (var process in AppHostProcesses())
+        {
+            var ports = EgressPorts(policies, Deployment(objects, process.Name).Spec.Template.Metadata.Labels);
+            ports.Contains("5432").ShouldBe(process.Database is not null, process.Name);
+            ports.Contains("5672").ShouldBe(process.Broker, process.Name);
+            if (process.Database is not null)
+            {
+                EgressPorts(policies, objects.OfType<V1Job>().Single(j => j.Metadata.Name == $"{process.Name}-migrate").Spec.Template.Metadata.Labels)
+                    .ShouldContain("5432", process.Name);
+            }
+        }
+    }
 
-    /// <summary>The processes AppHost/Program.cs starts and the database each asks for.</summary>
+    /// <summary>The ports the policies selecting a pod with these labels let it reach.</summary>
+    private static HashSet<string> EgressPorts(IEnumerable<V1NetworkPolicy> policies, IDictionary<string, string> labels) =>
+        [.. policies.Where(p => Selects(p.Spec.PodSelector, labels) && p.Spec.Egress != null)
+            .SelectMany(p => p.Spec.Egress).SelectMany(rule => rule.Ports ?? []).Select(port => port.Port.Value)];
+
+    /// <param name="Broker">A service (<c>AsPlatformService</c>): the broker besides its database.</param>
+    private sealed record AppHostProcess(string Name, string? Database, bool Broker);
+
+    /// <summary>The processes AppHost/Program.cs starts, the database each asks for, and which are services.</summary>
     private static IReadOnlyList<AppHostProcess> AppHostProcesses()
     {
         var processes = AddProject().Matches(File.ReadAllText(RepositoryFiles.PathOf("AppHost", "Program.cs")))
-            .Select(m => new AppHostProcess(m.Groups["name"].Value, m.Groups["database"].Success ? m.Groups["database"].Value : null))
+            .Select(m => new AppHostProcess(m.Groups["name"].Value, m.Groups["database"].Success ? m.Groups["database"].Value : null,
+                m.Value.Contains(".AsPlatformService(", StringComparison.Ordinal)))
             .ToList();
         processes.ShouldContain(p => p.Name == "gateway");
         processes.ShouldContain(p => p.Database != null);

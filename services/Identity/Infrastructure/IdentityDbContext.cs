@@ -5,6 +5,7 @@ using BrandPlatform.Platform.Audit;
 using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Platform.Security;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -12,13 +13,14 @@ using Microsoft.EntityFrameworkCore;
 namespace BrandPlatform.Identity.Infrastructure;
 
 /// <summary>People and their accounts (ASP.NET Core Identity), the organisation directory, the audit, OpenIddict's
-/// applications, scopes and tokens, and the outbox.</summary>
+/// applications, scopes and tokens, the outbox, and the data-protection keys every replica shares.</summary>
 public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options)
-    : IdentityDbContext<Person, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<Person, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<OrganisationUnit> OrganisationUnits => Set<OrganisationUnit>();
     public DbSet<UnitMembership> UnitMemberships => Set<UnitMembership>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

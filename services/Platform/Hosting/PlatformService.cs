@@ -12,9 +12,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.OpenApi;
@@ -36,24 +34,12 @@ public static class PlatformService
         where TDbContext : DbContext
     {
         builder.AddServiceDefaults();
-        builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxSaveChangesInterceptor>();
-        var connectionString = builder.Configuration.GetConnectionString(databaseName)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{databaseName} is not configured.");
-        builder.Services.AddSingleton(_ => new DatabaseLocks(connectionString));
-        builder.Services.AddSingleton<ReplicaStart>();
+        var connectionString = builder.AddServiceDatabase<TDbContext>(databaseName,
+            (services, options) => options.AddInterceptors(services.GetRequiredService<OutboxSaveChangesInterceptor>()));
         builder.Services.AddSingleton(services => new DatabaseNotifications(connectionString, services.GetRequiredService<ILogger<DatabaseNotifications>>()));
-        builder.Services.AddDbContextPool<TDbContext>((services, options) => options
-            .UseNpgsql(
-                connectionString,
-                npgsql => npgsql.ConfigureDataSource(dataSource => dataSource.ConfigureTracing(tracing =>
-                    tracing.ConfigureCommandFilter(_ => !PlatformTelemetry.IsQuiet))))
-            .UseSnakeCaseNamingConvention()
-            .AddInterceptors(services.GetRequiredService<OutboxSaveChangesInterceptor>()));
-        // Adds the database health check, Npgsql tracing and transient-failure retries to the context above.
-        builder.EnrichNpgsqlDbContext<TDbContext>();
 
         builder.AddPlatformMessaging<TDbContext>(serviceName);
         builder.AddTokenAuthentication(serviceName);

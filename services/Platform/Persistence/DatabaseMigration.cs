@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -83,6 +84,7 @@ public static class DatabaseMigration
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         logger.LogInformation("Applying {Count} pending migrations to {Database}", pending.Count, db.Database.GetDbConnection().Database);
         await db.Database.MigrateAsync(cancellationToken);
+        SharedDataProtection.CreateFirstKey(services);
     }
 }
 

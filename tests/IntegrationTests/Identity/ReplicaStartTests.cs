@@ -10,7 +10,8 @@ namespace BrandPlatform.IntegrationTests.Identity;
 
 /// <summary>
 /// Two replicas of the identity service starting at the same moment on a fresh database (a first rollout with two
-/// replicas): both come up, one migrates and seeds while the other waits its turn, and the directory is announced once.
+/// replicas): both come up, one migrates, makes the first data-protection key and seeds while the other waits its turn,
+/// and the directory is announced once.
 /// </summary>
 public sealed class ReplicaStartTests(TestServers servers)
 {
@@ -19,11 +20,7 @@ public sealed class ReplicaStartTests(TestServers servers)
     [Fact]
     public async Task Two_replicas_starting_together_on_a_fresh_database_seed_once_and_announce_the_directory_once()
     {
-        var settings = new Dictionary<string, string?>(IdentityHost.Settings)
-        {
-            ["ConnectionStrings:identitydb"] = servers.NewDatabase("identity"),
-            ["ConnectionStrings:messaging"] = (await servers.NewVirtualHostAsync("identity")).ToString(),
-        };
+        var settings = await IdentityHost.ReplicaSettingsAsync(servers);
 
         // Each on a thread of its own: a factory's start blocks its caller until the host has started.
         var replicas = await Task.WhenAll(
@@ -39,6 +36,7 @@ public sealed class ReplicaStartTests(TestServers servers)
             var units = await first.QueryAsync(db => db.OrganisationUnits.CountAsync(Cancel));
             units.ShouldBeGreaterThan(0);
             (await first.QueryAsync(db => db.Users.CountAsync(u => u.UserName == "office", Cancel))).ShouldBe(1);
+            (await first.QueryAsync(db => db.DataProtectionKeys.CountAsync(Cancel))).ShouldBe(1, "the key ring's first key made once, as the schema was");
             var announced = EventNameAttribute.Of(typeof(OrganisationUnitAnnounced));
             (await first.QueryAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.EventName == announced, Cancel)))
                 .ShouldBe(units, "each unit announced once, by one of the two replicas");
