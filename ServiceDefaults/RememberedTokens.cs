@@ -8,7 +8,7 @@ namespace Microsoft.Extensions.Hosting;
 /// Validates a bearer token once and remembers the result for the token's exact text: the signature check was the
 /// largest piece of CPU a request spent in the gateway and in a service (bench/results/profile-read-*.txt), and a
 /// caller sends the same token with every request until it expires. A remembered token is still refused once it
-/// expires (judged on every request, with the same clock skew); anything not seen before, a token altered by one
+/// expires (judged on every request by the same lifetime rule as a full validation); anything not seen before, a token altered by one
 /// character included, is validated in full. An entry is kept at most <see cref="RememberFor"/>, so a token whose
 /// signing key was withdrawn is refused again within minutes, as the key's own refresh would.
 /// </summary>
@@ -25,13 +25,13 @@ public sealed class RememberedTokens(TimeProvider clock) : JsonWebTokenHandler
         var now = clock.GetUtcNow();
         if (remembered.TryGetValue(token, out Remembered? known) && known is not null)
         {
-            if (now <= known.Expires + validationParameters.ClockSkew && now < known.ForgetAt)
+            if (now < known.ForgetAt && IsWithinLifetime(known.Token, validationParameters))
             {
                 // Each request gets its own identity: claims transformations and handlers may add to it.
                 return new TokenValidationResult
                 {
                     IsValid = true,
-                    SecurityToken = known.Result.SecurityToken,
+                    SecurityToken = known.Token,
                     ClaimsIdentity = known.Result.ClaimsIdentity.Clone(),
                     Issuer = known.Result.Issuer,
                     TokenType = known.Result.TokenType,
@@ -40,15 +40,31 @@ public sealed class RememberedTokens(TimeProvider clock) : JsonWebTokenHandler
             remembered.Remove(token);
         }
         var result = await base.ValidateTokenAsync(token, validationParameters);
-        if (result.IsValid && result.SecurityToken is JsonWebToken { ValidTo: var validTo } && validTo > DateTime.MinValue)
+        if (result.IsValid && result.SecurityToken is JsonWebToken validated)
         {
-            var expires = new DateTimeOffset(DateTime.SpecifyKind(validTo, DateTimeKind.Utc));
             // The entry's own expiry only frees memory (by the machine's clock); the checks above use the process's.
-            remembered.Set(token, new Remembered(result, expires, now + RememberFor),
+            remembered.Set(token, new Remembered(result, validated, now + RememberFor),
                 new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = RememberFor });
         }
         return result;
     }
 
-    private sealed record Remembered(TokenValidationResult Result, DateTimeOffset Expires, DateTimeOffset ForgetAt);
+    /// <summary>The same lifetime rule a full validation applies (the configured LifetimeValidator, clock skew included).</summary>
+    private static bool IsWithinLifetime(JsonWebToken token, TokenValidationParameters validationParameters)
+    {
+        try
+        {
+            Validators.ValidateLifetime(
+                token.ValidFrom == DateTime.MinValue ? null : token.ValidFrom,
+                token.ValidTo == DateTime.MinValue ? null : token.ValidTo,
+                token, validationParameters);
+            return true;
+        }
+        catch (SecurityTokenException)
+        {
+            return false;
+        }
+    }
+
+    private sealed record Remembered(TokenValidationResult Result, JsonWebToken Token, DateTimeOffset ForgetAt);
 }

@@ -159,8 +159,7 @@ public sealed class SupervisorTests(PlatformFixture platform)
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(AnswersAgainWithin);
         await platform.WaitForInstanceAsync(service, instance, update =>
-            update.Snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value is { } pid
-            && Convert.ToInt32(pid) != killed && update.Snapshot.HealthStatus == HealthStatus.Healthy, timeout.Token);
+            PidOf(update.Snapshot) is var pid && pid != killed && pid != 0 && update.Snapshot.HealthStatus == HealthStatus.Healthy, timeout.Token);
     }
 
     /// <summary>
@@ -191,7 +190,10 @@ public sealed class SupervisorTests(PlatformFixture platform)
         }
     }
 
-    private int Pid(string service, string instance) => Property(service, instance, "executable.pid") is { } pid ? Convert.ToInt32(pid) : 0;
+    private int Pid(string service, string instance) => PidOf(platform.Current(service, instance));
+
+    private static int PidOf(CustomResourceSnapshot? snapshot) =>
+        snapshot?.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value is { } pid ? Convert.ToInt32(pid) : 0;
 
     private string? State(string service, string instance) => platform.Current(service, instance)?.State?.Text;
 
