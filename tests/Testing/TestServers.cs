@@ -62,6 +62,14 @@ public sealed class TestServers : IAsyncLifetime
                 $"or set {PostgresVariable}, {RabbitMqVariable} and {RabbitMqManagementVariable}, or provide Docker.");
         }
 
+        // Every test class has databases of its own and so pools of its own; Npgsql keeps an idle connection for
+        // five minutes by default, which let the finished classes' pools fill the server's max_connections.
+        PostgresServer = new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer)
+        {
+            ConnectionIdleLifetime = 10,
+            ConnectionPruningInterval = 2,
+        }.ConnectionString;
+
         var userInfo = Uri.UnescapeDataString(RabbitMq.UserInfo);
         management = new HttpClient { BaseAddress = managementAddress };
         management.DefaultRequestHeaders.Authorization =
