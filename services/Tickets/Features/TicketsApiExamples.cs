@@ -115,7 +115,7 @@ internal sealed class TicketsApiExamples : IApiExamples
             ],
             problems:
             [
-                ApiExamples.Invalid("unifiedSocialCreditCode", CreditCodeMessages.For(CreditCodeProblem.WrongCheckCharacter)),
+                ApiExamples.Invalid("unifiedSocialCreditCode", IdentifierRules.For(CreditCodeProblem.WrongCheckCharacter)),
                 SubmitTicket.SubmitTicket.OtherEnterpriseProblem(("91320100MA1X0ABC1F", "示范科技有限公司")).ProblemDetails,
                 SubmitTicket.SubmitTicket.IdempotencyKeyReused().ProblemDetails,
             ]);

@@ -1,4 +1,5 @@
 using BrandPlatform.Platform.Audit;
+using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Platform.Persistence;

@@ -44,8 +44,7 @@ public static class Requesters
             RuleFor(c => c.Name).NotEmpty().MaximumLength(RequesterContact.NameMaxLength);
             // Required on its own: the condition below would otherwise lift the requirement with the format check.
             RuleFor(c => c.Phone).NotEmpty();
-            RuleFor(c => c.Phone).MaximumLength(PhoneNumbers.MaxLength)
-                .Must(phone => PhoneNumbers.IsValid(phone!)).WithMessage(_ => TicketApiTexts.PhoneFormat).When(c => !string.IsNullOrWhiteSpace(c.Phone));
+            RuleFor(c => c.Phone).PhoneNumber().When(c => !string.IsNullOrWhiteSpace(c.Phone));
             RuleFor(c => c.Position).MaximumLength(RequesterContact.PositionMaxLength);
         }
     }

@@ -228,26 +228,3 @@ public static class SubmitTicket
         : caller.Roles.Contains(PlatformRoles.EnterpriseContact) ? TicketChannel.Portal
         : TicketChannel.Handler;
 }
-
-internal static class CreditCodeMessages
-{
-    /// <summary>A unified social credit code, with the reason in the portal's words when it is not one.</summary>
-    public static IRuleBuilderOptionsConditions<T, string?> CreditCode<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Custom((code, context) =>
-        {
-            var problem = UnifiedSocialCreditCode.Check(UnifiedSocialCreditCode.Normalize(code!));
-            if (problem != CreditCodeProblem.None)
-            {
-                context.AddFailure(For(problem));
-            }
-        });
-
-    public static string For(CreditCodeProblem problem) => problem switch
-    {
-        CreditCodeProblem.WrongLength => TicketApiTexts.CreditCodeWrongLength,
-        CreditCodeProblem.InvalidCharacter => TicketApiTexts.CreditCodeInvalidCharacter,
-        CreditCodeProblem.InvalidDivisionCode => TicketApiTexts.CreditCodeInvalidDivisionCode,
-        CreditCodeProblem.WrongCheckCharacter => TicketApiTexts.CreditCodeWrongCheckCharacter,
-        _ => TicketApiTexts.CreditCodeInvalid,
-    };
-}
