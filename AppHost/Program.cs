@@ -28,6 +28,9 @@ var discipline = builder.AddProject<Projects.Discipline>("discipline")
     // Sample cases, questions and pledge texts, so a demonstration can launch a campaign at once (Development only).
     .WithEnvironment("Discipline__SampleContent", "true");
 
+var liaison = builder.AddProject<Projects.Liaison>("liaison")
+    .AsPlatformService(infrastructure, database: "liaisondb");
+
 var reporting = builder.AddProject<Projects.Reporting>("reporting")
     .AsPlatformService(infrastructure, database: "reportingdb");
 
@@ -35,7 +38,7 @@ var reporting = builder.AddProject<Projects.Reporting>("reporting")
 // bound by then, or a fresh system's copies would miss them.
 var identity = builder.AddProject<Projects.Identity>("identity")
     .AsPlatformService(infrastructure, database: "identitydb")
-    .WaitFor(study).WaitFor(tickets);
+    .WaitFor(study).WaitFor(tickets).WaitFor(liaison);
 
 // The web portal: served by the gateway under /portal, calling the APIs back through it with each person's token. Its
 // database holds only the data-protection keys its replicas share; it has no use for the broker.
@@ -51,6 +54,7 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(study).WaitFor(study)
     .WithReference(discipline).WaitFor(discipline)
     .WithReference(reporting).WaitFor(reporting)
+    .WithReference(liaison).WaitFor(liaison)
     .WithPublicHttpEndpoint(builder.Configuration)
     .WithHttpHealthCheck("/health")
     .WithSupervision();
@@ -70,7 +74,7 @@ if (builder.Configuration["ASPNETCORE_URLS"]?.Split(';')[0] is { Length: > 0 } d
 // Platform:Replicas runs that many processes of each (the orchestrator's proxy spreads requests over them; each
 // queue's consumers compete): what must happen once, happens once (README, "Replicas").
 var replicas = builder.Configuration.GetValue("Platform:Replicas", 1);
-foreach (var service in new[] { tickets, study, discipline, reporting, identity, gateway, portal })
+foreach (var service in new[] { tickets, study, discipline, liaison, reporting, identity, gateway, portal })
 {
     service.WithTokenAuthority(issuer).WithReplicas(replicas);
 }

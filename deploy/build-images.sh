@@ -18,6 +18,7 @@ identity services/Identity BrandPlatform.Identity
 tickets services/Tickets BrandPlatform.Tickets
 study services/Study BrandPlatform.Study
 discipline services/Discipline BrandPlatform.Discipline
+liaison services/Liaison BrandPlatform.Liaison
 reporting services/Reporting BrandPlatform.Reporting fonts-noto-cjk
 portal services/Portal BrandPlatform.Portal
 gateway gateway BrandPlatform.Gateway

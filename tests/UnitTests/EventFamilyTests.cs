@@ -1,6 +1,7 @@
 using BrandPlatform.Contracts;
 using BrandPlatform.Contracts.Directory;
 using BrandPlatform.Contracts.Discipline;
+using BrandPlatform.Contracts.Liaison;
 using BrandPlatform.Contracts.Study;
 using BrandPlatform.Contracts.Supervision;
 using BrandPlatform.Contracts.Tickets;
@@ -23,7 +24,7 @@ public sealed class EventFamilyTests
             typeof(WarningCampaignEvent), typeof(WarningSessionEvent), typeof(QuizAttemptEvent), typeof(WarningMakeUpEvent),
             typeof(IntegrityPledgeEvent), typeof(IntegrityReminderEvent), typeof(BrandEvent),
             typeof(ReceivedDocumentEvent), typeof(DocumentReminderEvent), typeof(DocumentErrorEvent),
-            typeof(SupervisionTaskEvent), typeof(SupervisionTaskReminderEvent)];
+            typeof(SupervisionTaskEvent), typeof(SupervisionTaskReminderEvent), typeof(OrganisationEvent), typeof(ContactEvent)];
         var events = typeof(IntegrationEvent).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && t.IsSubclassOf(typeof(IntegrationEvent)) && t.Namespace != typeof(Contracts.Platform.EventHistoryRequested).Namespace)
             .ToList();

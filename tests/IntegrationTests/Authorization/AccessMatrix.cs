@@ -1,4 +1,5 @@
 using BrandPlatform.IntegrationTests.Discipline;
+using BrandPlatform.IntegrationTests.Liaison;
 using BrandPlatform.IntegrationTests.Supervision;
 using BrandPlatform.IntegrationTests.Tickets;
 using BrandPlatform.IntegrationTests.WholePlatform;
@@ -48,6 +49,9 @@ public static class AccessMatrix
     {
         title = "矩阵举措", ownerUnitId = ownerUnit, ownerPersonId = (Guid?)null, deadline = "2026-12-31", expectedResult = "矩阵预期成效",
     };
+    /// <summary>The department's cadres in liaison work: its members, the liaison leader, the office and administrators.</summary>
+    private static readonly string[] LiaisonCadres = [Admin, Office, Secretary, Officer, Member, Handler, Leader];
+
     /// <summary>Who reads every supervision record: the office, administrators and the leaders.</summary>
     private static readonly string[] SupervisionReaders = [Admin, Office, Leader];
     /// <summary>People who take part in supervision but for whom the matrix's records are someone else's.</summary>
@@ -93,7 +97,7 @@ public static class AccessMatrix
     public static IReadOnlyList<AccessRow> Rows { get; } =
     [
         // Anonymous by design: health, the OpenAPI documents, the sign-in pages and the token endpoint.
-        .. new[] { "tickets", "study", "discipline", "reporting", "identity" }.SelectMany(service => new[]
+        .. ServiceNames.Apis.SelectMany(service => new[]
         {
             AccessRow.Anonymous(service, "GET", "/health"),
             AccessRow.Anonymous(service, "GET", "/alive"),
@@ -493,6 +497,28 @@ public static class AccessMatrix
         AccessRow.Of("reporting", "GET", "/api/supervision/document-errors/notice", SupervisionReaders, SupervisionOthers,
             path: r => $"/api/supervision/document-errors/notice?departmentId={r.DocumentErrorDepartment}&format=xlsx"),
         AccessRow.Of("reporting", "GET", "/api/supervision/figures/document-errors", SupervisionReaders),
+        // Liaison: the department's cadres read organisations and contacts (phones masked); the office registers and
+        // revises them; the contact's responsible cadre (the officer) and the office read the phone in full and keep
+        // the contact's details. Systems and enterprises see nothing of it.
+        AccessRow.List("liaison", "GET", "/api/liaison/organisations", LiaisonCadres, [], r => r.Liaison.Organisation,
+            path: r => $"/api/liaison/organisations?q={r.Liaison.Marker}"),
+        AccessRow.Of("liaison", "GET", "/api/liaison/organisations/{id:guid}", LiaisonCadres, path: r => $"/api/liaison/organisations/{r.Liaison.Organisation}"),
+        AccessRow.Of("liaison", "POST", "/api/liaison/organisations", Dispatchers,
+            body: r => new { name = "矩阵民主党派" + r.Liaison.Marker, category = "democraticParty" }),
+        AccessRow.Of("liaison", "PUT", "/api/liaison/organisations/{id:guid}", Dispatchers, path: r => $"/api/liaison/organisations/{r.Liaison.Organisation}",
+            body: r => new { name = r.Liaison.OrganisationName, description = "矩阵修订" }),
+        AccessRow.List("liaison", "GET", "/api/liaison/contacts", LiaisonCadres, [], r => r.Liaison.Contact,
+            path: r => $"/api/liaison/contacts?q={r.Liaison.Marker}"),
+        AccessRow.Of("liaison", "GET", "/api/liaison/contacts/{id:guid}", LiaisonCadres, path: r => $"/api/liaison/contacts/{r.Liaison.Contact}"),
+        AccessRow.Of("liaison", "GET", "/api/liaison/contacts/{id:guid}/personal-data", [Admin, Office, Officer],
+            path: r => $"/api/liaison/contacts/{r.Liaison.Contact}/personal-data"),
+        AccessRow.Of("liaison", "POST", "/api/liaison/contacts", Dispatchers,
+            body: r => LiaisonMatrixRecords.ContactBody(r.Liaison.Organisation, r.Liaison.Cadre, r.Liaison.Marker + "新")),
+        AccessRow.Of("liaison", "PUT", "/api/liaison/contacts/{id:guid}", [Admin, Office, Officer], path: r => $"/api/liaison/contacts/{r.Liaison.Contact}",
+            body: r => LiaisonMatrixRecords.ContactBody(r.Liaison.Organisation, r.Liaison.Cadre, r.Liaison.Marker)),
+        AccessRow.Of("liaison", "POST", "/api/liaison/contacts/{id:guid}/reassign", Dispatchers, path: r => $"/api/liaison/contacts/{r.Liaison.Contact}/reassign",
+            body: r => new { responsibleCadreId = r.Liaison.Cadre }),
+        AccessRow.Of("liaison", "GET", "/api/liaison/audit", Dispatchers),
     ];
 
     /// <summary>An assignee's step on the matrix's received document: the office's; for the other participants it does not exist.</summary>
@@ -633,4 +659,6 @@ public sealed record MatrixRecords
     /// <summary>Supervision: 第二党支部's task, owned by the officer (SupervisionMatrixRecords).</summary>
     public required Guid SupervisionTask { get; init; }
     public required Guid SupervisionTaskOwner { get; init; }
+    /// <summary>Liaison: a chamber and a contact of it kept by the officer (LiaisonMatrixRecords).</summary>
+    public required LiaisonMatrixRecords.Records Liaison { get; init; }
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using BrandPlatform.Discipline.Domain;
 using BrandPlatform.IntegrationTests.Discipline;
 using BrandPlatform.IntegrationTests.Identity;
+using BrandPlatform.IntegrationTests.Liaison;
 using BrandPlatform.IntegrationTests.Study;
 using BrandPlatform.IntegrationTests.Supervision;
 using BrandPlatform.IntegrationTests.Tickets;
@@ -309,6 +310,7 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             DocumentErrorDepartment = errorDepartment,
             SupervisionTask = supervisionTask,
             SupervisionTaskOwner = officerId,
+            Liaison = await LiaisonMatrixRecords.SetUpAsync(platform, await ClientAsync("liaison", CallerKind.Person(AccessMatrix.Office)), officerId, marker, Cancel),
         };
     }
 

@@ -16,7 +16,6 @@ namespace BrandPlatform.IntegrationTests.Gateway;
 /// </summary>
 public sealed class GatewayInFront : WebApplicationFactory<gateway::Program>
 {
-    private static readonly string[] Clusters = ["identity", "tickets", "study", "discipline", "reporting", "portal"];
     private readonly IdentityHost identity;
     private readonly IReadOnlyDictionary<string, Uri> destinations;
 
@@ -50,7 +49,7 @@ public sealed class GatewayInFront : WebApplicationFactory<gateway::Program>
         builder.UseSetting("Identity:Authority", IdentityHost.Issuer);
         builder.UseSetting("Identity:RequireHttpsMetadata", "false");
         builder.UseSetting("RateLimiting:PermitLimit", "1000");
-        foreach (var cluster in Clusters)
+        foreach (var cluster in ServiceNames.Clusters)
         {
             var address = destinations.TryGetValue(cluster, out var destination) ? destination.ToString() : "http://127.0.0.1:9";
             builder.UseSetting($"ReverseProxy:Clusters:{cluster}:Destinations:d1:Address", address);

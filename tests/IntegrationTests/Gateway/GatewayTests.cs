@@ -69,7 +69,7 @@ public sealed class GatewayTests : IClassFixture<GatewayTests.GatewayFactory>
         response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         var entries = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))
             .RootElement.GetProperty("entries");
-        foreach (var service in new[] { "tickets", "study", "discipline", "reporting", "portal" })
+        foreach (var service in ServiceNames.Clusters.Where(c => c != "identity"))
         {
             entries.GetProperty(service).GetProperty("status").GetString().ShouldBe("Unhealthy");
         }
@@ -94,7 +94,7 @@ public sealed class GatewayTests : IClassFixture<GatewayTests.GatewayFactory>
         sources[0].GetProperty("default").GetBoolean().ShouldBeTrue();
         sources.Where(s => s.TryGetProperty("default", out var isDefault) && isDefault.GetBoolean()).ShouldHaveSingleItem();
         sources.Select(s => s.GetProperty("url").GetString())
-            .ShouldBe(new[] { "tickets", "identity", "study", "discipline", "reporting" }.Select(service => $"openapi/{service}.json"));
+            .ShouldBe(ServiceNames.Documented.Select(service => $"openapi/{service}.json"));
         // The reference tool's online services: fonts from its CDN, AI chat, MCP, SDK generation and deployment, telemetry.
         configuration.GetProperty("withDefaultFonts").GetBoolean().ShouldBeFalse();
         configuration.GetProperty("agent").GetProperty("disabled").GetBoolean().ShouldBeTrue();
@@ -113,7 +113,7 @@ public sealed class GatewayTests : IClassFixture<GatewayTests.GatewayFactory>
 
         Regex.Matches(html, @"https?://").ShouldBeEmpty();
         ReferenceConfiguration(html).GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("url").GetString())
-            .ShouldBe(new[] { "tickets", "identity", "study", "discipline", "reporting" }.Select(service => $"openapi/operations/{service}.json"));
+            .ShouldBe(ServiceNames.Documented.Select(service => $"openapi/operations/{service}.json"));
         using var proxied = await client.GetAsync("/openapi/operations/tickets.json", TestContext.Current.CancellationToken);
         proxied.StatusCode.ShouldBe(HttpStatusCode.BadGateway, "the gateway routes the document to the tickets service, which is down here");
     }
@@ -131,7 +131,7 @@ public sealed class GatewayTests : IClassFixture<GatewayTests.GatewayFactory>
             builder.UseEnvironment("Development");
             builder.UseSetting("RateLimiting:PermitLimit", PermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("RateLimiting:Window", "00:10:00");
-            foreach (var service in new[] { "identity", "tickets", "study", "discipline", "reporting", "portal" })
+            foreach (var service in ServiceNames.Clusters)
             {
                 // Port 9 (discard) refuses connections on loopback: every service is "down".
                 builder.UseSetting($"ReverseProxy:Clusters:{service}:Destinations:d1:Address", "http://127.0.0.1:9");

@@ -114,7 +114,7 @@ public sealed class GatewayTokenTests(TestServers servers)
             builder.UseSetting("Identity:RequireHttpsMetadata", "false");
             builder.UseSetting("RateLimiting:PermitLimit", permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("RateLimiting:Window", "00:10:00");
-            foreach (var service in new[] { "identity", "tickets", "study", "discipline", "reporting", "portal" })
+            foreach (var service in ServiceNames.Clusters)
             {
                 builder.UseSetting($"ReverseProxy:Clusters:{service}:Destinations:d1:Address", "http://127.0.0.1:9");
             }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using BrandPlatform.Discipline.Infrastructure;
 using BrandPlatform.Identity.Infrastructure;
+using BrandPlatform.Liaison.Infrastructure;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Reporting.Infrastructure;
@@ -28,7 +29,7 @@ public sealed class OpenApiDocumentTests(TestServers servers)
 {
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch"];
 
-    public static TheoryData<string> Services => ["tickets", "study", "discipline", "reporting", "identity"];
+    public static TheoryData<string> Services => [.. ServiceNames.Apis];
 
     /// <summary>
     /// One service's public document, its operators' document, its examples, and what each named endpoint requires
@@ -49,6 +50,7 @@ public sealed class OpenApiDocumentTests(TestServers servers)
         "study" => ReadAsync<StudyDbContext>(service, "studydb"),
         "discipline" => ReadAsync<DisciplineDbContext>(service, "disciplinedb"),
         "reporting" => ReadAsync<ReportingDbContext>(service, "reportingdb"),
+        "liaison" => ReadAsync<LiaisonDbContext>(service, "liaisondb"),
         _ => ReadAsync<IdentityDbContext>(service, "identitydb"),
     })).Value;
 

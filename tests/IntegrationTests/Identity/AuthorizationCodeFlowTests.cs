@@ -25,7 +25,7 @@ public sealed class AuthorizationCodeFlowTests(TestServers servers)
         Guid.TryParse(access.GetProperty("sub").GetString(), out _).ShouldBeTrue();
         access.GetProperty("client_id").GetString().ShouldBe(IdentityHost.PortalClientId);
         Strings(access, "role").ShouldBe(["BranchSecretary", "Member"], ignoreOrder: true);
-        Strings(access, "aud").ShouldBe(["discipline", "identity", "reporting", "study", "tickets"], ignoreOrder: true);
+        Strings(access, "aud").ShouldBe(ServiceNames.Apis, ignoreOrder: true);
         var branchId = Guid.Parse(access.GetProperty("branch").GetString()!);
         var branch = await identity.Service.QueryAsync(db => Task.FromResult(db.OrganisationUnits.Single(u => u.Id == branchId)));
         branch.Name.ShouldBe("第一党支部");

@@ -1,6 +1,7 @@
 using BrandPlatform.Discipline.Infrastructure;
 using BrandPlatform.Identity.Infrastructure;
 using BrandPlatform.IntegrationTests.Tickets;
+using BrandPlatform.Liaison.Infrastructure;
 using BrandPlatform.Reporting.Infrastructure;
 using BrandPlatform.Study.Infrastructure;
 using BrandPlatform.Testing;
@@ -46,6 +47,7 @@ public class WholePlatformFixture(TestServers servers) : IAsyncLifetime
         Add("tickets", tickets);
         Add("study", await ServiceFactory<StudyDbContext>.CreateAsync(servers, "study", "studydb", identityBackchannel: Identity.Backchannel()));
         Add("discipline", await ServiceFactory<DisciplineDbContext>.CreateAsync(servers, "discipline", "disciplinedb", identityBackchannel: Identity.Backchannel()));
+        Add("liaison", await ServiceFactory<LiaisonDbContext>.CreateAsync(servers, "liaison", "liaisondb", identityBackchannel: Identity.Backchannel()));
         Add("reporting", await ServiceFactory<ReportingDbContext>.CreateAsync(servers, "reporting", "reportingdb", identityBackchannel: Identity.Backchannel()));
         services["identity"] = PlatformService.Of("identity", Identity.Service, owned: OwnIdentity);
         Units = await TicketUnits.CopyDirectoryAsync(Identity, tickets);

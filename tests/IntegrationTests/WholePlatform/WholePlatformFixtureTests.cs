@@ -13,7 +13,7 @@ public sealed class WholePlatformFixtureTests(WholePlatformFixture platform)
             var token = await caller.TokenAsync(platform.Identity);
             (token is null).ShouldBe(caller == CallerKind.Anonymous, caller.Name);
         }
-        platform.Services.Keys.ShouldBe(["tickets", "study", "discipline", "reporting", "identity"], ignoreOrder: true);
+        platform.Services.Keys.ShouldBe(ServiceNames.Apis, ignoreOrder: true);
         foreach (var service in platform.Services.Values)
         {
             service.Endpoints.ShouldNotBeEmpty(service.Name);

@@ -3,6 +3,7 @@ using BrandPlatform.Discipline.Domain;
 using BrandPlatform.Discipline.Infrastructure;
 using BrandPlatform.Discipline.Resources;
 using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Platform.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +49,7 @@ public static class Cases
             }
             foreach (var pattern in SearchPatterns(problems))
             {
-                cases = cases.Where(c => EF.Functions.ILike(EF.Property<string>(c, DisciplineDbContext.CaseSearchText), pattern, @"\"));
+                cases = cases.Where(c => EF.Functions.ILike(EF.Property<string>(c, DisciplineDbContext.CaseSearchText), pattern, LikePatterns.Escape));
             }
             return cases;
         }
@@ -74,7 +75,7 @@ public static class Cases
                 problems["q"] = [string.Format(CultureInfo.CurrentCulture, LibraryTexts.TooManyTerms, MaxSearchTerms)];
                 return [];
             }
-            return terms.Select(term => "%" + term.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%");
+            return terms.Select(LikePatterns.Containing);
         }
     }
 

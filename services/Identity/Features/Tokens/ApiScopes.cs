@@ -22,12 +22,14 @@ public static class ApiScopes
         new("study.write", "安排、填报学习活动，签到和记录自学", "study"),
         new("discipline.read", "读取纪律教育记录", "discipline"),
         new("discipline.write", "安排警示教育、答题、补学和签署廉政承诺书", "discipline"),
+        new("liaison.read", "读取统战联络的组织与联系对象", "liaison"),
+        new("liaison.write", "登记和维护统战联络的组织与联系对象", "liaison"),
         new("reporting.read", "读取报表与督办", "reporting"),
         new("supervision.read", "读取品牌、督办任务、收文与错情登记", "reporting"),
         new("supervision.write", "登记品牌、督办任务、收文与错情，反馈与验收", "reporting"),
         new(DirectoryRead, "读取组织与人员", "identity"),
         new(DirectoryManage, "管理组织与人员", "identity"),
         // Operators' own endpoints (/ops/**) on every service, e.g. replaying faulted messages.
-        new(OperationsAccess.Scope, "运维操作", "identity", "tickets", "study", "discipline", "reporting"),
+        new(OperationsAccess.Scope, "运维操作", "identity", "tickets", "study", "discipline", "liaison", "reporting"),
     ];
 }

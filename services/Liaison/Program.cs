@@ -1,0 +1,19 @@
+using BrandPlatform.Liaison.Features.Audit;
+using BrandPlatform.Liaison.Features.Contacts;
+using BrandPlatform.Liaison.Features.Organisations;
+using BrandPlatform.Liaison.Infrastructure;
+using BrandPlatform.Platform.Audit;
+using BrandPlatform.Platform.Hosting;
+using BrandPlatform.Platform.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatformService<LiaisonDbContext>("liaison", "liaisondb", "统战联络 United-front liaison");
+builder.AddAuditTrail<LiaisonDbContext>();
+
+var app = builder.Build();
+app.UsePlatformService();
+app.MapGroup("/api/liaison").WithTags("Organisations").MapOrganisations();
+app.MapGroup("/api/liaison").WithTags("Contacts").MapContacts();
+app.MapGroup("/api/liaison").WithTags("Audit").MapLiaisonAudit();
+
+await app.RunServiceAsync<LiaisonDbContext>(args);

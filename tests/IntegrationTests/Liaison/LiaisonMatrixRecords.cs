@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using BrandPlatform.IntegrationTests.Authorization;
+using BrandPlatform.IntegrationTests.WholePlatform;
+using BrandPlatform.Liaison.Infrastructure;
+using BrandPlatform.Platform.Domain;
+using BrandPlatform.Platform.Organisation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+
+namespace BrandPlatform.IntegrationTests.Liaison;
+
+/// <summary>
+/// The authorization matrix's liaison records: a chamber registered by the office and a private entrepreneur of it whose
+/// responsible cadre is the officer (on liaison's copy of the rosters), so the office and the officer read the contact's
+/// phone number in full and every other cadre reads it masked. Names carry the matrix's marker, so lists find them.
+/// </summary>
+public static class LiaisonMatrixRecords
+{
+    public sealed record Records(Guid Organisation, string OrganisationName, Guid Contact, Guid Cadre, string Marker);
+
+    public const string ContactPhone = "13912345678";
+
+    internal static async Task<Records> SetUpAsync(WholePlatformFixture platform, HttpClient office, Guid officer, string marker, CancellationToken cancellationToken)
+    {
+        await LiaisonWorld.PutOnRosterAsync(platform.Services["liaison"].Services, officer, platform.Units["第二党支部"], "第二党支部党务干事", cancellationToken);
+        var organisationName = "矩阵商会" + marker;
+        var organisation = await LiaisonWorld.CreatedIdAsync(await office.PostAsJsonAsync("/api/liaison/organisations",
+            new { name = organisationName, category = "chamberOfCommerce" }, cancellationToken));
+        var contact = await LiaisonWorld.CreatedIdAsync(await office.PostAsJsonAsync("/api/liaison/contacts",
+            ContactBody(organisation, officer, marker), cancellationToken));
+        return new Records(organisation, organisationName, contact, officer, marker);
+    }
+
+    /// <summary>A private entrepreneur of <paramref name="organisation"/> kept by <paramref name="cadre"/>.</summary>
+    public static object ContactBody(Guid organisation, Guid cadre, string marker) => new
+    {
+        name = "矩阵企业家" + marker, category = "privateEntrepreneur", organisationId = organisation, positions = new[] { "商会副会长" },
+        enterpriseName = "样板制造股份有限公司", enterpriseCreditCode = MatrixRecords.Enterprise2Code, phone = ContactPhone, responsibleCadreId = cadre,
+    };
+}
+
+/// <summary>What liaison tests share: cadres on liaison's rosters and the answers they read.</summary>
+public static class LiaisonWorld
+{
+    /// <summary>Puts a person on liaison's copy of the rosters (as the directory's events would), once.</summary>
+    public static async Task PutOnRosterAsync(IServiceProvider liaison, Guid person, Guid unit, string displayName, CancellationToken cancellationToken)
+    {
+        await using var scope = liaison.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
+        if (!await db.UnitMembers.Current().AnyAsync(m => m.PersonId == person && m.UnitId == unit, cancellationToken))
+        {
+            db.UnitMembers.Add(UnitMember.FromJoin(person, unit, UnitKinds.Branch, displayName, ChinaCalendar.DateOf(DateTimeOffset.UtcNow).AddDays(-30)));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    public static async Task<Guid> CreatedIdAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        }
+    }
+}
