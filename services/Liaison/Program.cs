@@ -1,6 +1,7 @@
 using BrandPlatform.Liaison.Features.Audit;
 using BrandPlatform.Liaison.Features.Contacts;
 using BrandPlatform.Liaison.Features.Organisations;
+using BrandPlatform.Liaison.Features.Visits;
 using BrandPlatform.Liaison.Infrastructure;
 using BrandPlatform.Platform.Audit;
 using BrandPlatform.Platform.Hosting;
@@ -14,6 +15,7 @@ var app = builder.Build();
 app.UsePlatformService();
 app.MapGroup("/api/liaison").WithTags("Organisations").MapOrganisations();
 app.MapGroup("/api/liaison").WithTags("Contacts").MapContacts();
+app.MapGroup("/api/liaison").WithTags("Visits").MapVisits();
 app.MapGroup("/api/liaison").WithTags("Audit").MapLiaisonAudit();
 
 await app.RunServiceAsync<LiaisonDbContext>(args);

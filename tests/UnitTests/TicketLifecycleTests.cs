@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Programme;
 using System.Text.Json;
 using BrandPlatform.Contracts;
 using BrandPlatform.Contracts.Tickets;

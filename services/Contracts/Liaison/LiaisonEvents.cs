@@ -50,3 +50,54 @@ public sealed record ContactReassigned : ContactEvent
 {
     public required Guid PreviousCadreId { get; init; }
 }
+
+/// <summary>An event of one visit; <see cref="IntegrationEvent.AggregateId"/> is the visit.</summary>
+public abstract record VisitEvent : IntegrationEvent
+{
+    public Guid VisitId { get; init; }
+    /// <summary>springFestivalVisit (新春走访慰问), fourVisitsToEnterprises (四访四通) or fieldVisit (脚底板工作法).</summary>
+    public string Kind { get; init; } = "";
+    public DateOnly VisitedOn { get; init; }
+}
+
+/// <summary>Cadres visited contacts and recorded what they found; problems raised on the visit are announced each on its own.</summary>
+[EventName("liaison.visit-recorded.v1")]
+public sealed record VisitRecorded : VisitEvent
+{
+    public IReadOnlyList<Guid> VisitorIds { get; init; } = [];
+    public IReadOnlyList<Guid> ContactIds { get; init; } = [];
+    /// <summary>The categories of the contacts met, one per contact in <see cref="ContactIds"/>' order: reach is counted per category.</summary>
+    public IReadOnlyList<string> ContactCategories { get; init; } = [];
+    public int ProblemCount { get; init; }
+}
+
+/// <summary>
+/// An event of one problem an enterprise raised to the department (on a visit; later at an engagement event);
+/// <see cref="IntegrationEvent.AggregateId"/> is the problem. The tickets service files each as a ticket on the
+/// enterprise's behalf, with the problem as its external reference.
+/// </summary>
+public abstract record RaisedProblemEvent : IntegrationEvent
+{
+    /// <summary>The external source of the ticket filed for a problem; its external reference is the problem's id.</summary>
+    public const string TicketSource = "liaison";
+
+    public Guid ProblemId { get; init; }
+    /// <summary>visit (later: engagementEvent).</summary>
+    public string Origin { get; init; } = "";
+    public Guid OriginId { get; init; }
+}
+
+[EventName("liaison.problem-raised.v1")]
+public sealed record ProblemRaised : RaisedProblemEvent
+{
+    public required string Title { get; init; }
+    /// <summary>A ticket category code (financing, land, approvals, labour, policy, relocation, project, other).</summary>
+    public required string Category { get; init; }
+    public required string Description { get; init; }
+    public required Guid ContactId { get; init; }
+    public required string EnterpriseName { get; init; }
+    public required string EnterpriseCreditCode { get; init; }
+    /// <summary>The cadre who raised it on the enterprise's behalf.</summary>
+    public required Guid RaisedById { get; init; }
+    public required string RaisedByName { get; init; }
+}

@@ -8,4 +8,11 @@ public sealed record TicketSubmitted : TicketEvent
     public required string RequesterName { get; init; }
     /// <summary>portal, handler, visit, hotline or governmentSystem.</summary>
     public string Channel { get; init; } = "";
+    /// <summary>
+    /// Where the ticket came from when another system or service filed it: the filing government system's client id, or
+    /// liaison for a problem raised on a visit, with that record's reference (liaison: the problem's id). Optional
+    /// members added later: consumers that do not know them ignore them, so the event keeps its name.
+    /// </summary>
+    public string? ExternalSource { get; init; }
+    public string? ExternalReference { get; init; }
 }

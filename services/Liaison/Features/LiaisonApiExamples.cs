@@ -32,6 +32,27 @@ internal sealed class LiaisonApiExamples : IApiExamples
           "registeredAt": "2026-12-01T02:00:00+00:00", "lastChangedAt": "2026-12-01T02:00:00+00:00", "version": 1 }
         """;
 
+    private const string Visit = "019a3c0d-7d3e-7f40-9b52-63748596a7b8";
+    private const string Problem = "019a3c0d-8e4f-7051-8c63-748596a7b8c9";
+
+    private const string VisitRequest = $$"""
+        { "kind": "fourVisitsToEnterprises", "visitedOn": "2026-12-01", "place": "示范科技有限公司生产车间", "contactIds": ["{{Contact}}"],
+          "fellowVisitorIds": [], "findings": "企业订单增长，扩产需要流动资金，对新出台的技改补贴政策不熟悉。",
+          "problems": [ { "contactId": "{{Contact}}", "title": "扩产流动资金贷款需求", "category": "financing",
+                          "description": "企业新增订单需扩产，申请流动资金贷款500万元，希望协调银行对接。" } ] }
+        """;
+
+    private const string VisitResponse = $$"""
+        { "id": "{{Visit}}", "kind": "fourVisitsToEnterprises", "visitedOn": "2026-12-01", "place": "示范科技有限公司生产车间",
+          "visitors": [ { "personId": "{{Cadre}}", "name": "王建国" } ],
+          "contacts": [ { "id": "{{Contact}}", "name": "陈志强", "category": "privateEntrepreneur", "enterpriseName": "示范科技有限公司" } ],
+          "findings": "企业订单增长，扩产需要流动资金，对新出台的技改补贴政策不熟悉。",
+          "problems": [ { "id": "{{Problem}}", "contactId": "{{Contact}}", "title": "扩产流动资金贷款需求", "category": "financing",
+                          "description": "企业新增订单需扩产，申请流动资金贷款500万元，希望协调银行对接。", "enterpriseName": "示范科技有限公司",
+                          "ticketId": "019a3c0d-9f50-7162-9d74-8596a7b8c9da", "ticketNumber": "QY-2026-000123", "ticketState": "submitted" } ],
+          "recordedAt": "2026-12-01T09:30:00+00:00" }
+        """;
+
     public void Describe(ApiExamples examples)
     {
         var organisationMissing = ApiExamples.Problem(StatusCodes.Status404NotFound, LiaisonTexts.OrganisationNotFound_Title, LiaisonTexts.OrganisationNotFound_Detail);
@@ -60,6 +81,15 @@ internal sealed class LiaisonApiExamples : IApiExamples
             response: ApiExamples.With(ContactResponse, """{ "maskedPhone": "139****4321", "lastChangedAt": "2026-12-02T03:00:00+00:00", "version": 2 }"""),
             problems: [contactMissing, kept, enterprise, unknownOrganisation]);
         examples.Add("ReassignContact", request: $$"""{ "responsibleCadreId": "{{Cadre}}" }""", response: ContactResponse, problems: [contactMissing, unknownCadre]);
+        var visitMissing = ApiExamples.Problem(StatusCodes.Status404NotFound, LiaisonTexts.VisitNotFound_Title, LiaisonTexts.VisitNotFound_Detail);
+        examples.Add("ListVisits", response: ApiExamples.Page([VisitResponse]), problems: [ApiExamples.InvalidCursor()]);
+        examples.Add("GetVisit", response: VisitResponse, problems: [visitMissing]);
+        examples.Add("RecordVisit", request: VisitRequest, response: VisitResponse, problems:
+        [
+            ApiExamples.Invalid("problems[0]", LiaisonTexts.ProblemContactNotMet),
+            ApiExamples.Unprocessable("problems", LiaisonTexts.ProblemWithoutEnterprise_Title, LiaisonTexts.ProblemWithoutEnterprise_Detail),
+            ApiExamples.Problem(StatusCodes.Status422UnprocessableEntity, LiaisonTexts.VisitInFuture_Title, LiaisonTexts.VisitInFuture_Detail),
+        ]);
         examples.Add("ListLiaisonAuditEntries", response: ApiExamples.Page([$$"""
             { "id": 42, "occurredAt": "2026-12-02T03:00:00+00:00", "action": "personal-data-read", "succeeded": true,
               "actor": "019a3c0d-6c2d-7e3f-8a41-5263748596a7 王建国", "target": "{{Contact}}", "detail": "陈志强 phone",

@@ -4,6 +4,7 @@ using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Persistence;
+using BrandPlatform.Platform.Programme;
 using Microsoft.EntityFrameworkCore;
 
 namespace BrandPlatform.Liaison.Infrastructure;
@@ -16,6 +17,8 @@ public sealed class LiaisonDbContext(DbContextOptions<LiaisonDbContext> options)
     public DbSet<UnitMember> UnitMembers => Set<UnitMember>();
     public DbSet<UnitedFrontOrganisation> Organisations => Set<UnitedFrontOrganisation>();
     public DbSet<UnitedFrontContact> Contacts => Set<UnitedFrontContact>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<RaisedProblem> Problems => Set<RaisedProblem>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -51,6 +54,34 @@ public sealed class LiaisonDbContext(DbContextOptions<LiaisonDbContext> options)
             contact.HasIndex(c => new { c.ResponsibleCadreId, c.Name, c.Id });
             contact.HasIndex(c => new { c.Name, c.Id });
             contact.HasIndex(c => c.EnterpriseCreditCode);
+        });
+        modelBuilder.Entity<Visit>(visit =>
+        {
+            visit.ToTable("visits");
+            visit.Property(v => v.Id).ValueGeneratedNever();
+            visit.Property(v => v.Kind).HasConversion<string>().HasMaxLength(40);
+            visit.Property(v => v.Place).HasMaxLength(Visit.PlaceMaxLength);
+            visit.Property(v => v.Findings).HasMaxLength(Visit.FindingsMaxLength);
+            visit.Property(v => v.Visitors).HasJsonColumn();
+            visit.HasIndex(v => v.VisitorIds).HasMethod("gin");
+            visit.HasIndex(v => v.ContactIds).HasMethod("gin");
+            visit.HasIndex(v => new { v.VisitedOn, v.Id });
+        });
+        modelBuilder.Entity<RaisedProblem>(problem =>
+        {
+            problem.ToTable("raised_problems");
+            problem.Property(p => p.Id).ValueGeneratedNever();
+            problem.Property(p => p.Origin).HasConversion<string>().HasMaxLength(20);
+            problem.Property(p => p.Category).HasConversion<string>().HasMaxLength(20);
+            problem.Property(p => p.Title).HasMaxLength(TicketFields.TitleMaxLength);
+            problem.Property(p => p.Description).HasMaxLength(TicketFields.DescriptionMaxLength);
+            problem.Property(p => p.EnterpriseName).HasMaxLength(UnitedFrontContact.EnterpriseNameMaxLength);
+            problem.Property(p => p.EnterpriseCreditCode).HasMaxLength(UnifiedSocialCreditCode.Length);
+            problem.Property(p => p.RaisedByName).HasMaxLength(UnitMember.DisplayNameMaxLength);
+            problem.Property(p => p.TicketNumber).HasMaxLength(32);
+            problem.Property(p => p.TicketState).HasMaxLength(32);
+            problem.HasIndex(p => p.OriginId);
+            problem.HasIndex(p => p.TicketId);
         });
         modelBuilder.AddEventVersions();
     }

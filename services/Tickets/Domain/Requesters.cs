@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Programme;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Tickets.Resources;
 using static BrandPlatform.Tickets.Resources.Texts;

@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Programme;
 using System.Text.Json;
 using BrandPlatform.Contracts.Tickets;
 using BrandPlatform.Platform.Calendar;
@@ -15,8 +16,8 @@ namespace BrandPlatform.Tickets.Domain;
 /// </summary>
 public sealed class Ticket : Aggregate
 {
-    public const int TitleMaxLength = 200;
-    public const int DescriptionMaxLength = 4000;
+    public const int TitleMaxLength = TicketFields.TitleMaxLength;
+    public const int DescriptionMaxLength = TicketFields.DescriptionMaxLength;
     public const int MaxAttachments = 20;
     public const int NoteMaxLength = 2000;
 
@@ -146,6 +147,8 @@ public sealed class Ticket : Aggregate
             OccurredAt = now,
             RequesterName = ticket.RequesterName,
             Channel = channel.ToCode(),
+            ExternalSource = external?.Source,
+            ExternalReference = external?.Reference,
         }));
         return ticket;
     }
@@ -656,18 +659,6 @@ public enum Satisfaction
 }
 
 /// <summary>The categories of problems enterprises bring (融资, 用地, 审批, 用工, 政策, 征迁, 项目, 其他).</summary>
-public enum TicketCategory
-{
-    Financing,
-    Land,
-    Approvals,
-    Labour,
-    Policy,
-    Relocation,
-    Project,
-    Other,
-}
-
 /// <summary>One co-handling unit's feedback (协办意见) to the lead unit.</summary>
 public sealed class CoHandlingFeedback
 {

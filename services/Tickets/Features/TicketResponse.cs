@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Programme;
 using BrandPlatform.Tickets.Domain;
 
 namespace BrandPlatform.Tickets.Features;

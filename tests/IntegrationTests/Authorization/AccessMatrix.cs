@@ -518,6 +518,11 @@ public static class AccessMatrix
             body: r => LiaisonMatrixRecords.ContactBody(r.Liaison.Organisation, r.Liaison.Cadre, r.Liaison.Marker)),
         AccessRow.Of("liaison", "POST", "/api/liaison/contacts/{id:guid}/reassign", Dispatchers, path: r => $"/api/liaison/contacts/{r.Liaison.Contact}/reassign",
             body: r => new { responsibleCadreId = r.Liaison.Cadre }),
+        AccessRow.Of("liaison", "POST", "/api/liaison/visits", LiaisonCadres, body: r => LiaisonMatrixRecords.VisitBody(r.Liaison.Contact)),
+        AccessRow.List("liaison", "GET", "/api/liaison/visits", [Admin, Office, Officer], [Secretary, Member, Handler, Leader], r => r.Liaison.OfficerVisit,
+            path: r => $"/api/liaison/visits?contactId={r.Liaison.Contact}"),
+        AccessRow.Of("liaison", "GET", "/api/liaison/visits/{id:guid}", [Admin, Office, Officer], [Secretary, Member, Handler, Leader],
+            path: r => $"/api/liaison/visits/{r.Liaison.OfficerVisit}"),
         AccessRow.Of("liaison", "GET", "/api/liaison/audit", Dispatchers),
     ];
 

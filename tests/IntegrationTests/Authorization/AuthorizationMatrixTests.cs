@@ -310,7 +310,8 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             DocumentErrorDepartment = errorDepartment,
             SupervisionTask = supervisionTask,
             SupervisionTaskOwner = officerId,
-            Liaison = await LiaisonMatrixRecords.SetUpAsync(platform, await ClientAsync("liaison", CallerKind.Person(AccessMatrix.Office)), officerId, marker, Cancel),
+            Liaison = await LiaisonMatrixRecords.SetUpAsync(platform, await ClientAsync("liaison", CallerKind.Person(AccessMatrix.Office)),
+                await ClientAsync("liaison", CallerKind.Person(AccessMatrix.Officer)), officerId, marker, Cancel),
         };
     }
 

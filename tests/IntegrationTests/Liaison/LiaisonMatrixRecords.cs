@@ -19,11 +19,12 @@ namespace BrandPlatform.IntegrationTests.Liaison;
 /// </summary>
 public static class LiaisonMatrixRecords
 {
-    public sealed record Records(Guid Organisation, string OrganisationName, Guid Contact, Guid Cadre, string Marker);
+    public sealed record Records(Guid Organisation, string OrganisationName, Guid Contact, Guid Cadre, string Marker, Guid OfficerVisit);
 
     public const string ContactPhone = "13912345678";
 
-    internal static async Task<Records> SetUpAsync(WholePlatformFixture platform, HttpClient office, Guid officer, string marker, CancellationToken cancellationToken)
+    internal static async Task<Records> SetUpAsync(
+        WholePlatformFixture platform, HttpClient office, HttpClient officerClient, Guid officer, string marker, CancellationToken cancellationToken)
     {
         await LiaisonWorld.PutOnRosterAsync(platform.Services["liaison"].Services, officer, platform.Units["第二党支部"], "第二党支部党务干事", cancellationToken);
         var organisationName = "矩阵商会" + marker;
@@ -31,8 +32,16 @@ public static class LiaisonMatrixRecords
             new { name = organisationName, category = "chamberOfCommerce" }, cancellationToken));
         var contact = await LiaisonWorld.CreatedIdAsync(await office.PostAsJsonAsync("/api/liaison/contacts",
             ContactBody(organisation, officer, marker), cancellationToken));
-        return new Records(organisation, organisationName, contact, officer, marker);
+        var visit = await LiaisonWorld.CreatedIdAsync(await officerClient.PostAsJsonAsync("/api/liaison/visits", VisitBody(contact), cancellationToken));
+        return new Records(organisation, organisationName, contact, officer, marker, visit);
     }
+
+    /// <summary>A field visit today that met <paramref name="contact"/>, with no problem raised.</summary>
+    public static object VisitBody(Guid contact) => new
+    {
+        kind = "fieldVisit", visitedOn = ChinaCalendar.DateOf(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        place = "矩阵企业", contactIds = new[] { contact }, findings = "矩阵走访所见。",
+    };
 
     /// <summary>A private entrepreneur of <paramref name="organisation"/> kept by <paramref name="cadre"/>.</summary>
     public static object ContactBody(Guid organisation, Guid cadre, string marker) => new

@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Programme;
 using BrandPlatform.Platform.Http;
 using System.Globalization;
 using System.Text;

@@ -243,6 +243,12 @@ public static class Requesters
 /// <summary>An enterprise's profile is made the first time it files: one per credit code, even when two file at once.</summary>
 public static class RequesterProfiles
 {
+    /// <summary>The name of the requester's chamber now, which a ticket keeps as it was when filed.</summary>
+    public static Task<string?> ChamberNameAsync(TicketsDbContext db, Requester requester, CancellationToken cancellationToken) =>
+        requester.ChamberId is { } chamber
+            ? db.Chambers.Where(c => c.Id == chamber).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken)
+            : Task.FromResult<string?>(null);
+
     public static async Task<Requester> ForEnterpriseAsync(
         TicketsDbContext db, string name, string creditCode, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using BrandPlatform.Platform.Programme;
 using System.Globalization;
 using BrandPlatform.Platform.Audit;
 using BrandPlatform.Platform.Organisation;

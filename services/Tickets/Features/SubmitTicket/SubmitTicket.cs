@@ -152,9 +152,7 @@ public static class SubmitTicket
         // Past the checks above an enterprise contact's code is its own, so a name it left out is its own enterprise's.
         requester ??= await RequesterProfiles.ForEnterpriseAsync(db, namedName ?? own!.Value.Name, creditCode!, timeProvider.GetUtcNow(), cancellationToken);
 
-        var chamberName = requester.ChamberId is { } chamber
-            ? await db.Chambers.Where(c => c.Id == chamber).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken)
-            : null;
+        var chamberName = await RequesterProfiles.ChamberNameAsync(db, requester, cancellationToken);
 
         Ticket ticket;
         try
