@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Portal.Components.Discipline;
+using BrandPlatform.Portal.Components.Liaison;
 using BrandPlatform.Portal.Components.Reports;
 using BrandPlatform.Portal.Components.Study;
 using BrandPlatform.Portal.Components.Supervision;
@@ -48,6 +49,7 @@ public static class PortalMenu
         new("reports/chambers", () => ReportScreenTexts.Nav_Chambers, () => ReportScreenTexts.Nav_Chambers_Description, ReportRoles.ReaderList),
         new("reports/exports", () => ReportScreenTexts.Nav_Exports, () => ReportScreenTexts.Nav_Exports_Description, ReportRoles.ReaderList),
         new("operations", () => DashboardTexts.Nav_Operations, () => DashboardTexts.Nav_Operations_Description, PlatformRoles.Operator, PlatformRoles.Administrator),
+        new("liaison/contacts", () => LiaisonScreenTexts.Nav_Contacts, () => LiaisonScreenTexts.Nav_Contacts_Description, LiaisonRoles.CadreList),
         new("study/mine", () => StudyScreenTexts.Nav_Mine, () => StudyScreenTexts.Nav_Mine_Description, PlatformRoles.Member),
         new("discipline/mine", () => StudyScreenTexts.Nav_Integrity, () => StudyScreenTexts.Nav_Integrity_Description, PlatformRoles.Member),
         new("discipline/quiz", () => DisciplineScreenTexts.Nav_Quiz, () => DisciplineScreenTexts.Nav_Quiz_Description, PlatformRoles.Member),
