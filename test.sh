@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The test command: installs what is missing, starts throwaway PostgreSQL and RabbitMQ on free ports, runs every
-# test project of BrandPlatform.sln against them, always stops them, and ends with one line: N passed, N failed.
+# The test command: installs what is missing, starts throwaway PostgreSQL and RabbitMQ on free ports, runs the unit and
+# integration tests against them and then the end-to-end tests (which start their own), always stops what it started,
+# and ends with one line: N passed, N failed.
 set -uo pipefail
 cd "$(dirname "$0")"
 # shellcheck source=scripts/lib.sh
@@ -38,10 +39,21 @@ bp_log "building"
 dotnet build BrandPlatform.sln -c Release -nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 
 bp_log "running tests"
-# One test assembly at a time: on a 2-core machine the end-to-end AppHost (six services) otherwise starts while the
-# integration tests load both cores, and its start-up budget is spent waiting for CPU.
-dotnet test --solution BrandPlatform.sln -c Release --no-build --max-parallel-test-modules 1 2>&1 | tee "$work/test.log"
-status=${PIPESTATUS[0]}
+# One test assembly at a time: on a 2-core machine the end-to-end AppHost (sixteen processes) otherwise starts while
+# the integration tests load both cores, and its start-up budget is spent waiting for CPU.
+status=0
+run_tests() { # test project
+  dotnet test --project "$1" -c Release --no-build 2>&1 | tee -a "$work/test.log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+}
+for project in tests/*/*Tests.csproj; do
+  [ "$project" = tests/EndToEndTests/EndToEndTests.csproj ] || run_tests "$project"
+done
+# The end-to-end AppHost brings servers of its own. These stop first: the integration tests left hundreds of databases
+# and virtual hosts on them, and their housekeeping took CPU the AppHost's processes and the browser need.
+bp_stop_rabbitmq "$work/rabbitmq"
+bp_stop_postgres "$work/postgres"
+run_tests tests/EndToEndTests/EndToEndTests.csproj
 
 # One line summed over every test assembly, from the summary Microsoft.Testing.Platform prints.
 read -r passed failed skipped < <(sed 's/\x1b\[[0-9;]*m//g' "$work/test.log" | awk '

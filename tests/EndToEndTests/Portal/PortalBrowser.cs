@@ -85,6 +85,9 @@ public sealed class PortalBrowser : IAsyncDisposable
         try
         {
             playwright ??= await Playwright.CreateAsync();
+            // What a page shows after a click may wait for the API behind it, on two cores shared by sixteen processes
+            // and the browser: an expectation waits up to 15 s (Playwright's 5 s default cut loaded runs short).
+            Assertions.SetDefaultExpectTimeout(15_000);
             browser ??= await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
                 ExecutablePath = "/usr/bin/chromium",
