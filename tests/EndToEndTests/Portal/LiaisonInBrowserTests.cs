@@ -63,7 +63,8 @@ public sealed class LiaisonInBrowserTests(PlatformFixture platform)
         await cadre.CheckPageAsync("liaison-record-visit");
         await cadre.Page.GetByRole(AriaRole.Button, new() { Name = "提交走访记录" }).ClickAsync();
 
-        await Assertions.Expect(cadre.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("走访记录已提交");
+        // The visit page says the record was kept while it still loads the visit, whose loading state is a status too.
+        await Assertions.Expect(cadre.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "走访记录已提交" })).ToBeVisibleAsync();
         var visit = cadre.Page.Url[(cadre.Page.Url.LastIndexOf('/') + 1)..].Split('?')[0];
         var number = await Eventually.ReturnsAsync(async () =>
         {
@@ -95,7 +96,7 @@ public sealed class LiaisonInBrowserTests(PlatformFixture platform)
         await other.GoToAsync($"liaison/contacts/{contact}");
         await Assertions.Expect(other.Page.Locator("#contact-phone")).ToHaveTextAsync(Masked);
         await other.Page.GetByRole(AriaRole.Button, new() { Name = "查看完整号码" }).ClickAsync();
-        await Assertions.Expect(other.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("无权查看完整个人信息");
+        await Assertions.Expect(other.Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "无权查看完整个人信息" })).ToBeVisibleAsync();
         await Assertions.Expect(other.Page.Locator("#contact-phone")).ToHaveTextAsync(Masked);
 
         cadre.ShouldHaveLoadedNothingFromOtherHosts();
