@@ -1,5 +1,6 @@
 using BrandPlatform.Liaison.Features.Audit;
 using BrandPlatform.Liaison.Features.Contacts;
+using BrandPlatform.Liaison.Features.Engagement;
 using BrandPlatform.Liaison.Features.Organisations;
 using BrandPlatform.Liaison.Features.Visits;
 using BrandPlatform.Liaison.Infrastructure;
@@ -16,6 +17,7 @@ app.UsePlatformService();
 app.MapGroup("/api/liaison").WithTags("Organisations").MapOrganisations();
 app.MapGroup("/api/liaison").WithTags("Contacts").MapContacts();
 app.MapGroup("/api/liaison").WithTags("Visits").MapVisits();
+app.MapGroup("/api/liaison").WithTags("Engagement events").MapEngagementEvents().MapEventRegistrations().MapEngagementOutcomes();
 app.MapGroup("/api/liaison").WithTags("Audit").MapLiaisonAudit();
 
 await app.RunServiceAsync<LiaisonDbContext>(args);

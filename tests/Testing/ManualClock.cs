@@ -5,5 +5,6 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
     public DateTimeOffset Now { get; set; } = start;
 
-    public override DateTimeOffset GetUtcNow() => Now;
+    /// <summary>Now in UTC, whatever offset it was set with (PostgreSQL stores only UTC instants).</summary>
+    public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
 }

@@ -72,7 +72,7 @@ public sealed record VisitRecorded : VisitEvent
 }
 
 /// <summary>
-/// An event of one problem an enterprise raised to the department (on a visit; later at an engagement event);
+/// An event of one problem an enterprise raised to the department (on a visit or at an engagement event);
 /// <see cref="IntegrationEvent.AggregateId"/> is the problem. The tickets service files each as a ticket on the
 /// enterprise's behalf, with the problem as its external reference.
 /// </summary>
@@ -80,9 +80,11 @@ public abstract record RaisedProblemEvent : IntegrationEvent
 {
     /// <summary>The external source of the ticket filed for a problem; its external reference is the problem's id.</summary>
     public const string TicketSource = "liaison";
+    public const string VisitOrigin = "visit";
+    public const string EngagementEventOrigin = "engagementEvent";
 
     public Guid ProblemId { get; init; }
-    /// <summary>visit (later: engagementEvent).</summary>
+    /// <summary>visit or engagementEvent; <see cref="OriginId"/> is the visit or the event.</summary>
     public string Origin { get; init; } = "";
     public Guid OriginId { get; init; }
 }
@@ -94,10 +96,65 @@ public sealed record ProblemRaised : RaisedProblemEvent
     /// <summary>A ticket category code (financing, land, approvals, labour, policy, relocation, project, other).</summary>
     public required string Category { get; init; }
     public required string Description { get; init; }
-    public required Guid ContactId { get; init; }
+    /// <summary>The contact who raised it on a visit; none at an event, where the enterprise registered need not be a contact.</summary>
+    public Guid? ContactId { get; init; }
     public required string EnterpriseName { get; init; }
     public required string EnterpriseCreditCode { get; init; }
     /// <summary>The cadre who raised it on the enterprise's behalf.</summary>
     public required Guid RaisedById { get; init; }
     public required string RaisedByName { get; init; }
+}
+
+/// <summary>
+/// An event of one engagement event (企业家日, 银企对接会, 商会大讲坛), stating it as it now stands;
+/// <see cref="IntegrationEvent.AggregateId"/> is the engagement event.
+/// </summary>
+public abstract record EngagementEventEvent : IntegrationEvent
+{
+    public Guid EngagementEventId { get; init; }
+    /// <summary>entrepreneursDay, bankEnterpriseMatching or chamberLectureHall.</summary>
+    public string Series { get; init; } = "";
+    public string Title { get; init; } = "";
+    public DateTimeOffset StartsAt { get; init; }
+    /// <summary>announced, held or cancelled.</summary>
+    public string State { get; init; } = "";
+    /// <summary>The leaders expected or, once held, those who came.</summary>
+    public IReadOnlyList<string> Leaders { get; init; } = [];
+}
+
+[EventName("liaison.engagement-event-announced.v1")]
+public sealed record EngagementEventAnnounced : EngagementEventEvent;
+
+/// <summary>The office corrected the title, time, place, leaders or description before the event.</summary>
+[EventName("liaison.engagement-event-revised.v1")]
+public sealed record EngagementEventRevised : EngagementEventEvent;
+
+[EventName("liaison.engagement-event-cancelled.v1")]
+public sealed record EngagementEventCancelled : EngagementEventEvent;
+
+/// <summary>The event took place: how many had registered and who attended (enterprises by credit code).</summary>
+[EventName("liaison.engagement-event-held.v1")]
+public sealed record EngagementEventHeld : EngagementEventEvent
+{
+    public int Registered { get; init; }
+    public int AttendedEnterprises { get; init; }
+    public int AttendedBanks { get; init; }
+    public IReadOnlyList<string> AttendedCreditCodes { get; init; } = [];
+}
+
+/// <summary>What came of the event for one enterprise that attended.</summary>
+[EventName("liaison.engagement-outcome-recorded.v1")]
+public sealed record EngagementOutcomeRecorded : EngagementEventEvent
+{
+    public Guid OutcomeId { get; init; }
+    /// <summary>financingMatched, problemRaised or other.</summary>
+    public string OutcomeKind { get; init; } = "";
+    public string EnterpriseCreditCode { get; init; } = "";
+    public string EnterpriseName { get; init; } = "";
+    /// <summary>The bank a financing need was matched with.</summary>
+    public string? BankName { get; init; }
+    /// <summary>The amount matched, in 万元.</summary>
+    public decimal? AmountInTenThousandYuan { get; init; }
+    /// <summary>The problem raised (its own ProblemRaised follows), for problemRaised outcomes.</summary>
+    public Guid? ProblemId { get; init; }
 }

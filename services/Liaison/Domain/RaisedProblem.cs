@@ -8,11 +8,12 @@ namespace BrandPlatform.Liaison.Domain;
 public enum ProblemOrigin
 {
     Visit,
+    EngagementEvent,
 }
 
 /// <summary>
-/// A problem an enterprise raised to the department, on the enterprise's behalf by the cadre who heard it. The tickets
-/// service files it as a ticket (channel visit) and the ticket's events bring its number and state back here, so the
+/// A problem an enterprise raised to the department, on a visit or at an engagement event, recorded on the enterprise's
+/// behalf by the cadre who heard it. The tickets service files it as a ticket (channel visit or event) and the ticket's events bring its number and state back here, so the
 /// visit shows what became of what it heard (事事有回音).
 /// </summary>
 public sealed class RaisedProblem : Aggregate
@@ -22,7 +23,8 @@ public sealed class RaisedProblem : Aggregate
     public Guid Id { get; private set; }
     public ProblemOrigin Origin { get; private set; }
     public Guid OriginId { get; private set; }
-    public Guid ContactId { get; private set; }
+    /// <summary>The contact who raised it on a visit; at an event, the enterprise registered (it may be no contact).</summary>
+    public Guid? ContactId { get; private set; }
     public string Title { get; private set; } = "";
     public TicketCategory Category { get; private set; }
     public string Description { get; private set; } = "";
@@ -39,19 +41,29 @@ public sealed class RaisedProblem : Aggregate
 
     /// <summary>A problem an enterprise contact raised on <paramref name="visit"/>; <paramref name="contact"/> leads the enterprise.</summary>
     public static RaisedProblem OnVisit(
-        Visit visit, UnitedFrontContact contact, string title, TicketCategory category, string description, Visitor raisedBy, DateTimeOffset now)
+        Visit visit, UnitedFrontContact contact, string title, TicketCategory category, string description, Visitor raisedBy, DateTimeOffset now) =>
+        Raised(ProblemOrigin.Visit, visit.Id, contact.Id, contact.EnterpriseName!, contact.EnterpriseCreditCode!, title, category, description, raisedBy, now);
+
+    /// <summary>A problem the registered <paramref name="enterprise"/> raised at <paramref name="engagement"/>.</summary>
+    public static RaisedProblem AtEvent(
+        EngagementEvent engagement, EventRegistration enterprise, string title, TicketCategory category, string description, Visitor raisedBy, DateTimeOffset now) =>
+        Raised(ProblemOrigin.EngagementEvent, engagement.Id, null, enterprise.OrganisationName, enterprise.CreditCode, title, category, description, raisedBy, now);
+
+    private static RaisedProblem Raised(
+        ProblemOrigin origin, Guid originId, Guid? contactId, string enterpriseName, string creditCode, string title, TicketCategory category,
+        string description, Visitor raisedBy, DateTimeOffset now)
     {
         var problem = new RaisedProblem
         {
-            Id = Guid.CreateVersion7(now), Origin = ProblemOrigin.Visit, OriginId = visit.Id, ContactId = contact.Id, Title = title.Trim(),
-            Category = category, Description = description.Trim(), EnterpriseName = contact.EnterpriseName!, EnterpriseCreditCode = contact.EnterpriseCreditCode!,
+            Id = Guid.CreateVersion7(now), Origin = origin, OriginId = originId, ContactId = contactId, Title = title.Trim(),
+            Category = category, Description = description.Trim(), EnterpriseName = enterpriseName, EnterpriseCreditCode = creditCode,
             RaisedById = raisedBy.PersonId, RaisedByName = raisedBy.Name, RaisedAt = now,
         };
         problem.Raise(new ProblemRaised
         {
-            OccurredAt = now, ProblemId = problem.Id, Origin = problem.Origin.ToCode(), OriginId = visit.Id, Title = problem.Title,
-            Category = category.ToCode(), Description = problem.Description, ContactId = contact.Id, EnterpriseName = problem.EnterpriseName,
-            EnterpriseCreditCode = problem.EnterpriseCreditCode, RaisedById = raisedBy.PersonId, RaisedByName = raisedBy.Name,
+            OccurredAt = now, ProblemId = problem.Id, Origin = origin.ToCode(), OriginId = originId, Title = problem.Title,
+            Category = category.ToCode(), Description = problem.Description, ContactId = contactId, EnterpriseName = enterpriseName,
+            EnterpriseCreditCode = creditCode, RaisedById = raisedBy.PersonId, RaisedByName = raisedBy.Name,
         });
         return problem;
     }

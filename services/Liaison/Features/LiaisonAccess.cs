@@ -4,7 +4,8 @@ namespace BrandPlatform.Liaison.Features;
 
 /// <summary>
 /// Who may do what with liaison records. They are about people outside the organ, so government systems are not
-/// admitted (RequirePersonAccess everywhere) and enterprise contacts see none of them. The department's cadres (its
+/// admitted (RequirePersonAccess everywhere); enterprise contacts see only the engagement events, where they register
+/// their own enterprise and read what came of it for them. The department's cadres (its
 /// members and the liaison leaders) read organisations and contacts, phone numbers masked; the office registers and
 /// revises them and hands contacts to cadres; a contact's responsible cadre keeps the contact's details, and only that
 /// cadre and the office read the whole phone number, each read audited.
@@ -19,6 +20,12 @@ public static class LiaisonAccess
 
     /// <summary>Everyone in the department's contact work: its cadres (members), the liaison leaders and the office.</summary>
     public static readonly string[] Cadres = [PlatformRoles.Member, PlatformRoles.LiaisonLeader, .. Office];
+
+    /// <summary>Who reads engagement events: the cadres, and enterprise contacts (each then sees its own registration and outcomes).</summary>
+    public static readonly string[] EventReaders = [.. Cadres, PlatformRoles.EnterpriseContact];
+
+    /// <summary>Who registers for engagement events: the office for anyone, an enterprise contact for its own enterprise.</summary>
+    public static readonly string[] Registrars = [.. Office, PlatformRoles.EnterpriseContact];
 
     public static bool IsOffice(this Caller caller) => caller.IsInAnyRole(Office);
 }

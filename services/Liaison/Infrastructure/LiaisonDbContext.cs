@@ -19,6 +19,9 @@ public sealed class LiaisonDbContext(DbContextOptions<LiaisonDbContext> options)
     public DbSet<UnitedFrontContact> Contacts => Set<UnitedFrontContact>();
     public DbSet<Visit> Visits => Set<Visit>();
     public DbSet<RaisedProblem> Problems => Set<RaisedProblem>();
+    public DbSet<EngagementEvent> EngagementEvents => Set<EngagementEvent>();
+    public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
+    public DbSet<EngagementOutcome> EngagementOutcomes => Set<EngagementOutcome>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -82,6 +85,49 @@ public sealed class LiaisonDbContext(DbContextOptions<LiaisonDbContext> options)
             problem.Property(p => p.TicketState).HasMaxLength(32);
             problem.HasIndex(p => p.OriginId);
             problem.HasIndex(p => p.TicketId);
+        });
+        modelBuilder.Entity<EngagementEvent>(engagement =>
+        {
+            engagement.ToTable("engagement_events");
+            engagement.Property(e => e.Id).ValueGeneratedNever();
+            engagement.Property(e => e.Series).HasConversion<string>().HasMaxLength(40);
+            engagement.Property(e => e.State).HasConversion<string>().HasMaxLength(20);
+            engagement.Property(e => e.Title).HasMaxLength(EngagementEvent.TitleMaxLength);
+            engagement.Property(e => e.Place).HasMaxLength(EngagementEvent.PlaceMaxLength);
+            engagement.Property(e => e.Description).HasMaxLength(EngagementEvent.DescriptionMaxLength);
+            engagement.Property(e => e.Summary).HasMaxLength(EngagementEvent.SummaryMaxLength);
+            engagement.Property(e => e.CancellationReason).HasMaxLength(EngagementEvent.SummaryMaxLength);
+            engagement.Property(e => e.Version).IsConcurrencyToken();
+            engagement.HasIndex(e => new { e.StartsAt, e.Id });
+            engagement.HasIndex(e => new { e.Series, e.StartsAt, e.Id });
+        });
+        modelBuilder.Entity<EventRegistration>(registration =>
+        {
+            registration.ToTable("event_registrations");
+            registration.Property(r => r.Id).ValueGeneratedNever();
+            registration.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+            registration.Property(r => r.OrganisationName).HasMaxLength(Features.Engagement.EventRegistrations.OrganisationNameMaxLength);
+            registration.Property(r => r.CreditCode).HasMaxLength(UnifiedSocialCreditCode.Length);
+            registration.Property(r => r.AttendeeName).HasMaxLength(EventRegistration.AttendeeMaxLength);
+            registration.Property(r => r.AttendeePosition).HasMaxLength(Features.Engagement.EventRegistrations.PositionMaxLength);
+            registration.Property(r => r.Need).HasMaxLength(EventRegistration.NeedMaxLength);
+            registration.Property(r => r.NeedAmountInTenThousandYuan).HasPrecision(12, 2);
+            registration.HasOne<EngagementEvent>().WithMany().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Restrict);
+            registration.HasIndex(r => new { r.EventId, r.CreditCode }).IsUnique();
+            registration.HasIndex(r => new { r.EventId, r.RegisteredAt, r.Id });
+        });
+        modelBuilder.Entity<EngagementOutcome>(outcome =>
+        {
+            outcome.ToTable("engagement_outcomes");
+            outcome.Property(o => o.Id).ValueGeneratedNever();
+            outcome.Property(o => o.Kind).HasConversion<string>().HasMaxLength(30);
+            outcome.Property(o => o.Note).HasMaxLength(EngagementOutcome.NoteMaxLength);
+            outcome.Property(o => o.AmountInTenThousandYuan).HasPrecision(12, 2);
+            outcome.HasOne<EngagementEvent>().WithMany().HasForeignKey(o => o.EventId).OnDelete(DeleteBehavior.Restrict);
+            // A registration with outcomes is no longer withdrawn (the event was held), but the database says so too.
+            outcome.HasOne<EventRegistration>().WithMany().HasForeignKey(o => o.EnterpriseRegistrationId).OnDelete(DeleteBehavior.Restrict);
+            outcome.HasOne<EventRegistration>().WithMany().HasForeignKey(o => o.BankRegistrationId).OnDelete(DeleteBehavior.Restrict);
+            outcome.HasIndex(o => new { o.EventId, o.RecordedAt, o.Id });
         });
         modelBuilder.AddEventVersions();
     }

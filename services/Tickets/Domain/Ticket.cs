@@ -649,6 +649,8 @@ public enum TicketChannel
     Visit,
     Hotline,
     GovernmentSystem,
+    /// <summary>Raised at an engagement event (企业家日, 银企对接会, 商会大讲坛) and filed by liaison on the enterprise's behalf.</summary>
+    Event,
 }
 
 public enum Satisfaction

@@ -51,6 +51,8 @@ public static class AccessMatrix
     };
     /// <summary>The department's cadres in liaison work: its members, the liaison leader, the office and administrators.</summary>
     private static readonly string[] LiaisonCadres = [Admin, Office, Secretary, Officer, Member, Handler, Leader];
+    /// <summary>Who reads engagement events: the cadres and enterprise contacts.</summary>
+    private static readonly string[] EventReaders = [.. LiaisonCadres, Enterprise, Enterprise2];
 
     /// <summary>Who reads every supervision record: the office, administrators and the leaders.</summary>
     private static readonly string[] SupervisionReaders = [Admin, Office, Leader];
@@ -524,6 +526,26 @@ public static class AccessMatrix
         AccessRow.Of("liaison", "GET", "/api/liaison/visits/{id:guid}", [Admin, Office, Officer], [Secretary, Member, Handler, Leader],
             path: r => $"/api/liaison/visits/{r.Liaison.OfficerVisit}"),
         AccessRow.Of("liaison", "GET", "/api/liaison/audit", Dispatchers),
+        // Liaison: engagement events. Cadres and enterprises read them; the office announces, holds and records outcomes
+        // (the matrix's event is two days away, so holding it and its outcomes are refused by the record); an enterprise
+        // registers and withdraws its own enterprise: enterprise2's registration does not exist for enterprise.
+        AccessRow.List("liaison", "GET", "/api/liaison/events", EventReaders, [], r => r.Liaison.Event, path: _ => "/api/liaison/events?upcoming=true&limit=200"),
+        AccessRow.Of("liaison", "GET", "/api/liaison/events/{id:guid}", EventReaders, path: r => $"/api/liaison/events/{r.Liaison.Event}"),
+        AccessRow.Of("liaison", "POST", "/api/liaison/events", Dispatchers, body: r => LiaisonMatrixRecords.EventBody(r.Liaison.Marker + "新")),
+        AccessRow.Of("liaison", "PUT", "/api/liaison/events/{id:guid}", Dispatchers, path: r => $"/api/liaison/events/{r.Liaison.Event}",
+            body: r => LiaisonMatrixRecords.EventBody(r.Liaison.Marker)),
+        AccessRow.Of("liaison", "POST", "/api/liaison/events/{id:guid}/cancel", Dispatchers, path: r => $"/api/liaison/events/{r.Liaison.EventToCancel}/cancel",
+            body: _ => new { reason = "矩阵取消" }),
+        AccessRow.Of("liaison", "POST", "/api/liaison/events/{id:guid}/held", Dispatchers, path: r => $"/api/liaison/events/{r.Liaison.Event}/held",
+            body: r => new { attended = new[] { r.Liaison.Enterprise2Registration }, leaders = Array.Empty<string>(), summary = "矩阵举办" }),
+        AccessRow.Of("liaison", "POST", "/api/liaison/events/{id:guid}/outcomes", Dispatchers, path: r => $"/api/liaison/events/{r.Liaison.Event}/outcomes",
+            body: r => new { kind = "other", enterpriseRegistrationId = r.Liaison.Enterprise2Registration, note = "矩阵成效" }),
+        AccessRow.List("liaison", "GET", "/api/liaison/events/{id:guid}/registrations", [.. LiaisonCadres, Enterprise2], [Enterprise],
+            r => r.Liaison.Enterprise2Registration, path: r => $"/api/liaison/events/{r.Liaison.Event}/registrations?limit=200"),
+        AccessRow.Of("liaison", "POST", "/api/liaison/events/{id:guid}/registrations", [Admin, Office, Enterprise, Enterprise2],
+            path: r => $"/api/liaison/events/{r.Liaison.Event}/registrations", body: _ => LiaisonMatrixRecords.Enterprise2Registration),
+        AccessRow.Of("liaison", "POST", "/api/liaison/events/{id:guid}/registrations/{registrationId:guid}/withdraw", [Admin, Office, Enterprise2], [Enterprise],
+            path: r => $"/api/liaison/events/{r.Liaison.Event}/registrations/{r.Liaison.Enterprise2Registration}/withdraw"),
     ];
 
     /// <summary>An assignee's step on the matrix's received document: the office's; for the other participants it does not exist.</summary>

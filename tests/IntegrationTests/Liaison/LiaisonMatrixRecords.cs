@@ -19,7 +19,9 @@ namespace BrandPlatform.IntegrationTests.Liaison;
 /// </summary>
 public static class LiaisonMatrixRecords
 {
-    public sealed record Records(Guid Organisation, string OrganisationName, Guid Contact, Guid Cadre, string Marker, Guid OfficerVisit);
+    public sealed record Records(
+        Guid Organisation, string OrganisationName, Guid Contact, Guid Cadre, string Marker, Guid OfficerVisit, Guid Event, Guid EventToCancel,
+        Guid Enterprise2Registration);
 
     public const string ContactPhone = "13912345678";
 
@@ -33,8 +35,26 @@ public static class LiaisonMatrixRecords
         var contact = await LiaisonWorld.CreatedIdAsync(await office.PostAsJsonAsync("/api/liaison/contacts",
             ContactBody(organisation, officer, marker), cancellationToken));
         var visit = await LiaisonWorld.CreatedIdAsync(await officerClient.PostAsJsonAsync("/api/liaison/visits", VisitBody(contact), cancellationToken));
-        return new Records(organisation, organisationName, contact, officer, marker, visit);
+        var engagement = await LiaisonWorld.CreatedIdAsync(await office.PostAsJsonAsync("/api/liaison/events", EventBody(marker), cancellationToken));
+        var toCancel = await LiaisonWorld.CreatedIdAsync(await office.PostAsJsonAsync("/api/liaison/events", EventBody(marker + "取消"), cancellationToken));
+        var registration = await LiaisonWorld.CreatedIdAsync(await office.PostAsJsonAsync($"/api/liaison/events/{engagement}/registrations",
+            Enterprise2Registration, cancellationToken));
+        return new Records(organisation, organisationName, contact, officer, marker, visit, engagement, toCancel, registration);
     }
+
+    /// <summary>A 银企对接会 two days from now: it takes registrations, and holding it or recording outcomes is refused by the record.</summary>
+    public static object EventBody(string marker) => new
+    {
+        series = "bankEnterpriseMatching", title = "矩阵银企对接会" + marker, startsAt = DateTimeOffset.UtcNow.AddDays(2), place = "矩阵会场",
+        leaders = new[] { "矩阵领导" }, description = (string?)null,
+    };
+
+    /// <summary>Enterprise2 at the matrix's event: the office registers it, enterprise2 may (again), enterprise is refused it (not its own).</summary>
+    public static object Enterprise2Registration => new
+    {
+        kind = "enterprise", organisationName = "样板制造股份有限公司", creditCode = MatrixRecords.Enterprise2Code, attendeeName = "矩阵参会人",
+        attendeePosition = (string?)null, need = "矩阵融资需求", needAmount = 100m,
+    };
 
     /// <summary>A field visit today that met <paramref name="contact"/>, with no problem raised.</summary>
     public static object VisitBody(Guid contact) => new

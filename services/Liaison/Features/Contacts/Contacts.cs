@@ -69,7 +69,7 @@ public static class Contacts
     }
 
     internal static async Task<Results<Ok<Page<Response>>, ValidationProblem>> ListAsync(
-        ContactCategory? category, Guid? organisationId, string? q, bool? mine, string? cursor, int? limit, HttpContext context,
+        QueryCode<ContactCategory>? category, Guid? organisationId, string? q, bool? mine, string? cursor, int? limit, HttpContext context,
         LiaisonDbContext db, CancellationToken cancellationToken)
     {
         var problems = new Dictionary<string, string[]>();
@@ -83,9 +83,9 @@ public static class Contacts
             return FieldProblems.Invalid(problems);
         }
         var contacts = db.Contacts.AsNoTracking();
-        if (category is not null)
+        if (category is { Value: var wanted })
         {
-            contacts = contacts.Where(c => c.Category == category);
+            contacts = contacts.Where(c => c.Category == wanted);
         }
         if (organisationId is not null)
         {

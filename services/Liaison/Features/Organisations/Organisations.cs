@@ -77,7 +77,7 @@ public static class Organisations
     }
 
     internal static async Task<Results<Ok<Page<Response>>, ValidationProblem>> ListAsync(
-        OrganisationCategory? category, string? q, string? cursor, int? limit, HttpContext context, LiaisonDbContext db, CancellationToken cancellationToken)
+        QueryCode<OrganisationCategory>? category, string? q, string? cursor, int? limit, HttpContext context, LiaisonDbContext db, CancellationToken cancellationToken)
     {
         var problems = new Dictionary<string, string[]>();
         var paging = KeysetPaging.Read<string, Guid>(cursor, limit, problems);
@@ -90,9 +90,9 @@ public static class Organisations
             return FieldProblems.Invalid(problems);
         }
         var organisations = db.Organisations.AsNoTracking();
-        if (category is not null)
+        if (category is { Value: var wanted })
         {
-            organisations = organisations.Where(o => o.Category == category);
+            organisations = organisations.Where(o => o.Category == wanted);
         }
         if (!string.IsNullOrWhiteSpace(q))
         {

@@ -159,12 +159,12 @@ public static class Visits
         var contactIds = visits.SelectMany(v => v.ContactIds).Distinct().ToList();
         var contacts = await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => new ContactMet(c.Id, c.Name, c.Category, c.EnterpriseName), cancellationToken);
-        var problems = await db.Problems.AsNoTracking().Where(p => visitIds.Contains(p.OriginId)).OrderBy(p => p.RaisedAt).ThenBy(p => p.Id)
+        var problems = await db.Problems.AsNoTracking().Where(p => p.Origin == ProblemOrigin.Visit && visitIds.Contains(p.OriginId)).OrderBy(p => p.RaisedAt).ThenBy(p => p.Id)
             .ToListAsync(cancellationToken);
         return [.. visits.Select(v => new Response(
             v.Id, v.Kind, v.VisitedOn, v.Place, v.Visitors, [.. v.ContactIds.Where(contacts.ContainsKey).Select(id => contacts[id])], v.Findings,
             [.. problems.Where(p => p.OriginId == v.Id).Select(p => new ProblemResponse(
-                p.Id, p.ContactId, p.Title, p.Category, p.Description, p.EnterpriseName, p.TicketId, p.TicketNumber, p.TicketState))],
+                p.Id, p.ContactId!.Value, p.Title, p.Category, p.Description, p.EnterpriseName, p.TicketId, p.TicketNumber, p.TicketState))],
             v.RecordedAt))];
     }
 

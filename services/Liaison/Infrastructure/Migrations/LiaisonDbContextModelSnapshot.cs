@@ -24,6 +24,233 @@ namespace BrandPlatform.Liaison.Infrastructure.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("BrandPlatform.Liaison.Domain.EngagementEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("announced_at");
+
+                    b.Property<Guid>("AnnouncedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("announced_by_id");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<long>("EventVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_version");
+
+                    b.Property<DateTimeOffset>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_changed_at");
+
+                    b.PrimitiveCollection<List<string>>("Leaders")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("leaders");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("series");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_engagement_events");
+
+                    b.HasIndex("StartsAt", "Id")
+                        .HasDatabaseName("ix_engagement_events_starts_at_id");
+
+                    b.HasIndex("Series", "StartsAt", "Id")
+                        .HasDatabaseName("ix_engagement_events_series_starts_at_id");
+
+                    b.ToTable("engagement_events", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Liaison.Domain.EngagementOutcome", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("AmountInTenThousandYuan")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount_in_ten_thousand_yuan");
+
+                    b.Property<Guid?>("BankRegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bank_registration_id");
+
+                    b.Property<Guid>("EnterpriseRegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_registration_id");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid?>("ProblemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("problem_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_engagement_outcomes");
+
+                    b.HasIndex("BankRegistrationId")
+                        .HasDatabaseName("ix_engagement_outcomes_bank_registration_id");
+
+                    b.HasIndex("EnterpriseRegistrationId")
+                        .HasDatabaseName("ix_engagement_outcomes_enterprise_registration_id");
+
+                    b.HasIndex("EventId", "RecordedAt", "Id")
+                        .HasDatabaseName("ix_engagement_outcomes_event_id_recorded_at_id");
+
+                    b.ToTable("engagement_outcomes", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Liaison.Domain.EventRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("attended");
+
+                    b.Property<string>("AttendeeName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("attendee_name");
+
+                    b.Property<string>("AttendeePosition")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("attendee_position");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("credit_code");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Need")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("need");
+
+                    b.Property<decimal?>("NeedAmountInTenThousandYuan")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("need_amount_in_ten_thousand_yuan");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organisation_name");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<Guid>("RegisteredById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registered_by_id");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_event_registrations");
+
+                    b.HasIndex("EventId", "CreditCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_event_registrations_event_id_credit_code");
+
+                    b.HasIndex("EventId", "RegisteredAt", "Id")
+                        .HasDatabaseName("ix_event_registrations_event_id_registered_at_id");
+
+                    b.ToTable("event_registrations", (string)null);
+                });
+
             modelBuilder.Entity("BrandPlatform.Liaison.Domain.RaisedProblem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -36,7 +263,7 @@ namespace BrandPlatform.Liaison.Infrastructure.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("category");
 
-                    b.Property<Guid>("ContactId")
+                    b.Property<Guid?>("ContactId")
                         .HasColumnType("uuid")
                         .HasColumnName("contact_id");
 
@@ -674,6 +901,39 @@ namespace BrandPlatform.Liaison.Infrastructure.Migrations
                         .HasDatabaseName("ix_unit_members_unit_id_left_on");
 
                     b.ToTable("unit_members", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Liaison.Domain.EngagementOutcome", b =>
+                {
+                    b.HasOne("BrandPlatform.Liaison.Domain.EventRegistration", null)
+                        .WithMany()
+                        .HasForeignKey("BankRegistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_engagement_outcomes_event_registrations_bank_registration_id");
+
+                    b.HasOne("BrandPlatform.Liaison.Domain.EventRegistration", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseRegistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_engagement_outcomes_event_registrations_enterprise_registra");
+
+                    b.HasOne("BrandPlatform.Liaison.Domain.EngagementEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_engagement_outcomes_engagement_events_event_id");
+                });
+
+            modelBuilder.Entity("BrandPlatform.Liaison.Domain.EventRegistration", b =>
+                {
+                    b.HasOne("BrandPlatform.Liaison.Domain.EngagementEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_registrations_engagement_events_event_id");
                 });
 
             modelBuilder.Entity("BrandPlatform.Liaison.Domain.UnitedFrontContact", b =>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BrandPlatform.Tickets.Features.Liaison;
 
 /// <summary>
-/// A problem an enterprise raised to a liaison cadre on a visit becomes a ticket filed on the enterprise's behalf
-/// (channel visit), whose external reference is the problem: liaison links the visit to the ticket from the ticket's
+/// A problem an enterprise raised to a liaison cadre on a visit or at an engagement event becomes a ticket filed on the
+/// enterprise's behalf (channel visit or event), whose external reference is the problem: liaison links the visit to the ticket from the ticket's
 /// events, and the ticket names where it came from (queue tickets-raised-problems).
 /// </summary>
 public sealed class RaisedProblems(TicketsDbContext db, DeadlinePolicy deadlines, TimeProvider timeProvider, ILogger<RaisedProblems> logger)
@@ -32,8 +32,11 @@ public sealed class RaisedProblems(TicketsDbContext db, DeadlinePolicy deadlines
         var category = EnumCodes.TryFromCode<TicketCategory>(problem.Category, out var known) ? known : TicketCategory.Other;
         var ticket = Ticket.Submit(
             await Db.NextAsync(now, cancellationToken), problem.Title, category, problem.Description, requester, problem.EnterpriseName, chamberName,
-            TicketPriority.Normal, TicketChannel.Visit, external, [],
+            TicketPriority.Normal, ChannelOf(problem), external, [],
             new TicketActor(problem.RaisedById.ToString(), problem.RaisedByName, PlatformRoles.Member, null), deadlines, now);
         Db.Tickets.Add(ticket);
     }
+
+    private static TicketChannel ChannelOf(ProblemRaised problem) =>
+        problem.Origin == RaisedProblemEvent.EngagementEventOrigin ? TicketChannel.Event : TicketChannel.Visit;
 }
