@@ -24,7 +24,8 @@ public sealed class EventFamilyTests
             typeof(WarningCampaignEvent), typeof(WarningSessionEvent), typeof(QuizAttemptEvent), typeof(WarningMakeUpEvent),
             typeof(IntegrityPledgeEvent), typeof(IntegrityReminderEvent), typeof(BrandEvent),
             typeof(ReceivedDocumentEvent), typeof(DocumentReminderEvent), typeof(DocumentErrorEvent),
-            typeof(SupervisionTaskEvent), typeof(SupervisionTaskReminderEvent), typeof(OrganisationEvent), typeof(ContactEvent), typeof(VisitEvent), typeof(RaisedProblemEvent), typeof(EngagementEventEvent)];
+            typeof(SupervisionTaskEvent), typeof(SupervisionTaskReminderEvent), typeof(OrganisationEvent), typeof(ContactEvent), typeof(VisitEvent), typeof(RaisedProblemEvent), typeof(EngagementEventEvent),
+            typeof(FriendshipEvent)];
         var events = typeof(IntegrationEvent).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && t.IsSubclassOf(typeof(IntegrationEvent)) && t.Namespace != typeof(Contracts.Platform.EventHistoryRequested).Namespace)
             .ToList();

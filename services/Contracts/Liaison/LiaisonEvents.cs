@@ -158,3 +158,25 @@ public sealed record EngagementOutcomeRecorded : EngagementEventEvent
     /// <summary>The problem raised (its own ProblemRaised follows), for problemRaised outcomes.</summary>
     public Guid? ProblemId { get; init; }
 }
+
+/// <summary>An event of one 联谊交友 pair of a cadre and a contact; <see cref="IntegrationEvent.AggregateId"/> is the pair.</summary>
+public abstract record FriendshipEvent : IntegrationEvent
+{
+    public Guid PairId { get; init; }
+    /// <summary>The cadre (a person of the directory).</summary>
+    public Guid CadreId { get; init; }
+    public Guid ContactId { get; init; }
+    public DateOnly FormedOn { get; init; }
+    public DateOnly? EndedOn { get; init; }
+}
+
+/// <summary>The office paired a cadre with a contact to keep in touch (联谊交友).</summary>
+[EventName("liaison.friendship-pair-formed.v1")]
+public sealed record FriendshipPairFormed : FriendshipEvent
+{
+    /// <summary>representativeFigure, privateEntrepreneur or newSocialClassFigure.</summary>
+    public string ContactCategory { get; init; } = "";
+}
+
+[EventName("liaison.friendship-pair-ended.v1")]
+public sealed record FriendshipPairEnded : FriendshipEvent;

@@ -22,6 +22,9 @@ public sealed class LiaisonDbContext(DbContextOptions<LiaisonDbContext> options)
     public DbSet<EngagementEvent> EngagementEvents => Set<EngagementEvent>();
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
     public DbSet<EngagementOutcome> EngagementOutcomes => Set<EngagementOutcome>();
+    public DbSet<FriendshipPair> FriendshipPairs => Set<FriendshipPair>();
+    public DbSet<FriendshipContact> FriendshipContacts => Set<FriendshipContact>();
+    public DbSet<ThoughtTrendNote> ThoughtTrendNotes => Set<ThoughtTrendNote>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -128,6 +131,36 @@ public sealed class LiaisonDbContext(DbContextOptions<LiaisonDbContext> options)
             outcome.HasOne<EventRegistration>().WithMany().HasForeignKey(o => o.EnterpriseRegistrationId).OnDelete(DeleteBehavior.Restrict);
             outcome.HasOne<EventRegistration>().WithMany().HasForeignKey(o => o.BankRegistrationId).OnDelete(DeleteBehavior.Restrict);
             outcome.HasIndex(o => new { o.EventId, o.RecordedAt, o.Id });
+        });
+        modelBuilder.Entity<FriendshipPair>(pair =>
+        {
+            pair.ToTable("friendship_pairs");
+            pair.Property(p => p.Id).ValueGeneratedNever();
+            pair.Property(p => p.CadreName).HasMaxLength(UnitMember.DisplayNameMaxLength);
+            pair.HasOne<UnitedFrontContact>().WithMany().HasForeignKey(p => p.ContactId).OnDelete(DeleteBehavior.Restrict);
+            // One pair of the same cadre and contact at a time; an ended pair may be formed again.
+            pair.HasIndex(p => new { p.CadreId, p.ContactId }).IsUnique().HasFilter("ended_on IS NULL");
+            pair.HasIndex(p => new { p.FormedAt, p.Id });
+        });
+        modelBuilder.Entity<FriendshipContact>(contact =>
+        {
+            contact.ToTable("friendship_contacts");
+            contact.Property(c => c.Id).ValueGeneratedNever();
+            contact.Property(c => c.Way).HasConversion<string>().HasMaxLength(30);
+            contact.Property(c => c.Note).HasMaxLength(FriendshipContact.NoteMaxLength);
+            contact.HasOne<FriendshipPair>().WithMany().HasForeignKey(c => c.PairId).OnDelete(DeleteBehavior.Restrict);
+            contact.HasIndex(c => new { c.PairId, c.On });
+        });
+        modelBuilder.Entity<ThoughtTrendNote>(note =>
+        {
+            note.ToTable("thought_trend_notes");
+            note.Property(n => n.Id).ValueGeneratedNever();
+            note.Property(n => n.ContactCategory).HasConversion<string>().HasMaxLength(40);
+            note.Property(n => n.Topic).HasMaxLength(ThoughtTrendNote.TopicMaxLength);
+            note.Property(n => n.Content).HasMaxLength(ThoughtTrendNote.ContentMaxLength);
+            note.Property(n => n.AuthorName).HasMaxLength(UnitMember.DisplayNameMaxLength);
+            note.HasIndex(n => new { n.SubmittedAt, n.Id });
+            note.HasIndex(n => new { n.AuthorId, n.ObservedOn });
         });
         modelBuilder.AddEventVersions();
     }

@@ -3,6 +3,9 @@ namespace BrandPlatform.Platform.Domain;
 /// <summary>Months and quarters of the China calendar, as the cadence rules and quarterly campaigns count them.</summary>
 public static class Periods
 {
+    /// <summary>The years a query or record may name: wide enough for any record, narrow enough that a mistyped year is caught.</summary>
+    public const int FirstYear = 2000, LastYear = 2100;
+
     public static int QuarterOf(DateOnly day) => (day.Month - 1) / 3 + 1;
 
     public static int[] MonthsOf(int quarter) => [quarter * 3 - 2, quarter * 3 - 1, quarter * 3];

@@ -526,6 +526,20 @@ public static class AccessMatrix
         AccessRow.Of("liaison", "GET", "/api/liaison/visits/{id:guid}", [Admin, Office, Officer], [Secretary, Member, Handler, Leader],
             path: r => $"/api/liaison/visits/{r.Liaison.OfficerVisit}"),
         AccessRow.Of("liaison", "GET", "/api/liaison/audit", Dispatchers),
+        // Liaison: contact work. A pair is its cadre's (the officer's) and the office's; 五个一 rows are everyone's own;
+        // thought-trend notes are handed in by any cadre and read by the office alone.
+        AccessRow.List("liaison", "GET", "/api/liaison/friendships", [Admin, Office, Officer], [Secretary, Member, Handler, Leader], r => r.Liaison.Pair),
+        AccessRow.Of("liaison", "GET", "/api/liaison/friendships/{id:guid}", [Admin, Office, Officer], [Secretary, Member, Handler, Leader],
+            path: r => $"/api/liaison/friendships/{r.Liaison.Pair}"),
+        AccessRow.Of("liaison", "POST", "/api/liaison/friendships", Dispatchers, body: r => LiaisonMatrixRecords.PairBody(r.Liaison.Cadre, r.Liaison.Contact)),
+        AccessRow.Of("liaison", "POST", "/api/liaison/friendships/{id:guid}/end", Dispatchers, path: r => $"/api/liaison/friendships/{r.Liaison.PairToEnd}/end",
+            body: _ => new { endedOn = Today }),
+        AccessRow.Of("liaison", "POST", "/api/liaison/friendships/{id:guid}/contacts", [Admin, Office, Officer], [Secretary, Member, Handler, Leader],
+            path: r => $"/api/liaison/friendships/{r.Liaison.Pair}/contacts", body: _ => LiaisonMatrixRecords.FriendshipContactBody),
+        AccessRow.Of("liaison", "GET", "/api/liaison/five-ones", LiaisonCadres),
+        AccessRow.Of("liaison", "POST", "/api/liaison/thought-trends", LiaisonCadres, body: r => LiaisonMatrixRecords.NoteBody(r.Liaison.Contact)),
+        AccessRow.List("liaison", "GET", "/api/liaison/thought-trends", Dispatchers, [], r => r.Liaison.Note),
+        AccessRow.Of("liaison", "GET", "/api/liaison/thought-trends/{id:guid}", Dispatchers, path: r => $"/api/liaison/thought-trends/{r.Liaison.Note}"),
         // Liaison: engagement events. Cadres and enterprises read them; the office announces, holds and records outcomes
         // (the matrix's event is two days away, so holding it and its outcomes are refused by the record); an enterprise
         // registers and withdraws its own enterprise: enterprise2's registration does not exist for enterprise.

@@ -21,7 +21,7 @@ public static class LiaisonMatrixRecords
 {
     public sealed record Records(
         Guid Organisation, string OrganisationName, Guid Contact, Guid Cadre, string Marker, Guid OfficerVisit, Guid Event, Guid EventToCancel,
-        Guid Enterprise2Registration);
+        Guid Enterprise2Registration, Guid Pair, Guid PairToEnd, Guid Note);
 
     public const string ContactPhone = "13912345678";
 
@@ -39,7 +39,33 @@ public static class LiaisonMatrixRecords
         var toCancel = await LiaisonWorld.CreatedIdAsync(await office.PostAsJsonAsync("/api/liaison/events", EventBody(marker + "取消"), cancellationToken));
         var registration = await LiaisonWorld.CreatedIdAsync(await office.PostAsJsonAsync($"/api/liaison/events/{engagement}/registrations",
             Enterprise2Registration, cancellationToken));
-        return new Records(organisation, organisationName, contact, officer, marker, visit, engagement, toCancel, registration);
+        var secondContact = await LiaisonWorld.CreatedIdAsync(await office.PostAsJsonAsync("/api/liaison/contacts",
+            ContactBody(organisation, officer, marker + "二"), cancellationToken));
+        var pair = await PairIdAsync(await office.PostAsJsonAsync("/api/liaison/friendships", PairBody(officer, contact), cancellationToken));
+        var pairToEnd = await PairIdAsync(await office.PostAsJsonAsync("/api/liaison/friendships", PairBody(officer, secondContact), cancellationToken));
+        var note = await LiaisonWorld.CreatedIdAsync(await officerClient.PostAsJsonAsync("/api/liaison/thought-trends", NoteBody(contact), cancellationToken));
+        return new Records(organisation, organisationName, contact, officer, marker, visit, engagement, toCancel, registration, pair, pairToEnd, note);
+    }
+
+    private static string Today => ChinaCalendar.DateOf(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A 联谊交友 pair formed today.</summary>
+    public static object PairBody(Guid cadre, Guid contact) => new { cadreId = cadre, contactId = contact, formedOn = Today };
+
+    public static object FriendshipContactBody => new { on = Today, way = "heartToHeartTalk", note = "矩阵谈心" };
+
+    public static object NoteBody(Guid contact) => new
+    {
+        observedOn = Today, contactId = contact, contactCategory = (string?)null, topic = "矩阵思想动态", content = "矩阵所见。",
+    };
+
+    private static async Task<Guid> PairIdAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("pair").GetProperty("id").GetGuid();
+        }
     }
 
     /// <summary>A 银企对接会 two days from now: it takes registrations, and holding it or recording outcomes is refused by the record.</summary>
@@ -59,7 +85,7 @@ public static class LiaisonMatrixRecords
     /// <summary>A field visit today that met <paramref name="contact"/>, with no problem raised.</summary>
     public static object VisitBody(Guid contact) => new
     {
-        kind = "fieldVisit", visitedOn = ChinaCalendar.DateOf(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        kind = "fieldVisit", visitedOn = Today,
         place = "矩阵企业", contactIds = new[] { contact }, findings = "矩阵走访所见。",
     };
 
@@ -84,6 +110,21 @@ public static class LiaisonWorld
             db.UnitMembers.Add(UnitMember.FromJoin(person, unit, UnitKinds.Branch, displayName, ChinaCalendar.DateOf(DateTimeOffset.UtcNow).AddDays(-30)));
             await db.SaveChangesAsync(cancellationToken);
         }
+    }
+
+    /// <summary>A chamber of commerce and a private entrepreneur of it kept by <paramref name="cadre"/>.</summary>
+    public static async Task<(Guid Organisation, Guid Contact)> RegisterChamberAndContactAsync(HttpClient office, Guid cadre, CancellationToken cancellationToken)
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var organisation = await CreatedIdAsync(await office.PostAsJsonAsync("/api/liaison/organisations",
+            new { name = "测试商会" + marker, category = "chamberOfCommerce", description = "异地商会" }, cancellationToken));
+        var contact = await CreatedIdAsync(await office.PostAsJsonAsync("/api/liaison/contacts", new
+        {
+            name = "企业家" + marker, category = "privateEntrepreneur", organisationId = organisation, positions = new[] { "商会副会长" },
+            enterpriseName = "三明市某某科技有限公司", enterpriseCreditCode = Tickets.TicketRequests.ValidCreditCode, phone = "139 1234 5678",
+            responsibleCadreId = cadre,
+        }, cancellationToken));
+        return (organisation, contact);
     }
 
     public static async Task<Guid> CreatedIdAsync(HttpResponseMessage response)

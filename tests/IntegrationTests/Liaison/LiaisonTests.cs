@@ -47,7 +47,7 @@ public sealed class LiaisonTests(LiaisonFixture fixture) : IClassFixture<Liaison
     public async Task The_office_reads_a_contact_s_phone_in_full_and_the_audit_shows_it_while_another_cadre_sees_it_masked()
     {
         var office = await fixture.ClientAsync("office");
-        var (_, contact) = await RegisterChamberAndContactAsync(office, cadre: fixture.People["officer"]);
+        var (_, contact) = await LiaisonWorld.RegisterChamberAndContactAsync(office, fixture.People["officer"], Cancel);
 
         var member = await fixture.ClientAsync("member");
         var masked = await member.GetFromJsonAsync<JsonElement>($"/api/liaison/contacts/{contact}", Cancel);
@@ -83,7 +83,7 @@ public sealed class LiaisonTests(LiaisonFixture fixture) : IClassFixture<Liaison
     public async Task Registration_and_changes_are_announced_in_order_without_the_phone_number()
     {
         var office = await fixture.ClientAsync("office");
-        var (organisation, contact) = await RegisterChamberAndContactAsync(office, cadre: fixture.People["officer"]);
+        var (organisation, contact) = await LiaisonWorld.RegisterChamberAndContactAsync(office, fixture.People["officer"], Cancel);
         var current = await office.GetAsync($"/api/liaison/contacts/{contact}", Cancel);
         var etag = current.Headers.ETag!.Tag;
         var body = await current.Content.ReadFromJsonAsync<JsonElement>(Cancel);
@@ -133,7 +133,7 @@ public sealed class LiaisonTests(LiaisonFixture fixture) : IClassFixture<Liaison
     public async Task Bad_registrations_get_field_errors_and_write_nothing()
     {
         var office = await fixture.ClientAsync("office");
-        var (organisation, _) = await RegisterChamberAndContactAsync(office, cadre: fixture.People["officer"]);
+        var (organisation, _) = await LiaisonWorld.RegisterChamberAndContactAsync(office, fixture.People["officer"], Cancel);
         var before = await CountsAsync();
 
         await ShouldRefuseAsync(office.PostAsJsonAsync("/api/liaison/contacts", new
@@ -179,18 +179,4 @@ public sealed class LiaisonTests(LiaisonFixture fixture) : IClassFixture<Liaison
         name, category = "privateEntrepreneur", organisationId = organisation, positions = new[] { "商会副会长", "市政协委员" },
         enterpriseName = "三明市某某科技有限公司", enterpriseCreditCode = TicketRequests.ValidCreditCode, phone,
     };
-
-    private static async Task<(Guid Organisation, Guid Contact)> RegisterChamberAndContactAsync(HttpClient office, Guid cadre)
-    {
-        var marker = Guid.NewGuid().ToString("N")[..8];
-        var organisation = await LiaisonWorld.CreatedIdAsync(await office.PostAsJsonAsync("/api/liaison/organisations",
-            new { name = "测试商会" + marker, category = "chamberOfCommerce", description = "异地商会" }, Cancel));
-        var contact = await LiaisonWorld.CreatedIdAsync(await office.PostAsJsonAsync("/api/liaison/contacts", new
-        {
-            name = "企业家" + marker, category = "privateEntrepreneur", organisationId = organisation, positions = new[] { "商会副会长" },
-            enterpriseName = "三明市某某科技有限公司", enterpriseCreditCode = TicketRequests.ValidCreditCode, phone = "139 1234 5678",
-            responsibleCadreId = cadre,
-        }, Cancel));
-        return (organisation, contact);
-    }
 }

@@ -144,7 +144,7 @@ public static class Contacts
         {
             return missing;
         }
-        if (await CadreNameAsync(db, request.ResponsibleCadreId!.Value, cancellationToken) is not { } cadreName)
+        if (await Cadres.NameAsync(db, request.ResponsibleCadreId!.Value, cancellationToken) is not { } cadreName)
         {
             return CadreNotFound();
         }
@@ -195,7 +195,7 @@ public static class Contacts
         {
             return NotFound();
         }
-        if (await CadreNameAsync(db, request.ResponsibleCadreId!.Value, cancellationToken) is not { } cadreName)
+        if (await Cadres.NameAsync(db, request.ResponsibleCadreId!.Value, cancellationToken) is not { } cadreName)
         {
             return CadreNotFound();
         }
@@ -206,11 +206,6 @@ public static class Contacts
         context.Response.Headers.ETag = Response.ETagOf(contact);
         return TypedResults.Ok(From(contact, await OrganisationNamesAsync(db, [contact], cancellationToken)));
     }
-
-    /// <summary>The name a cadre has on the rosters today; null for a person who belongs to no unit now.</summary>
-    private static Task<string?> CadreNameAsync(LiaisonDbContext db, Guid personId, CancellationToken cancellationToken) =>
-        db.UnitMembers.AsNoTracking().Current().Where(m => m.PersonId == personId)
-            .OrderBy(m => m.JoinedOn).Select(m => m.DisplayName).FirstOrDefaultAsync(cancellationToken);
 
     private static async Task<ProblemHttpResult?> MissingOrganisationAsync(LiaisonDbContext db, Guid? organisationId, CancellationToken cancellationToken) =>
         organisationId is { } id && !await db.Organisations.AnyAsync(o => o.Id == id, cancellationToken)

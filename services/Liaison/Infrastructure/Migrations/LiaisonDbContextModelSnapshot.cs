@@ -251,6 +251,102 @@ namespace BrandPlatform.Liaison.Infrastructure.Migrations
                     b.ToTable("event_registrations", (string)null);
                 });
 
+            modelBuilder.Entity("BrandPlatform.Liaison.Domain.FriendshipContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("LoggedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("logged_at");
+
+                    b.Property<Guid>("LoggedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("logged_by_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<Guid>("PairId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pair_id");
+
+                    b.Property<string>("Way")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("way");
+
+                    b.HasKey("Id")
+                        .HasName("pk_friendship_contacts");
+
+                    b.HasIndex("PairId", "On")
+                        .HasDatabaseName("ix_friendship_contacts_pair_id_on");
+
+                    b.ToTable("friendship_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Liaison.Domain.FriendshipPair", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CadreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<string>("CadreName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("cadre_name");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<long>("EventVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_version");
+
+                    b.Property<DateTimeOffset>("FormedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("formed_at");
+
+                    b.Property<DateOnly>("FormedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("formed_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_friendship_pairs");
+
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_friendship_pairs_contact_id");
+
+                    b.HasIndex("CadreId", "ContactId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_friendship_pairs_cadre_id_contact_id")
+                        .HasFilter("ended_on IS NULL");
+
+                    b.HasIndex("FormedAt", "Id")
+                        .HasDatabaseName("ix_friendship_pairs_formed_at_id");
+
+                    b.ToTable("friendship_pairs", (string)null);
+                });
+
             modelBuilder.Entity("BrandPlatform.Liaison.Domain.RaisedProblem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -344,6 +440,63 @@ namespace BrandPlatform.Liaison.Infrastructure.Migrations
                         .HasDatabaseName("ix_raised_problems_ticket_id");
 
                     b.ToTable("raised_problems", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Liaison.Domain.ThoughtTrendNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("ContactCategory")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("contact_category");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("content");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("observed_on");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("topic");
+
+                    b.HasKey("Id")
+                        .HasName("pk_thought_trend_notes");
+
+                    b.HasIndex("AuthorId", "ObservedOn")
+                        .HasDatabaseName("ix_thought_trend_notes_author_id_observed_on");
+
+                    b.HasIndex("SubmittedAt", "Id")
+                        .HasDatabaseName("ix_thought_trend_notes_submitted_at_id");
+
+                    b.ToTable("thought_trend_notes", (string)null);
                 });
 
             modelBuilder.Entity("BrandPlatform.Liaison.Domain.UnitedFrontContact", b =>
@@ -934,6 +1087,26 @@ namespace BrandPlatform.Liaison.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_event_registrations_engagement_events_event_id");
+                });
+
+            modelBuilder.Entity("BrandPlatform.Liaison.Domain.FriendshipContact", b =>
+                {
+                    b.HasOne("BrandPlatform.Liaison.Domain.FriendshipPair", null)
+                        .WithMany()
+                        .HasForeignKey("PairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_friendship_contacts_friendship_pairs_pair_id");
+                });
+
+            modelBuilder.Entity("BrandPlatform.Liaison.Domain.FriendshipPair", b =>
+                {
+                    b.HasOne("BrandPlatform.Liaison.Domain.UnitedFrontContact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_friendship_pairs_contacts_contact_id");
                 });
 
             modelBuilder.Entity("BrandPlatform.Liaison.Domain.UnitedFrontContact", b =>

@@ -35,7 +35,7 @@ internal sealed class ComplianceApiExamples : IApiExamples
         var ownBranchOnly = ApiExamples.Problem(StatusCodes.Status403Forbidden, StudyTexts.OwnBranchOnly_Title,
             string.Format(CultureInfo.CurrentCulture, StudyTexts.OwnBranchOnly_Detail, "第二党支部"));
         var branchNotFound = ApiExamples.Problem(StatusCodes.Status404NotFound, StudyTexts.BranchNotFound_Title, StudyTexts.BranchNotFound_Detail);
-        var badYear = ApiExamples.Invalid("year", string.Format(CultureInfo.CurrentCulture, StudyTexts.YearRange, ComplianceScope.FirstYear, ComplianceScope.LastYear));
+        var badYear = ApiExamples.Invalid("year", YearQuery.RangeMessage);
 
         examples.Add("FileQuarterPlan", request: new QuarterPlans.FilePlanRequest(2026, 4, items), response: plan, problems:
         [

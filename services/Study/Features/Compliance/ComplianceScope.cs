@@ -15,7 +15,7 @@ namespace BrandPlatform.Study.Features.Compliance;
 /// <summary>The checks every compliance endpoint starts with: the branch exists and is the caller's to see; the period reads.</summary>
 internal static class ComplianceScope
 {
-    public const int FirstYear = 2000, LastYear = 2100;
+    public const int FirstYear = Periods.FirstYear, LastYear = Periods.LastYear;
 
     /// <summary>The branch's name, or the 404/403 to answer; <paramref name="keepersOnly"/> leaves the office out (talks).</summary>
     public static async Task<(string? Name, ProblemHttpResult? Refusal)> BranchAsync(
@@ -50,13 +50,7 @@ internal static class ComplianceScope
         return invalid is null;
     }
 
-    public static void CheckYear(int? year, IDictionary<string, string[]> problems, string field = "year")
-    {
-        if (year is < FirstYear or > LastYear)
-        {
-            problems[field] = [string.Format(CultureInfo.CurrentCulture, StudyTexts.YearRange, FirstYear, LastYear)];
-        }
-    }
+    public static void CheckYear(int? year, IDictionary<string, string[]> problems, string field = "year") => YearQuery.Check(year, problems, field);
 
     /// <summary>A period of dates from the query (the year so far without them); 400 when it runs backwards.</summary>
     public static bool TryReadPeriod(DateOnly? from, DateOnly? to, TimeProvider timeProvider, out ChinaPeriod period,

@@ -36,7 +36,7 @@ public static class Rectifications
             RuleFor(r => r.OwnerName).NotEmpty().MaximumLength(Rectification.OwnerNameMaxLength);
             RuleFor(r => r.DueOn).NotNull()
                 .Must(d => d!.Value.Year is >= ComplianceScope.FirstYear and <= ComplianceScope.LastYear)
-                .WithMessage(_ => string.Format(System.Globalization.CultureInfo.CurrentCulture, StudyTexts.YearRange, ComplianceScope.FirstYear, ComplianceScope.LastYear));
+                .WithMessage(_ => YearQuery.RangeMessage);
         }
     }
 
