@@ -4,6 +4,7 @@ using BrandPlatform.Liaison.Features.Contacts;
 using BrandPlatform.Liaison.Features.ContactWork;
 using BrandPlatform.Liaison.Features.Engagement;
 using BrandPlatform.Liaison.Features.Organisations;
+using BrandPlatform.Liaison.Features.Policies;
 using BrandPlatform.Liaison.Features.Visits;
 using BrandPlatform.Liaison.Infrastructure;
 using BrandPlatform.Platform.Audit;
@@ -22,6 +23,7 @@ app.MapGroup("/api/liaison").WithTags("Contacts").MapContacts();
 app.MapGroup("/api/liaison").WithTags("Visits").MapVisits();
 app.MapGroup("/api/liaison").WithTags("Contact work").MapFriendships().MapFiveOnes().MapThoughtTrends();
 app.MapGroup("/api/liaison").WithTags("Engagement events").MapEngagementEvents().MapEventRegistrations().MapEngagementOutcomes();
+app.MapGroup("/api/liaison").WithTags("Policies").MapPolicies();
 app.MapGroup("/api/liaison").WithTags("Audit").MapLiaisonAudit();
 
 await app.RunServiceAsync<LiaisonDbContext>(args);

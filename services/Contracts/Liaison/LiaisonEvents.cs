@@ -180,3 +180,29 @@ public sealed record FriendshipPairFormed : FriendshipEvent
 
 [EventName("liaison.friendship-pair-ended.v1")]
 public sealed record FriendshipPairEnded : FriendshipEvent;
+
+/// <summary>
+/// An event of one policy of the 政策库, stating it as it now stands (not its full text, read from liaison);
+/// <see cref="IntegrationEvent.AggregateId"/> is the policy. The tickets service keeps a copy to check and show the
+/// policies a ticket's answer cites.
+/// </summary>
+public abstract record PolicyEvent : IntegrationEvent
+{
+    public Guid PolicyId { get; init; }
+    public string Title { get; init; } = "";
+    public string Issuer { get; init; } = "";
+    public DateOnly IssuedOn { get; init; }
+    public string Region { get; init; } = "";
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>False once withdrawn: no longer cited.</summary>
+    public bool InForce { get; init; }
+}
+
+[EventName("liaison.policy-published.v1")]
+public sealed record PolicyPublished : PolicyEvent;
+
+[EventName("liaison.policy-revised.v1")]
+public sealed record PolicyRevised : PolicyEvent;
+
+[EventName("liaison.policy-withdrawn.v1")]
+public sealed record PolicyWithdrawn : PolicyEvent;

@@ -25,6 +25,7 @@ public sealed class LiaisonDbContext(DbContextOptions<LiaisonDbContext> options)
     public DbSet<FriendshipPair> FriendshipPairs => Set<FriendshipPair>();
     public DbSet<FriendshipContact> FriendshipContacts => Set<FriendshipContact>();
     public DbSet<ThoughtTrendNote> ThoughtTrendNotes => Set<ThoughtTrendNote>();
+    public DbSet<Policy> Policies => Set<Policy>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -161,6 +162,21 @@ public sealed class LiaisonDbContext(DbContextOptions<LiaisonDbContext> options)
             note.Property(n => n.AuthorName).HasMaxLength(UnitMember.DisplayNameMaxLength);
             note.HasIndex(n => new { n.SubmittedAt, n.Id });
             note.HasIndex(n => new { n.AuthorId, n.ObservedOn });
+        });
+        modelBuilder.Entity<Policy>(policy =>
+        {
+            policy.ToTable("policies");
+            policy.Property(p => p.Id).ValueGeneratedNever();
+            policy.Property(p => p.Title).HasMaxLength(Policy.TitleMaxLength);
+            policy.Property(p => p.Issuer).HasMaxLength(Policy.IssuerMaxLength);
+            policy.Property(p => p.Region).HasMaxLength(Policy.RegionMaxLength);
+            policy.Property(p => p.Summary).HasMaxLength(Policy.SummaryMaxLength);
+            policy.Property(p => p.FullText).HasMaxLength(Policy.FullTextMaxLength);
+            policy.Property(p => p.Version).IsConcurrencyToken();
+            policy.HasGeneratedTsVectorColumn(p => p.SearchVector, ChineseSearch.Configuration, p => new { p.SearchTerms });
+            policy.HasIndex(p => p.SearchVector).HasMethod("gin");
+            policy.HasIndex(p => p.Tags).HasMethod("gin");
+            policy.HasIndex(p => new { p.IssuedOn, p.Id });
         });
         modelBuilder.AddEventVersions();
     }

@@ -19,6 +19,7 @@ public sealed class Ticket : Aggregate
     public const int TitleMaxLength = TicketFields.TitleMaxLength;
     public const int DescriptionMaxLength = TicketFields.DescriptionMaxLength;
     public const int MaxAttachments = 20;
+    public const int MaxCitedPolicies = 10;
     public const int NoteMaxLength = 2000;
 
     private readonly List<TimelineEntry> timeline = [];
@@ -45,6 +46,8 @@ public sealed class Ticket : Aggregate
     public string? ChamberName { get; private set; }
     /// <summary>What the requester sent (the files live in the document store; the ticket keeps their description).</summary>
     public IReadOnlyList<Attachment> Attachments => attachments;
+    /// <summary>The 政策库 policies the answer cites, as they were named when cited.</summary>
+    public List<PolicyCitation> CitedPolicies { get; private set; } = [];
     public TicketPriority Priority { get; private set; }
     public TicketChannel Channel { get; private set; }
     public TicketState State { get; private set; }
@@ -503,6 +506,25 @@ public sealed class Ticket : Aggregate
     }
 
     /// <summary>
+    /// 引用政策: the lead unit (or the office) cites a policy in force in its answer, while the ticket is handled or
+    /// awaits confirmation; each policy once.
+    /// </summary>
+    public void CitePolicy(Guid policyId, string title, string issuer, DateOnly issuedOn, TicketActor actor, DateTimeOffset now)
+    {
+        TicketState[] allowed = [TicketState.Assigned, TicketState.InProgress, TicketState.Responded, TicketState.Paused, TicketState.Resolved];
+        if (!allowed.Contains(State))
+        {
+            throw StepNotAllowed(State, TicketStep.CitePolicy, allowed);
+        }
+        if (CitedPolicies.Any(p => p.PolicyId == policyId) || CitedPolicies.Count >= MaxCitedPolicies)
+        {
+            throw new RuleViolation(Text(nameof(TicketTexts.PolicyCited_Title)), Text(nameof(TicketTexts.PolicyCited_Detail), MaxCitedPolicies));
+        }
+        CitedPolicies = [.. CitedPolicies, new PolicyCitation(policyId, title, issuer, issuedOn, actor.Name, now)];
+        Touch("policy-cited", actor, title, now);
+    }
+
+    /// <summary>
     /// One step of the ladder if one is due at <paramref name="now"/>, run by the scheduler: a reminder within the
     /// reminder window before the deadline; 催办 from the working day after a missed deadline; 督办单 to the leader the
     /// working day after 催办; 通报 a configured number of working days after 督办. Never outside working hours, never
@@ -631,7 +653,12 @@ public enum TicketStep
     Resume,
     Withdraw,
     WithdrawalPressed,
+    /// <summary>引用政策: no move, but taken only in the states an answer is given in.</summary>
+    CitePolicy,
 }
+
+/// <summary>A policy of the 政策库 an answer cites, named as it was when cited.</summary>
+public sealed record PolicyCitation(Guid PolicyId, string Title, string Issuer, DateOnly IssuedOn, string CitedBy, DateTimeOffset CitedAt);
 
 public enum RequesterKind
 {

@@ -33,6 +33,7 @@ public sealed record TicketResponse(
     PendingExtension? Extension,
     Guid? BrandId,
     Guid? BrandMeasureId,
+    IReadOnlyList<PolicyCitation> CitedPolicies,
     int Version)
 {
     public sealed record Clocks(
@@ -46,7 +47,7 @@ public sealed record TicketResponse(
         new Clocks(ticket.AcceptanceDue, ticket.FirstContactDue, ticket.StageReplyDue, ticket.ResolutionDue, ticket.OriginalResolutionDue),
         ticket.AcceptedAt, ticket.FirstContactAt, ticket.RespondedAt, ticket.ResolvedAt, ticket.ClosedAt, ticket.Satisfaction,
         Math.Round(ticket.PausedWorkingTime.TotalHours, 2), ticket.EscalationLevel, ticket.Objection, ticket.Extension,
-        ticket.BrandId, ticket.BrandMeasureId, ticket.Version);
+        ticket.BrandId, ticket.BrandMeasureId, ticket.CitedPolicies, ticket.Version);
 
     /// <summary>The entity tag of a ticket's current version, for If-Match.</summary>
     public static string ETagOf(Ticket ticket) => $"\"{ticket.Version}\"";

@@ -42,7 +42,7 @@ internal sealed class TicketsApiExamples : IApiExamples
           },
           "acceptedAt": null, "firstContactAt": null, "respondedAt": null, "resolvedAt": null, "closedAt": null,
           "satisfaction": null, "pausedWorkingHours": 0, "escalationLevel": "none", "objection": null, "extension": null,
-          "brandId": null, "brandMeasureId": null, "version": 1
+          "brandId": null, "brandMeasureId": null, "citedPolicies": [], "version": 1
         }
         """;
 
@@ -148,6 +148,13 @@ internal sealed class TicketsApiExamples : IApiExamples
         Step(examples, "TicketAssign", $$"""{ "leadUnitId": "{{LeadUnit}}", "coHandlingUnitIds": ["{{CoHandlingUnit}}"] }""",
             Assigned, StepRefused(TicketState.Submitted, TicketStep.Assign, TicketState.Accepted, TicketState.Assigned, TicketState.Reopened),
             ApiExamples.Refused(RuleViolation.Unprocessable(Text(nameof(TicketTexts.HandlingUnitUnknown_Title)), Text(nameof(TicketTexts.HandlingUnitUnknown_Detail), "leadUnitId"))));
+        Step(examples, "TicketCitePolicy", """{ "policyId": "019a3c0d-1728-79ea-b5fc-0d1e2f304152" }""",
+            Then(Responded, """
+                { "citedPolicies": [ { "policyId": "019a3c0d-1728-79ea-b5fc-0d1e2f304152", "title": "关于进一步支持民营企业技术改造的若干措施",
+                  "issuer": "市工业和信息化局", "issuedOn": "2026-09-15", "citedBy": "市金融服务专班 李明", "citedAt": "2026-03-06T03:00:00+00:00" } ], "version": 6 }
+                """),
+            StepRefused(TicketState.Confirmed, TicketStep.CitePolicy, TicketState.Assigned, TicketState.InProgress, TicketState.Responded, TicketState.Paused, TicketState.Resolved),
+            ApiExamples.Refused(RuleViolation.Unprocessable(Text(nameof(TicketTexts.PolicyNotCitable_Title)), Text(nameof(TicketTexts.PolicyNotCitable_Detail)))));
         Step(examples, "TicketStart", """{ "note": "已电话联系企业财务负责人，了解贷款用途和期限。" }""", InProgress, StepRefused(TicketState.Accepted, TicketStep.Start, TicketState.Assigned));
         Step(examples, "TicketRespond", """{ "note": "已与三家合作银行沟通，本周五组织银企对接会。" }""", Responded,
             StepRefused(TicketState.Assigned, TicketStep.Respond, TicketState.InProgress, TicketState.Responded));

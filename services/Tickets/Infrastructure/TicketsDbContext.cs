@@ -4,6 +4,7 @@ using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Tickets.Domain;
+using BrandPlatform.Tickets.Features.Policies;
 using BrandPlatform.Tickets.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +17,7 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
     public DbSet<Chamber> Chambers => Set<Chamber>();
     public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
     public DbSet<DirectoryUnit> Units => Set<DirectoryUnit>();
+    public DbSet<CitablePolicy> CitablePolicies => Set<CitablePolicy>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -75,6 +77,7 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
                 review.Property(r => r.PressedByUnit).HasColumnName("withdrawal_pressed_by_unit");
                 review.Property(r => r.Note).HasColumnName("withdrawal_review_note").HasMaxLength(Ticket.NoteMaxLength);
             });
+            ticket.Property(t => t.CitedPolicies).HasJsonColumn();
             ticket.HasMany(t => t.ReturnVisits).WithOne().HasForeignKey(v => v.TicketId);
             ticket.Navigation(t => t.ReturnVisits).HasField("returnVisits").UsePropertyAccessMode(PropertyAccessMode.Field);
             ticket.HasIndex(t => new { t.State, t.ConfirmationDue });
@@ -239,6 +242,7 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             record.Property(r => r.RequestHash).HasMaxLength(64);
         });
 
+        modelBuilder.AddCitablePolicies();
         modelBuilder.AddEventVersions();
     }
 }

@@ -388,6 +388,7 @@ public static class AccessMatrix
         Step("extension-request", Dispatchers, [Handler], new { requestedDue = DateTimeOffset.UtcNow.AddDays(20), reason = "需协调省级部门" }),
         Step("extension-decision", Dispatchers, None, new { approve = false }),
         Step("resolve", Dispatchers, [Handler], new { note = "已解决" }),
+        Step("cite-policy", Dispatchers, [Handler], new { policyId = Guid.NewGuid() }),
         Step("attachments", [Admin, Office, Enterprise2, OtherSystem], [Handler, Enterprise, System], Attachment),
         Step("confirm", [Admin, Office, Enterprise2, OtherSystem], [Enterprise, System], new { satisfaction = "satisfied" }),
         Step("return-visit", Dispatchers, None, new { answered = false }),
@@ -540,6 +541,15 @@ public static class AccessMatrix
         AccessRow.Of("liaison", "POST", "/api/liaison/thought-trends", LiaisonCadres, body: r => LiaisonMatrixRecords.NoteBody(r.Liaison.Contact)),
         AccessRow.List("liaison", "GET", "/api/liaison/thought-trends", Dispatchers, [], r => r.Liaison.Note),
         AccessRow.Of("liaison", "GET", "/api/liaison/thought-trends/{id:guid}", Dispatchers, path: r => $"/api/liaison/thought-trends/{r.Liaison.Note}"),
+        // Liaison: the 政策库. Every cadre, handler and enterprise reads it; the office keeps it.
+        AccessRow.List("liaison", "GET", "/api/liaison/policies", EventReaders, [], r => r.Liaison.Policy,
+            path: r => $"/api/liaison/policies?limit=200&q={r.Liaison.Marker}"),
+        AccessRow.Of("liaison", "GET", "/api/liaison/policies/{id:guid}", EventReaders, path: r => $"/api/liaison/policies/{r.Liaison.Policy}"),
+        AccessRow.Of("liaison", "POST", "/api/liaison/policies", Dispatchers, body: r => LiaisonMatrixRecords.PolicyBody(r.Liaison.Marker + "新")),
+        AccessRow.Of("liaison", "PUT", "/api/liaison/policies/{id:guid}", Dispatchers, path: r => $"/api/liaison/policies/{r.Liaison.Policy}",
+            body: r => LiaisonMatrixRecords.PolicyBody(r.Liaison.Marker)),
+        AccessRow.Of("liaison", "POST", "/api/liaison/policies/{id:guid}/withdraw", Dispatchers,
+            path: r => $"/api/liaison/policies/{r.Liaison.PolicyToWithdraw}/withdraw"),
         // Liaison: engagement events. Cadres and enterprises read them; the office announces, holds and records outcomes
         // (the matrix's event is two days away, so holding it and its outcomes are refused by the record); an enterprise
         // registers and withdraws its own enterprise: enterprise2's registration does not exist for enterprise.

@@ -21,7 +21,7 @@ public static class LiaisonMatrixRecords
 {
     public sealed record Records(
         Guid Organisation, string OrganisationName, Guid Contact, Guid Cadre, string Marker, Guid OfficerVisit, Guid Event, Guid EventToCancel,
-        Guid Enterprise2Registration, Guid Pair, Guid PairToEnd, Guid Note);
+        Guid Enterprise2Registration, Guid Pair, Guid PairToEnd, Guid Note, Guid Policy, Guid PolicyToWithdraw);
 
     public const string ContactPhone = "13912345678";
 
@@ -44,10 +44,20 @@ public static class LiaisonMatrixRecords
         var pair = await PairIdAsync(await office.PostAsJsonAsync("/api/liaison/friendships", PairBody(officer, contact), cancellationToken));
         var pairToEnd = await PairIdAsync(await office.PostAsJsonAsync("/api/liaison/friendships", PairBody(officer, secondContact), cancellationToken));
         var note = await LiaisonWorld.CreatedIdAsync(await officerClient.PostAsJsonAsync("/api/liaison/thought-trends", NoteBody(contact), cancellationToken));
-        return new Records(organisation, organisationName, contact, officer, marker, visit, engagement, toCancel, registration, pair, pairToEnd, note);
+        var policy = await LiaisonWorld.CreatedIdAsync(await office.PostAsJsonAsync("/api/liaison/policies", PolicyBody(marker), cancellationToken));
+        var toWithdraw = await LiaisonWorld.CreatedIdAsync(await office.PostAsJsonAsync("/api/liaison/policies", PolicyBody(marker + "废止"), cancellationToken));
+        return new Records(
+            organisation, organisationName, contact, officer, marker, visit, engagement, toCancel, registration, pair, pairToEnd, note, policy, toWithdraw);
     }
 
     private static string Today => ChinaCalendar.DateOf(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A policy whose title carries the marker, so a search for the marker finds it.</summary>
+    public static object PolicyBody(string marker) => new
+    {
+        title = "矩阵政策 " + marker, issuer = "矩阵发文单位", issuedOn = "2026-09-15", region = "三明市", summary = "矩阵政策摘要。", fullText = "矩阵政策全文。",
+        tags = new[] { "矩阵" },
+    };
 
     /// <summary>A 联谊交友 pair formed today.</summary>
     public static object PairBody(Guid cadre, Guid contact) => new { cadreId = cadre, contactId = contact, formedOn = Today };

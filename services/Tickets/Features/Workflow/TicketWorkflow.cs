@@ -1,4 +1,5 @@
 using System.Globalization;
+using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
@@ -9,6 +10,7 @@ using BrandPlatform.Tickets.Resources;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using static BrandPlatform.Tickets.Resources.Texts;
 
 namespace BrandPlatform.Tickets.Features.Workflow;
 
@@ -42,6 +44,13 @@ public static class TicketWorkflow
             RuleFor(r => r.Attachments).NotEmpty().Must(a => a!.Count <= Ticket.MaxAttachments).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, TicketApiTexts.AttachmentsAtMost, Ticket.MaxAttachments));
             RuleForEach(r => r.Attachments).EachValid(new SubmitTicket.SubmitTicket.AttachmentValidator());
         }
+    }
+
+    public sealed record CitePolicyRequest(Guid? PolicyId);
+
+    public sealed class CitePolicyValidator : AbstractValidator<CitePolicyRequest>
+    {
+        public CitePolicyValidator() => RuleFor(r => r.PolicyId).NotEmpty();
     }
 
     public sealed record ConfirmRequest(Satisfaction? Satisfaction, string? Note);
@@ -163,6 +172,13 @@ public static class TicketWorkflow
             (t, r, s) => t.Respond(r.Note!, s.Actor, s.Now));
         tickets.MapLeadStep<RequiredNote>("resolve", "办结 Report the problem solved", handle,
             (t, r, s) => t.Resolve(r.Note!, s.Actor, s.Deadlines, s.Now));
+        tickets.MapStep<CitePolicyRequest>("cite-policy", "引用政策 Cite a policy of the 政策库 (in force) in the answer: the lead unit or the office, while handled or awaiting confirmation",
+            handle, TicketAccess.Handlers, RefuseAllButLeadUnit, async (t, r, s) =>
+            {
+                var policy = await s.Db.CitablePolicies.AsNoTracking().SingleOrDefaultAsync(p => p.PolicyId == r.PolicyId && p.InForce, s.CancellationToken)
+                    ?? throw RuleViolation.Unprocessable(Text(nameof(TicketTexts.PolicyNotCitable_Title)), Text(nameof(TicketTexts.PolicyNotCitable_Detail)));
+                t.CitePolicy(policy.PolicyId, policy.Title, policy.Issuer, policy.IssuedOn, s.Actor, s.Now);
+            });
         tickets.MapLeadStep<ReasonRequest>("pause", "Pause while waiting for the requester's material (the clocks stop)", handle,
             (t, r, s) => t.Pause(r.Reason!, s.Actor, s.Now));
         tickets.MapLeadStep<NoteRequest>("resume", "Resume when the material arrives (deadlines move by the paused working time)", handle,

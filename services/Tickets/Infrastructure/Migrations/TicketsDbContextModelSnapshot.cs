@@ -795,6 +795,11 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("channel");
 
+                    b.Property<string>("CitedPolicies")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("cited_policies");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
@@ -1069,6 +1074,50 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasDatabaseName("ix_ticket_timeline_ticket_id_id");
 
                     b.ToTable("ticket_timeline", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Tickets.Features.Policies.CitablePolicy", b =>
+                {
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("policy_id");
+
+                    b.Property<bool>("InForce")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_force");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("issuer");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("PolicyId")
+                        .HasName("pk_citable_policies");
+
+                    b.ToTable("citable_policies", (string)null);
                 });
 
             modelBuilder.Entity("BrandPlatform.Tickets.Features.Webhooks.WebhookDelivery", b =>
