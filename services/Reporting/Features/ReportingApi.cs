@@ -1,6 +1,7 @@
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Reporting.Features.DisciplineFigures;
 using BrandPlatform.Reporting.Features.Exports;
+using BrandPlatform.Reporting.Features.LiaisonFigures;
 using BrandPlatform.Reporting.Features.Live;
 using BrandPlatform.Reporting.Features.Scorecard;
 using BrandPlatform.Reporting.Features.StudyFigures;
@@ -20,6 +21,7 @@ public static class ReportingApi
         reporting.MapStudyProgramme();
         reporting.MapScorecard();
         reporting.MapDisciplineFigures();
+        reporting.MapGetLiaisonReach();
         reporting.MapLiveFigures();
         reporting.MapExports();
         return app;

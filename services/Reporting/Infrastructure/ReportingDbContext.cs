@@ -4,6 +4,7 @@ using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Reporting.Domain;
 using BrandPlatform.Reporting.Features.Brands;
 using BrandPlatform.Reporting.Features.DisciplineFigures;
+using BrandPlatform.Reporting.Features.LiaisonFigures;
 using BrandPlatform.Reporting.Features.Documents;
 using BrandPlatform.Reporting.Features.StudyFigures;
 using BrandPlatform.Reporting.Features.StudyProgramme;
@@ -22,6 +23,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<StudyActivityRecord> StudyActivities => Set<StudyActivityRecord>();
     public DbSet<DesignatedMaterial> DesignatedMaterials => Set<DesignatedMaterial>();
     public DbSet<CampaignRecord> DisciplineCampaigns => Set<CampaignRecord>();
+    public DbSet<VisitRecord> LiaisonVisits => Set<VisitRecord>();
     public DbSet<SessionRecord> DisciplineSessions => Set<SessionRecord>();
     public DbSet<QuizOutcomeRecord> DisciplineQuizOutcomes => Set<QuizOutcomeRecord>();
     public DbSet<MakeUpRecord> DisciplineMakeUps => Set<MakeUpRecord>();
@@ -56,6 +58,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             ticket.Property(t => t.Satisfaction).HasMaxLength(32);
             ticket.Property(t => t.ChamberName).HasMaxLength(100);
             ticket.Property(t => t.FilingSystem).HasMaxLength(128);
+            ticket.Property(t => t.Channel).HasMaxLength(32);
             ticket.HasIndex(t => t.Category);
             ticket.HasIndex(t => t.SubmittedAt);
             ticket.HasIndex(t => t.BrandId);
@@ -64,6 +67,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         modelBuilder.ApplyConfiguration(new StudyActivityRecordConfiguration());
         modelBuilder.ApplyConfiguration(new DesignatedMaterialConfiguration());
         modelBuilder.AddDisciplineFigureTables();
+        modelBuilder.AddLiaisonFigureTables();
         modelBuilder.AddBrandRegistry();
         modelBuilder.AddDocumentRegisters();
         modelBuilder.AddSupervisionTasks();

@@ -283,6 +283,7 @@ public static class AccessMatrix
         // Reporting: discipline. Counts per branch for the office and leaders; keepers read their branch in discipline itself.
         AccessRow.Of("reporting", "GET", "/api/reporting/discipline/coverage", [Admin, Office, Leader]),
         AccessRow.Of("reporting", "GET", "/api/reporting/discipline/pledges", [Admin, Office, Leader]),
+        AccessRow.Of("reporting", "GET", "/api/reporting/liaison/reach", [Admin, Office, Leader]),
 
         // Reporting: live figures (the hub; its WebSocket and messages are in LiveFiguresTests). SignalR maps both paths
         // for any method and answers the method itself: a reader gets past authorization to the protocol's own refusal

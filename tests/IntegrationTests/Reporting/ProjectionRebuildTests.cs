@@ -82,7 +82,7 @@ public sealed class ProjectionRebuildTests(TestServers servers)
         var projections = await operations.GetFromJsonAsync<JsonElement>("/ops/projections", Cancel);
         var names = projections.EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToList();
         names.ShouldBe(["directory-units", "discipline-campaigns", "discipline-make-ups", "discipline-pledges", "discipline-quiz-outcomes",
-            "discipline-sessions", "study-activities", "study-materials", "ticket-records", "unit-rosters"]);
+            "discipline-sessions", "liaison-visits", "study-activities", "study-materials", "ticket-records", "unit-rosters"]);
         var ticketRecords = projections.EnumerateArray().Single(p => p.GetProperty("name").GetString() == "ticket-records");
         ticketRecords.GetProperty("aggregates").GetInt32().ShouldBe(3);
         ticketRecords.GetProperty("events").EnumerateArray().Select(e => e.GetString()).ShouldContain("tickets.ticket-submitted.v1");

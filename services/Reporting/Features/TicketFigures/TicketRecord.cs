@@ -27,6 +27,8 @@ public sealed class TicketRecord
     public Guid? BrandId { get; private set; }
     public Guid? BrandMeasureId { get; private set; }
     public string RequesterKind { get; private set; } = "";
+    /// <summary>How it arrived (portal, handler, visit, event, hotline, governmentSystem): what liaison's reach counts.</summary>
+    public string Channel { get; private set; } = "";
     public DateTimeOffset SubmittedAt { get; private set; }
     public DateTimeOffset? AcceptanceDue { get; private set; }
     public DateTimeOffset? AcceptedAt { get; private set; }
@@ -82,6 +84,9 @@ public sealed class TicketRecord
         OriginalResolutionDue = integrationEvent.OriginalResolutionDue;
         switch (integrationEvent)
         {
+            case TicketSubmitted submitted:
+                Channel = submitted.Channel;
+                break;
             case TicketAccepted accepted:
                 AcceptedAt = accepted.AcceptedAt;
                 break;

@@ -1263,6 +1263,51 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                     b.ToTable("discipline_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("BrandPlatform.Reporting.Features.LiaisonFigures.VisitRecord", b =>
+                {
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visit_id");
+
+                    b.PrimitiveCollection<List<string>>("ContactCategories")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("contact_categories");
+
+                    b.PrimitiveCollection<List<Guid>>("ContactIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("contact_ids");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("ProblemCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("problem_count");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("visited_on");
+
+                    b.HasKey("VisitId")
+                        .HasName("pk_liaison_visits");
+
+                    b.HasIndex("VisitedOn")
+                        .HasDatabaseName("ix_liaison_visits_visited_on");
+
+                    b.ToTable("liaison_visits", (string)null);
+                });
+
             modelBuilder.Entity("BrandPlatform.Reporting.Features.StudyFigures.StudyActivityRecord", b =>
                 {
                     b.Property<Guid>("ActivityId")
@@ -1428,6 +1473,12 @@ namespace BrandPlatform.Reporting.Infrastructure.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("chamber_name");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
 
                     b.Property<string>("FilingSystem")
                         .HasMaxLength(128)
