@@ -81,6 +81,7 @@ public static class DevelopmentSeed
         Add("青年理论学习小组", UnitKind.YouthStudyGroup, committee.Name);
         Add("招商服务专班", UnitKind.TaskForce, committee.Name);
         Add("征迁服务专班", UnitKind.TaskForce, committee.Name);
+        Add("项目服务专班", UnitKind.TaskForce, committee.Name);
         Add("办公室", UnitKind.Department, committee.Name);
         db.OrganisationUnits.AddRange(units.Values);
         await db.SaveChangesAsync(cancellationToken);
@@ -124,7 +125,7 @@ public static class DevelopmentSeed
             }
             if (i is >= 26)
             {
-                groups.Add(i % 2 == 0 ? "招商服务专班" : "征迁服务专班");
+                groups.Add(i == 29 ? "项目服务专班" : i % 2 == 0 ? "招商服务专班" : "征迁服务专班");
             }
             await RegisterAsync($"member{i + 1:00}", Surnames[i % Surnames.Length] + GivenNames[(i * 5 + i / Surnames.Length) % GivenNames.Length],
                 [PlatformRoles.Member], groups);
