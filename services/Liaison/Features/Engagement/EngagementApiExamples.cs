@@ -40,7 +40,7 @@ internal sealed class EngagementApiExamples : IApiExamples
         var missing = ApiExamples.Problem(StatusCodes.Status404NotFound, LiaisonTexts.EventNotFound_Title, LiaisonTexts.EventNotFound_Detail);
         var notAnnounced = ApiExamples.Problem(StatusCodes.Status409Conflict, LiaisonTexts.EventNotAnnounced_Title, LiaisonTexts.EventNotAnnounced_Detail);
         var closed = ApiExamples.Problem(StatusCodes.Status409Conflict, LiaisonTexts.RegistrationClosed_Title, LiaisonTexts.RegistrationClosed_Detail);
-        var past = ApiExamples.Problem(StatusCodes.Status422UnprocessableEntity, LiaisonTexts.EventInPast_Title, LiaisonTexts.EventInPast_Detail);
+        var past = ApiExamples.Unprocessable("startsAt", LiaisonTexts.EventInPast_Title, LiaisonTexts.EventInPast_Detail);
         var held = ApiExamples.With(EventResponse, $$"""
             { "state": "held", "takesRegistrations": false, "summary": "12家企业、4家银行到会，现场达成融资意向8项。", "attended": 15,
               "outcomes": [{{OutcomeResponse}}], "version": 3 }
