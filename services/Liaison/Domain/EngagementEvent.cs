@@ -116,7 +116,7 @@ public sealed class EngagementEvent : Aggregate
         Summary = summary.Trim();
         if (leaders.Count > 0)
         {
-            Leaders = [.. leaders.Select(l => l.Trim()).Distinct()];
+            Leaders = Named(leaders);
         }
         Changed(now);
         var present = registrations.Where(r => r.Attended == true).ToList();
@@ -161,16 +161,19 @@ public sealed class EngagementEvent : Aggregate
     {
         if (details.StartsAt <= now)
         {
-            throw RuleViolation.Unprocessable(Text(nameof(LiaisonTexts.EventInPast_Title)), Text(nameof(LiaisonTexts.EventInPast_Detail)));
+            throw RuleViolation.Unprocessable(Text(nameof(LiaisonTexts.EventInPast_Title)), Text(nameof(LiaisonTexts.EventInPast_Detail)), "startsAt");
         }
         Series = details.Series;
         Title = details.Title.Trim();
         StartsAt = details.StartsAt;
         Place = details.Place.Trim();
-        Leaders = [.. details.Leaders.Select(l => l.Trim()).Where(l => l.Length > 0).Distinct()];
+        Leaders = Named(details.Leaders);
         Description = string.IsNullOrWhiteSpace(details.Description) ? null : details.Description.Trim();
         Changed(now);
     }
+
+    /// <summary>Leaders as the office typed them, each named once.</summary>
+    private static List<string> Named(IEnumerable<string> leaders) => [.. leaders.Select(l => l.Trim()).Where(l => l.Length > 0).Distinct()];
 
     private void Changed(DateTimeOffset now)
     {

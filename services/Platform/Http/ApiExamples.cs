@@ -62,8 +62,9 @@ public sealed class ApiExamples
         TypedResults.Problem(title: title, detail: detail, statusCode: status).ProblemDetails;
 
     /// <summary>An entity's refusal as the exception handler answers it (units named by id: the example has no directory).</summary>
-    public static ProblemDetails Refused(RuleViolation violation) =>
-        Problem(violation.Status, violation.Title.ToString(), violation.Detail.ToString());
+    public static ProblemDetails Refused(RuleViolation violation) => violation.Field is { } field
+        ? Unprocessable(field, violation.Title.ToString(), violation.Detail.ToString())
+        : Problem(violation.Status, violation.Title.ToString(), violation.Detail.ToString());
 
     /// <summary>400 with field errors, as <see cref="FieldProblems.Invalid(string, string)"/> and the validation filter answer it.</summary>
     public static ProblemDetails Invalid(string field, string message) => FieldProblems.Invalid(field, message).ProblemDetails;

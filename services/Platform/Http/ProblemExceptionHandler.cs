@@ -67,12 +67,18 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         Detail = PlatformTexts.UniqueConflict_Detail,
     };
 
-    private static ProblemDetails Problem(RuleViolation violation, IReadOnlyDictionary<Guid, string>? unitNames) => new()
+    private static ProblemDetails Problem(RuleViolation violation, IReadOnlyDictionary<Guid, string>? unitNames)
     {
-        Status = violation.Status,
-        Title = violation.Title.Format(CultureInfo.CurrentUICulture, unitNames),
-        Detail = violation.Detail.Format(CultureInfo.CurrentUICulture, unitNames),
-    };
+        var title = violation.Title.Format(CultureInfo.CurrentUICulture, unitNames);
+        var detail = violation.Detail.Format(CultureInfo.CurrentUICulture, unitNames);
+        // A violation about one field answers as FieldProblems.Unprocessable does: the field's message is the title.
+        return violation.Field is { } field
+            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [title] })
+            {
+                Status = violation.Status, Title = FieldProblems.Title, Detail = detail,
+            }
+            : new ProblemDetails { Status = violation.Status, Title = title, Detail = detail };
+    }
 
     private async Task<IReadOnlyDictionary<Guid, string>?> UnitNamesAsync(
         IServiceProvider services, RuleViolation violation, CancellationToken cancellationToken)

@@ -26,8 +26,8 @@ public static class ReportPeriod
 {
     private const int MaxYears = 5;
     // Figures cut periods into calendar months, quarters and years: the bounds keep every cut a real date.
-    private const int FirstYear = 2000;
-    private const int LastYear = 2100;
+    private const int FirstYear = Periods.FirstYear;
+    private const int LastYear = Periods.LastYear;
 
     /// <summary>The answers to a bad period, for the operations' OpenAPI examples.</summary>
     public static ProblemDetails[] ExampleProblems =>

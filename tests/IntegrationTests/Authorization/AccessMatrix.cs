@@ -66,7 +66,8 @@ public static class AccessMatrix
     /// <summary>Everyone who takes part in discipline education but is not the member whose attempt the matrix reads.</summary>
     private static readonly string[] QuizOthers = [Admin, Office, Secretary, Officer, Handler];
 
-    private static string Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Today in China, as the matrix's bodies write a day.</summary>
+    internal static string Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture);
 
     private static (int Year, int Quarter) ThisQuarter => (DateTime.UtcNow.AddHours(8).Year, (DateTime.UtcNow.AddHours(8).Month - 1) / 3 + 1);
 

@@ -162,6 +162,16 @@ public sealed class EngagementEventsTests(EngagementFixture fixture) : IClassFix
             new { kind = "other", enterpriseRegistrationId = Id(mine), note = "签订人才合作协议" }, Cancel));
         agreement.GetProperty("note").GetString().ShouldBe("签订人才合作协议");
 
+        // A start that has passed is refused by its field, for the form to show beside it.
+        using (var past = await office.PostAsJsonAsync("/api/liaison/events", new
+        {
+            series = "entrepreneursDay", title = "已过去的活动", startsAt = fixture.Clock.GetUtcNow().AddMinutes(-1), place = "市民中心", leaders = Array.Empty<string>(),
+        }, Cancel))
+        {
+            past.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+            (await past.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors").TryGetProperty("startsAt", out _).ShouldBeTrue();
+        }
+
         // A cancelled event takes no registrations and is no longer revised.
         fixture.Clock.Now = DateTimeOffset.UtcNow;
         var cancelled = await AnnounceAsync(office, "chamberLectureHall", "商会大讲坛");

@@ -50,8 +50,6 @@ public static class LiaisonMatrixRecords
             organisation, organisationName, contact, officer, marker, visit, engagement, toCancel, registration, pair, pairToEnd, note, policy, toWithdraw);
     }
 
-    private static string Today => ChinaCalendar.DateOf(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>A policy whose title carries the marker, so a search for the marker finds it.</summary>
     public static object PolicyBody(string marker) => new
     {
@@ -60,13 +58,13 @@ public static class LiaisonMatrixRecords
     };
 
     /// <summary>A 联谊交友 pair formed today.</summary>
-    public static object PairBody(Guid cadre, Guid contact) => new { cadreId = cadre, contactId = contact, formedOn = Today };
+    public static object PairBody(Guid cadre, Guid contact) => new { cadreId = cadre, contactId = contact, formedOn = AccessMatrix.Today };
 
-    public static object FriendshipContactBody => new { on = Today, way = "heartToHeartTalk", note = "矩阵谈心" };
+    public static object FriendshipContactBody => new { on = AccessMatrix.Today, way = "heartToHeartTalk", note = "矩阵谈心" };
 
     public static object NoteBody(Guid contact) => new
     {
-        observedOn = Today, contactId = contact, contactCategory = (string?)null, topic = "矩阵思想动态", content = "矩阵所见。",
+        observedOn = AccessMatrix.Today, contactId = contact, contactCategory = (string?)null, topic = "矩阵思想动态", content = "矩阵所见。",
     };
 
     private static async Task<Guid> PairIdAsync(HttpResponseMessage response)
@@ -95,7 +93,7 @@ public static class LiaisonMatrixRecords
     /// <summary>A field visit today that met <paramref name="contact"/>, with no problem raised.</summary>
     public static object VisitBody(Guid contact) => new
     {
-        kind = "fieldVisit", visitedOn = Today,
+        kind = "fieldVisit", visitedOn = AccessMatrix.Today,
         place = "矩阵企业", contactIds = new[] { contact }, findings = "矩阵走访所见。",
     };
 

@@ -110,10 +110,8 @@ public static class Friendships
         }
         if (@short == true)
         {
-            pairs = pairs.Where(p =>
-                db.FriendshipContacts.Count(c => c.PairId == p.Id && c.On >= period.From && c.On <= period.To)
-                + db.Visits.Count(v => v.VisitorIds.Contains(p.CadreId) && v.ContactIds.Contains(p.ContactId) && v.VisitedOn >= period.From && v.VisitedOn <= period.To)
-                < minimum);
+            var shortIds = KeptIn(db, pairs, period).Where(k => k.Logged + k.Visits < minimum).Select(k => k.PairId);
+            pairs = pairs.Where(p => shortIds.Contains(p.Id));
         }
         var page = await pairs.PageAsync(paging, p => p.FormedAt, p => p.Id, context, cancellationToken, descending: true);
         return TypedResults.Ok(await page.SelectAsync(items => ResponsesAsync(db, items, period, minimum, cancellationToken)));
@@ -201,21 +199,38 @@ public static class Friendships
     {
         var ids = pairs.Select(p => p.Id).ToList();
         var contactIds = pairs.Select(p => p.ContactId).Distinct().ToList();
-        var cadreIds = pairs.Select(p => p.CadreId).Distinct().ToList();
         var friends = await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var logged = await db.FriendshipContacts.AsNoTracking().Where(c => ids.Contains(c.PairId) && c.On >= period.From && c.On <= period.To)
-            .GroupBy(c => c.PairId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var visits = await db.Visits.AsNoTracking()
-            .Where(v => v.VisitedOn >= period.From && v.VisitedOn <= period.To && v.VisitorIds.Any(id => cadreIds.Contains(id)) && v.ContactIds.Any(id => contactIds.Contains(id)))
-            .Select(v => new { v.VisitorIds, v.ContactIds }).ToListAsync(cancellationToken);
+        var kept = await KeptIn(db, db.FriendshipPairs.AsNoTracking().Where(p => ids.Contains(p.Id)), period).ToDictionaryAsync(k => k.PairId, cancellationToken);
         return [.. pairs.Select(p =>
         {
-            var contactsLogged = logged.GetValueOrDefault(p.Id);
-            var visited = visits.Count(v => v.VisitorIds.Contains(p.CadreId) && v.ContactIds.Contains(p.ContactId));
+            var (logged, visited) = (kept[p.Id].Logged, kept[p.Id].Visits);
             var friend = friends[p.ContactId];
             return new Response(p.Id, p.CadreId, p.CadreName, p.ContactId, friend.Name, friend.Category, p.FormedOn, p.EndedOn, period.From.Year,
-                contactsLogged, visited, minimum, Math.Max(0, minimum - contactsLogged - visited));
+                logged, visited, minimum, Math.Max(0, minimum - logged - visited));
         })];
+    }
+
+    /// <summary>How a pair kept in touch in a period (members set by name: EF filters on them).</summary>
+    private sealed class Kept
+    {
+        public Guid PairId { get; init; }
+        public int Logged { get; init; }
+        public int Visits { get; init; }
+    }
+
+    /// <summary>
+    /// The one rule of what counts towards the yearly minimum, for the answer and the ?short filter alike: the contacts
+    /// logged in the period, and the visits in it on which the pair's cadre met the friend.
+    /// </summary>
+    private static IQueryable<Kept> KeptIn(LiaisonDbContext db, IQueryable<FriendshipPair> pairs, ChinaPeriod period)
+    {
+        var (from, to) = (period.From, period.To);
+        return pairs.Select(p => new Kept
+        {
+            PairId = p.Id,
+            Logged = db.FriendshipContacts.Count(c => c.PairId == p.Id && c.On >= from && c.On <= to),
+            Visits = db.Visits.Count(v => v.VisitorIds.Contains(p.CadreId) && v.ContactIds.Contains(p.ContactId) && v.VisitedOn >= from && v.VisitedOn <= to),
+        });
     }
 
     internal static ProblemHttpResult NotFound() => TypedResults.Problem(

@@ -138,10 +138,6 @@ public static class EngagementEvents
         EventRequest request, HttpContext context, LiaisonDbContext db, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        if (InThePast(request, now) is { } past)
-        {
-            return past;
-        }
         var engagement = EngagementEvent.Announce(DetailsOf(request), context.Caller().UserId!.Value, now);
         db.EngagementEvents.Add(engagement);
         await db.SaveChangesAsync(cancellationToken);
@@ -160,10 +156,6 @@ public static class EngagementEvents
         if (context.StaleIfMatch(Response.ETagOf(engagement)) is { } stale)
         {
             return stale;
-        }
-        if (InThePast(request, timeProvider.GetUtcNow()) is { } past)
-        {
-            return past;
         }
         engagement.Revise(DetailsOf(request), timeProvider.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
@@ -201,11 +193,6 @@ public static class EngagementEvents
         await db.SaveChangesAsync(cancellationToken);
         return await AnswerAsync(context, db, engagement, timeProvider, cancellationToken);
     }
-
-    /// <summary>The start the form names, refused by its field (the entity refuses it too, without one).</summary>
-    private static ProblemHttpResult? InThePast(EventRequest request, DateTimeOffset now) => request.StartsAt <= now
-        ? FieldProblems.Unprocessable("startsAt", LiaisonTexts.EventInPast_Title, LiaisonTexts.EventInPast_Detail)
-        : null;
 
     private static EngagementEvent.Details DetailsOf(EventRequest request) => new(
         request.Series!.Value, request.Title!, request.StartsAt!.Value.ToUniversalTime(), request.Place!, request.Leaders ?? [], request.Description);
