@@ -5,6 +5,7 @@ using BrandPlatform.Liaison.Features.ContactWork;
 using BrandPlatform.Liaison.Features.Engagement;
 using BrandPlatform.Liaison.Features.Organisations;
 using BrandPlatform.Liaison.Features.Policies;
+using BrandPlatform.Liaison.Features.TaskForces;
 using BrandPlatform.Liaison.Features.Visits;
 using BrandPlatform.Liaison.Infrastructure;
 using BrandPlatform.Platform.Audit;
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService<LiaisonDbContext>("liaison", "liaisondb", "统战联络 United-front liaison");
 builder.AddAuditTrail<LiaisonDbContext>();
 builder.Services.Configure<FriendshipOptions>(builder.Configuration.GetSection(FriendshipOptions.Section));
+builder.Services.AddHostedService<BoardFreezer>();
 
 var app = builder.Build();
 app.UsePlatformService();
@@ -24,6 +26,7 @@ app.MapGroup("/api/liaison").WithTags("Visits").MapVisits();
 app.MapGroup("/api/liaison").WithTags("Contact work").MapFriendships().MapFiveOnes().MapThoughtTrends();
 app.MapGroup("/api/liaison").WithTags("Engagement events").MapEngagementEvents().MapEventRegistrations().MapEngagementOutcomes();
 app.MapGroup("/api/liaison").WithTags("Policies").MapPolicies();
+app.MapGroup("/api/liaison").WithTags("Task forces").MapTaskForceWork().MapTaskForceBoard();
 app.MapGroup("/api/liaison").WithTags("Audit").MapLiaisonAudit();
 
 await app.RunServiceAsync<LiaisonDbContext>(args);

@@ -82,9 +82,11 @@ public abstract record RaisedProblemEvent : IntegrationEvent
     public const string TicketSource = "liaison";
     public const string VisitOrigin = "visit";
     public const string EngagementEventOrigin = "engagementEvent";
+    /// <summary>A blocker of a task force's key project (堵点), filed as a ticket with channel project.</summary>
+    public const string KeyProjectOrigin = "keyProject";
 
     public Guid ProblemId { get; init; }
-    /// <summary>visit or engagementEvent; <see cref="OriginId"/> is the visit or the event.</summary>
+    /// <summary>visit, engagementEvent or keyProject; <see cref="OriginId"/> is the visit, the event or the key project.</summary>
     public string Origin { get; init; } = "";
     public Guid OriginId { get; init; }
 }
@@ -206,3 +208,37 @@ public sealed record PolicyRevised : PolicyEvent;
 
 [EventName("liaison.policy-withdrawn.v1")]
 public sealed record PolicyWithdrawn : PolicyEvent;
+
+/// <summary>
+/// An event of one piece of a task force's work (a key project, an investment lead or a relocation case), stating it as
+/// it now stands; <see cref="IntegrationEvent.AggregateId"/> is the piece of work.
+/// </summary>
+public abstract record TaskForceWorkEvent : IntegrationEvent
+{
+    public Guid WorkId { get; init; }
+    /// <summary>keyProject, investmentLead or relocationCase.</summary>
+    public string Kind { get; init; } = "";
+    /// <summary>The task force (a unit of the directory) that owns the work.</summary>
+    public Guid TaskForceId { get; init; }
+    public string Name { get; init; } = "";
+    /// <summary>The stage code it reached (planning ... inOperation; contacted ... landed or dropped; surveying ... cleared).</summary>
+    public string Stage { get; init; } = "";
+    /// <summary>The day the stage was reached (China date).</summary>
+    public DateOnly StageReachedOn { get; init; }
+    /// <summary>A key project's investment or an investment lead's intended investment, in 万元.</summary>
+    public decimal? AmountInTenThousandYuan { get; init; }
+    /// <summary>A relocation case: households and enterprises to relocate, and how many agreements are signed.</summary>
+    public int? Households { get; init; }
+    public int? AgreementsSigned { get; init; }
+}
+
+/// <summary>A task force took on a key project, an investment lead or a relocation case.</summary>
+[EventName("liaison.task-force-work-registered.v1")]
+public sealed record TaskForceWorkRegistered : TaskForceWorkEvent;
+
+/// <summary>The work reached a further stage (or, for a relocation case, more agreements were signed).</summary>
+[EventName("liaison.task-force-work-progressed.v1")]
+public sealed record TaskForceWorkProgressed : TaskForceWorkEvent
+{
+    public string FromStage { get; init; } = "";
+}

@@ -9,12 +9,15 @@ public enum ProblemOrigin
 {
     Visit,
     EngagementEvent,
+    /// <summary>A blocker (堵点) of a task force's key project.</summary>
+    KeyProject,
 }
 
 /// <summary>
-/// A problem an enterprise raised to the department, on a visit or at an engagement event, recorded on the enterprise's
-/// behalf by the cadre who heard it. The tickets service files it as a ticket (channel visit or event) and the ticket's events bring its number and state back here, so the
-/// visit shows what became of what it heard (事事有回音).
+/// A problem an enterprise raised to the department, on a visit or at an engagement event, or a blocker of a key
+/// project, recorded on the enterprise's behalf by the cadre who heard it. The tickets service files it as a ticket
+/// (channel visit, event or project) and the ticket's events bring its number and state back here, so the visit or the
+/// project shows what became of it (事事有回音).
 /// </summary>
 public sealed class RaisedProblem : Aggregate
 {
@@ -38,6 +41,8 @@ public sealed class RaisedProblem : Aggregate
     public string? TicketNumber { get; private set; }
     /// <summary>The ticket's state code as its latest event gave it (submitted, accepted, ..., closed).</summary>
     public string? TicketState { get; private set; }
+    /// <summary>When its ticket was resolved (解决), as the ticket's event dated it; cleared if the ticket is reopened.</summary>
+    public DateTimeOffset? SolvedAt { get; private set; }
 
     /// <summary>A problem an enterprise contact raised on <paramref name="visit"/>; <paramref name="contact"/> leads the enterprise.</summary>
     public static RaisedProblem OnVisit(
@@ -48,6 +53,14 @@ public sealed class RaisedProblem : Aggregate
     public static RaisedProblem AtEvent(
         EngagementEvent engagement, EventRegistration enterprise, string title, TicketCategory category, string description, Visitor raisedBy, DateTimeOffset now) =>
         Raised(ProblemOrigin.EngagementEvent, engagement.Id, null, enterprise.OrganisationName, enterprise.CreditCode, title, category, description, raisedBy, now);
+
+    /// <summary>A blocker of the key project <paramref name="project"/>, on behalf of the project's enterprise.</summary>
+    public static RaisedProblem OnKeyProject(
+        TaskForceWork project, string title, TicketCategory category, string description, Visitor raisedBy, DateTimeOffset now)
+    {
+        project.GuardTakesBlockers();
+        return Raised(ProblemOrigin.KeyProject, project.Id, null, project.EnterpriseName!, project.EnterpriseCreditCode!, title, category, description, raisedBy, now);
+    }
 
     private static RaisedProblem Raised(
         ProblemOrigin origin, Guid originId, Guid? contactId, string enterpriseName, string creditCode, string title, TicketCategory category,
@@ -77,5 +90,19 @@ public sealed class RaisedProblem : Aggregate
     }
 
     /// <summary>The ticket moved on (its events are applied in order, so this is its state now).</summary>
-    public void TicketMoved(string state) => TicketState = state;
+    public void TicketMoved(string state, DateTimeOffset at)
+    {
+        TicketState = state;
+        if (state == ResolvedState && SolvedAt is null)
+        {
+            SolvedAt = at;
+        }
+        else if (state == ReopenedState)
+        {
+            SolvedAt = null;
+        }
+    }
+
+    private const string ResolvedState = "resolved";
+    private const string ReopenedState = "reopened";
 }

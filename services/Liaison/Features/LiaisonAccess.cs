@@ -27,5 +27,8 @@ public static class LiaisonAccess
     /// <summary>Who registers for engagement events: the office for anyone, an enterprise contact for its own enterprise.</summary>
     public static readonly string[] Registrars = [.. Office, PlatformRoles.EnterpriseContact];
 
+    /// <summary>Who reads the task forces' work and board: the cadres and the task forces' handlers.</summary>
+    public static readonly string[] TaskForceWorkers = [.. Cadres, PlatformRoles.TaskForceHandler];
+
     public static bool IsOffice(this Caller caller) => caller.IsInAnyRole(Office);
 }

@@ -1,4 +1,5 @@
 using BrandPlatform.Liaison.Domain;
+using BrandPlatform.Liaison.Features.TaskForces;
 using BrandPlatform.Platform.Audit;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Messaging;
@@ -9,12 +10,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BrandPlatform.Liaison.Infrastructure;
 
-public sealed class LiaisonDbContext(DbContextOptions<LiaisonDbContext> options) : DbContext(options), IUnitRosters
+public sealed class LiaisonDbContext(DbContextOptions<LiaisonDbContext> options) : DbContext(options), IUnitRosters, IDirectoryUnits
 {
     /// <summary>A contact's search column (name and enterprise), matched with trigrams: PostgreSQL has no Chinese word parser.</summary>
     public const string ContactSearchText = "SearchText";
 
     public DbSet<UnitMember> UnitMembers => Set<UnitMember>();
+    public DbSet<DirectoryUnit> Units => Set<DirectoryUnit>();
     public DbSet<UnitedFrontOrganisation> Organisations => Set<UnitedFrontOrganisation>();
     public DbSet<UnitedFrontContact> Contacts => Set<UnitedFrontContact>();
     public DbSet<Visit> Visits => Set<Visit>();
@@ -26,6 +28,9 @@ public sealed class LiaisonDbContext(DbContextOptions<LiaisonDbContext> options)
     public DbSet<FriendshipContact> FriendshipContacts => Set<FriendshipContact>();
     public DbSet<ThoughtTrendNote> ThoughtTrendNotes => Set<ThoughtTrendNote>();
     public DbSet<Policy> Policies => Set<Policy>();
+    public DbSet<TaskForceWork> TaskForceWorks => Set<TaskForceWork>();
+    public DbSet<WorkStep> WorkSteps => Set<WorkStep>();
+    public DbSet<FrozenBoard> FrozenBoards => Set<FrozenBoard>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -33,6 +38,7 @@ public sealed class LiaisonDbContext(DbContextOptions<LiaisonDbContext> options)
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditLog();
         modelBuilder.AddUnitRosters();
+        modelBuilder.AddDirectoryUnits();
         modelBuilder.Entity<UnitedFrontOrganisation>(organisation =>
         {
             organisation.ToTable("organisations");
@@ -177,6 +183,38 @@ public sealed class LiaisonDbContext(DbContextOptions<LiaisonDbContext> options)
             policy.HasIndex(p => p.SearchVector).HasMethod("gin");
             policy.HasIndex(p => p.Tags).HasMethod("gin");
             policy.HasIndex(p => new { p.IssuedOn, p.Id });
+        });
+        modelBuilder.Entity<TaskForceWork>(work =>
+        {
+            work.ToTable("task_force_work");
+            work.Property(w => w.Id).ValueGeneratedNever();
+            work.Property(w => w.Kind).HasConversion<string>().HasMaxLength(30);
+            work.Property(w => w.Stage).HasConversion<string>().HasMaxLength(20);
+            work.Property(w => w.Name).HasMaxLength(TaskForceWork.NameMaxLength);
+            work.Property(w => w.EnterpriseName).HasMaxLength(UnitedFrontContact.EnterpriseNameMaxLength);
+            work.Property(w => w.EnterpriseCreditCode).HasMaxLength(UnifiedSocialCreditCode.Length);
+            work.Property(w => w.Sector).HasMaxLength(TaskForceWork.SectorMaxLength);
+            work.Property(w => w.AmountInTenThousandYuan).HasPrecision(12, 2);
+            work.HasMany(w => w.Steps).WithOne().HasForeignKey(s => s.WorkId).OnDelete(DeleteBehavior.Restrict);
+            work.Navigation(w => w.Steps).UsePropertyAccessMode(PropertyAccessMode.Field);
+            work.HasIndex(w => new { w.RegisteredAt, w.Id });
+            work.HasIndex(w => new { w.TaskForceId, w.Kind });
+        });
+        modelBuilder.Entity<WorkStep>(step =>
+        {
+            step.ToTable("task_force_work_steps");
+            step.Property(s => s.Id).ValueGeneratedNever();
+            step.Property(s => s.FromStage).HasConversion<string>().HasMaxLength(20);
+            step.Property(s => s.Stage).HasConversion<string>().HasMaxLength(20);
+            step.Property(s => s.Note).HasMaxLength(TaskForceWork.NoteMaxLength);
+            step.Property(s => s.RecordedByName).HasMaxLength(UnitMember.DisplayNameMaxLength);
+            step.HasIndex(s => s.On);
+        });
+        modelBuilder.Entity<FrozenBoard>(board =>
+        {
+            board.ToTable("frozen_task_force_boards");
+            board.HasKey(b => b.Month);
+            board.Property(b => b.Board).HasJsonColumn();
         });
         modelBuilder.AddEventVersions();
     }

@@ -678,6 +678,8 @@ public enum TicketChannel
     GovernmentSystem,
     /// <summary>Raised at an engagement event (企业家日, 银企对接会, 商会大讲坛) and filed by liaison on the enterprise's behalf.</summary>
     Event,
+    /// <summary>A blocker (堵点) of a task force's key project, filed by liaison on the project enterprise's behalf.</summary>
+    Project,
 }
 
 public enum Satisfaction

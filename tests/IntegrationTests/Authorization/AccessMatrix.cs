@@ -543,6 +543,19 @@ public static class AccessMatrix
         AccessRow.Of("liaison", "POST", "/api/liaison/thought-trends", LiaisonCadres, body: r => LiaisonMatrixRecords.NoteBody(r.Liaison.Contact)),
         AccessRow.List("liaison", "GET", "/api/liaison/thought-trends", Dispatchers, [], r => r.Liaison.Note),
         AccessRow.Of("liaison", "GET", "/api/liaison/thought-trends/{id:guid}", Dispatchers, path: r => $"/api/liaison/thought-trends/{r.Liaison.Note}"),
+        // Liaison: the task forces' work and the 五比五晒 board. Every cadre reads them; the office and the members of the
+        // owning task force (the handler, of 招商服务专班) record the work; other cadres are refused by the record (403).
+        AccessRow.List("liaison", "GET", "/api/liaison/task-force-work", LiaisonCadres, [], r => r.Liaison.InvestmentLead,
+            path: r => $"/api/liaison/task-force-work?taskForceId={r.Liaison.TaskForce}&limit=200"),
+        AccessRow.Of("liaison", "GET", "/api/liaison/task-force-work/{id:guid}", LiaisonCadres, path: r => $"/api/liaison/task-force-work/{r.Liaison.KeyProject}"),
+        AccessRow.Of("liaison", "POST", "/api/liaison/task-force-work", [Admin, Office, Handler],
+            body: r => LiaisonMatrixRecords.LeadBody(r.Liaison.TaskForce, r.Liaison.Marker + "新")),
+        AccessRow.Of("liaison", "POST", "/api/liaison/task-force-work/{id:guid}/progress", [Admin, Office, Handler],
+            path: r => $"/api/liaison/task-force-work/{r.Liaison.InvestmentLead}/progress", body: _ => new { stage = "negotiating", on = Today }),
+        AccessRow.Of("liaison", "POST", "/api/liaison/task-force-work/{id:guid}/blockers", [Admin, Office, Handler],
+            path: r => $"/api/liaison/task-force-work/{r.Liaison.KeyProject}/blockers",
+            body: _ => new { title = "矩阵堵点", category = "approvals", description = "矩阵堵点描述。" }),
+        AccessRow.Of("liaison", "GET", "/api/liaison/task-force-board", LiaisonCadres),
         // Liaison: the 政策库. Every cadre, handler and enterprise reads it; the office keeps it.
         AccessRow.List("liaison", "GET", "/api/liaison/policies", EventReaders, [], r => r.Liaison.Policy,
             path: r => $"/api/liaison/policies?limit=200&q={r.Liaison.Marker}"),

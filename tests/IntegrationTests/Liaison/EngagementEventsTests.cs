@@ -212,16 +212,7 @@ public sealed class EngagementEventsTests(EngagementFixture fixture) : IClassFix
         return response.StatusCode;
     }
 
-    private static async Task<JsonElement> CreatedAsync(HttpResponseMessage response) => await ReadAsync(response, HttpStatusCode.Created);
+    private static Task<JsonElement> CreatedAsync(HttpResponseMessage response) => LiaisonWorld.ReadAsync(response, HttpStatusCode.Created);
 
-    private static async Task<JsonElement> OkAsync(HttpResponseMessage response) => await ReadAsync(response, HttpStatusCode.OK);
-
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        using (response)
-        {
-            response.StatusCode.ShouldBe(expected, await response.Content.ReadAsStringAsync(Cancel));
-            return await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
-        }
-    }
+    private static Task<JsonElement> OkAsync(HttpResponseMessage response) => LiaisonWorld.ReadAsync(response, HttpStatusCode.OK);
 }

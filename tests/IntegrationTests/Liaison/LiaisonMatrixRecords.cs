@@ -21,7 +21,11 @@ public static class LiaisonMatrixRecords
 {
     public sealed record Records(
         Guid Organisation, string OrganisationName, Guid Contact, Guid Cadre, string Marker, Guid OfficerVisit, Guid Event, Guid EventToCancel,
-        Guid Enterprise2Registration, Guid Pair, Guid PairToEnd, Guid Note, Guid Policy, Guid PolicyToWithdraw);
+        Guid Enterprise2Registration, Guid Pair, Guid PairToEnd, Guid Note, Guid Policy, Guid PolicyToWithdraw, Guid TaskForce, Guid InvestmentLead,
+        Guid KeyProject);
+
+    /// <summary>The task force whose work the matrix records: the handler's, 招商服务专班 (on liaison's rosters too).</summary>
+    public const string TaskForceName = "招商服务专班";
 
     public const string ContactPhone = "13912345678";
 
@@ -46,9 +50,28 @@ public static class LiaisonMatrixRecords
         var note = await LiaisonWorld.CreatedIdAsync(await officerClient.PostAsJsonAsync("/api/liaison/thought-trends", NoteBody(contact), cancellationToken));
         var policy = await LiaisonWorld.CreatedIdAsync(await office.PostAsJsonAsync("/api/liaison/policies", PolicyBody(marker), cancellationToken));
         var toWithdraw = await LiaisonWorld.CreatedIdAsync(await office.PostAsJsonAsync("/api/liaison/policies", PolicyBody(marker + "废止"), cancellationToken));
+        var taskForce = platform.Units[TaskForceName];
+        var handler = Guid.Parse(IdentityHost.JwtPayload(await platform.Identity.PersonTokenAsync(AccessMatrix.Handler)).GetProperty("sub").GetString()!);
+        await LiaisonWorld.PutOnRosterAsync(platform.Services["liaison"].Services, handler, taskForce, "招商服务专班经办人", cancellationToken);
+        var lead = await LiaisonWorld.CreatedIdAsync(await office.PostAsJsonAsync("/api/liaison/task-force-work", LeadBody(taskForce, marker), cancellationToken));
+        var project = await LiaisonWorld.CreatedIdAsync(await office.PostAsJsonAsync("/api/liaison/task-force-work", ProjectBody(taskForce, marker), cancellationToken));
         return new Records(
-            organisation, organisationName, contact, officer, marker, visit, engagement, toCancel, registration, pair, pairToEnd, note, policy, toWithdraw);
+            organisation, organisationName, contact, officer, marker, visit, engagement, toCancel, registration, pair, pairToEnd, note, policy, toWithdraw,
+            taskForce, lead, project);
     }
+
+    /// <summary>An investment lead of <paramref name="taskForce"/> contacted today.</summary>
+    public static object LeadBody(Guid taskForce, string marker) => new
+    {
+        kind = "investmentLead", taskForceId = taskForce, name = "矩阵投资方" + marker, sector = "新材料", amount = 50000m, stage = "contacted", on = AccessMatrix.Today,
+    };
+
+    /// <summary>A key project of <paramref name="taskForce"/> in approval since today.</summary>
+    public static object ProjectBody(Guid taskForce, string marker) => new
+    {
+        kind = "keyProject", taskForceId = taskForce, name = "矩阵重点项目" + marker, enterpriseName = "样板制造股份有限公司",
+        enterpriseCreditCode = MatrixRecords.Enterprise2Code, amount = 80000m, stage = "approval", on = AccessMatrix.Today,
+    };
 
     /// <summary>A policy whose title carries the marker, so a search for the marker finds it.</summary>
     public static object PolicyBody(string marker) => new
@@ -135,12 +158,16 @@ public static class LiaisonWorld
         return (organisation, contact);
     }
 
-    public static async Task<Guid> CreatedIdAsync(HttpResponseMessage response)
+    public static async Task<Guid> CreatedIdAsync(HttpResponseMessage response) =>
+        (await ReadAsync(response, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+    /// <summary>The JSON of an answer that must have <paramref name="expected"/> (the body is the message when it has not).</summary>
+    public static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         using (response)
         {
-            response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            response.StatusCode.ShouldBe(expected, await response.Content.ReadAsStringAsync());
+            return await response.Content.ReadFromJsonAsync<JsonElement>();
         }
     }
 }

@@ -16,7 +16,7 @@ public static class TicketUnits
     public const string RelocationTaskForce = "征迁服务专班";
     public const string Office = "办公室";
 
-    /// <summary>The directory's units copied into <paramref name="service"/>'s database (tickets, study), by name.</summary>
+    /// <summary>The directory's units copied into <paramref name="service"/>'s database (tickets, study, liaison), by name.</summary>
     public static async Task<IReadOnlyDictionary<string, Guid>> CopyDirectoryAsync<TDbContext>(IdentityHost identity, ServiceFactory<TDbContext> service)
         where TDbContext : Microsoft.EntityFrameworkCore.DbContext, IDirectoryUnits
     {

@@ -47,10 +47,12 @@ public class WholePlatformFixture(TestServers servers) : IAsyncLifetime
         Add("tickets", tickets);
         Add("study", await ServiceFactory<StudyDbContext>.CreateAsync(servers, "study", "studydb", identityBackchannel: Identity.Backchannel()));
         Add("discipline", await ServiceFactory<DisciplineDbContext>.CreateAsync(servers, "discipline", "disciplinedb", identityBackchannel: Identity.Backchannel()));
-        Add("liaison", await ServiceFactory<LiaisonDbContext>.CreateAsync(servers, "liaison", "liaisondb", identityBackchannel: Identity.Backchannel()));
+        var liaison = await ServiceFactory<LiaisonDbContext>.CreateAsync(servers, "liaison", "liaisondb", identityBackchannel: Identity.Backchannel());
+        Add("liaison", liaison);
         Add("reporting", await ServiceFactory<ReportingDbContext>.CreateAsync(servers, "reporting", "reportingdb", identityBackchannel: Identity.Backchannel()));
         services["identity"] = PlatformService.Of("identity", Identity.Service, owned: OwnIdentity);
         Units = await TicketUnits.CopyDirectoryAsync(Identity, tickets);
+        await TicketUnits.CopyDirectoryAsync(Identity, liaison);
         await RegisterOtherClientAsync();
     }
 

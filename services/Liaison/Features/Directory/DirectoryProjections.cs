@@ -9,3 +9,7 @@ namespace BrandPlatform.Liaison.Features.Directory;
 /// </summary>
 public sealed class UnitRostersCopy(LiaisonDbContext db, TimeProvider timeProvider, ILogger<UnitRostersCopy> logger)
     : UnitRostersProjection<LiaisonDbContext>(db, timeProvider, logger);
+
+/// <summary>The directory's units: the task forces that own key projects, leads and relocation cases, by their current names (queue liaison-directory-units).</summary>
+public sealed class DirectoryUnitsCopy(LiaisonDbContext db, TimeProvider timeProvider, ILogger<DirectoryUnitsCopy> logger)
+    : DirectoryUnitsProjection<LiaisonDbContext>(db, timeProvider, logger);

@@ -25,11 +25,12 @@ public sealed class ProblemTickets(LiaisonDbContext db, TimeProvider timeProvide
             return;
         }
         var problem = await Db.Problems.SingleOrDefaultAsync(p => p.TicketId == ticketEvent.TicketId, cancellationToken);
-        problem?.TicketMoved(ticketEvent.State);
+        problem?.TicketMoved(ticketEvent.State, ticketEvent.OccurredAt);
     }
 
     public override Task ClearAsync(CancellationToken cancellationToken) =>
         Db.Problems.Where(p => p.TicketId != null).ExecuteUpdateAsync(set => set
-            .SetProperty(p => p.TicketId, (Guid?)null).SetProperty(p => p.TicketNumber, (string?)null).SetProperty(p => p.TicketState, (string?)null),
+            .SetProperty(p => p.TicketId, (Guid?)null).SetProperty(p => p.TicketNumber, (string?)null).SetProperty(p => p.TicketState, (string?)null)
+            .SetProperty(p => p.SolvedAt, (DateTimeOffset?)null),
             cancellationToken);
 }

@@ -510,6 +510,10 @@ namespace BrandPlatform.Liaison.Infrastructure.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("raised_by_name");
 
+                    b.Property<DateTimeOffset?>("SolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("solved_at");
+
                     b.Property<Guid?>("TicketId")
                         .HasColumnType("uuid")
                         .HasColumnName("ticket_id");
@@ -540,6 +544,87 @@ namespace BrandPlatform.Liaison.Infrastructure.Migrations
                         .HasDatabaseName("ix_raised_problems_ticket_id");
 
                     b.ToTable("raised_problems", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Liaison.Domain.TaskForceWork", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AgreementsSigned")
+                        .HasColumnType("integer")
+                        .HasColumnName("agreements_signed");
+
+                    b.Property<decimal?>("AmountInTenThousandYuan")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount_in_ten_thousand_yuan");
+
+                    b.Property<string>("EnterpriseCreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("enterprise_credit_code");
+
+                    b.Property<string>("EnterpriseName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("enterprise_name");
+
+                    b.Property<long>("EventVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_version");
+
+                    b.Property<int?>("Households")
+                        .HasColumnType("integer")
+                        .HasColumnName("households");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("sector");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateOnly>("StageReachedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("stage_reached_on");
+
+                    b.Property<Guid>("TaskForceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_force_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_task_force_work");
+
+                    b.HasIndex("RegisteredAt", "Id")
+                        .HasDatabaseName("ix_task_force_work_registered_at_id");
+
+                    b.HasIndex("TaskForceId", "Kind")
+                        .HasDatabaseName("ix_task_force_work_task_force_id_kind");
+
+                    b.ToTable("task_force_work", (string)null);
                 });
 
             modelBuilder.Entity("BrandPlatform.Liaison.Domain.ThoughtTrendNote", b =>
@@ -829,6 +914,87 @@ namespace BrandPlatform.Liaison.Infrastructure.Migrations
                     b.ToTable("visits", (string)null);
                 });
 
+            modelBuilder.Entity("BrandPlatform.Liaison.Domain.WorkStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AgreementsSigned")
+                        .HasColumnType("integer")
+                        .HasColumnName("agreements_signed");
+
+                    b.Property<string>("FromStage")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from_stage");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<Guid>("WorkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("work_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_task_force_work_steps");
+
+                    b.HasIndex("On")
+                        .HasDatabaseName("ix_task_force_work_steps_on");
+
+                    b.HasIndex("WorkId")
+                        .HasDatabaseName("ix_task_force_work_steps_work_id");
+
+                    b.ToTable("task_force_work_steps", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Liaison.Features.TaskForces.FrozenBoard", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Board")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("board");
+
+                    b.Property<DateTimeOffset>("FrozenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("frozen_at");
+
+                    b.HasKey("Month")
+                        .HasName("pk_frozen_task_force_boards");
+
+                    b.ToTable("frozen_task_force_boards", (string)null);
+                });
+
             modelBuilder.Entity("BrandPlatform.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1110,6 +1276,41 @@ namespace BrandPlatform.Liaison.Infrastructure.Migrations
                     b.ToTable("projection_positions", (string)null);
                 });
 
+            modelBuilder.Entity("BrandPlatform.Platform.Organisation.DirectoryUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_units");
+
+                    b.HasIndex("Kind")
+                        .HasDatabaseName("ix_units_kind");
+
+                    b.ToTable("units", (string)null);
+                });
+
             modelBuilder.Entity("BrandPlatform.Platform.Organisation.UnitMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1216,6 +1417,21 @@ namespace BrandPlatform.Liaison.Infrastructure.Migrations
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_contacts_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("BrandPlatform.Liaison.Domain.WorkStep", b =>
+                {
+                    b.HasOne("BrandPlatform.Liaison.Domain.TaskForceWork", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("WorkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_force_work_steps_task_force_work_work_id");
+                });
+
+            modelBuilder.Entity("BrandPlatform.Liaison.Domain.TaskForceWork", b =>
+                {
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

@@ -12,7 +12,7 @@ namespace BrandPlatform.Tickets.Features.Liaison;
 
 /// <summary>
 /// A problem an enterprise raised to a liaison cadre on a visit or at an engagement event becomes a ticket filed on the
-/// enterprise's behalf (channel visit or event), whose external reference is the problem: liaison links the visit to the ticket from the ticket's
+/// enterprise's behalf (channel visit, event or project), whose external reference is the problem: liaison links the visit to the ticket from the ticket's
 /// events, and the ticket names where it came from (queue tickets-raised-problems).
 /// </summary>
 public sealed class RaisedProblems(TicketsDbContext db, DeadlinePolicy deadlines, TimeProvider timeProvider, ILogger<RaisedProblems> logger)
@@ -37,6 +37,10 @@ public sealed class RaisedProblems(TicketsDbContext db, DeadlinePolicy deadlines
         Db.Tickets.Add(ticket);
     }
 
-    private static TicketChannel ChannelOf(ProblemRaised problem) =>
-        problem.Origin == RaisedProblemEvent.EngagementEventOrigin ? TicketChannel.Event : TicketChannel.Visit;
+    private static TicketChannel ChannelOf(ProblemRaised problem) => problem.Origin switch
+    {
+        RaisedProblemEvent.EngagementEventOrigin => TicketChannel.Event,
+        RaisedProblemEvent.KeyProjectOrigin => TicketChannel.Project,
+        _ => TicketChannel.Visit,
+    };
 }
