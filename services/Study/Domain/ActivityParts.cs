@@ -23,7 +23,7 @@ public enum AudienceKind
     Unit,
     /// <summary>Named members (a heart-to-heart talk's pair, a small working meeting).</summary>
     Members,
-    /// <summary>A united-front audience outside the directory (民主党派, 民营经济人士, 新的社会阶层人士): counted, not named.</summary>
+    /// <summary>A united-front audience outside the directory (民主党派, 民营经济人士, 新的社会阶层人士): liaison's contacts, marked by the keeper.</summary>
     UnitedFront,
     /// <summary>Every current member of every branch of the organ (a lecture for the whole organ, a system-wide training).</summary>
     WholeOrgan,
@@ -37,8 +37,12 @@ public enum UnitedFrontCategory
     Mixed,
 }
 
-/// <summary>The expected participants as planned; the people they are resolved to from the rosters on the day it is held.</summary>
-public sealed record ActivityAudience(AudienceKind Kind, Guid? UnitId, IReadOnlyList<Guid> MemberIds, UnitedFrontCategory? UnitedFrontCategory)
+/// <summary>
+/// The expected participants as planned; the people they are resolved to on the day it is held: from the rosters, or for
+/// a united-front audience from liaison's contacts (those of the organisation it names, or else of its category).
+/// </summary>
+public sealed record ActivityAudience(
+    AudienceKind Kind, Guid? UnitId, IReadOnlyList<Guid> MemberIds, UnitedFrontCategory? UnitedFrontCategory, Guid? OrganisationId = null)
 {
     public const int MaxMembers = 500;
 }

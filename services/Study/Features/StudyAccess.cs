@@ -1,6 +1,7 @@
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Security;
 using BrandPlatform.Study.Domain;
+using BrandPlatform.Study.Features.UnitedFront;
 using BrandPlatform.Study.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -71,11 +72,16 @@ public static class StudyAccess
 
     /// <summary>
     /// The people an activity expects on <paramref name="day"/>, from the rosters: the audience unit's members, the
-    /// named members, or every branch's members for the whole organ; nobody by name for a united-front audience.
+    /// named members, or every branch's members for the whole organ; for a united-front audience, liaison's contacts
+    /// (they have no accounts, so they never check in: the keeper marks them).
     /// </summary>
     public static async Task<IReadOnlyDictionary<Guid, string>> ExpectedAsync(
         this StudyDbContext db, ActivityAudience audience, Guid organiserUnitId, DateOnly day, CancellationToken cancellationToken)
     {
+        if (audience.Kind == AudienceKind.UnitedFront)
+        {
+            return await db.Expected(audience).ToDictionaryAsync(c => c.ContactId, c => c.Name, cancellationToken);
+        }
         var rows = await db.Rostered(audience, organiserUnitId, day).Select(m => new { m.PersonId, m.DisplayName }).ToListAsync(cancellationToken);
         var names = rows.GroupBy(r => r.PersonId).ToDictionary(g => g.Key, g => g.Select(r => r.DisplayName).FirstOrDefault(n => n != "") ?? "");
         if (audience.Kind == AudienceKind.Members)

@@ -3,6 +3,7 @@ using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Study.Domain;
+using BrandPlatform.Study.Features.UnitedFront;
 using BrandPlatform.Study.Infrastructure.EntityConfigurations;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,8 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : D
     public DbSet<TrainingSeries> TrainingSeries => Set<TrainingSeries>();
     public DbSet<StudyNote> Notes => Set<StudyNote>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<UnitedFrontContact> UnitedFrontContacts => Set<UnitedFrontContact>();
+    public DbSet<UnitedFrontOrganisation> UnitedFrontOrganisations => Set<UnitedFrontOrganisation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -28,6 +31,7 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : D
         modelBuilder.AddDirectoryUnits();
         modelBuilder.AddUnitRosters();
         modelBuilder.AddCheckIns();
+        modelBuilder.AddUnitedFrontAudiences();
         modelBuilder.Entity<StudyActivity>(activity =>
         {
             activity.ToTable("activities");

@@ -254,7 +254,7 @@ public static class Activities
         return (new HeldRecord(heldAt, request.DurationMinutes!.Value, request.Minutes!, request.ExternalAttendees ?? 0, sheet), null);
     }
 
-    /// <summary>422 naming every field that refers to something study does not have: the audience unit, the series, library materials.</summary>
+    /// <summary>422 naming every field that refers to something study does not have: the audience unit or organisation, the series, library materials.</summary>
     private static async Task<ProblemHttpResult?> UnknownReferencesAsync(
         StudyDbContext db, AudienceRequest audience, Guid? seriesId, IReadOnlyList<MaterialRequest>? materials, CancellationToken cancellationToken)
     {
@@ -262,6 +262,10 @@ public static class Activities
         if (audience.UnitId is { } unit && !await db.Units.AnyAsync(u => u.Id == unit, cancellationToken))
         {
             problems["audience.unitId"] = [ActivityTexts.AudienceUnitNotFound];
+        }
+        if (audience.OrganisationId is { } organisation && !await db.UnitedFrontOrganisations.AnyAsync(o => o.OrganisationId == organisation, cancellationToken))
+        {
+            problems["audience.organisationId"] = [ActivityTexts.AudienceOrganisationNotFound];
         }
         return problems.Count == 0 ? null : FieldProblems.Unprocessable(problems, ActivityTexts.ReferencesNotFound_Detail);
     }

@@ -22,7 +22,7 @@ internal sealed class ActivitiesApiExamples : IApiExamples
           "topic": "学习贯彻党的二十届四中全会精神专题党课",
           "materials": [ { "materialId": "0196f4d0-1111-7222-8333-444455556666", "title": "在党的二十届四中全会第二次全体会议上的讲话", "link": "https://www.gov.cn/yaowen/example.htm" } ],
           "plannedStart": "2026-12-10T06:30:00+00:00", "plannedEnd": "2026-12-10T08:00:00+00:00", "place": "机关三楼党员活动室",
-          "audience": { "kind": "unit", "unitId": null, "memberIds": [], "unitedFrontCategory": null },
+          "audience": { "kind": "unit", "unitId": null, "memberIds": [], "unitedFrontCategory": null, "organisationId": null },
           "speakers": [ { "name": "陈教授", "affiliation": "市委党校" } ], "brandId": null, "brandMeasureId": null
         }
         """;

@@ -17,9 +17,10 @@ public sealed record SpeakerRequest(string? Name, string? Affiliation)
     public ExternalSpeaker ToSpeaker() => new(Name!, Affiliation!);
 }
 
-public sealed record AudienceRequest(AudienceKind? Kind, Guid? UnitId, IReadOnlyList<Guid>? MemberIds, UnitedFrontCategory? UnitedFrontCategory)
+public sealed record AudienceRequest(
+    AudienceKind? Kind, Guid? UnitId, IReadOnlyList<Guid>? MemberIds, UnitedFrontCategory? UnitedFrontCategory, Guid? OrganisationId = null)
 {
-    public ActivityAudience ToAudience() => new(Kind!.Value, UnitId, MemberIds ?? [], UnitedFrontCategory);
+    public ActivityAudience ToAudience() => new(Kind!.Value, UnitId, MemberIds ?? [], UnitedFrontCategory, OrganisationId);
 }
 
 /// <summary>What a plan says, whether first scheduled or rescheduled.</summary>
@@ -113,6 +114,9 @@ public sealed class PlanValidator<T> : AbstractValidator<T> where T : class, IPl
             RuleForEach(a => a.MemberIds).NotEqual(Guid.Empty);
             RuleFor(a => a.UnitedFrontCategory).NotNull().When(a => a.Kind == AudienceKind.UnitedFront)
                 .WithMessage(_ => ActivityTexts.UnitedFrontCategoryRequired);
+            RuleFor(a => a.OrganisationId).Null().When(a => a.Kind != AudienceKind.UnitedFront)
+                .WithMessage(_ => ActivityTexts.OrganisationOfUnitedFront);
+            RuleFor(a => a.OrganisationId).NotEqual(Guid.Empty);
         }
     }
 }

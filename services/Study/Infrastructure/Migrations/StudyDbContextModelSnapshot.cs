@@ -1006,6 +1006,76 @@ namespace BrandPlatform.Study.Infrastructure.Migrations
 
                     b.ToTable("youth_group_rotations", (string)null);
                 });
+
+            modelBuilder.Entity("BrandPlatform.Study.Features.UnitedFront.UnitedFrontContact", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("ContactId")
+                        .HasName("pk_united_front_contacts");
+
+                    b.HasIndex("Category")
+                        .HasDatabaseName("ix_united_front_contacts_category");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_united_front_contacts_organisation_id");
+
+                    b.ToTable("united_front_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("BrandPlatform.Study.Features.UnitedFront.UnitedFrontOrganisation", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("OrganisationId")
+                        .HasName("pk_united_front_organisations");
+
+                    b.ToTable("united_front_organisations", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
