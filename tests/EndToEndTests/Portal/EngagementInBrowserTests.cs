@@ -12,7 +12,8 @@ namespace BrandPlatform.EndToEndTests.Portal;
 /// The engagement-event screens in a real browser, through the gateway: the office announces a 银企对接会 and registers
 /// a bank; an enterprise finds it under 活动报名 on its phone and registers with a financing need of 500 万元; on the
 /// event's day the office records it held with both present and matches the enterprise's need with the bank; the
-/// enterprise, reloading the event, reads the bank and its need among the outcomes.
+/// enterprise, reloading the event, reads the bank and its need among the outcomes. Then the office records a task
+/// force's key project and its next stage, and finds it on the month's 五比五晒 board.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class EngagementInBrowserTests(PlatformFixture platform)
@@ -123,6 +124,31 @@ public sealed class EngagementInBrowserTests(PlatformFixture platform)
         await Assertions.Expect(outcome).ToContainTextAsync("500 万元");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "撤回报名" })).ToHaveCountAsync(0);
         await enterprise.CheckPageAsync("liaison-event-outcomes");
+
+        // The office records a key project of 项目服务专班 and its next stage; the month's 五比五晒 shows it under 项目推进.
+        var project = "新型材料项目" + marker;
+        await OpenMenuAsync(office, "专班工作");
+        await desk.GetByRole(AriaRole.Link, new() { Name = "记录新工作" }).ClickAsync();
+        await Assertions.Expect(desk.GetByRole(AriaRole.Heading, new() { Name = "记录专班工作", Level = 1 })).ToBeVisibleAsync();
+        await office.InteractiveAsync();
+        await desk.GetByLabel("工作专班", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "项目服务专班" });
+        await desk.GetByLabel("名称", new() { Exact = true }).FillAsync(project);
+        await desk.GetByLabel("企业名称", new() { Exact = true }).FillAsync(Enterprise);
+        await desk.GetByLabel("统一社会信用代码", new() { Exact = true }).FillAsync(BankCreditCode);
+        await desk.GetByLabel("投资额（万元）").FillAsync("120000");
+        await office.CheckPageAsync("liaison-task-force-work-new");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(desk.GetByRole(AriaRole.Heading, new() { Name = project, Level = 1 })).ToBeVisibleAsync();
+        await office.InteractiveAsync();
+        await Assertions.Expect(desk.Locator("#work-stage")).ToHaveTextAsync("谋划");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "记录进展" }).ClickAsync();
+        await Assertions.Expect(desk.GetByRole(AriaRole.Status).Filter(new() { HasText = "进展已记录" })).ToBeVisibleAsync();
+        await Assertions.Expect(desk.Locator("#work-stage")).ToHaveTextAsync("审批");
+        await office.CheckPageAsync("liaison-task-force-work");
+        await OpenMenuAsync(office, "五比五晒");
+        var column = desk.GetByRole(AriaRole.Region, new() { Name = "项目服务专班" });
+        await Assertions.Expect(column).ToContainTextAsync(project + "：谋划 → 审批");
+        await office.CheckPageAsync("liaison-task-force-board");
 
         enterprise.ShouldHaveLoadedNothingFromOtherHosts();
         office.ShouldHaveLoadedNothingFromOtherHosts();
