@@ -5,6 +5,7 @@ using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Features;
 using BrandPlatform.Tickets.Features.Escalation;
+using BrandPlatform.Tickets.Features.Requesters;
 using BrandPlatform.Tickets.Features.Webhooks;
 using BrandPlatform.Tickets.Infrastructure;
 
@@ -19,6 +20,7 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Tickets:ReturnVi
 builder.Services.Configure<EscalationPolicy>(builder.Configuration.GetSection("Tickets:Escalation"));
 builder.Services.AddScoped<EscalationRun>();
 builder.Services.AddHostedService<EscalationScheduler>();
+builder.Services.AddHostedService<ChamberHandOver>();
 builder.AddWebhooks();
 
 var app = builder.Build();

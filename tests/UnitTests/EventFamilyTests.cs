@@ -25,7 +25,7 @@ public sealed class EventFamilyTests
             typeof(IntegrityPledgeEvent), typeof(IntegrityReminderEvent), typeof(BrandEvent),
             typeof(ReceivedDocumentEvent), typeof(DocumentReminderEvent), typeof(DocumentErrorEvent),
             typeof(SupervisionTaskEvent), typeof(SupervisionTaskReminderEvent), typeof(OrganisationEvent), typeof(ContactEvent), typeof(VisitEvent), typeof(RaisedProblemEvent), typeof(EngagementEventEvent),
-            typeof(FriendshipEvent), typeof(PolicyEvent), typeof(TaskForceWorkEvent)];
+            typeof(FriendshipEvent), typeof(PolicyEvent), typeof(TaskForceWorkEvent), typeof(ChamberEvent)];
         var events = typeof(IntegrationEvent).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && t.IsSubclassOf(typeof(IntegrationEvent)) && t.Namespace != typeof(Contracts.Platform.EventHistoryRequested).Namespace)
             .ToList();

@@ -6,7 +6,7 @@ namespace BrandPlatform.Liaison.Domain;
 /// <summary>
 /// An organisation the department works with: a democratic party's committee, a chamber of commerce, a new-social-class
 /// association or the federation of industry and commerce. Its category is what it is, so it never changes; names are
-/// unique. Liaison owns chambers too: the tickets service's chamber list is to become a copy of these (README, "Liaison").
+/// unique. Liaison owns chambers too: the tickets service's chamber list is a copy of these (README, "Liaison").
 /// </summary>
 public sealed class UnitedFrontOrganisation : Aggregate
 {
@@ -37,6 +37,9 @@ public sealed class UnitedFrontOrganisation : Aggregate
         Apply(name, description, now);
         Raise(Stated(new OrganisationUpdated { OccurredAt = now }));
     }
+
+    /// <summary>Announces the organisation as it stands again, unchanged (for a copy that has not seen it yet).</summary>
+    public void Restate(DateTimeOffset now) => Raise(Stated(new OrganisationUpdated { OccurredAt = now }));
 
     private void Apply(string name, string? description, DateTimeOffset now)
     {

@@ -1,3 +1,4 @@
+using BrandPlatform.Contracts.Tickets;
 using BrandPlatform.Platform.Programme;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Tickets.Resources;
@@ -103,10 +104,12 @@ public sealed class RequesterContact
 }
 
 /// <summary>
-/// 商会: a chamber of commerce. Key chambers (重点商会) are each linked to a city leader (市领导挂钩联系) for a period;
-/// a supervision order (督办单) for a member's ticket goes to the leader linked on that day.
+/// 商会: a chamber of commerce, liaison's organisation as the tickets service keeps it (liaison owns the chamber and its
+/// name; README, "One owner for chambers"). Key chambers (重点商会) are each linked to a city leader (市领导挂钩联系) for a
+/// period; a supervision order (督办单) for a member's ticket goes to the leader linked on that day. A chamber kept here
+/// before liaison owned chambers is handed over once, and follows liaison's organisation from then on.
 /// </summary>
-public sealed class Chamber
+public sealed class Chamber : Aggregate
 {
     public const int NameMaxLength = 100;
 
@@ -118,15 +121,43 @@ public sealed class Chamber
     public string Name { get; private set; } = "";
     public bool IsKey { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>Liaison's organisation this chamber is; null for one kept here before, until liaison registers it.</summary>
+    public Guid? OrganisationId { get; private set; }
+    /// <summary>When a chamber kept here before was handed over to liaison.</summary>
+    public DateTimeOffset? HandedOverAt { get; private set; }
     public IReadOnlyList<ChamberLeaderLink> LeaderLinks => leaderLinks;
 
+    /// <summary>A chamber as the office kept it here before liaison owned chambers (and as tests of the old data make one).</summary>
     public static Chamber Create(string name, bool isKey, DateTimeOffset now) =>
         new() { Id = Guid.CreateVersion7(now), Name = name.Trim(), IsKey = isKey, CreatedAt = now };
 
-    public void Update(string name, bool isKey)
+    /// <summary>A chamber liaison registered.</summary>
+    public static Chamber Of(Guid organisationId, string name, DateTimeOffset now)
     {
+        var chamber = Create(name, isKey: false, now);
+        chamber.OrganisationId = organisationId;
+        return chamber;
+    }
+
+    /// <summary>Liaison's organisation stated its name: this chamber is that organisation from now on.</summary>
+    public void FollowOrganisation(Guid organisationId, string name)
+    {
+        OrganisationId = organisationId;
         Name = name.Trim();
-        IsKey = isKey;
+    }
+
+    /// <summary>The office marks a key chamber (重点商会) or takes the mark away; the name is liaison's.</summary>
+    public void MarkKey(bool isKey) => IsKey = isKey;
+
+    /// <summary>Announces a chamber kept here before to liaison, once.</summary>
+    public void HandOver(DateTimeOffset now)
+    {
+        if (OrganisationId is not null || HandedOverAt is not null)
+        {
+            return;
+        }
+        HandedOverAt = now;
+        Raise(new ChamberHandedOver { OccurredAt = now, ChamberId = Id, Name = Name });
     }
 
     /// <summary>Links a leader for a period; periods of one chamber never overlap (one leader answers on any day).</summary>

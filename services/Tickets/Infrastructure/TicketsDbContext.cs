@@ -149,6 +149,7 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             chamber.Property(c => c.Id).ValueGeneratedNever();
             chamber.Property(c => c.Name).HasMaxLength(Chamber.NameMaxLength);
             chamber.HasIndex(c => c.Name).IsUnique();
+            chamber.HasIndex(c => c.OrganisationId).IsUnique();
             chamber.HasMany(c => c.LeaderLinks).WithOne().HasForeignKey(l => l.ChamberId);
             chamber.Navigation(c => c.LeaderLinks).HasField("leaderLinks").UsePropertyAccessMode(PropertyAccessMode.Field);
         });

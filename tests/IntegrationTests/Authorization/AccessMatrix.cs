@@ -352,9 +352,8 @@ public static class AccessMatrix
             body: _ => new { name = "样板制造股份有限公司", contacts = new[] { new { name = "王经理", phone = "13900003333" } } }),
 
         // Reference data the office keeps.
-        AccessRow.Of("tickets", "POST", "/api/tickets/chambers", Dispatchers, body: _ => new { name = "矩阵商会" + Guid.NewGuid().ToString("N")[..6], isKey = false }),
         AccessRow.Of("tickets", "PUT", "/api/tickets/chambers/{id:guid}", Dispatchers, path: r => $"/api/tickets/chambers/{r.Chamber}",
-            body: r => new { name = r.ChamberName, isKey = true }),
+            body: _ => new { isKey = true }),
         AccessRow.Of("tickets", "POST", "/api/tickets/chambers/{id:guid}/leader-links", Dispatchers, path: r => $"/api/tickets/chambers/{r.Chamber}/leader-links",
             body: _ => new { leaderId = Guid.NewGuid(), leaderName = "矩阵联系领导", from = Today }),
         AccessRow.Of("tickets", "POST", "/api/tickets/chambers/{id:guid}/leader-links/{linkId:guid}/end", Dispatchers,
@@ -672,7 +671,6 @@ public sealed record MatrixRecords
     /// <summary>A supervision order on the ticket for a leader who is not the Development leader.</summary>
     public required Guid OrderOfAnotherLeader { get; init; }
     public required Guid Chamber { get; init; }
-    public required string ChamberName { get; init; }
     public required Guid LeaderLink { get; init; }
     /// <summary>The other system's webhook subscription.</summary>
     public required Guid Webhook { get; init; }

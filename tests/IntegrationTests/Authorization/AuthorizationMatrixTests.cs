@@ -207,8 +207,7 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             $"insert into supervision_orders (id, ticket_id, leader_id, issued_at) values ({order}, {ticketId}, {Guid.NewGuid()}, {DateTimeOffset.UtcNow})", Cancel));
 
         var chamberName = "矩阵商会" + marker;
-        var chamber = (await CreatedAsync(await office.PostAsJsonAsync("/api/tickets/chambers", new { name = chamberName, isKey = false }, Cancel)))
-            .GetProperty("id").GetGuid();
+        var chamber = await TicketChambers.AddAsync(platform.Tickets, chamberName);
         using var linked = await office.PostAsJsonAsync($"/api/tickets/chambers/{chamber}/leader-links", new
         {
             leaderId = Guid.NewGuid(), leaderName = "另一位联系领导", from = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)),
@@ -279,7 +278,6 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             Requester = requester,
             OrderOfAnotherLeader = order,
             Chamber = chamber,
-            ChamberName = chamberName,
             LeaderLink = link,
             Webhook = webhook,
             OtherBranch = platform.Units["第二党支部"],

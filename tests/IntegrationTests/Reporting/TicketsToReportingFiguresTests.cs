@@ -56,7 +56,7 @@ public sealed class TicketsToReportingFiguresTests(TicketsAndReportingFixture fi
         using var enterprise = await fixture.Identity.ClientForPersonAsync(fixture.Reporting, "enterprise");
         var today = ChinaCalendar.DateOf(DateTimeOffset.UtcNow);
         var chamberName = "市青年企业家商会" + DirectoryTests.Suffix();
-        var chamber = await RequesterTests.CreatedIdAsync(await office.PostAsJsonAsync("/api/tickets/chambers", new { name = chamberName, isKey = true }, Cancel));
+        var chamber = await TicketChambers.AddAsync(fixture.Tickets, chamberName, office, isKey: true);
         var person = await RequesterTests.CreatedIdAsync(await handler.PostAsJsonAsync("/api/tickets/requesters", new
         {
             kind = "person", name = "王某某", personCategory = "newSocialStratum", chamberId = chamber,

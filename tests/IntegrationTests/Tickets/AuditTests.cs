@@ -31,8 +31,7 @@ public sealed class AuditTests(TicketsFixture fixture) : IClassFixture<TicketsFi
         (await enterprise.PutAsJsonAsync($"/api/tickets/requesters/{requester}",
             new { name = "示范科技有限公司", contacts = new[] { new { name = "张经理", phone = "13900001111" } } }, Cancel)).EnsureSuccessStatusCode();
         (await office.PutAsJsonAsync("/api/tickets/routing/land", new { unitId = fixture.Units[TicketUnits.RelocationTaskForce] }, Cancel)).EnsureSuccessStatusCode();
-        using var created = await office.PostAsJsonAsync("/api/tickets/chambers", new { name = "审计商会" + Guid.NewGuid().ToString("N")[..6], isKey = true }, Cancel);
-        var chamber = (await created.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+        var chamber = await TicketChambers.AddAsync(fixture.Service, "审计商会" + Guid.NewGuid().ToString("N")[..6], office, isKey: true);
         using var linked = await office.PostAsJsonAsync($"/api/tickets/chambers/{chamber}/leader-links",
             new { leaderId = Guid.NewGuid(), leaderName = "联系领导", from = "2026-01-01" }, Cancel);
         var link = (await linked.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("leaderLinks")[0].GetProperty("id").GetGuid();
@@ -48,7 +47,7 @@ public sealed class AuditTests(TicketsFixture fixture) : IClassFixture<TicketsFi
         edit.UserAgent.ShouldBe(UserAgent);
         entries.Single(e => e.Action == TicketsAudit.RouteSet && e.Target == "land").Detail!.ShouldContain(TicketUnits.RelocationTaskForce);
         entries.Where(e => e.Target == chamber.ToString()).Select(e => e.Action)
-            .ShouldBe([TicketsAudit.ChamberCreated, TicketsAudit.LeaderLinked, TicketsAudit.LeaderLinkEnded]);
+            .ShouldBe([TicketsAudit.ChamberUpdated, TicketsAudit.LeaderLinked, TicketsAudit.LeaderLinkEnded]);
         var hooks = entries.Where(e => e.Target == webhook.ToString()).ToList();
         hooks.Select(e => e.Action).ShouldBe([TicketsAudit.WebhookSubscribed, TicketsAudit.WebhookCancelled]);
         hooks.ShouldAllBe(e => e.Actor.StartsWith(IdentityHost.DemoClientId) && e.UserAgent == UserAgent);

@@ -30,9 +30,8 @@ public sealed class RequesterTests(TicketsFixture fixture) : IClassFixture<Ticke
         var today = ChinaCalendar.DateOf(DateTimeOffset.UtcNow);
 
         var chamberName = "市青年企业家商会" + DirectoryTests.Suffix();
-        var chamber = await CreatedIdAsync(await office.PostAsJsonAsync("/api/tickets/chambers", new { name = chamberName, isKey = true }, Cancel));
-        (await office.PostAsJsonAsync("/api/tickets/chambers", new { name = chamberName, isKey = false }, Cancel)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        await CreatedIdAsync(await office.PostAsJsonAsync("/api/tickets/chambers", new { name = "市女企业家商会" + DirectoryTests.Suffix(), isKey = false }, Cancel));
+        var chamber = await TicketChambers.AddAsync(fixture.Service, chamberName, office, isKey: true);
+        await TicketChambers.AddAsync(fixture.Service, "市女企业家商会" + DirectoryTests.Suffix());
         await office.ShouldPageOneByOneAsync("/api/tickets/chambers", Cancel);
         using (var linked = await office.PostAsJsonAsync($"/api/tickets/chambers/{chamber}/leader-links",
             new { leaderId, leaderName = "市领导", from = today.AddDays(-30) }, Cancel))

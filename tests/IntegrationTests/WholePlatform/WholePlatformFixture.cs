@@ -33,6 +33,9 @@ public class WholePlatformFixture(TestServers servers) : IAsyncLifetime
     /// <summary>The directory's units by name, as the tickets service knows them.</summary>
     public IReadOnlyDictionary<string, Guid> Units { get; private set; } = null!;
 
+    /// <summary>The tickets service, for records a test puts in as another service's events would.</summary>
+    public ServiceFactory<TicketsDbContext> Tickets { get; private set; } = null!;
+
     /// <summary>
     /// Whether the platform has an identity service of its own instead of the one the other tests share: a test that
     /// deactivates people and moves units at random (the fuzz run) must not take the shared accounts away from others.
@@ -43,7 +46,7 @@ public class WholePlatformFixture(TestServers servers) : IAsyncLifetime
     {
         Identity = OwnIdentity ? await IdentityHost.CreateAsync(servers) : await IdentityHost.SharedAsync(servers);
         var backchannel = Identity.Backchannel();
-        var tickets = await ServiceFactory<TicketsDbContext>.CreateAsync(servers, "tickets", "ticketsdb", identityBackchannel: backchannel);
+        var tickets = Tickets = await ServiceFactory<TicketsDbContext>.CreateAsync(servers, "tickets", "ticketsdb", identityBackchannel: backchannel);
         Add("tickets", tickets);
         Add("study", await ServiceFactory<StudyDbContext>.CreateAsync(servers, "study", "studydb", identityBackchannel: Identity.Backchannel()));
         Add("discipline", await ServiceFactory<DisciplineDbContext>.CreateAsync(servers, "discipline", "disciplinedb", identityBackchannel: Identity.Backchannel()));

@@ -14,7 +14,6 @@ public static class TicketsAudit
     public const string RequesterRegistered = "requester-registered";
     public const string RequesterUpdated = "requester-updated";
     public const string RouteSet = "route-set";
-    public const string ChamberCreated = "chamber-created";
     public const string ChamberUpdated = "chamber-updated";
     public const string LeaderLinked = "leader-linked";
     public const string LeaderLinkEnded = "leader-link-ended";

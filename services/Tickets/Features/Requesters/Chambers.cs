@@ -15,12 +15,13 @@ using Microsoft.EntityFrameworkCore;
 namespace BrandPlatform.Tickets.Features.Requesters;
 
 /// <summary>
-/// 商会 and 市领导挂钩联系重点商会: the office keeps the chambers, marks the key ones and links each to a city leader for
-/// a period. A 督办单 for a member's ticket goes to the leader linked on that day.
+/// 商会 and 市领导挂钩联系重点商会: the chambers are liaison's organisations (this list is their copy, kept from liaison's
+/// events); the office marks the key ones and links each to a city leader for a period. A 督办单 for a member's ticket
+/// goes to the leader linked on that day.
 /// </summary>
 public static class Chambers
 {
-    public sealed record Request(string? Name, bool? IsKey);
+    public sealed record Request(bool? IsKey);
 
     public sealed record LinkRequest(Guid? LeaderId, string? LeaderName, DateOnly? From, DateOnly? To);
 
@@ -34,7 +35,6 @@ public static class Chambers
     {
         public Validator()
         {
-            RuleFor(r => r.Name).NotEmpty().MaximumLength(Chamber.NameMaxLength);
             RuleFor(r => r.IsKey).NotNull();
         }
     }
@@ -61,17 +61,12 @@ public static class Chambers
         tickets.MapGet("/chambers", ListAsync)
             .RequireAccess([TicketAccess.ReadScope, TicketAccess.HandleScope], TicketAccess.Readers)
             .WithName("ListChambers")
-            .WithSummary("Chambers of commerce with their key flag and linked leaders, by name; follow 'next'");
-        tickets.MapPost("/chambers", CreateAsync)
-            .Validate<Request>()
-            .RequireAccess([TicketAccess.HandleScope], TicketAccess.Dispatchers)
-            .WithName("CreateChamber")
-            .WithSummary("Register a chamber of commerce (names are unique: 409)");
+            .WithSummary("Chambers of commerce (liaison's, registered there) with their key flag and linked leaders, by name; follow 'next'");
         tickets.MapPut("/chambers/{id:guid}", UpdateAsync)
             .Validate<Request>()
             .RequireAccess([TicketAccess.HandleScope], TicketAccess.Dispatchers)
             .WithName("UpdateChamber")
-            .WithSummary("Rename a chamber or change its key-chamber flag");
+            .WithSummary("Mark a chamber as key (重点商会) or not; its name is liaison's (POST /api/liaison/organisations, PUT …/{id})");
         tickets.MapPost("/chambers/{id:guid}/leader-links", LinkAsync)
             .Validate<LinkRequest>()
             .RequireAccess([TicketAccess.HandleScope], TicketAccess.Dispatchers)
@@ -98,24 +93,11 @@ public static class Chambers
         return TypedResults.Ok(page.Select(c => From(c, today)));
     }
 
-    internal static async Task<Results<Created<Response>, ProblemHttpResult>> CreateAsync(
-        Request request, TicketsDbContext db, AuditTrail audit, TimeProvider timeProvider, CancellationToken cancellationToken)
-    {
-        var chamber = Chamber.Create(request.Name!, request.IsKey!.Value, timeProvider.GetUtcNow());
-        db.Chambers.Add(chamber);
-        audit.Record(TicketsAudit.ChamberCreated, true, chamber.Id.ToString(), $"{chamber.Name} key {chamber.IsKey}");
-        if (await SaveAsync(db, request.Name!, cancellationToken) is { } conflict)
-        {
-            return conflict;
-        }
-        return TypedResults.Created($"/api/tickets/chambers/{chamber.Id}", From(chamber, timeProvider.Today()));
-    }
-
     internal static Task<Results<Ok<Response>, ProblemHttpResult>> UpdateAsync(
         Guid id, Request request, TicketsDbContext db, AuditTrail audit, TimeProvider timeProvider, CancellationToken cancellationToken) =>
         ChangeAsync(id, db, timeProvider, cancellationToken, chamber =>
         {
-            chamber.Update(request.Name!, request.IsKey!.Value);
+            chamber.MarkKey(request.IsKey!.Value);
             audit.Record(TicketsAudit.ChamberUpdated, true, chamber.Id.ToString(), $"{chamber.Name} key {chamber.IsKey}");
         });
 
@@ -145,24 +127,8 @@ public static class Chambers
             return NotFound();
         }
         change(chamber);
-        if (await SaveAsync(db, chamber.Name, cancellationToken) is { } conflict)
-        {
-            return conflict;
-        }
+        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(From(chamber, timeProvider.Today()));
-    }
-
-    private static async Task<ProblemHttpResult?> SaveAsync(TicketsDbContext db, string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return null;
-        }
-        catch (DbUpdateException conflict) when (conflict.IsUniqueViolation())
-        {
-            return NameTaken(name);
-        }
     }
 
     private static Response From(Chamber chamber, DateOnly today) => new(
@@ -171,7 +137,4 @@ public static class Chambers
 
     internal static ProblemHttpResult NotFound() => TypedResults.Problem(
         title: TicketApiTexts.ChamberNotFound_Title, detail: TicketApiTexts.ChamberNotFound_Detail, statusCode: StatusCodes.Status404NotFound);
-
-    internal static ProblemHttpResult NameTaken(string name) => TypedResults.Problem(title: TicketApiTexts.ChamberNameTaken_Title,
-        statusCode: StatusCodes.Status409Conflict, detail: string.Format(CultureInfo.CurrentCulture, TicketApiTexts.ChamberNameTaken_Detail, name));
 }

@@ -400,6 +400,15 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<long>("EventVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_version");
+
+                    b.Property<DateTimeOffset?>("HandedOverAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handed_over_at");
+
                     b.Property<bool>("IsKey")
                         .HasColumnType("boolean")
                         .HasColumnName("is_key");
@@ -410,12 +419,20 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
                     b.HasKey("Id")
                         .HasName("pk_chambers");
 
                     b.HasIndex("Name")
                         .IsUnique()
                         .HasDatabaseName("ix_chambers_name");
+
+                    b.HasIndex("OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_chambers_organisation_id");
 
                     b.ToTable("chambers", (string)null);
                 });
