@@ -53,6 +53,8 @@ public static class PortalMenu
         new("operations", () => DashboardTexts.Nav_Operations, () => DashboardTexts.Nav_Operations_Description, PlatformRoles.Operator, PlatformRoles.Administrator),
         new("liaison/contacts", () => LiaisonScreenTexts.Nav_Contacts, () => LiaisonScreenTexts.Nav_Contacts_Description, LiaisonRoles.CadreList),
         new("liaison/events", () => LiaisonScreenTexts.Nav_Events, () => LiaisonScreenTexts.Nav_Events_Description, LiaisonRoles.CadreList),
+        new("liaison/organisations", () => OrganisationScreenTexts.Nav_Organisations, () => OrganisationScreenTexts.Nav_Organisations_Description,
+            LiaisonRoles.CadreList),
         new("liaison/task-force-work", () => TaskForceScreenTexts.Nav_Work, () => TaskForceScreenTexts.Nav_Work_Description, TaskForceRoles.WorkerList),
         new("liaison/task-force-board", () => TaskForceScreenTexts.Nav_Board, () => TaskForceScreenTexts.Nav_Board_Description, TaskForceRoles.WorkerList),
         new("study/mine", () => StudyScreenTexts.Nav_Mine, () => StudyScreenTexts.Nav_Mine_Description, PlatformRoles.Member),

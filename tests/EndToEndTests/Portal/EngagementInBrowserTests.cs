@@ -12,8 +12,8 @@ namespace BrandPlatform.EndToEndTests.Portal;
 /// The engagement-event screens in a real browser, through the gateway: the office announces a 银企对接会 and registers
 /// a bank; an enterprise finds it under 活动报名 on its phone and registers with a financing need of 500 万元; on the
 /// event's day the office records it held with both present and matches the enterprise's need with the bank; the
-/// enterprise, reloading the event, reads the bank and its need among the outcomes. Then the office records a task
-/// force's key project and its next stage, and finds it on the month's 五比五晒 board.
+/// enterprise, reloading the event, reads the bank and its need among the outcomes. Then the office registers a chamber
+/// of commerce, records a task force's key project and its next stage, and finds it on the month's 五比五晒 board.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class EngagementInBrowserTests(PlatformFixture platform)
@@ -124,6 +124,16 @@ public sealed class EngagementInBrowserTests(PlatformFixture platform)
         await Assertions.Expect(outcome).ToContainTextAsync("500 万元");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "撤回报名" })).ToHaveCountAsync(0);
         await enterprise.CheckPageAsync("liaison-event-outcomes");
+
+        // The office registers a chamber of commerce under 统战组织 (the chamber the tickets service then lists).
+        var chamber = "示范商会" + marker;
+        await OpenMenuAsync(office, "统战组织");
+        await desk.GetByLabel("组织名称").FillAsync(chamber);
+        await desk.GetByLabel("类别", new() { Exact = true }).First.SelectOptionAsync(new SelectOptionValue { Label = "商会" });
+        await desk.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
+        await Assertions.Expect(desk.GetByRole(AriaRole.Status).Filter(new() { HasText = "已登记" })).ToBeVisibleAsync();
+        await Assertions.Expect(desk.GetByRole(AriaRole.Row).Filter(new() { HasText = chamber })).ToContainTextAsync("商会");
+        await office.CheckPageAsync("liaison-organisations");
 
         // The office records a key project of 项目服务专班 and its next stage; the month's 五比五晒 shows it under 项目推进.
         var project = "新型材料项目" + marker;

@@ -47,6 +47,10 @@ public sealed record EngagementEventView(
     public EventRegistrationView? Registered => MyRegistration is { IsWithdrawn: false } mine ? mine : null;
 }
 
+/// <summary>A united-front organisation (民主党派, 商会, 新阶层组织, 工商联); its version is the ETag a revision names.</summary>
+public sealed record OrganisationView(
+    Guid Id, string Name, string Category, string? Description, DateTimeOffset RegisteredAt, DateTimeOffset LastChangedAt, int Version);
+
 /// <summary>Who uses the liaison screens: the department's cadres (members, liaison leaders) and the office.</summary>
 public static class LiaisonRoles
 {
