@@ -22,6 +22,13 @@ public sealed record OrganisationRegistered : OrganisationEvent;
 [EventName("liaison.organisation-updated.v1")]
 public sealed record OrganisationUpdated : OrganisationEvent;
 
+/// <summary>
+/// The organisation as it stands, said again unchanged (a snapshot at its latest version) for a copy that may never have
+/// seen it: the answer to a chamber the tickets service hands over under a name liaison already has.
+/// </summary>
+[EventName("liaison.organisation-stated.v1")]
+public sealed record OrganisationStated : OrganisationEvent, IAggregateSnapshot;
+
 /// <summary>An event of one contact, stating the contact as it now stands; <see cref="IntegrationEvent.AggregateId"/> is the contact.</summary>
 public abstract record ContactEvent : IntegrationEvent
 {

@@ -38,8 +38,11 @@ public sealed class UnitedFrontOrganisation : Aggregate
         Raise(Stated(new OrganisationUpdated { OccurredAt = now }));
     }
 
-    /// <summary>Announces the organisation as it stands again, unchanged (for a copy that has not seen it yet).</summary>
-    public void Restate(DateTimeOffset now) => Raise(Stated(new OrganisationUpdated { OccurredAt = now }));
+    /// <summary>
+    /// Announces the organisation as it stands again, unchanged, for a copy that has not seen it yet: a snapshot at the
+    /// latest version, so a copy that missed the earlier events takes it instead of waiting for them.
+    /// </summary>
+    public void Restate(DateTimeOffset now) => Raise(Stated(new OrganisationStated { OccurredAt = now }));
 
     private void Apply(string name, string? description, DateTimeOffset now)
     {

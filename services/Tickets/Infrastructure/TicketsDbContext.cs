@@ -148,7 +148,9 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
             chamber.ToTable("chambers");
             chamber.Property(c => c.Id).ValueGeneratedNever();
             chamber.Property(c => c.Name).HasMaxLength(Chamber.NameMaxLength);
-            chamber.HasIndex(c => c.Name).IsUnique();
+            // Unique among the chambers kept here before (they are matched to liaison's by name); liaison keeps the
+            // names of its own unique, and two may meet for a moment while a rebuild states old names again.
+            chamber.HasIndex(c => c.Name).IsUnique().HasFilter("organisation_id IS NULL");
             chamber.HasIndex(c => c.OrganisationId).IsUnique();
             chamber.HasMany(c => c.LeaderLinks).WithOne().HasForeignKey(l => l.ChamberId);
             chamber.Navigation(c => c.LeaderLinks).HasField("leaderLinks").UsePropertyAccessMode(PropertyAccessMode.Field);

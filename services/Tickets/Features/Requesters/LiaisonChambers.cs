@@ -1,5 +1,4 @@
 using BrandPlatform.Contracts.Liaison;
-using BrandPlatform.Platform.Hosting;
 using BrandPlatform.Platform.Messaging;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Infrastructure;
@@ -35,30 +34,10 @@ public sealed class LiaisonChambers(TicketsDbContext db, TimeProvider timeProvid
     }
 
     /// <summary>
-    /// Requesters, tickets and leader links point at the chambers, so a rebuild keeps every row and its organisation:
-    /// the events applied again find their chambers by organisation and restate the names.
+    /// Keeps every row: requesters, tickets and leader links point at the chambers, and the key flag and leader links are
+    /// the office's, not liaison's. Nor is the organisation forgotten: the history applied again (the base class forgets
+    /// the positions) finds each chamber by it and states the names again, ending at the latest; matched by name instead,
+    /// a renamed chamber would be made twice.
     /// </summary>
     public override Task ClearAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}
-
-/// <summary>
-/// Hands each chamber kept here before liaison owned chambers over to liaison, once: announced as ChamberHandedOver, in
-/// the same commit that marks it handed over. Runs at start and then hourly (one replica at a time); after the first pass
-/// of an upgraded system it finds nothing to do.
-/// </summary>
-public sealed class ChamberHandOver(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ChamberHandOver> logger) : PeriodicWork(scopes, clock, logger)
-{
-    protected override TimeSpan Interval => TimeSpan.FromHours(1);
-
-    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        var db = services.GetRequiredService<TicketsDbContext>();
-        var kept = await db.Chambers.Where(c => c.OrganisationId == null && c.HandedOverAt == null).ToListAsync(cancellationToken);
-        var now = Clock.GetUtcNow();
-        foreach (var chamber in kept)
-        {
-            chamber.HandOver(now);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-    }
 }

@@ -428,7 +428,8 @@ namespace BrandPlatform.Tickets.Infrastructure.Migrations
 
                     b.HasIndex("Name")
                         .IsUnique()
-                        .HasDatabaseName("ix_chambers_name");
+                        .HasDatabaseName("ix_chambers_name")
+                        .HasFilter("organisation_id IS NULL");
 
                     b.HasIndex("OrganisationId")
                         .IsUnique()
