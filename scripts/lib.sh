@@ -74,7 +74,7 @@ bp_ensure_local_servers() {
   [ -n "$(bp_postgres_bin)" ] || bp_die "PostgreSQL server binaries are still missing after install"
 }
 
-# The Chinese font the reporting service draws the quarterly PDF with (it answers 503 without it).
+# The Chinese font PDFs are drawn with (services/Printing's ChineseFont; reporting answers 503 without it).
 bp_ensure_report_font() {
   if [ ! -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then
     bp_apt_install fonts-noto-cjk

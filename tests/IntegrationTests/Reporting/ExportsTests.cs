@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using BrandPlatform.Contracts.Directory;
 using BrandPlatform.Contracts.Tickets;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Messaging;
+using BrandPlatform.Printing;
 using BrandPlatform.Reporting.Features.Exports;
 using BrandPlatform.Reporting.Features.Scorecard;
 using BrandPlatform.Reporting.Infrastructure;
@@ -20,6 +20,7 @@ using MiniExcelLibs;
 using Shouldly;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
+using static BrandPlatform.Testing.PdfText;
 
 namespace BrandPlatform.IntegrationTests.Reporting;
 
@@ -161,7 +162,7 @@ public sealed class ExportsTests(ExportsTests.World world) : IClassFixture<Expor
     public async Task Without_the_chinese_font_the_pdf_is_a_503_saying_so_and_the_spreadsheet_still_comes()
     {
         await using var service = await ServiceFactory<ReportingDbContext>.CreateAsync(world.Servers, "reporting", "reportingdb",
-            new Dictionary<string, string?> { [ReportFont.FileSetting] = "/nonexistent/NotoSansCJK-Regular.ttc" }, world.Identity.Backchannel());
+            new Dictionary<string, string?> { [ChineseFont.FileSetting] = "/nonexistent/NotoSansCJK-Regular.ttc" }, world.Identity.Backchannel());
         using var client = await world.Identity.ClientForPersonAsync(service, "leader");
 
         using var pdf = await client.GetAsync(Quarter, Cancel);
@@ -178,10 +179,6 @@ public sealed class ExportsTests(ExportsTests.World world) : IClassFixture<Expor
         file.Position = 0;
         return [.. MiniExcel.Query(file, useHeaderRow: true, sheetName: name).Cast<IDictionary<string, object?>>()];
     }
-
-    /// <summary>Text without white space, in compatibility form (full-width colons and brackets, radicals read as ideographs).</summary>
-    /// The CJK Radicals Supplement has no compatibility mapping: 页 comes back as ⻚ (U+2EDA) and is mapped by hand.
-    private static string Plain(string text) => Regex.Replace(text, @"\s", "").Normalize(NormalizationForm.FormKC).Replace('\u2EDA', '页');
 
     private static double Number(object? cell) => Math.Round(Convert.ToDouble(cell, CultureInfo.InvariantCulture), 4);
 

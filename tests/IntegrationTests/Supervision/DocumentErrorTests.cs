@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using BrandPlatform.Testing;
 using MiniExcelLibs;
 using Shouldly;
 using UglyToad.PdfPig;
+using static BrandPlatform.Testing.PdfText;
 
 namespace BrandPlatform.IntegrationTests.Supervision;
 
@@ -148,8 +147,4 @@ public sealed class DocumentErrorTests(DocumentsWorld world) : IClassFixture<Doc
 
     private static async Task<List<Guid>> IdsAsync(HttpClient client) =>
         [.. (await client.AllItemsAsync("/api/supervision/document-errors", Cancel)).Select(e => e.GetProperty("id").GetGuid())];
-
-    /// <summary>As ExportsTests reads its PDF; Noto also draws 门 with the glyph of its simplified radical (U+2ED4).</summary>
-    private static string Plain(string text) =>
-        Regex.Replace(text, @"\s", "").Normalize(NormalizationForm.FormKC).Replace('\u2EDA', '页').Replace('\u2ED4', '门');
 }

@@ -3,6 +3,7 @@ using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Printing;
 using BrandPlatform.Reporting.Domain;
 using BrandPlatform.Reporting.Features.Exports;
 using BrandPlatform.Reporting.Features.Supervision;
@@ -56,7 +57,7 @@ public static class DocumentErrorNotice
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> HandleAsync(
         int? year, int? month, Guid? departmentId, HttpContext context, ReportingDbContext db, IOptions<DocumentErrorOptions> options,
-        ReportFont font, IOptions<JsonOptions> json, TimeProvider clock, CancellationToken cancellationToken)
+        ChineseFont font, IOptions<JsonOptions> json, TimeProvider clock, CancellationToken cancellationToken)
     {
         var problems = new Dictionary<string, string[]>();
         ReportPeriod.CheckYearAndQuarter(year, null, problems);
@@ -152,12 +153,8 @@ public static class DocumentErrorNotice
                     [DocumentTexts.Notice_Total, notice.Errors.Count.ToString(CultureInfo.InvariantCulture)]]);
         }
         using var stream = new MemoryStream();
-        pages.WriteTo(stream, new SKDocumentPdfMetadata
-        {
-            Title = DocumentTexts.Notice_Title,
-            Creator = "BrandPlatform",
-            Creation = notice.GeneratedAt.UtcDateTime,
-        }, (page, count) => string.Format(culture, DocumentTexts.Notice_Page, page, count));
+        pages.WriteTo(stream, (page, count) => string.Format(culture, DocumentTexts.Notice_Page, page, count), DocumentTexts.Notice_Title,
+            notice.GeneratedAt);
         return stream.ToArray();
     }
 }

@@ -1,10 +1,12 @@
+using BrandPlatform.Printing;
+
 namespace BrandPlatform.Reporting.Features.Exports;
 
 public static class Exports
 {
     public static WebApplicationBuilder AddExports(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ReportFont>();
+        builder.Services.AddChineseFont();
         builder.Services.AddScoped<QuarterlyReports>();
         return builder;
     }

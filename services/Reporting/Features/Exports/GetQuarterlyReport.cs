@@ -2,6 +2,7 @@ using System.Globalization;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Printing;
 using BrandPlatform.Reporting.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -36,7 +37,7 @@ public static class GetQuarterlyReport
         title: ExportTexts.FontMissing_Title, detail: ExportTexts.FontMissing_Detail, statusCode: StatusCodes.Status503ServiceUnavailable);
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        int? year, int? quarter, HttpContext context, QuarterlyReports reports, ReportFont font, IOptions<JsonOptions> json, TimeProvider clock,
+        int? year, int? quarter, HttpContext context, QuarterlyReports reports, ChineseFont font, IOptions<JsonOptions> json, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var today = clock.Today();

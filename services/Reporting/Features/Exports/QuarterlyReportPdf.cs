@@ -1,5 +1,6 @@
 using System.Globalization;
 using BrandPlatform.Platform.Domain;
+using BrandPlatform.Printing;
 using BrandPlatform.Reporting.Resources;
 using ScottPlot;
 using SkiaSharp;
@@ -27,13 +28,7 @@ public static class QuarterlyReportPdf
         Escalations(pages, report);
 
         using var stream = new MemoryStream();
-        pages.WriteTo(stream, new SKDocumentPdfMetadata
-        {
-            Title = title,
-            Creator = "BrandPlatform",
-            Creation = report.GeneratedAt.UtcDateTime,
-            RasterDpi = 300,
-        }, (page, count) => string.Format(culture, ExportTexts.Report_Page, page, count));
+        pages.WriteTo(stream, (page, count) => string.Format(culture, ExportTexts.Report_Page, page, count), title, report.GeneratedAt);
         return stream.ToArray();
     }
 
@@ -114,7 +109,7 @@ public static class QuarterlyReportPdf
     private static Plot NewPlot()
     {
         var plot = new Plot();
-        plot.Font.Set(ReportFont.Family);
+        plot.Font.Set(ChineseFont.Family);
         plot.YLabel(ExportTexts.Report_RateAxis);
         return plot;
     }

@@ -1,18 +1,20 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using ScottPlot;
 using SkiaSharp;
 
-namespace BrandPlatform.Reporting.Features.Exports;
+namespace BrandPlatform.Printing;
 
 /// <summary>
-/// The Chinese font the PDF is drawn with: Debian's Noto Sans CJK (fonts-noto-cjk, installed by run.sh and test.sh),
-/// loaded by file because the Skia build here has no fontconfig. <c>Reporting:Exports:FontFile</c> names another file
-/// (and then only that one is tried); otherwise Debian's path, then where fc-match finds the family. A missing font is
-/// not cached: installing it makes the next report work without a restart.
+/// The Chinese font PDFs are drawn with: Debian's Noto Sans CJK (fonts-noto-cjk, installed by run.sh and test.sh),
+/// loaded by file because the Skia build here has no fontconfig. <c>Printing:FontFile</c> names another file (and then
+/// only that one is tried); otherwise Debian's path, then where fc-match finds the family. A missing font is not
+/// cached: installing it makes the next document work without a restart.
 /// </summary>
-public sealed class ReportFont(IConfiguration configuration, ILogger<ReportFont> logger)
+public sealed class ChineseFont(IConfiguration configuration, ILogger<ChineseFont> logger)
 {
-    public const string FileSetting = "Reporting:Exports:FontFile";
+    public const string FileSetting = "Printing:FontFile";
     public const string DebianFile = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
     /// <summary>The family ScottPlot's charts ask for; <see cref="Resolver"/> answers it with the same face.</summary>
     public const string Family = "Noto Sans CJK SC";
@@ -23,7 +25,7 @@ public sealed class ReportFont(IConfiguration configuration, ILogger<ReportFont>
     private static bool resolverAdded;
     private (string File, int Index)? found;
 
-    /// <summary>The font's typeface, or null when it is not installed (the report answers 503 then).</summary>
+    /// <summary>The font's typeface (the caller disposes it), or null when it is not installed.</summary>
     public SKTypeface? Load()
     {
         (string File, int Index) font;
@@ -31,7 +33,7 @@ public sealed class ReportFont(IConfiguration configuration, ILogger<ReportFont>
         {
             if ((found ??= Find()) is not { } installed)
             {
-                logger.LogWarning("No Chinese font for the quarterly report: install Debian's fonts-noto-cjk or set {Setting}", FileSetting);
+                logger.LogWarning("No Chinese font to draw PDFs with: install Debian's fonts-noto-cjk or set {Setting}", FileSetting);
                 return null;
             }
             font = installed;
