@@ -31,6 +31,9 @@ var discipline = builder.AddProject<Projects.Discipline>("discipline")
 var liaison = builder.AddProject<Projects.Liaison>("liaison")
     .AsPlatformService(infrastructure, database: "liaisondb");
 
+var community = builder.AddProject<Projects.Community>("community")
+    .AsPlatformService(infrastructure, database: "communitydb");
+
 var reporting = builder.AddProject<Projects.Reporting>("reporting")
     .AsPlatformService(infrastructure, database: "reportingdb");
 
@@ -38,7 +41,7 @@ var reporting = builder.AddProject<Projects.Reporting>("reporting")
 // bound by then, or a fresh system's copies would miss them.
 var identity = builder.AddProject<Projects.Identity>("identity")
     .AsPlatformService(infrastructure, database: "identitydb")
-    .WaitFor(study).WaitFor(tickets).WaitFor(liaison);
+    .WaitFor(study).WaitFor(tickets).WaitFor(liaison).WaitFor(community);
 
 // The web portal: served by the gateway under /portal, calling the APIs back through it with each person's token. Its
 // database holds only the data-protection keys its replicas share; it has no use for the broker.
@@ -55,6 +58,7 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(discipline).WaitFor(discipline)
     .WithReference(reporting).WaitFor(reporting)
     .WithReference(liaison).WaitFor(liaison)
+    .WithReference(community).WaitFor(community)
     .WithPublicHttpEndpoint(builder.Configuration)
     .WithHttpHealthCheck("/health")
     .WithSupervision();
@@ -66,6 +70,8 @@ identity.WithEnvironment("Identity__Issuer", issuer).WithEnvironment("Identity__
     .WithEnvironment("Identity__Portal__RedirectUris__0", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/portal/signin-callback"))
     .WithEnvironment("Identity__Portal__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/portal/signout-callback"));
 portal.WithEnvironment("Portal__GatewayAddress", gateway.GetEndpoint("http"));
+// 同心网's feeds link to the public news pages through the gateway.
+community.WithEnvironment("Community__Publicity__SiteAddress", gateway.GetEndpoint("http"));
 // The operators' page links to this dashboard (the AppHost's own address; run.sh sets it).
 if (builder.Configuration["ASPNETCORE_URLS"]?.Split(';')[0] is { Length: > 0 } dashboard)
 {
@@ -74,7 +80,7 @@ if (builder.Configuration["ASPNETCORE_URLS"]?.Split(';')[0] is { Length: > 0 } d
 // Platform:Replicas runs that many processes of each (the orchestrator's proxy spreads requests over them; each
 // queue's consumers compete): what must happen once, happens once (README, "Replicas").
 var replicas = builder.Configuration.GetValue("Platform:Replicas", 1);
-foreach (var service in new[] { tickets, study, discipline, liaison, reporting, identity, gateway, portal })
+foreach (var service in new[] { tickets, study, discipline, liaison, community, reporting, identity, gateway, portal })
 {
     service.WithTokenAuthority(issuer).WithReplicas(replicas);
 }

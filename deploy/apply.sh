@@ -3,8 +3,8 @@
 # Kubernetes has no "start this after that Job", so the order the AppHost keeps with WaitFor is kept here:
 #   1. everything but the Deployments (settings, Services, policies, PDBs, HPAs, the migration Jobs);
 #   2. wait until every migration Job completed (each runs `<service> migrate`: migrate and exit);
-#   3. the Deployments, identity last: it announces the directory at start, once tickets, study and liaison have bound their
-#      queues (the AppHost's WaitFor(study).WaitFor(tickets).WaitFor(liaison)).
+#   3. the Deployments, identity last: it announces the directory at start, once tickets, study, liaison and community have bound their
+#      queues (the AppHost's WaitFor(study).WaitFor(tickets).WaitFor(liaison).WaitFor(community)).
 # The secrets of README's "Deploying to Kubernetes" must exist first.
 set -euo pipefail
 kustomization=${1:?usage: deploy/apply.sh <kustomization directory, e.g. deploy/overlays/city>}
@@ -36,7 +36,7 @@ fi
 
 log "rolling out the services, the portal and the gateway"
 kubectl apply -f "$rendered" -l "$rollout=after-migration"
-for deployment in tickets study liaison; do
+for deployment in tickets study liaison community; do
   kubectl rollout status "${ns[@]}" "deployment/$deployment" --timeout="$timeout"
 done
 

@@ -19,6 +19,7 @@ tickets services/Tickets BrandPlatform.Tickets
 study services/Study BrandPlatform.Study
 discipline services/Discipline BrandPlatform.Discipline
 liaison services/Liaison BrandPlatform.Liaison
+community services/Community BrandPlatform.Community fonts-noto-cjk
 reporting services/Reporting BrandPlatform.Reporting fonts-noto-cjk
 portal services/Portal BrandPlatform.Portal
 gateway gateway BrandPlatform.Gateway

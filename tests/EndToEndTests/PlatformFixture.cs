@@ -41,7 +41,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public static int Replicas { get; } = int.TryParse(Environment.GetEnvironmentVariable("BRANDPLATFORM_E2E_REPLICAS"), out var replicas) ? replicas : 2;
 
     /// <summary>Every project the AppHost runs, each with <see cref="Replicas"/> processes.</summary>
-    public static readonly string[] Projects = ["tickets", "study", "discipline", "liaison", "reporting", "identity", "portal", "gateway"];
+    public static readonly string[] Projects = ["tickets", "study", "discipline", "liaison", "community", "reporting", "identity", "portal", "gateway"];
 
     public string Database(string name) => $"Host=127.0.0.1;Port={PostgresPort};Username=postgres;Database={name}";
 

@@ -19,7 +19,7 @@ public sealed class PortalIdentityOptions
     public string[] Scopes { get; set; } =
     [
         "openid", "profile", "roles", "offline_access", "tickets.read", "tickets.write", "tickets.handle", "study.read",
-        "study.write", "discipline.read", "discipline.write", "liaison.read", "liaison.write", "reporting.read", "supervision.read", "supervision.write",
+        "study.write", "discipline.read", "discipline.write", "liaison.read", "liaison.write", "community.read", "community.write", "reporting.read", "supervision.read", "supervision.write",
         "directory.read",
     ];
 }

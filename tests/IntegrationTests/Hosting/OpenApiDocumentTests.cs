@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using BrandPlatform.Discipline.Infrastructure;
 using BrandPlatform.Identity.Infrastructure;
+using BrandPlatform.Community.Infrastructure;
 using BrandPlatform.Liaison.Infrastructure;
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Platform.Security;
@@ -51,6 +52,7 @@ public sealed class OpenApiDocumentTests(TestServers servers)
         "discipline" => ReadAsync<DisciplineDbContext>(service, "disciplinedb"),
         "reporting" => ReadAsync<ReportingDbContext>(service, "reportingdb"),
         "liaison" => ReadAsync<LiaisonDbContext>(service, "liaisondb"),
+        "community" => ReadAsync<CommunityDbContext>(service, "communitydb"),
         _ => ReadAsync<IdentityDbContext>(service, "identitydb"),
     })).Value;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using BrandPlatform.Discipline.Infrastructure;
 using BrandPlatform.Identity.Infrastructure;
+using BrandPlatform.Community.Infrastructure;
 using BrandPlatform.Liaison.Infrastructure;
 using BrandPlatform.Reporting.Infrastructure;
 using BrandPlatform.Study.Infrastructure;
@@ -27,6 +28,9 @@ public sealed class ServiceHostTests(TestServers servers)
 
     [Fact]
     public Task Liaison_host() => AssertHostAsync<LiaisonDbContext>("liaison", "liaisondb", "统战联络");
+
+    [Fact]
+    public Task Community_host() => AssertHostAsync<CommunityDbContext>("community", "communitydb", "社区工作与宣传");
 
     [Fact]
     public Task Identity_host() => AssertHostAsync<IdentityDbContext>("identity", "identitydb", "统一身份认证");

@@ -30,6 +30,7 @@ public sealed class ApiFuzzTests(FuzzPlatformFixture platform)
     [InlineData("discipline")]
     [InlineData("reporting")]
     [InlineData("liaison")]
+    [InlineData("community")]
     public async Task No_input_gets_a_5xx_and_a_refused_request_writes_nothing(string serviceName)
     {
         var cancellationToken = TestContext.Current.CancellationToken;

@@ -1,6 +1,7 @@
 using BrandPlatform.Discipline.Infrastructure;
 using BrandPlatform.Identity.Infrastructure;
 using BrandPlatform.IntegrationTests.Tickets;
+using BrandPlatform.Community.Infrastructure;
 using BrandPlatform.Liaison.Infrastructure;
 using BrandPlatform.Reporting.Infrastructure;
 using BrandPlatform.Study.Infrastructure;
@@ -35,6 +36,7 @@ public class WholePlatformFixture(TestServers servers) : IAsyncLifetime
 
     /// <summary>The tickets service, for records a test puts in as another service's events would.</summary>
     public ServiceFactory<TicketsDbContext> Tickets { get; private set; } = null!;
+    public ServiceFactory<CommunityDbContext> Community { get; private set; } = null!;
 
     /// <summary>
     /// Whether the platform has an identity service of its own instead of the one the other tests share: a test that
@@ -52,10 +54,13 @@ public class WholePlatformFixture(TestServers servers) : IAsyncLifetime
         Add("discipline", await ServiceFactory<DisciplineDbContext>.CreateAsync(servers, "discipline", "disciplinedb", identityBackchannel: Identity.Backchannel()));
         var liaison = await ServiceFactory<LiaisonDbContext>.CreateAsync(servers, "liaison", "liaisondb", identityBackchannel: Identity.Backchannel());
         Add("liaison", liaison);
+        var community = Community = await ServiceFactory<CommunityDbContext>.CreateAsync(servers, "community", "communitydb", identityBackchannel: Identity.Backchannel());
+        Add("community", community);
         Add("reporting", await ServiceFactory<ReportingDbContext>.CreateAsync(servers, "reporting", "reportingdb", identityBackchannel: Identity.Backchannel()));
         services["identity"] = PlatformService.Of("identity", Identity.Service, owned: OwnIdentity);
         Units = await TicketUnits.CopyDirectoryAsync(Identity, tickets);
         await TicketUnits.CopyDirectoryAsync(Identity, liaison);
+        await TicketUnits.CopyDirectoryAsync(Identity, community);
         await RegisterOtherClientAsync();
     }
 

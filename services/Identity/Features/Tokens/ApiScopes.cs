@@ -24,12 +24,14 @@ public static class ApiScopes
         new("discipline.write", "安排警示教育、答题、补学和签署廉政承诺书", "discipline"),
         new("liaison.read", "读取统战联络的组织与联系对象", "liaison"),
         new("liaison.write", "登记和维护统战联络的组织与联系对象", "liaison"),
+        new("community.read", "读取社区报到、志愿服务、为民办实事与宣传稿件", "community"),
+        new("community.write", "社区报到、记录志愿服务、起草与审核宣传稿件", "community"),
         new("reporting.read", "读取报表与督办", "reporting"),
         new("supervision.read", "读取品牌、督办任务、收文与错情登记", "reporting"),
         new("supervision.write", "登记品牌、督办任务、收文与错情，反馈与验收", "reporting"),
         new(DirectoryRead, "读取组织与人员", "identity"),
         new(DirectoryManage, "管理组织与人员", "identity"),
         // Operators' own endpoints (/ops/**) on every service, e.g. replaying faulted messages.
-        new(OperationsAccess.Scope, "运维操作", "identity", "tickets", "study", "discipline", "liaison", "reporting"),
+        new(OperationsAccess.Scope, "运维操作", "identity", "tickets", "study", "discipline", "liaison", "community", "reporting"),
     ];
 }
