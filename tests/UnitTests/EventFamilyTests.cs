@@ -1,4 +1,5 @@
 using BrandPlatform.Contracts;
+using BrandPlatform.Contracts.Community;
 using BrandPlatform.Contracts.Directory;
 using BrandPlatform.Contracts.Discipline;
 using BrandPlatform.Contracts.Liaison;
@@ -25,7 +26,9 @@ public sealed class EventFamilyTests
             typeof(IntegrityPledgeEvent), typeof(IntegrityReminderEvent), typeof(BrandEvent),
             typeof(ReceivedDocumentEvent), typeof(DocumentReminderEvent), typeof(DocumentErrorEvent),
             typeof(SupervisionTaskEvent), typeof(SupervisionTaskReminderEvent), typeof(OrganisationEvent), typeof(ContactEvent), typeof(VisitEvent), typeof(RaisedProblemEvent), typeof(EngagementEventEvent),
-            typeof(FriendshipEvent), typeof(PolicyEvent), typeof(TaskForceWorkEvent), typeof(ChamberEvent)];
+            typeof(FriendshipEvent), typeof(PolicyEvent), typeof(TaskForceWorkEvent), typeof(ChamberEvent),
+            typeof(MemberRegistrationEvent), typeof(ServiceThemeEvent), typeof(CommunityServiceEvent), typeof(PracticalMatterEvent),
+            typeof(ResidentProblemEvent), typeof(PublicityItemEvent)];
         var events = typeof(IntegrationEvent).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && t.IsSubclassOf(typeof(IntegrationEvent)) && t.Namespace != typeof(Contracts.Platform.EventHistoryRequested).Namespace)
             .ToList();
