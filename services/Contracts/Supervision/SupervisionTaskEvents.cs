@@ -9,7 +9,7 @@ public abstract record SupervisionTaskEvent : IntegrationEvent
 {
     public Guid TaskId { get; init; }
     public string Title { get; init; } = "";
-    /// <summary>decision, upperRequirement, brandMeasure or rectification.</summary>
+    /// <summary>decision, upperRequirement, brandMeasure, rectification or practicalMatter (a community practical matter: the task id is the matter id).</summary>
     public string Source { get; init; } = "";
     public Guid OwnerUnitId { get; init; }
     public Guid OwnerPersonId { get; init; }

@@ -6,13 +6,17 @@ using BrandPlatform.Reporting.Resources;
 
 namespace BrandPlatform.Reporting.Domain;
 
-/// <summary>Where a task comes from: 会议决定, 上级要求, a brand's measure (举措), or a rectification item (整改).</summary>
+/// <summary>
+/// Where a task comes from: 会议决定, 上级要求, a brand's measure (举措), a rectification item (整改), or a practical matter
+/// for citizens (我为群众办实事) the community service committed to (put on the list by reporting, never by hand).
+/// </summary>
 public enum TaskSource
 {
     Decision,
     UpperRequirement,
     BrandMeasure,
     Rectification,
+    PracticalMatter,
 }
 
 /// <summary>The meeting a rectification item (整改) came out of.</summary>
@@ -137,13 +141,14 @@ public sealed class SupervisionTask : Aggregate
     /// Puts a task on the list (the caller has checked the owner, the measure and the milestones' shape with
     /// <see cref="MilestoneProblem"/>): version 1, in progress, its first feedback due one cadence after today.
     /// </summary>
+    /// <param name="id">A new id when null; a practical matter's task takes the matter's id, so the matter follows the task's events.</param>
     public static SupervisionTask Create(
         string title, string description, Origin origin, Guid ownerUnitId, Guid ownerPersonId, DateOnly deadline, FeedbackCadence cadence,
-        IEnumerable<(string Title, DateOnly Due)> milestones, string actor, DateTimeOffset now)
+        IEnumerable<(string Title, DateOnly Due)> milestones, string actor, DateTimeOffset now, Guid? id = null)
     {
         var task = new SupervisionTask
         {
-            Id = Guid.CreateVersion7(now),
+            Id = id ?? Guid.CreateVersion7(now),
             Title = title.Trim(),
             Description = description.Trim(),
             Source = origin.Source,
@@ -193,6 +198,15 @@ public sealed class SupervisionTask : Aggregate
         }
         return null;
     }
+
+    /// <summary>
+    /// Dues another service planned, made acceptable to <see cref="MilestoneProblem"/> rather than refused (an event cannot
+    /// be answered with a 422): one after the deadline moves to the deadline, one on a rest day to the last working day
+    /// before it (earlier is never late), then in date order without repeats, at most <see cref="MaxMilestones"/> (the
+    /// earliest: the near ones matter first, and the owner adjusts the rest).
+    /// </summary>
+    public static IReadOnlyList<DateOnly> FitMilestones(IEnumerable<DateOnly> dues, DateOnly deadline, WorkingCalendar calendar) =>
+        [.. dues.Select(due => calendar.LatestWorkingDay(due > deadline ? deadline : due)).Distinct().Order().Take(MaxMilestones)];
 
     /// <summary>
     /// 倒排进度: <paramref name="count"/> milestones planned backwards from the deadline over the working days after

@@ -1,8 +1,10 @@
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Reporting.Features.CommunityFigures;
 using BrandPlatform.Reporting.Features.DisciplineFigures;
 using BrandPlatform.Reporting.Features.Exports;
 using BrandPlatform.Reporting.Features.LiaisonFigures;
 using BrandPlatform.Reporting.Features.Live;
+using BrandPlatform.Reporting.Features.MemberCards;
 using BrandPlatform.Reporting.Features.Scorecard;
 using BrandPlatform.Reporting.Features.StudyFigures;
 using BrandPlatform.Reporting.Features.StudyProgramme;
@@ -22,6 +24,8 @@ public static class ReportingApi
         reporting.MapScorecard();
         reporting.MapDisciplineFigures();
         reporting.MapGetLiaisonReach();
+        reporting.MapCommunityFigures();
+        reporting.MapMemberCards();
         reporting.MapLiveFigures();
         reporting.MapExports();
         return app;

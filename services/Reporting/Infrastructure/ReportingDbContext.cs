@@ -3,6 +3,7 @@ using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Reporting.Domain;
 using BrandPlatform.Reporting.Features.Brands;
+using BrandPlatform.Reporting.Features.CommunityFigures;
 using BrandPlatform.Reporting.Features.DisciplineFigures;
 using BrandPlatform.Reporting.Features.LiaisonFigures;
 using BrandPlatform.Reporting.Features.Documents;
@@ -28,6 +29,10 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<QuizOutcomeRecord> DisciplineQuizOutcomes => Set<QuizOutcomeRecord>();
     public DbSet<MakeUpRecord> DisciplineMakeUps => Set<MakeUpRecord>();
     public DbSet<PledgeSignatureRecord> DisciplinePledgeSignatures => Set<PledgeSignatureRecord>();
+    public DbSet<RegistrationRecord> CommunityRegistrations => Set<RegistrationRecord>();
+    public DbSet<ServiceThemeRecord> CommunityThemes => Set<ServiceThemeRecord>();
+    public DbSet<CommunityServiceRecord> CommunityServices => Set<CommunityServiceRecord>();
+    public DbSet<PublicityItemRecord> PublicityItems => Set<PublicityItemRecord>();
     public DbSet<Brand> Brands => Set<Brand>();
     public DbSet<BrandMeasure> BrandMeasures => Set<BrandMeasure>();
     public DbSet<BrandLogo> BrandLogos => Set<BrandLogo>();
@@ -68,6 +73,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         modelBuilder.ApplyConfiguration(new DesignatedMaterialConfiguration());
         modelBuilder.AddDisciplineFigureTables();
         modelBuilder.AddLiaisonFigureTables();
+        modelBuilder.AddCommunityFigureTables();
         modelBuilder.AddBrandRegistry();
         modelBuilder.AddDocumentRegisters();
         modelBuilder.AddSupervisionTasks();

@@ -285,6 +285,16 @@ public static class AccessMatrix
         AccessRow.Of("reporting", "GET", "/api/reporting/discipline/coverage", [Admin, Office, Leader]),
         AccessRow.Of("reporting", "GET", "/api/reporting/discipline/pledges", [Admin, Office, Leader]),
         AccessRow.Of("reporting", "GET", "/api/reporting/liaison/reach", [Admin, Office, Leader]),
+        // Community figures: every branch for the office and leaders, one's own for a branch's keepers (the secretary's and
+        // the officer's branches answer with their own rows); 第二党支部's to-do list does not exist for the secretary.
+        AccessRow.Of("reporting", "GET", "/api/reporting/community-coverage", [Admin, Office, Leader, Secretary, Officer]),
+        AccessRow.Of("reporting", "GET", "/api/reporting/community-coverage/unregistered", [Admin, Office, Leader, Officer], [Secretary],
+            path: r => $"/api/reporting/community-coverage/unregistered?branchId={r.OtherBranch}"),
+        AccessRow.Of("reporting", "GET", "/api/reporting/publication-lag", [Admin, Office, Leader, Secretary, Officer]),
+        // A member's card: the member (the officer), their branch's keepers and the office; nobody else knows it exists.
+        AccessRow.Of("reporting", "GET", "/api/reporting/member-cards/{personId:guid}", [Admin, Office, Officer], [Secretary, Member, Handler, Leader],
+            path: r => $"/api/reporting/member-cards/{r.SupervisionTaskOwner}"),
+        AccessRow.Of("reporting", "GET", "/api/reporting/member-cards/mine", [Admin, Office, Leader, Secretary, Officer, Member, Handler]),
 
         // Reporting: live figures (the hub; its WebSocket and messages are in LiveFiguresTests). SignalR maps both paths
         // for any method and answers the method itself: a reader gets past authorization to the protocol's own refusal

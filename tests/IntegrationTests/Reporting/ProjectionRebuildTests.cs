@@ -81,8 +81,9 @@ public sealed class ProjectionRebuildTests(TestServers servers)
         using var operations = OperatorClient(reporting);
         var projections = await operations.GetFromJsonAsync<JsonElement>("/ops/projections", Cancel);
         var names = projections.EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToList();
-        names.ShouldBe(["directory-units", "discipline-campaigns", "discipline-make-ups", "discipline-pledges", "discipline-quiz-outcomes",
-            "discipline-sessions", "liaison-visits", "study-activities", "study-materials", "ticket-records", "unit-rosters"]);
+        names.ShouldBe(["community-registrations", "community-services", "community-themes", "directory-units", "discipline-campaigns",
+            "discipline-make-ups", "discipline-pledges", "discipline-quiz-outcomes", "discipline-sessions", "liaison-visits", "publicity-items",
+            "study-activities", "study-materials", "ticket-records", "unit-rosters"]);
         var ticketRecords = projections.EnumerateArray().Single(p => p.GetProperty("name").GetString() == "ticket-records");
         ticketRecords.GetProperty("aggregates").GetInt32().ShouldBe(3);
         ticketRecords.GetProperty("events").EnumerateArray().Select(e => e.GetString()).ShouldContain("tickets.ticket-submitted.v1");

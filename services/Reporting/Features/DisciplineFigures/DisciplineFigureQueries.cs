@@ -45,6 +45,25 @@ public sealed class DisciplineFigureQueries(ReportingDbContext db, TimeProvider 
         return (day, [.. members.GroupBy(m => m.UnitId).Select(b => new BranchPledges(b.Key, b.Count(), b.Count(m => signed.Contains(m.PersonId))))]);
     }
 
+    /// <summary>
+    /// One member's warning campaigns of a year in quarter order, each with their standing (null when they were in no
+    /// branch on its reference day, so it does not count for them), and whether they signed the year's pledge.
+    /// </summary>
+    public async Task<(IReadOnlyList<(CampaignRecord Campaign, CoverageStanding? Standing)> Campaigns, bool PledgeSigned)> MemberYearAsync(
+        Guid personId, int year, CancellationToken cancellationToken)
+    {
+        var campaigns = await CampaignsAsync(year, year, cancellationToken);
+        var facts = new List<CampaignFacts>();
+        foreach (var campaign in campaigns)
+        {
+            facts.Add(await FactsAsync(campaign, cancellationToken));
+        }
+        var stints = await db.UnitMembers.AsNoTracking().Where(m => m.PersonId == personId && m.UnitKind == UnitKinds.Branch).ToListAsync(cancellationToken);
+        var standings = DisciplineCoverage.OfYear(personId, facts, stints, timeProvider.Today()).ToDictionary(c => c.CampaignId, c => c.Standing);
+        var signed = await db.DisciplinePledgeSignatures.AsNoTracking().AnyAsync(s => s.Year == year && s.PersonId == personId, cancellationToken);
+        return ([.. campaigns.Select(c => (c, standings[c.CampaignId]))], signed);
+    }
+
     /// <summary>The years between the two that have a pledge running (someone signed): a year before its pledge is out is not a 0.</summary>
     public async Task<IReadOnlyList<int>> PledgeYearsAsync(int firstYear, int lastYear, CancellationToken cancellationToken) =>
         await db.DisciplinePledgeSignatures.AsNoTracking().Where(s => s.Year >= firstYear && s.Year <= lastYear).Select(s => s.Year).Distinct()

@@ -1,5 +1,6 @@
 using BrandPlatform.Platform.Http;
 using BrandPlatform.Reporting.Domain;
+using BrandPlatform.Reporting.Resources;
 using FluentValidation;
 
 namespace BrandPlatform.Reporting.Features.SupervisionTasks;
@@ -70,7 +71,7 @@ public sealed class CreateTaskValidator : AbstractValidator<CreateTaskRequest>
 {
     public CreateTaskValidator()
     {
-        RuleFor(r => r.Source).NotNull();
+        RuleFor(r => r.Source).NotNull().NotEqual(TaskSource.PracticalMatter).WithMessage(SupervisionTaskTexts.PracticalMatterNotByHand);
         // A measure's task takes its title, owner and deadline from the measure unless the request names them.
         When(r => r.Source != TaskSource.BrandMeasure, () =>
         {

@@ -269,7 +269,7 @@ public static class SupervisionTasks
 
     private static readonly StepActors OfficeOnly = new(SupervisionAccess.Office, (caller, _) => caller.IsOffice());
 
-    private static List<ProposedMilestone> Titled(IReadOnlyList<DateOnly> dues) =>
+    internal static List<ProposedMilestone> Titled(IReadOnlyList<DateOnly> dues) =>
         [.. dues.Select((due, i) => new ProposedMilestone(
             string.Format(CultureInfo.CurrentCulture, SupervisionTaskTexts.MilestoneTitle, i + 1, dues.Count), due))];
 
