@@ -17,7 +17,7 @@ public sealed partial class PortalSignIn(HttpClient browser, Uri loginPage, stri
     public const string PortalClientId = "brandplatform-portal";
     public const string DevelopmentPassword = "Dangjian#2026";
     public const string PortalScopes =
-        "openid profile roles offline_access tickets.read tickets.write tickets.handle study.read study.write discipline.read discipline.write liaison.read liaison.write reporting.read supervision.read supervision.write directory.read directory.manage";
+        "openid profile roles offline_access tickets.read tickets.write tickets.handle study.read study.write discipline.read discipline.write liaison.read liaison.write reporting.read supervision.read supervision.write directory.read directory.manage community.read community.write";
 
     public HttpClient Browser => browser;
     public Uri LoginPage => loginPage;

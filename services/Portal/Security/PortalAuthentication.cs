@@ -20,7 +20,7 @@ public sealed class PortalIdentityOptions
     [
         "openid", "profile", "roles", "offline_access", "tickets.read", "tickets.write", "tickets.handle", "study.read",
         "study.write", "discipline.read", "discipline.write", "liaison.read", "liaison.write", "reporting.read", "supervision.read", "supervision.write",
-        "directory.read",
+        "directory.read", "community.read", "community.write",
     ];
 }
 
