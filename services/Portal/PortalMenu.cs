@@ -71,7 +71,7 @@ public static class PortalMenu
             CommunityRoles.Split(CommunityRoles.Recorders)),
         new("community/branch", () => CommunityScreenTexts.Nav_Branch, () => CommunityScreenTexts.Nav_Branch_Description, CommunityRoles.Split(CommunityRoles.Organisers)),
         new("community/coverage", () => CommunityScreenTexts.Nav_Coverage, () => CommunityScreenTexts.Nav_Coverage_Description, CommunityRoles.Split(CommunityRoles.Organisers)),
-        new("community/publicity/new", () => CommunityScreenTexts.Nav_Draft, () => CommunityScreenTexts.Nav_Draft_Description, CommunityRoles.Split(CommunityRoles.Organisers)),
+        new("community/draft", () => CommunityScreenTexts.Nav_Draft, () => CommunityScreenTexts.Nav_Draft_Description, CommunityRoles.Split(CommunityRoles.Organisers)),
         new("community/publicity", () => CommunityScreenTexts.Nav_Items, () => CommunityScreenTexts.Nav_Items_Description, CommunityRoles.Split(CommunityRoles.Organisers)),
         new("community/review", () => CommunityScreenTexts.Nav_Review, () => CommunityScreenTexts.Nav_Review_Description, CommunityRoles.Split(CommunityRoles.Office)),
         new("community/themes", () => CommunityScreenTexts.Nav_Themes, () => CommunityScreenTexts.Nav_Themes_Description, CommunityRoles.Split(CommunityRoles.Office)),
