@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BrandPlatform.Platform.Security;
+using BrandPlatform.Portal.Components.Community;
 using BrandPlatform.Portal.Components.Discipline;
 using BrandPlatform.Portal.Components.Liaison;
 using BrandPlatform.Portal.Components.Reports;
@@ -65,6 +66,18 @@ public static class PortalMenu
         new("study/calendar", () => StudyScreenTexts.Nav_Calendar, () => StudyScreenTexts.Nav_Calendar_Description, StudyRoles.Split(StudyRoles.Organisers)),
         new("study/compliance", () => StudyScreenTexts.Nav_Compliance, () => StudyScreenTexts.Nav_Compliance_Description, StudyRoles.Split(StudyRoles.Organisers)),
         new("study/coverage", () => StudyScreenTexts.Nav_Coverage, () => StudyScreenTexts.Nav_Coverage_Description, StudyRoles.Split(StudyRoles.Organisers)),
+        new("community/registration", () => CommunityScreenTexts.Nav_Registration, () => CommunityScreenTexts.Nav_Registration_Description, PlatformRoles.Member),
+        new("community/services/new", () => CommunityScreenTexts.Nav_RecordService, () => CommunityScreenTexts.Nav_RecordService_Description,
+            CommunityRoles.Split(CommunityRoles.Recorders)),
+        new("community/branch", () => CommunityScreenTexts.Nav_Branch, () => CommunityScreenTexts.Nav_Branch_Description, CommunityRoles.Split(CommunityRoles.Organisers)),
+        new("community/coverage", () => CommunityScreenTexts.Nav_Coverage, () => CommunityScreenTexts.Nav_Coverage_Description, CommunityRoles.Split(CommunityRoles.Organisers)),
+        new("community/draft", () => CommunityScreenTexts.Nav_Draft, () => CommunityScreenTexts.Nav_Draft_Description, CommunityRoles.Split(CommunityRoles.Organisers)),
+        new("community/publicity", () => CommunityScreenTexts.Nav_Items, () => CommunityScreenTexts.Nav_Items_Description, CommunityRoles.Split(CommunityRoles.Organisers)),
+        new("community/review", () => CommunityScreenTexts.Nav_Review, () => CommunityScreenTexts.Nav_Review_Description, CommunityRoles.Split(CommunityRoles.Office)),
+        new("community/themes", () => CommunityScreenTexts.Nav_Themes, () => CommunityScreenTexts.Nav_Themes_Description, CommunityRoles.Split(CommunityRoles.Office)),
+        new("community/practical-matters", () => CommunityScreenTexts.Nav_Matters, () => CommunityScreenTexts.Nav_Matters_Description,
+            CommunityRoles.Split(CommunityRoles.Readers)),
+        new("news", () => CommunityScreenTexts.Nav_News, () => CommunityScreenTexts.Nav_News_Description),
     ];
 
     public static IEnumerable<PortalScreen> For(ClaimsPrincipal user) => Screens.Where(s => s.IsFor(user));

@@ -3,6 +3,7 @@ using BrandPlatform.Platform.Security;
 using BrandPlatform.Portal;
 using BrandPlatform.Portal.Api;
 using BrandPlatform.Portal.Components;
+using BrandPlatform.Portal.Components.Community;
 using BrandPlatform.Portal.Components.Reports;
 using BrandPlatform.Portal.Components.Supervision;
 using BrandPlatform.Portal.Infrastructure;
@@ -48,6 +49,7 @@ app.MapPortalAccount();
 app.MapPortalLanguage();
 app.MapNoticeDownloads();
 app.MapExportDownloads();
+app.MapPublicityDownloads();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunServiceAsync<PortalDbContext>(args);

@@ -16,13 +16,20 @@ public static class FileDownloads
     /// <param name="apiPathOf">The API's address of the file the query asks for; null when it asks for none the page offers.</param>
     /// <param name="failedAddress">Where the person goes back to when there is no file.</param>
     public static void MapFileDownload(this WebApplication app, string path, string roles, Func<IQueryCollection, string?> apiPathOf, string failedAddress) =>
+        app.MapFileDownload(path, roles, apiPathOf, _ => failedAddress);
+
+    /// <param name="failedAddressOf">Where the person goes back to when there is no file: the page the query names.</param>
+    /// <param name="fileName">The file's name when the API names none.</param>
+    public static void MapFileDownload(
+        this WebApplication app, string path, string roles, Func<IQueryCollection, string?> apiPathOf, Func<IQueryCollection, string> failedAddressOf,
+        string fileName = "export") =>
         app.MapGet("/" + path, async (HttpContext context, GatewayApi api, AuthenticationStateProvider authentication, CancellationToken cancellationToken) =>
         {
             // The API client reads the person's token from the authentication state, which a plain request hands it here.
             ((IHostEnvironmentAuthenticationStateProvider)authentication).SetAuthenticationState(
                 Task.FromResult(new AuthenticationState(context.User)));
-            return apiPathOf(context.Request.Query) is { } apiPath && await api.DownloadAsync(apiPath, cancellationToken) is { } file
+            return apiPathOf(context.Request.Query) is { } apiPath && await api.DownloadAsync(apiPath, fileName, cancellationToken) is { } file
                 ? Results.File(file.Content, file.ContentType, file.FileName)
-                : Results.LocalRedirect("~/" + failedAddress);
+                : Results.LocalRedirect("~/" + failedAddressOf(context.Request.Query));
         }).RequireAuthorization(new AuthorizeAttribute { Roles = roles });
 }

@@ -78,7 +78,9 @@ public sealed class GatewayApi(HttpClient http, CircuitTokens tokens, ILogger<Ga
     }
 
     /// <summary>A file the API generates (XLSX, PDF), for the browser to download through the portal.</summary>
-    public async Task<(byte[] Content, string ContentType, string FileName)?> DownloadAsync(string path, CancellationToken cancellationToken = default)
+    /// <param name="fileName">The file's name when the API's answer names none.</param>
+    public async Task<(byte[] Content, string ContentType, string FileName)?> DownloadAsync(
+        string path, string fileName = "export", CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path.TrimStart('/'));
         if (await tokens.AccessTokenAsync(cancellationToken) is { Length: > 0 } token)
@@ -92,7 +94,7 @@ public sealed class GatewayApi(HttpClient http, CircuitTokens tokens, ILogger<Ga
         }
         return (await response.Content.ReadAsByteArrayAsync(cancellationToken),
             response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream",
-            response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? "export");
+            response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? fileName);
     }
 
     private static async Task<ApiProblem> ProblemOfAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -15,6 +15,8 @@ namespace BrandPlatform.EndToEndTests.Portal;
 public sealed class PortalBrowser : IAsyncDisposable
 {
     public const int PhoneWidth = 390;
+    /// <summary>The narrowest phone the portal is made for (an iPhone SE or mini): where a member records a service.</summary>
+    public const int NarrowPhoneWidth = 375;
     public const int DesktopWidth = 1366;
     private static readonly SemaphoreSlim Launch = new(1, 1);
     // A signed-in person's cookies, kept for reuse while their access token (30 minutes) is surely valid: signing in
@@ -106,9 +108,9 @@ public sealed class PortalBrowser : IAsyncDisposable
             BaseURL = gateway.GetLeftPart(UriPartial.Authority),
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
-            ViewportSize = new ViewportSize { Width = width, Height = width == PhoneWidth ? 844 : 900 },
-            IsMobile = width == PhoneWidth,
-            HasTouch = width == PhoneWidth,
+            ViewportSize = new ViewportSize { Width = width, Height = width <= PhoneWidth ? 844 : 900 },
+            IsMobile = width <= PhoneWidth,
+            HasTouch = width <= PhoneWidth,
             StorageState = storageState,
         });
         context.SetDefaultTimeout(20_000);
@@ -136,6 +138,14 @@ public sealed class PortalBrowser : IAsyncDisposable
     public async Task GoToAsync(string path)
     {
         await Page.GotoAsync("/portal/" + path.TrimStart('/'));
+        await InteractiveAsync();
+    }
+
+    /// <summary>A screen through the menu, as a person opens it (the home's cards name the same screens), once it answers clicks.</summary>
+    public async Task OpenMenuAsync(string screen)
+    {
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = screen, Exact = true }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = screen, Level = 1 })).ToBeVisibleAsync();
         await InteractiveAsync();
     }
 
