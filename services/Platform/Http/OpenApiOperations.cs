@@ -284,14 +284,15 @@ internal sealed partial class OpenApiOperations(ApiExamples examples, IOptions<M
     /// <summary>
     /// The example for one media type. JSON text is read as the operation's declared type and written back with the
     /// service's JSON options, so it shows exactly what goes over the wire (camelCase, enums as codes, every member);
-    /// objects are written as they are; text (CSV) is shown as it is.
+    /// objects are written as they are; text (CSV, HTML) and XML (an RSS feed) are shown as they are.
     /// </summary>
     private JsonNode? Example(object value, Type? declared, string mediaType, string? operation)
     {
         var options = json.Value.SerializerOptions;
         if (!mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
         {
-            return value is string text && mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase) ? JsonValue.Create(text) : null;
+            return value is string text && (mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase) || mediaType.Contains("xml", StringComparison.OrdinalIgnoreCase))
+                ? JsonValue.Create(text) : null;
         }
         if (value is not string jsonText)
         {

@@ -1,3 +1,4 @@
+using BrandPlatform.IntegrationTests.Community;
 using BrandPlatform.IntegrationTests.Discipline;
 using BrandPlatform.IntegrationTests.Liaison;
 using BrandPlatform.IntegrationTests.Supervision;
@@ -32,6 +33,11 @@ public static class AccessMatrix
 
     /// <summary>Readers of the tickets service's reference data (units, routing, chambers): every role that reads tickets, and systems.</summary>
     private static readonly string[] ReferenceReaders = [Admin, Office, Handler, Leader, Enterprise, Enterprise2, System, SystemReadOnly, OtherSystem];
+
+    /// <summary>Everyone in the organ's community work: members (the handler is one of 第三党支部), keepers, the office.</summary>
+    private static readonly string[] CommunityPeople = [Admin, Office, Secretary, Officer, Member, Handler];
+    /// <summary>Who keeps 第二党支部's community work: the office and the branch's keepers (the officer).</summary>
+    private static readonly string[] OtherBranchKeepers = [Admin, Office, Officer];
 
     /// <summary>Everyone who reads study records of some kind: members (the handler is one of 第三党支部), keepers, the office.</summary>
     private static readonly string[] StudyPeople = [Admin, Office, Secretary, Officer, Member, Handler];
@@ -594,6 +600,75 @@ public static class AccessMatrix
             path: r => $"/api/liaison/events/{r.Liaison.Event}/registrations", body: _ => LiaisonMatrixRecords.Enterprise2Registration),
         AccessRow.Of("liaison", "POST", "/api/liaison/events/{id:guid}/registrations/{registrationId:guid}/withdraw", [Admin, Office, Enterprise2], [Enterprise],
             path: r => $"/api/liaison/events/{r.Liaison.Event}/registrations/{r.Liaison.Enterprise2Registration}/withdraw"),
+
+        // Community work and publicity: the records are 第二党支部's (the officer's). Everyone in the organ's community work
+        // reads communities, themes and practical matters; a branch's records are its keepers' and the office's, and to the
+        // secretary and member of 第一党支部 they do not exist; the office keeps the lists and reviews; 同心网 is public.
+        AccessRow.List("community", "GET", "/api/community/communities", CommunityPeople, None, r => r.Community.Community,
+            path: r => $"/api/community/communities?q={r.Community.Marker}"),
+        AccessRow.Of("community", "GET", "/api/community/communities/{id:guid}", CommunityPeople, path: r => $"/api/community/communities/{r.Community.Community}"),
+        AccessRow.Of("community", "POST", "/api/community/communities", Dispatchers,
+            body: _ => CommunityMatrixRecords.CommunityBody("矩阵新社区" + Guid.NewGuid().ToString("N")[..6])),
+        AccessRow.Of("community", "PUT", "/api/community/communities/{id:guid}", Dispatchers, path: r => $"/api/community/communities/{r.Community.Community}",
+            body: r => CommunityMatrixRecords.CommunityBody("矩阵社区" + r.Community.Marker)),
+        AccessRow.List("community", "GET", "/api/community/pairings", OtherBranchKeepers, [Secretary, Member, Handler], r => r.Community.Pairing),
+        AccessRow.Of("community", "POST", "/api/community/pairings", OtherBranchKeepers,
+            body: r => new { branchId = r.OtherBranch, communityId = r.Community.Community, from = Today }),
+        AccessRow.Of("community", "POST", "/api/community/pairings/{id:guid}/end", OtherBranchKeepers, [Secretary],
+            path: r => $"/api/community/pairings/{r.Community.PairingToEnd}/end", body: _ => new { on = Today }),
+        AccessRow.Of("community", "POST", "/api/community/registrations", CommunityPeople,
+            body: r => new { communityId = r.Community.Community, registeredOn = Today }),
+        AccessRow.List("community", "GET", "/api/community/registrations", OtherBranchKeepers, [Secretary, Member, Handler], r => r.Community.Registration),
+        AccessRow.Of("community", "GET", "/api/community/registrations/mine", None, CommunityPeople, path: _ => "/api/community/registrations/mine?year=2099"),
+        AccessRow.Of("community", "GET", "/api/community/registrations/{id:guid}", OtherBranchKeepers, [Secretary, Member, Handler],
+            path: r => $"/api/community/registrations/{r.Community.Registration}"),
+        AccessRow.Of("community", "POST", "/api/community/registrations/{id:guid}/confirm", OtherBranchKeepers, [Secretary],
+            path: r => $"/api/community/registrations/{r.Community.Registration}/confirm", body: _ => new { confirmedBy = "branch", confirmedOn = Today }),
+        AccessRow.Of("community", "POST", "/api/community/registrations/{id:guid}/end", OtherBranchKeepers, [Secretary, Member, Handler],
+            path: r => $"/api/community/registrations/{r.Community.Registration}/end"),
+        AccessRow.Of("community", "GET", "/api/community/themes", CommunityPeople),
+        AccessRow.Of("community", "GET", "/api/community/themes/current", [], CommunityPeople, path: _ => "/api/community/themes/current"),
+        AccessRow.Of("community", "POST", "/api/community/themes", Dispatchers, body: _ => new { year = 2099, quarter = 2, title = "矩阵主题" }),
+        AccessRow.Of("community", "PUT", "/api/community/themes/{id:guid}", Dispatchers, path: r => $"/api/community/themes/{r.Community.Theme}",
+            body: _ => CommunityMatrixRecords.ThemeBody),
+        AccessRow.Of("community", "POST", "/api/community/services", CommunityPeople, body: r => CommunityMatrixRecords.ServiceBody(r.Community.Community)),
+        AccessRow.List("community", "GET", "/api/community/services", OtherBranchKeepers, [Secretary, Member, Handler], r => r.Community.Service),
+        AccessRow.Of("community", "GET", "/api/community/services/{id:guid}", OtherBranchKeepers, [Secretary, Member, Handler],
+            path: r => $"/api/community/services/{r.Community.Service}"),
+        AccessRow.Of("community", "POST", "/api/community/practical-matters", Dispatchers,
+            body: r => CommunityMatrixRecords.MatterBody(r.OtherBranch, r.SupervisionTaskOwner, r.Community.Marker)),
+        AccessRow.List("community", "GET", "/api/community/practical-matters", CommunityPeople, None, r => r.Community.Matter),
+        AccessRow.Of("community", "GET", "/api/community/practical-matters/{id:guid}", CommunityPeople,
+            path: r => $"/api/community/practical-matters/{r.Community.Matter}"),
+        AccessRow.Of("community", "GET", "/api/community/publicity/prefill", OtherBranchKeepers, [Secretary],
+            path: r => $"/api/community/publicity/prefill?sourceKind=communityService&sourceId={r.Community.Service}"),
+        AccessRow.Of("community", "POST", "/api/community/publicity/items", OtherBranchKeepers,
+            body: r => CommunityMatrixRecords.ItemBody(r.OtherBranch, r.Community.Service, "news", r.Community.Marker)),
+        AccessRow.List("community", "GET", "/api/community/publicity/items", OtherBranchKeepers, [Secretary], r => r.Community.Item),
+        AccessRow.Of("community", "GET", "/api/community/publicity/items/{id:guid}", OtherBranchKeepers, [Secretary],
+            path: r => $"/api/community/publicity/items/{r.Community.Item}"),
+        AccessRow.Of("community", "PUT", "/api/community/publicity/items/{id:guid}", OtherBranchKeepers, [Secretary],
+            path: r => $"/api/community/publicity/items/{r.Community.Item}", body: _ => new { title = "矩阵稿件", summary = "矩阵摘要。", body = "矩阵正文。" }),
+        AccessRow.Of("community", "POST", "/api/community/publicity/items/{id:guid}/submit", OtherBranchKeepers, [Secretary],
+            path: r => $"/api/community/publicity/items/{r.Community.Item}/submit"),
+        AccessRow.Of("community", "POST", "/api/community/publicity/items/{id:guid}/comments", Dispatchers,
+            path: r => $"/api/community/publicity/items/{r.Community.Item}/comments", body: _ => new { text = "矩阵意见。" }),
+        AccessRow.Of("community", "POST", "/api/community/publicity/items/{id:guid}/return", Dispatchers,
+            path: r => $"/api/community/publicity/items/{r.Community.Item}/return", body: _ => new { reason = "矩阵退回。" }),
+        AccessRow.Of("community", "POST", "/api/community/publicity/items/{id:guid}/approve", Dispatchers,
+            path: r => $"/api/community/publicity/items/{r.Community.Item}/approve"),
+        AccessRow.Of("community", "POST", "/api/community/publicity/items/{id:guid}/withdraw", Dispatchers,
+            path: r => $"/api/community/publicity/items/{r.Community.Item}/withdraw", body: _ => new { reason = "矩阵撤下。" }),
+        AccessRow.Of("community", "POST", "/api/community/publicity/items/{id:guid}/highlight", Dispatchers,
+            path: r => $"/api/community/publicity/items/{r.Community.PublishedItem}/highlight"),
+        AccessRow.Of("community", "GET", "/api/community/publicity/items/{id:guid}/wechat", OtherBranchKeepers, [Secretary],
+            path: r => $"/api/community/publicity/items/{r.Community.PublishedItem}/wechat"),
+        AccessRow.Of("community", "GET", "/api/community/publicity/items/{id:guid}/bulletin", OtherBranchKeepers, [Secretary],
+            path: r => $"/api/community/publicity/items/{r.Community.PublishedItem}/bulletin"),
+        AccessRow.Anonymous("community", "GET", "/api/community/public/news"),
+        AccessRow.Anonymous("community", "GET", "/api/community/public/news/{id:guid}", r => $"/api/community/public/news/{r.Community.PublishedItem}"),
+        AccessRow.Anonymous("community", "GET", "/api/community/public/feed.rss"),
+        AccessRow.Anonymous("community", "GET", "/api/community/public/feed.json"),
     ];
 
     /// <summary>An assignee's step on the matrix's received document: the office's; for the other participants it does not exist.</summary>
@@ -735,4 +810,7 @@ public sealed record MatrixRecords
     public required Guid SupervisionTaskOwner { get; init; }
     /// <summary>Liaison: a chamber and a contact of it kept by the officer (LiaisonMatrixRecords).</summary>
     public required LiaisonMatrixRecords.Records Liaison { get; init; }
+
+    /// <summary>Community work and publicity: 第二党支部's community, registration, service, matter and items (CommunityMatrixRecords).</summary>
+    public required CommunityMatrixRecords.Records Community { get; init; }
 }

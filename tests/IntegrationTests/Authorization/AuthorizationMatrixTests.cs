@@ -5,6 +5,7 @@ using System.Text.Json;
 using BrandPlatform.Discipline.Domain;
 using BrandPlatform.IntegrationTests.Discipline;
 using BrandPlatform.IntegrationTests.Identity;
+using BrandPlatform.IntegrationTests.Community;
 using BrandPlatform.IntegrationTests.Liaison;
 using BrandPlatform.IntegrationTests.Study;
 using BrandPlatform.IntegrationTests.Supervision;
@@ -310,6 +311,8 @@ public sealed class AuthorizationMatrixTests(WholePlatformFixture platform)
             SupervisionTaskOwner = officerId,
             Liaison = await LiaisonMatrixRecords.SetUpAsync(platform, await ClientAsync("liaison", CallerKind.Person(AccessMatrix.Office)),
                 await ClientAsync("liaison", CallerKind.Person(AccessMatrix.Officer)), officerId, marker, Cancel),
+            Community = await CommunityMatrixRecords.SetUpAsync(platform, await ClientAsync("community", CallerKind.Person(AccessMatrix.Office)),
+                await ClientAsync("community", CallerKind.Person(AccessMatrix.Officer)), officerId, marker, Cancel),
         };
     }
 

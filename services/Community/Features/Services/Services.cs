@@ -120,7 +120,8 @@ public static class Services
         var branchId = request.BranchId ?? caller.BranchId;
         if (branchId is not { } branch)
         {
-            return FieldProblems.Invalid("branchId", CommunityTexts.BranchRequired);
+            return TypedResults.Problem(title: CommunityTexts.NoBranch_Title, detail: CommunityTexts.NoBranchForService_Detail,
+                statusCode: StatusCodes.Status422UnprocessableEntity);
         }
         // A member records for their own branch, keepers keep theirs, the office any.
         if (branch != caller.BranchId && !caller.IsOffice())
