@@ -74,6 +74,11 @@ public static class UnitRosters
     public static IQueryable<UnitMember> Current(this IQueryable<UnitMember> members) =>
         members.Where(m => m.JoinedOn != null && m.LeftOn == null);
 
+    /// <summary>The name a person has on the rosters today (their longest-held stint's); null for a person in no unit now.</summary>
+    public static Task<string?> CurrentNameAsync(this IQueryable<UnitMember> members, Guid personId, CancellationToken cancellationToken) =>
+        members.AsNoTracking().Current().Where(m => m.PersonId == personId)
+            .OrderBy(m => m.JoinedOn).Select(m => m.DisplayName).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>Stints that include <paramref name="day"/> (joined on or before it, not left by then).</summary>
     public static IQueryable<UnitMember> On(this IQueryable<UnitMember> members, DateOnly day) =>
         members.Where(m => m.JoinedOn != null && m.JoinedOn <= day && (m.LeftOn == null || m.LeftOn > day));

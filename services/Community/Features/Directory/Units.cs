@@ -1,5 +1,4 @@
 using BrandPlatform.Community.Infrastructure;
-using BrandPlatform.Platform.Organisation;
 using Microsoft.EntityFrameworkCore;
 
 namespace BrandPlatform.Community.Features.Directory;
@@ -14,13 +13,4 @@ internal static class Units
     }
 
     public static string NameIn(this IReadOnlyDictionary<Guid, string> names, Guid id) => names.TryGetValue(id, out var name) ? name : "";
-}
-
-/// <summary>People as the community service's copy of the rosters knows them.</summary>
-internal static class People
-{
-    /// <summary>The name a person has on the rosters today; null for a person who belongs to no unit now.</summary>
-    public static Task<string?> NameAsync(CommunityDbContext db, Guid personId, CancellationToken cancellationToken) =>
-        db.UnitMembers.AsNoTracking().Current().Where(m => m.PersonId == personId)
-            .OrderBy(m => m.JoinedOn).Select(m => m.DisplayName).FirstOrDefaultAsync(cancellationToken);
 }

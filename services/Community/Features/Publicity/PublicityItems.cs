@@ -200,7 +200,7 @@ public static class PublicityItems
             }
             source = (sourceKind, sourceId, prefill.SourceOccurredAt);
         }
-        var name = caller.UserId is { } personId ? await People.NameAsync(db, personId, cancellationToken) ?? caller.DisplayName : caller.DisplayName;
+        var name = caller.UserId is { } personId ? await db.UnitMembers.CurrentNameAsync(personId, cancellationToken) ?? caller.DisplayName : caller.DisplayName;
         var item = PublicityItem.Draft(request.Kind!.Value, request.BranchId.Value, request.Title!, request.Summary!, request.Body!, source, name,
             timeProvider.GetUtcNow());
         db.PublicityItems.Add(item);

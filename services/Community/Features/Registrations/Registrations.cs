@@ -4,6 +4,7 @@ using BrandPlatform.Community.Infrastructure;
 using BrandPlatform.Community.Resources;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Platform.Security;
 using FluentValidation;
@@ -96,7 +97,7 @@ public static class Registrations
         {
             return FieldProblems.Unprocessable("communityId", CommunityTexts.CommunityNotFound_Title, CommunityTexts.CommunityUnknown_Detail);
         }
-        var name = await People.NameAsync(db, personId, cancellationToken) ?? caller.DisplayName;
+        var name = await db.UnitMembers.CurrentNameAsync(personId, cancellationToken) ?? caller.DisplayName;
         var registration = CommunityRegistration.Register(personId, name, branchId, community, request.RegisteredOn.Value, now);
         db.Registrations.Add(registration);
         if (!await db.SaveUnlessTakenAsync(cancellationToken))

@@ -167,7 +167,7 @@ public static class Services
                 return FieldProblems.Unprocessable("themeId", CommunityTexts.ThemeOfOtherQuarter_Title, CommunityTexts.ThemeOfOtherQuarter_Detail);
             }
         }
-        var recordedByName = await People.NameAsync(db, callerId, cancellationToken) ?? caller.DisplayName;
+        var recordedByName = await db.UnitMembers.CurrentNameAsync(callerId, cancellationToken) ?? caller.DisplayName;
         var photos = (request.Photos ?? []).Select(p => new PhotoReference(p.FileName!.Trim(), p.Caption?.Trim(), p.TakenOn, p.SizeBytes, p.ContentType?.Trim()))
             .ToArray();
         var service = CommunityService.Record(branch, community, theme, on, participants!, request.PeopleServed!.Value, request.Hours,

@@ -4,6 +4,7 @@ using BrandPlatform.Liaison.Infrastructure;
 using BrandPlatform.Liaison.Resources;
 using BrandPlatform.Platform.Domain;
 using BrandPlatform.Platform.Http;
+using BrandPlatform.Platform.Organisation;
 using BrandPlatform.Platform.Persistence;
 using BrandPlatform.Platform.Security;
 using FluentValidation;
@@ -132,7 +133,7 @@ public static class Friendships
         {
             return FieldProblems.Unprocessable("contactId", LiaisonTexts.ContactNotFound_Title, LiaisonTexts.ContactsUnknown_Detail);
         }
-        if (await Cadres.NameAsync(db, request.CadreId!.Value, cancellationToken) is not { } cadreName)
+        if (await db.UnitMembers.CurrentNameAsync(request.CadreId!.Value, cancellationToken) is not { } cadreName)
         {
             return FieldProblems.Unprocessable("cadreId", LiaisonTexts.CadreNotFound_Title, LiaisonTexts.CadreNotFound_Detail);
         }

@@ -144,7 +144,7 @@ public static class Contacts
         {
             return missing;
         }
-        if (await Cadres.NameAsync(db, request.ResponsibleCadreId!.Value, cancellationToken) is not { } cadreName)
+        if (await db.UnitMembers.CurrentNameAsync(request.ResponsibleCadreId!.Value, cancellationToken) is not { } cadreName)
         {
             return CadreNotFound();
         }
@@ -195,7 +195,7 @@ public static class Contacts
         {
             return NotFound();
         }
-        if (await Cadres.NameAsync(db, request.ResponsibleCadreId!.Value, cancellationToken) is not { } cadreName)
+        if (await db.UnitMembers.CurrentNameAsync(request.ResponsibleCadreId!.Value, cancellationToken) is not { } cadreName)
         {
             return CadreNotFound();
         }
