@@ -6,7 +6,7 @@ public sealed record TicketSubmitted : TicketEvent
 {
     /// <summary>The enterprise's or the person's name; the enterprise's credit code is <see cref="TicketEvent.EnterpriseCode"/>.</summary>
     public required string RequesterName { get; init; }
-    /// <summary>portal, handler, visit, hotline, governmentSystem, event or project.</summary>
+    /// <summary>portal, handler, visit, hotline, governmentSystem, event, project or community.</summary>
     public string Channel { get; init; } = "";
     /// <summary>
     /// Where the ticket came from when another system or service filed it: the filing government system's client id, or

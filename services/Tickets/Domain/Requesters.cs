@@ -8,7 +8,7 @@ namespace BrandPlatform.Tickets.Domain;
 
 /// <summary>
 /// 诉求人: an enterprise (with its unified social credit code, unique) or a named person without one (民营经济人士,
-/// 新阶层人士), optionally a member of a chamber of commerce, with the contacts handlers call. Tickets keep a snapshot of
+/// 新阶层人士, or a resident whose problem a member met during a community service), optionally a member of a chamber of commerce, with the contacts handlers call. Tickets keep a snapshot of
 /// the requester as it was when they were filed.
 /// </summary>
 public sealed class Requester
@@ -75,12 +75,14 @@ public enum PersonCategory
     PrivateEconomy,
     /// <summary>新的社会阶层人士</summary>
     NewSocialStratum,
+    /// <summary>群众: a resident whose problem (急难愁盼) a member met during a community service and raised on their behalf.</summary>
+    Resident,
 }
 
 /// <summary>Someone at the requester a handler calls. The phone number is shown whole only to those who handle tickets.</summary>
 public sealed class RequesterContact
 {
-    public const int NameMaxLength = 50;
+    public const int NameMaxLength = TicketFields.ContactNameMaxLength;
     public const int PositionMaxLength = 50;
 
     private RequesterContact() { }

@@ -680,6 +680,8 @@ public enum TicketChannel
     Event,
     /// <summary>A blocker (堵点) of a task force's key project, filed by liaison on the project enterprise's behalf.</summary>
     Project,
+    /// <summary>Raised during a community service (我为群众办实事) and filed on the resident's behalf.</summary>
+    Community,
 }
 
 public enum Satisfaction
@@ -689,7 +691,6 @@ public enum Satisfaction
     Dissatisfied,
 }
 
-/// <summary>The categories of problems enterprises bring (融资, 用地, 审批, 用工, 政策, 征迁, 项目, 其他).</summary>
 /// <summary>One co-handling unit's feedback (协办意见) to the lead unit.</summary>
 public sealed class CoHandlingFeedback
 {

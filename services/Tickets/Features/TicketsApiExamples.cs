@@ -467,6 +467,7 @@ internal sealed class TicketsApiExamples : IApiExamples
         examples.Add("GetRoutingTable", response: $$"""
             [
               { "category": "financing", "unitId": "{{LeadUnit}}", "unitName": "招商服务专班" },
+              { "category": "housing", "unitId": "0196f0aa-1c2d-7e3f-8a9b-0c1d2e3f4a54", "unitName": "市住房和城乡建设局" },
               { "category": "relocation", "unitId": "0196f0aa-1c2d-7e3f-8a9b-0c1d2e3f4a53", "unitName": "征迁服务专班" }
             ]
             """);

@@ -19,6 +19,10 @@ public sealed class TicketsDbContext(DbContextOptions<TicketsDbContext> options)
     public DbSet<DirectoryUnit> Units => Set<DirectoryUnit>();
     public DbSet<CitablePolicy> CitablePolicies => Set<CitablePolicy>();
 
+    /// <summary>Whether a ticket names this external reference already: a problem announced again is not filed twice.</summary>
+    public Task<bool> FiledAsync(ExternalReference external, CancellationToken cancellationToken) =>
+        Tickets.AnyAsync(t => t.External!.Source == external.Source && t.External.Reference == external.Reference, cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();

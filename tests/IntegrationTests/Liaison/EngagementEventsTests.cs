@@ -158,6 +158,15 @@ public sealed class EngagementEventsTests(EngagementFixture fixture) : IClassFix
             new { kind = "other", enterpriseRegistrationId = Id(mine), bankRegistrationId = Id(absent), note = "不需银行" }, Cancel))).ShouldBe(HttpStatusCode.BadRequest);
         (await StatusAsync(office.PostAsJsonAsync($"/api/liaison/events/{engagement}/outcomes",
             new { kind = "problemRaised", enterpriseRegistrationId = Id(mine) }, Cancel))).ShouldBe(HttpStatusCode.BadRequest);
+        // An enterprise's problem is about an enterprise category: a 民生 one is a resident's, raised during a community service.
+        using (var housing = await office.PostAsJsonAsync($"/api/liaison/events/{engagement}/outcomes", new
+        {
+            kind = "problemRaised", enterpriseRegistrationId = Id(mine), problem = new { title = "员工住房", category = "housing", description = "员工宿舍不足。" },
+        }, Cancel))
+        {
+            housing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await housing.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors").TryGetProperty("problem.category", out _).ShouldBeTrue();
+        }
         var agreement = await CreatedAsync(await office.PostAsJsonAsync($"/api/liaison/events/{engagement}/outcomes",
             new { kind = "other", enterpriseRegistrationId = Id(mine), note = "签订人才合作协议" }, Cancel));
         agreement.GetProperty("note").GetString().ShouldBe("签订人才合作协议");

@@ -1,4 +1,5 @@
 using BrandPlatform.Liaison.Domain;
+using BrandPlatform.Liaison.Features.Visits;
 using BrandPlatform.Liaison.Infrastructure;
 using BrandPlatform.Liaison.Resources;
 using BrandPlatform.Platform.Http;
@@ -33,7 +34,7 @@ public static class EngagementOutcomes
         public ProblemValidator()
         {
             RuleFor(p => p.Title).NotEmpty().MaximumLength(TicketFields.TitleMaxLength);
-            RuleFor(p => p.Category).NotNull().IsInEnum();
+            RuleFor(p => p.Category).NotNull().EnterpriseCategory();
             RuleFor(p => p.Description).NotEmpty().MaximumLength(TicketFields.DescriptionMaxLength);
         }
     }

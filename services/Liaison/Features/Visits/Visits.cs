@@ -43,7 +43,7 @@ public static class Visits
         {
             RuleFor(p => p.ContactId).NotEmpty();
             RuleFor(p => p.Title).NotEmpty().MaximumLength(TicketFields.TitleMaxLength);
-            RuleFor(p => p.Category).NotNull().IsInEnum();
+            RuleFor(p => p.Category).NotNull().EnterpriseCategory();
             RuleFor(p => p.Description).NotEmpty().MaximumLength(TicketFields.DescriptionMaxLength);
         }
     }
@@ -170,4 +170,15 @@ public static class Visits
 
     internal static ProblemHttpResult NotFound() => TypedResults.Problem(
         title: LiaisonTexts.VisitNotFound_Title, detail: LiaisonTexts.VisitNotFound_Detail, statusCode: StatusCodes.Status404NotFound);
+}
+
+internal static class ProblemRules
+{
+    /// <summary>
+    /// An enterprise's problem is about one of the enterprise categories: liaison's visits, engagement events and key
+    /// projects meet enterprises, and a 民生 category (a resident's housing, say) would file an enterprise's problem among
+    /// residents' and route it to the department that serves residents. Residents' problems come from community services.
+    /// </summary>
+    public static IRuleBuilderOptions<T, TicketCategory?> EnterpriseCategory<T>(this IRuleBuilder<T, TicketCategory?> rule) => rule
+        .IsInEnum().Must(c => c is not { } category || TicketCategories.IsEnterprise(category)).WithMessage(_ => LiaisonTexts.EnterpriseProblemCategory);
 }

@@ -6,7 +6,11 @@ namespace BrandPlatform.Portal.Components.Tickets;
 /// <summary>The API's codes (states, categories, timeline actions) and times as the person reads them.</summary>
 public static class TicketText
 {
-    /// <summary>The tickets API's categories, priorities and ratings, in the order the forms offer them.</summary>
+    /// <summary>
+    /// The tickets API's categories, priorities and ratings, in the order the forms offer them. The forms are an
+    /// enterprise's (filing, a visit's and a project's problems), so they offer the enterprise categories; the 民生 ones
+    /// come from community services and are only shown (<see cref="Category"/> has their labels).
+    /// </summary>
     public static readonly string[] Categories = ["financing", "land", "approvals", "labour", "policy", "relocation", "project", "other"];
     public static readonly string[] Priorities = ["normal", "immediate", "urgent", "special"];
     public static readonly string[] Satisfactions = ["satisfied", "basicallySatisfied", "dissatisfied"];

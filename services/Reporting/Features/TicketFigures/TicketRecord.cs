@@ -27,7 +27,7 @@ public sealed class TicketRecord
     public Guid? BrandId { get; private set; }
     public Guid? BrandMeasureId { get; private set; }
     public string RequesterKind { get; private set; } = "";
-    /// <summary>How it arrived (portal, handler, visit, event, project, hotline, governmentSystem): what liaison's reach counts.</summary>
+    /// <summary>How it arrived (portal, handler, visit, event, project, hotline, governmentSystem, community): what liaison's reach counts.</summary>
     public string Channel { get; private set; } = "";
     public DateTimeOffset SubmittedAt { get; private set; }
     public DateTimeOffset? AcceptanceDue { get; private set; }

@@ -6,7 +6,6 @@ using BrandPlatform.Platform.Security;
 using BrandPlatform.Tickets.Domain;
 using BrandPlatform.Tickets.Features.Requesters;
 using BrandPlatform.Tickets.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace BrandPlatform.Tickets.Features.Liaison;
 
@@ -21,7 +20,7 @@ public sealed class RaisedProblems(TicketsDbContext db, DeadlinePolicy deadlines
     protected override async Task HandleAsync(ProblemRaised problem, CancellationToken cancellationToken)
     {
         var external = new ExternalReference(RaisedProblemEvent.TicketSource, problem.ProblemId.ToString());
-        if (await Db.Tickets.AnyAsync(t => t.External!.Source == external.Source && t.External.Reference == external.Reference, cancellationToken))
+        if (await Db.FiledAsync(external, cancellationToken))
         {
             return; // filed already (the same problem announced again under another message id)
         }

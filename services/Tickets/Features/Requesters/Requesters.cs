@@ -240,7 +240,10 @@ public static class Requesters
         title: TicketApiTexts.ChamberKeptByOffice_Title, statusCode: StatusCodes.Status403Forbidden, detail: TicketApiTexts.ChamberKeptByOffice_Detail);
 }
 
-/// <summary>An enterprise's profile is made the first time it files: one per credit code, even when two file at once.</summary>
+/// <summary>
+/// A profile is made the first time its requester files: an enterprise's, one per credit code, even when two file at once;
+/// a resident's, one per name and phone.
+/// </summary>
 public static class RequesterProfiles
 {
     /// <summary>The name of the requester's chamber now, which a ticket keeps as it was when filed.</summary>
@@ -269,5 +272,31 @@ public static class RequesterProfiles
             db.Entry(created).State = EntityState.Detached;
             return await db.Requesters.AsNoTracking().SingleAsync(r => r.UnifiedSocialCreditCode == creditCode, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A resident has no credit code: the resident is known by name and phone, a named person whose one contact, the one a
+    /// handler calls back, is the resident (the phone masked wherever contacts' phones are). A person the office registered
+    /// with that name and phone is the same resident.
+    /// </summary>
+    public static Task<Requester> ForResidentAsync(
+        TicketsDbContext db, string name, string phone, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (resident, number) = (name.Trim(), PhoneNumbers.Normalize(phone));
+        return db.InTransactionAsync(async ct =>
+        {
+            // Nothing unique stops a second profile, so two problems of one resident filed at once take turns.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"resident:" + resident + " " + number}))", ct);
+            if (await db.Requesters.AsNoTracking()
+                    .Where(r => r.Kind == RequesterKind.Person && r.Name == resident && r.Contacts.Any(c => c.Phone == number))
+                    .OrderBy(r => r.CreatedAt).FirstOrDefaultAsync(ct) is { } known)
+            {
+                return known;
+            }
+            var created = Requester.Person(resident, PersonCategory.Resident, null, now);
+            created.ReplaceContacts([(resident, number, null)]);
+            db.Requesters.Add(created);
+            return created;
+        }, cancellationToken);
     }
 }

@@ -52,7 +52,8 @@ public static class HandlingUnits
             .Validate<RouteRequest>()
             .RequireAccess([TicketAccess.HandleScope], TicketAccess.Dispatchers)
             .WithName("SetRoute")
-            .WithSummary("Route a category (financing, land, approvals, labour, policy, relocation, project, other) to a handling unit");
+            .WithSummary("Route a category (financing, land, approvals, labour, policy, relocation, project, other; 民生: housing, elderlyCare, " +
+                "environment, transport, employment, socialSecurity, publicSafety) to a handling unit");
         return tickets;
     }
 
