@@ -1,5 +1,6 @@
 using BrandPlatform.Contracts.Community;
 using BrandPlatform.Platform.Domain;
+using BrandPlatform.Platform.Programme;
 
 namespace BrandPlatform.Community.Domain;
 
@@ -73,12 +74,12 @@ public sealed class ResidentProblem : Aggregate
     public Guid ServiceId { get; private set; }
     public string ResidentName { get; private set; } = "";
     public string ResidentPhone { get; private set; } = "";
-    public ResidentProblemCategory Category { get; private set; }
+    public TicketCategory Category { get; private set; }
     public string Title { get; private set; } = "";
     public string Description { get; private set; } = "";
 
     public static ResidentProblem RaiseFor(
-        CommunityService service, string residentName, string residentPhone, ResidentProblemCategory category, string title, string description,
+        CommunityService service, string residentName, string residentPhone, TicketCategory category, string title, string description,
         DateTimeOffset now)
     {
         var problem = new ResidentProblem
@@ -94,17 +95,4 @@ public sealed class ResidentProblem : Aggregate
         });
         return problem;
     }
-}
-
-/// <summary>The 民生 categories a resident's problem is filed under; the tickets service routes each to its department.</summary>
-public enum ResidentProblemCategory
-{
-    Housing,
-    ElderlyCare,
-    Environment,
-    Transport,
-    Employment,
-    SocialSecurity,
-    PublicSafety,
-    Other,
 }

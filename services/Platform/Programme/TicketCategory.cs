@@ -40,6 +40,9 @@ public static class TicketCategories
     /// </summary>
     public static bool IsEnterprise(TicketCategory category) => Enterprise.Contains(category);
 
+    /// <summary>What a resident's problem can be about: the 民生 categories, or Other when it fits none.</summary>
+    public static bool IsResident(TicketCategory category) => category == TicketCategory.Other || !Enterprise.Contains(category);
+
     private static readonly HashSet<TicketCategory> Enterprise =
     [
         TicketCategory.Financing, TicketCategory.Land, TicketCategory.Approvals, TicketCategory.Labour, TicketCategory.Policy,

@@ -17,7 +17,8 @@ namespace BrandPlatform.EndToEndTests.Portal;
 /// and records a service under the theme (记录服务); the branch's secretary confirms the registration (社区共建), finds
 /// the service counted on 本季度覆盖, drafts a news item from it and submits it; the office approves it under 稿件审核.
 /// The published item is then in the public RSS and JSON feeds, its WeChat article and its A3 bulletin (a PDF) download
-/// with its title, and anyone reads it on 新闻 without signing in.
+/// with its title, and anyone reads it on 新闻 without signing in; the office finds the community on 社区名单 and the
+/// member finds the service on 我的年度记录.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed partial class CommunityInBrowserTests(PlatformFixture platform)
@@ -185,6 +186,19 @@ public sealed partial class CommunityInBrowserTests(PlatformFixture platform)
         await Assertions.Expect(visitor.Page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(visitor.Page.Locator("main")).ToContainTextAsync(Branch);
         await visitor.CheckPageAsync("community-news-item");
+
+        // The office's list of communities has it; the member's own year counts the service once reporting has it.
+        await office.OpenMenuAsync("社区名单");
+        await Assertions.Expect(review.Locator("#communities")).ToContainTextAsync(community);
+        await office.CheckPageAsync("community-communities");
+        await Eventually.ReturnsAsync(async () =>
+        {
+            await member.GoToAsync("community/my-card");
+            await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "社区服务" })).ToBeVisibleAsync();
+            return await phone.Locator("main").InnerTextAsync();
+        }, text => text.Contains(community, StringComparison.Ordinal), Delivery, "我的年度记录 to list the member's service", cancellationToken);
+        (await phone.Locator("main").InnerTextAsync()).ShouldNotContain("排名");
+        await member.CheckPageAsync("community-my-card");
 
         member.ShouldHaveLoadedNothingFromOtherHosts();
         secretary.ShouldHaveLoadedNothingFromOtherHosts();

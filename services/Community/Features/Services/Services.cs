@@ -28,13 +28,13 @@ public static class Services
 
     public sealed record PhotoRequest(string? FileName, string? Caption, DateOnly? TakenOn, long? SizeBytes, string? ContentType);
 
-    public sealed record ProblemRequest(string? ResidentName, string? ResidentPhone, ResidentProblemCategory? Category, string? Title, string? Description);
+    public sealed record ProblemRequest(string? ResidentName, string? ResidentPhone, TicketCategory? Category, string? Title, string? Description);
 
     public sealed record RecordRequest(
         Guid? BranchId, Guid? CommunityId, DateOnly? On, Guid? ThemeId, IReadOnlyList<Guid>? ParticipantIds, int? PeopleServed, decimal? Hours,
         string? Summary, IReadOnlyList<PhotoRequest>? Photos, IReadOnlyList<ProblemRequest>? ResidentProblems);
 
-    public sealed record ProblemResponse(Guid Id, string ResidentName, string ResidentPhone, ResidentProblemCategory Category, string Title);
+    public sealed record ProblemResponse(Guid Id, string ResidentName, string ResidentPhone, TicketCategory Category, string Title);
 
     public sealed record Response(
         Guid Id, Guid BranchId, string BranchName, Guid CommunityId, string CommunityName, Guid? ThemeId, string? ThemeTitle, DateOnly On,
@@ -58,7 +58,7 @@ public static class Services
         {
             RuleFor(p => p.ResidentName).NotEmpty().MaximumLength(ResidentProblem.ResidentNameMaxLength);
             RuleFor(p => p.ResidentPhone).NotEmpty().PhoneNumber();
-            RuleFor(p => p.Category).NotNull().IsInEnum();
+            RuleFor(p => p.Category).NotNull().IsInEnum().Must(c => TicketCategories.IsResident(c!.Value)).WithMessage(_ => CommunityTexts.ResidentCategoryOnly);
             RuleFor(p => p.Title).NotEmpty().MaximumLength(TicketFields.TitleMaxLength);
             RuleFor(p => p.Description).NotEmpty().MaximumLength(TicketFields.DescriptionMaxLength);
         }

@@ -52,6 +52,8 @@ public sealed record ConfirmBody(string ConfirmedBy, DateOnly? ConfirmedOn, stri
 
 public sealed record PairingBody(Guid? BranchId, Guid? CommunityId, DateOnly? From, DateOnly? To, string? Note);
 
+public sealed record CommunityBody(string? Name, string? Street, string? ContactName, string? ContactPhone);
+
 public sealed record ThemeBody(int? Year, int? Quarter, string? Title, string? Description, int? ServicesPerBranch);
 
 public sealed record PhotoBody(string? FileName, string? Caption, DateOnly? TakenOn, long? SizeBytes, string? ContentType);
