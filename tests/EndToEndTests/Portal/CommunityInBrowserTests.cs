@@ -118,6 +118,10 @@ public sealed partial class CommunityInBrowserTests(PlatformFixture platform)
             var row = desk.Locator("#coverage tbody tr").Filter(new() { HasText = Branch });
             return await row.CountAsync() > 0 ? await row.First.Locator(".themed").InnerTextAsync() : "";
         }, themed => Leading(themed) >= 1, Delivery, "本季度覆盖 to count 第一党支部's themed service", cancellationToken);
+        // Who of the branch has not registered this year: not the member, who has.
+        await desk.Locator("#coverage tbody tr").Filter(new() { HasText = Branch }).GetByRole(AriaRole.Button, new() { Name = "查看名单" }).ClickAsync();
+        await Assertions.Expect(desk.Locator("#unregistered")).ToBeVisibleAsync();
+        await Assertions.Expect(desk.Locator("#unregistered")).Not.ToContainTextAsync(Member);
         await secretary.CheckPageAsync("community-coverage");
 
         // The secretary drafts a news item from the service, edits its title, saves it and submits it for review.

@@ -24,34 +24,36 @@ public sealed class DocumentRegisterTests(DocumentsWorld world) : IClassFixture<
     [Fact]
     public async Task A_document_received_at_16_50_and_not_handled_is_on_that_days_close_list_and_its_owner_is_reminded_once()
     {
-        world.Clock.Now = China(11, 17, 16, 50);
+        // A day no other test of the class closes on: the background pass may still run on another test's clock (the 18th
+        // at 10:00 closes the 17th), and it must not remind of this test's document before it is assigned.
+        world.Clock.Now = China(11, 24, 16, 50);
         var office = await world.ClientAsync("office");
         var late = await RegisterAsync(office, "ordinary");
-        late.GetProperty("deadline").GetDateTimeOffset().ShouldBe(China(11, 17, 17, 30));
+        late.GetProperty("deadline").GetDateTimeOffset().ShouldBe(China(11, 24, 17, 30));
         var lateId = late.GetProperty("id").GetGuid();
         await StepAsync(office, lateId, "assign", new { unitId = world.OfficeDepartment }, HttpStatusCode.OK);
         var handled = (await RegisterAsync(office, "ordinary")).GetProperty("id").GetGuid();
         await StepAsync(office, handled, "assign", new { personId = world.People["office"] }, HttpStatusCode.OK);
         await StepAsync(office, handled, "handle", new { outcome = "filed" }, HttpStatusCode.OK);
 
-        var list = await office.GetFromJsonAsync<JsonElement>("/api/supervision/documents/open-at-close?day=2026-11-17", Cancel);
-        list.GetProperty("closesAt").GetDateTimeOffset().ShouldBe(China(11, 17, 17, 30));
+        var list = await office.GetFromJsonAsync<JsonElement>("/api/supervision/documents/open-at-close?day=2026-11-24", Cancel);
+        list.GetProperty("closesAt").GetDateTimeOffset().ShouldBe(China(11, 24, 17, 30));
         var open = list.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("id").GetGuid()).ToList();
         open.ShouldContain(lateId);
         open.ShouldNotContain(handled);
         // The day before closed before it arrived.
-        (await office.GetFromJsonAsync<JsonElement>("/api/supervision/documents/open-at-close?day=2026-11-16", Cancel))
+        (await office.GetFromJsonAsync<JsonElement>("/api/supervision/documents/open-at-close?day=2026-11-23", Cancel))
             .GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("id").GetGuid()).ShouldNotContain(lateId);
         using var weekend = await office.GetAsync("/api/supervision/documents/open-at-close?day=2026-11-21", Cancel);
         weekend.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
         // After the close the scheduler reminds its owner, once: a later pass of the same day adds nothing.
-        world.Clock.Now = China(11, 17, 17, 31);
+        world.Clock.Now = China(11, 24, 17, 31);
         var reminders = await Eventually.ReturnsAsync(
             () => world.Reporting.QueryAsync(db => db.DocumentReminders.Where(r => r.DocumentId == lateId).ToListAsync(Cancel)),
             r => r.Count > 0, TimeSpan.FromSeconds(20), "the close-of-day reminder", Cancel);
         var reminder = reminders.ShouldHaveSingleItem();
-        (reminder.Day, reminder.AssigneeUnitId).ShouldBe((new DateOnly(2026, 11, 17), (Guid?)world.OfficeDepartment));
+        (reminder.Day, reminder.AssigneeUnitId).ShouldBe((new DateOnly(2026, 11, 24), (Guid?)world.OfficeDepartment));
         (await world.EventsAsync(reminder.Id)).ShouldBe([("supervision.document-reminder-due.v1", 1L)]);
         await using (var scope = world.Reporting.Services.CreateAsyncScope())
         {

@@ -16,7 +16,19 @@ public sealed record CoverageRow(
     public int RegisteredMembers => RegisteredConfirmed + RegisteredPending;
 }
 
+/// <summary>A branch's members with no registration with a community in a year (GET …/community-coverage/unregistered).</summary>
+public sealed record UnregisteredAnswer(int Year, Guid BranchId, string BranchName, DateOnly ReferenceDay, IReadOnlyList<UnregisteredMember> Members);
+
+public sealed record UnregisteredMember(Guid PersonId, string DisplayName);
+
+/// <summary>How long published items took from what they tell of to publication, in China days (GET /api/reporting/publication-lag).</summary>
+public sealed record PublicationLagAnswer(int Year, int Items, double? MedianDays, int? MaxDays);
+
 public static class CommunityCoverage
 {
     public static string PathOf(int year, int quarter) => $"api/reporting/community-coverage?year={year}&quarter={quarter}";
+
+    public static string UnregisteredPathOf(int year, Guid branchId) => $"api/reporting/community-coverage/unregistered?year={year}&branchId={branchId}";
+
+    public static string LagPathOf(int year) => $"api/reporting/publication-lag?year={year}";
 }
